@@ -1,0 +1,104 @@
+package org.weightscope.catalogue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+import org.weightscope.storage.Indices;
+import org.weightscope.storage.StorageException;
+
+/** The {@code models} index: the latest state of each model. */
+@Component
+class ModelsIndex {
+
+    static final String NAME = "models";
+
+    private final ElasticsearchClient client;
+    private final Indices indices;
+
+    ModelsIndex(ElasticsearchClient client, Indices indices) {
+        this.client = client;
+        this.indices = indices;
+    }
+
+    void saveAll(List<CatalogueModel> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(indices.alias(NAME));
+        for (CatalogueModel model : models) {
+            bulk.operations(o -> o.index(i -> i.id(model.id()).document(model)));
+        }
+        try {
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                String reason = response.items().stream().filter(i -> i.error() != null)
+                        .map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("?");
+                throw new StorageException("bulk write to models failed, first error: " + reason);
+            }
+        } catch (IOException e) {
+            throw new StorageException("bulk write to models failed", e);
+        }
+        indices.refresh(NAME);
+    }
+
+    long count() {
+        try {
+            return client.count(c -> c.index(indices.alias(NAME))).count();
+        } catch (IOException e) {
+            throw new StorageException("count of models failed", e);
+        }
+    }
+
+    List<CatalogueModel> topByDownloads(int size) {
+        try {
+            SearchResponse<CatalogueModel> response = client.search(s -> s.index(indices.alias(NAME)).size(size)
+                    .sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc))), CatalogueModel.class);
+            return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
+    List<Share> downloadsByAuthor(int size) {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(indices.alias(NAME)).size(0)
+                    .aggregations("by", a -> a.terms(t -> t.field("author").size(size)
+                                    .order(co.elastic.clients.util.NamedValue.of("downloads", SortOrder.Desc)))
+                            .aggregations("downloads", d -> d.sum(m -> m.field("downloads30d")))), Void.class);
+            return response.aggregations().get("by").sterms().buckets().array().stream()
+                    .map(b -> new Share(b.key().stringValue(), sum(b))).toList();
+        } catch (IOException e) {
+            throw new StorageException("aggregation of models failed", e);
+        }
+    }
+
+    /** Earliest and latest {@code asOf} in the index, or null when empty. */
+    Instant[] asOfRange() {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(indices.alias(NAME)).size(0)
+                    .aggregations("min", a -> a.min(m -> m.field("asOf")))
+                    .aggregations("max", a -> a.max(m -> m.field("asOf"))), Void.class);
+            var min = response.aggregations().get("min").min();
+            var max = response.aggregations().get("max").max();
+            if (min.valueAsString() == null) {
+                return null;
+            }
+            return new Instant[] {Instant.ofEpochMilli((long) min.value()), Instant.ofEpochMilli((long) max.value())};
+        } catch (IOException e) {
+            throw new StorageException("aggregation of models failed", e);
+        }
+    }
+
+    private static long sum(StringTermsBucket bucket) {
+        return Math.round(bucket.aggregations().get("downloads").sum().value());
+    }
+}
