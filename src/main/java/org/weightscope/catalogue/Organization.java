@@ -1,0 +1,37 @@
+package org.weightscope.catalogue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the organisation registry ({@code crawlers/registry/organizations.yaml}).
+ *
+ * @param countries  ISO 3166-1 alpha-2 codes, upper-case
+ * @param type       big-tech, startup, academic, state-lab, non-profit, community
+ * @param role       developer | redistributor (re-packagers such as GGUF quantisers)
+ * @param parent     registry id of the parent org, or null
+ * @param namespaces hub → namespaces owned on that hub
+ * @param evidence   country → URL backing that country
+ * @param epochName  name of the org in Epoch AI's data, or null
+ */
+public record Organization(
+        String id,
+        String name,
+        List<String> countries,
+        String type,
+        String role,
+        String parent,
+        Map<String, List<String>> namespaces,
+        Map<String, String> evidence,
+        String epochName) {
+
+    public Organization {
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        namespaces = namespaces == null ? Map.of() : Map.copyOf(namespaces);
+        evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+    }
+
+    public boolean isRedistributor() {
+        return "redistributor".equals(role);
+    }
+}

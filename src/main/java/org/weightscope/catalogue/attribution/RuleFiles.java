@@ -1,0 +1,44 @@
+package org.weightscope.catalogue.attribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.weightscope.catalogue.RegistryException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the YAML rule files under {@code crawlers/registry/}. */
+final class RuleFiles {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private RuleFiles() {}
+
+    static JsonNode read(Path file) {
+        try {
+            JsonNode root;
+            try (var reader = Files.newBufferedReader(file)) {
+                root = YAML.readTree(reader);
+            }
+            if (root == null || !root.isObject()) throw new RegistryException(file + ": expected a YAML mapping");
+            if (root.path("version").asInt(-1) != 1) {
+                throw new RegistryException(file + ": version: expected 1, got " + root.path("version"));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isMissingNode() || n.isNull()) return out;
+        if (n.isArray()) n.forEach(x -> out.add(x.asText()));
+        else out.add(n.asText());
+        return out;
+    }
+}

@@ -1,0 +1,103 @@
+package org.weightscope.catalogue.attribution;
+
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Attribution.Hardware;
+import org.weightscope.catalogue.HardwareThresholds;
+import org.weightscope.catalogue.ModelFacts;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HardwareClassifierTest {
+
+    static final HardwareClassifier HW = new HardwareClassifier(HardwareThresholds.DEFAULTS);
+
+    static ModelFacts facts(String id, Map<String, Long> st, Long total, Long gguf) {
+        return new ModelFacts("huggingface", id, null, null, null, List.of(), Map.of(), st, total, gguf, null);
+    }
+
+    @Test
+    void safetensorsMixedDtypes() {
+        // 1e9 BF16 (2 B) + 2e9 F8_E4M3 (1 B) + 1e9 I4 (0.5 B) + 1e6 F32 (4 B)
+        Hardware h = HW.classify(facts("x/mixed", Map.of("BF16", 1_000_000_000L, "F8_E4M3", 2_000_000_000L,
+                "I4", 1_000_000_000L, "F32", 1_000_000L), null, null));
+        assertThat(h.weightsBytes()).isEqualTo(4_504_000_000L);
+        assertThat(h.totalParameters()).isEqualTo(4_001_000_000L);
+        assertThat(h.basis()).isEqualTo("safetensors");
+        assertThat(h.estimated()).isFalse();
+        assertThat(h.clazz()).isEqualTo("consumer-gpu");
+    }
+
+    @Test
+    void safetensorsUnknownDtype_isEstimatedAsBf16() {
+        Hardware h = HW.classify(facts("x/y", Map.of("F12", 1_000_000_000L), null, null));
+        assertThat(h.weightsBytes()).isEqualTo(2_000_000_000L);
+        assertThat(h.estimated()).isTrue();
+    }
+
+    @Test
+    void ggufBytes_winOverParameters() {
+        Hardware h = HW.classify(facts("unsloth/Qwen3.8-27B-GGUF", Map.of(), 27_320_697_856L, 16_500_000_000L));
+        assertThat(h.basis()).isEqualTo("gguf");
+        assertThat(h.weightsBytes()).isEqualTo(16_500_000_000L);
+        assertThat(h.clazz()).isEqualTo("consumer-gpu");
+        assertThat(h.totalParameters()).isEqualTo(27_320_697_856L);
+    }
+
+    @Test
+    void parametersOnly_assumeBf16() {
+        // numParameters of zai-org/GLM-5 in api-trending_models_2026-03-02.json
+        Hardware h = HW.classify(facts("zai-org/GLM-5", Map.of(), 753_864_139_008L, null));
+        assertThat(h.basis()).isEqualTo("parameters");
+        assertThat(h.estimated()).isTrue();
+        assertThat(h.weightsBytes()).isEqualTo(1_507_728_278_016L);
+        assertThat(h.clazz()).isEqualTo("cluster");
+    }
+
+    @Test
+    void nameHints() {
+        assertThat(HardwareClassifier.sizeHint("Qwen3-30B-A3B")).isEqualTo(new HardwareClassifier.SizeHint(30_000_000_000L, 3_000_000_000L));
+        assertThat(HardwareClassifier.sizeHint("Mixtral-8x7B-Instruct-v0.1")).isEqualTo(new HardwareClassifier.SizeHint(56_000_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-0.5B-Instruct")).isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-1.5b")).isEqualTo(new HardwareClassifier.SizeHint(1_500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("OuteTTS-0.2-500M")).isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen3.5-397B-A17B").active()).isEqualTo(17_000_000_000L);
+        assertThat(HardwareClassifier.sizeHint("Llama-3.3-70B-Instruct").total()).isEqualTo(70_000_000_000L);
+        assertThat(HardwareClassifier.sizeHint("DeepSeek-R1-0528")).isNull();
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-Coder")).isNull();
+        assertThat(HardwareClassifier.sizeHint("whisper-large-v3")).isNull();
+    }
+
+    @Test
+    void nameHintEstimate_andMoeActiveParameters() {
+        Hardware h = HW.classify(facts("Qwen/Qwen3-30B-A3B", Map.of(), null, null));
+        assertThat(h.basis()).isEqualTo("name");
+        assertThat(h.estimated()).isTrue();
+        assertThat(h.weightsBytes()).isEqualTo(60_000_000_000L);
+        assertThat(h.totalParameters()).isEqualTo(30_000_000_000L);
+        assertThat(h.activeParameters()).isEqualTo(3_000_000_000L);
+        assertThat(h.clazz()).isEqualTo("datacenter-gpu");
+        assertThat(HW.classify(facts("mistralai/Mixtral-8x7B-v0.1", Map.of(), null, null)).clazz()).isEqualTo("multi-gpu");
+        assertThat(HW.classify(facts("Qwen/Qwen2.5-0.5B", Map.of(), null, null)).clazz()).isEqualTo("edge");
+    }
+
+    @Test
+    void nothingKnown_isUnknown() {
+        Hardware h = HW.classify(facts("black-forest-labs/FLUX.1-dev", Map.of(), null, null));
+        assertThat(h).isEqualTo(new Hardware("unknown", null, false, "none", null, null));
+    }
+
+    @Test
+    void classBoundariesAreInclusive_gbIs1e9() {
+        assertThat(HW.classOf(4_000_000_000L)).isEqualTo("edge");
+        assertThat(HW.classOf(4_000_000_001L)).isEqualTo("consumer-gpu");
+        assertThat(HW.classOf(24_000_000_000L)).isEqualTo("consumer-gpu");
+        assertThat(HW.classOf(80_000_000_000L)).isEqualTo("datacenter-gpu");
+        assertThat(HW.classOf(640_000_000_000L)).isEqualTo("multi-gpu");
+        assertThat(HW.classOf(640_000_000_001L)).isEqualTo("cluster");
+        HardwareClassifier strict = new HardwareClassifier(new HardwareThresholds(2, 16, 48, 320));
+        assertThat(strict.classOf(20_000_000_000L)).isEqualTo("datacenter-gpu");
+    }
+}

@@ -1,0 +1,97 @@
+package org.weightscope.catalogue.attribution;
+
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Fixtures;
+import org.weightscope.catalogue.ModelFacts;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sectors of real list items from api-models_trending_concat700_2024-12-11.json (tags + pipeline_tag only). */
+class SectorClassifierTest {
+
+    static final SectorClassifier SECTORS = SectorClassifier.load(Fixtures.RULES.resolve("sectors.yaml"));
+
+    static List<String> of(String id) {
+        return SECTORS.classify(Fixtures.listed(id));
+    }
+
+    @Test
+    void coderModel() {
+        assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).containsExactly("code");
+        assertThat(of("deepseek-ai/DeepSeek-Coder-V2-Lite-Instruct")).containsExactly("code"); // from the name only
+        assertThat(of("defog/sqlcoder-7b-2")).containsExactly("code");
+    }
+
+    @Test
+    void embeddingModels() {
+        assertThat(of("BAAI/bge-large-en-v1.5")).containsExactly("retrieval-embeddings"); // feature-extraction
+        assertThat(of("sentence-transformers/all-mpnet-base-v2")).containsExactly("retrieval-embeddings"); // sentence-similarity
+        assertThat(of("Alibaba-NLP/gte-Qwen2-7B-instruct")).containsExactly("retrieval-embeddings"); // has a text-generation tag too
+    }
+
+    @Test
+    void asr() {
+        assertThat(of("openai/whisper-large-v3-turbo")).containsExactly("speech-audio");
+    }
+
+    @Test
+    void textToImage() {
+        assertThat(of("black-forest-labs/FLUX.1-dev")).containsExactly("multimodal-generation");
+    }
+
+    @Test
+    void plainChatLlm() {
+        assertThat(of("meta-llama/Llama-3.3-70B-Instruct")).containsExactly("general-assistant");
+    }
+
+    @Test
+    void visionLanguageModel() {
+        assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("vision");
+        assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("vision");
+    }
+
+    @Test
+    void wordBoundaries_noMatchInsideWords() {
+        ModelFacts encoder = new ModelFacts("huggingface", "city96/t5-v1_1-xxl-encoder-gguf", null, null, "gguf",
+                List.of("gguf"), Map.of(), Map.of(), null, null, null);
+        assertThat(SECTORS.classify(encoder)).containsExactly("other");
+        ModelFacts barcode = new ModelFacts("huggingface", "x/barcode-llm", null, "text-generation", null,
+                List.of(), Map.of(), Map.of(), null, null, "This model decodes barcodes.");
+        assertThat(SECTORS.classify(barcode)).containsExactly("general-assistant");
+    }
+
+    @Test
+    void cardTextOnlyStrongPhrases() {
+        ModelFacts weak = new ModelFacts("huggingface", "x/chat-7b", null, "text-generation", null, List.of(), Map.of(),
+                Map.of(), null, null, "Good at math, code and legal questions.");
+        assertThat(SECTORS.classify(weak)).containsExactly("general-assistant");
+        ModelFacts strong = new ModelFacts("huggingface", "x/chat-7b", null, "text-generation", null, List.of(), Map.of(),
+                Map.of(), null, null, "A Legal Large Language Model trained on case law.");
+        assertThat(SECTORS.classify(strong)).containsExactly("legal");
+    }
+
+    @Test
+    void cardDataPipelineTag_isUsedWhenTheListHasNone() {
+        ModelFacts gguf = new ModelFacts("huggingface", "unsloth/Something-GGUF", null, null, null, List.of("gguf"),
+                Map.of("pipeline_tag", "text-generation"), Map.of(), null, null, null);
+        assertThat(SECTORS.classify(gguf)).containsExactly("general-assistant");
+    }
+
+    @Test
+    void nothingMatched_isOther() {
+        assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).isNotEmpty();
+        ModelFacts ts = new ModelFacts("huggingface", "amazon/chronos-bolt-base", null, "time-series-forecasting", null,
+                List.of(), Map.of(), Map.of(), null, null, null);
+        assertThat(SECTORS.classify(ts)).containsExactly("other");
+    }
+
+    @Test
+    void everyRecordedListItem_getsKnownSectorIds() {
+        for (ModelFacts f : Fixtures.list700().values()) {
+            assertThat(SectorClassifier.SECTORS).as(f.repoId()).containsAll(SECTORS.classify(f));
+        }
+    }
+}
