@@ -27,6 +27,19 @@ class EchartsChart extends HTMLElement {
     return this._option;
   }
 
+  /** What the chart instance renders (first category axis and each series' values), for tests. */
+  renderedSeries() {
+    if (!this._chart) return null;
+    const option = this._chart.getOption();
+    const axis = [].concat(option.yAxis || [], option.xAxis || []).find(a => a.type === 'category');
+    const series = option.series || [];
+    return JSON.stringify({
+      categories: axis ? axis.data : [],
+      values: series.length ? series[0].data : [],
+      series: series.map(s => ({ name: s.name, data: s.data }))
+    });
+  }
+
   _render() {
     if (!this._chart || !this._option) return;
     this._chart.setOption(JSON.parse(this._option), true);

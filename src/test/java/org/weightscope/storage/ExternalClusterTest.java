@@ -1,0 +1,33 @@
+package org.weightscope.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.weightscope.IntegrationTest;
+import org.weightscope.TestElasticsearch;
+
+/** With weightscope.elasticsearch.uris set, the app uses that cluster and embeds nothing. */
+@SpringBootTest(properties = "weightscope.recordings.import-on-empty=false")
+class ExternalClusterTest extends IntegrationTest {
+
+    @Autowired
+    ElasticsearchEndpoint endpoint;
+
+    @Autowired
+    Indices indices;
+
+    @Test
+    void usesTheConfiguredClusterAndStartsNoEmbeddedServer() {
+        assertThat(endpoint.embedded()).isEmpty();
+        assertThat(endpoint.uris()).containsExactly(TestElasticsearch.uri());
+        String defaultData = ElasticsearchConfiguration.StorageDefaults.dataDir(EmbeddedElasticsearch.runningAsRoot())
+                .toString();
+        long embeddedServers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("path.data=" + defaultData))
+                .count();
+        assertThat(embeddedServers).as("no Elasticsearch on the default data folder").isZero();
+        assertThat(indices.alias("models")).startsWith(indices.prefix());
+    }
+}
