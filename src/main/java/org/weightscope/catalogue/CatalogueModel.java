@@ -4,32 +4,59 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The latest state of one model on one hub, as stored in the {@code models} index.
+ * The latest state of one model on one hub, as stored in the {@code models} index: the hub's figures, the
+ * facts attribution was computed from (so it can be re-applied without a crawl) and the attribution.
  *
- * @param id        {@code <hub-prefix>:<repo id>}, e.g. {@code hf:Qwen/Qwen2.5-7B-Instruct}: keyed on the
- *                  repo id, never on display names
- * @param asOf      when the hub reported these figures (the crawl or the recording's capture time)
- * @param recorded  true when the figures come from a bundled recording rather than a live crawl
- * @param source    the crawl run id or the recording file they come from
+ * @param id           {@code <hub prefix>:<repo id>}, e.g. {@code hf:Qwen/Qwen2.5-7B-Instruct}: keyed on the
+ *                     repo id, never on display names
+ * @param gated        HF gating: {@code false}, {@code manual} or {@code auto}
+ * @param originCredit the model's 30-day downloads credited to countries, per origin view (derived)
+ * @param asOf         when the hub reported these figures (the crawl or the recording's capture time)
+ * @param recorded     true when the figures come from a bundled recording rather than a live crawl
+ * @param source       the crawl run id or the recording file they come from
  */
 public record CatalogueModel(
         String id,
         String hub,
         String repoId,
         String author,
-        String pipelineTag,
-        String libraryName,
-        List<String> tags,
+        String gated,
+        String sha,
         Instant createdAt,
         Instant lastModified,
         Long downloads30d,
         Long downloadsAllTime,
         Long likes,
+        ModelFacts facts,
+        Attribution attribution,
+        List<OriginCredit> originCredit,
         Instant asOf,
         boolean recorded,
         String source) {
 
+    /** Card text kept in the store (enough for search and sector rules; whole cards can be 100 KB). */
+    static final int CARD_TEXT_LIMIT = 20_000;
+
     public static String hfId(String repoId) {
         return "hf:" + repoId;
+    }
+
+    /** Document id prefix of each hub. */
+    public static String idPrefix(String hub) {
+        return switch (hub) {
+            case "huggingface" -> "hf";
+            case "modelscope" -> "ms";
+            case "openrouter" -> "or";
+            case "ollama" -> "ollama";
+            default -> hub;
+        };
+    }
+
+    public String pipelineTag() {
+        return facts == null ? null : facts.effectivePipelineTag();
+    }
+
+    public List<String> tags() {
+        return facts == null ? List.of() : facts.tags();
     }
 }

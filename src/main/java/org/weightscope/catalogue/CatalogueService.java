@@ -1,7 +1,11 @@
 package org.weightscope.catalogue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -10,13 +14,46 @@ import org.springframework.stereotype.Service;
 public class CatalogueService {
 
     private final ModelsIndex models;
+    private final Attributor attributor;
 
-    CatalogueService(ModelsIndex models) {
+    CatalogueService(ModelsIndex models, Attributor attributor) {
         this.models = models;
+        this.attributor = attributor;
+    }
+
+    /** One model as a hub reported it: what attribution needs and the figures of that moment. */
+    public record Observation(ModelFacts facts, HubFigures figures, Instant asOf, boolean recorded, String source) {}
+
+    /**
+     * Attributes a batch of observations into catalogue documents (nothing is stored). Parents are looked
+     * up in the batch first, then in the stored catalogue, so a base model crawled in the same page counts.
+     */
+    public List<CatalogueModel> describe(List<Observation> batch) {
+        Map<String, ModelFacts> inBatch = new HashMap<>();
+        for (Observation o : batch) {
+            inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
+        }
+        ParentLookup lookup = new StoredParents(inBatch);
+        List<CatalogueModel> out = new ArrayList<>(batch.size());
+        for (Observation o : batch) {
+            ModelFacts facts = trimmed(o.facts());
+            Attribution attribution = attributor.attribute(facts, lookup);
+            HubFigures f = o.figures();
+            String hub = facts.hub();
+            out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),
+                    facts.namespace(), f.gated(), f.sha(), f.createdAt(), f.lastModified(), f.downloads30d(),
+                    f.downloadsAllTime(), f.likes(), facts, attribution,
+                    OriginCredit.of(attribution, f.downloads30d()), o.asOf(), o.recorded(), o.source()));
+        }
+        return out;
     }
 
     public void save(List<CatalogueModel> batch) {
         models.saveAll(batch);
+    }
+
+    public Map<String, CatalogueModel> findAll(List<String> ids) {
+        return models.getAll(ids);
     }
 
     public long modelCount() {
@@ -39,4 +76,46 @@ public class CatalogueService {
     }
 
     public record AsOfRange(Instant from, Instant to) {}
+
+    private static String key(String hub, String repoId) {
+        return CatalogueModel.idPrefix(hub) + ":" + repoId;
+    }
+
+    private static ModelFacts trimmed(ModelFacts facts) {
+        String text = facts.cardText();
+        if (text == null || text.length() <= CatalogueModel.CARD_TEXT_LIMIT) {
+            return facts;
+        }
+        return new ModelFacts(facts.hub(), facts.repoId(), facts.author(), facts.pipelineTag(), facts.libraryName(),
+                facts.tags(), facts.cardData(), facts.safetensorsParameters(), facts.totalParameters(),
+                facts.ggufFileBytes(), text.substring(0, CatalogueModel.CARD_TEXT_LIMIT));
+    }
+
+    /** Parents from the batch, else from the store; remembers misses so a long crawl asks once per id. */
+    private final class StoredParents implements ParentLookup {
+
+        private static final int CACHE = 50_000;
+        private final Map<String, ModelFacts> batch;
+        private final Map<String, Optional<ModelFacts>> cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<ModelFacts>> eldest) {
+                return size() > CACHE;
+            }
+        };
+
+        StoredParents(Map<String, ModelFacts> batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public Optional<ModelFacts> find(String hub, String repoId) {
+            String key = key(hub, repoId);
+            ModelFacts local = batch.get(key);
+            if (local != null) {
+                return Optional.of(local);
+            }
+            return cache.computeIfAbsent(key, k -> Optional.ofNullable(models.getAll(List.of(k)).get(k))
+                    .map(CatalogueModel::facts));
+        }
+    }
 }

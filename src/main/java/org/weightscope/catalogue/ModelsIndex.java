@@ -50,6 +50,25 @@ class ModelsIndex {
         indices.refresh(NAME);
     }
 
+    /** The stored models with these ids (missing ones are left out). */
+    java.util.Map<String, CatalogueModel> getAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        try {
+            var response = client.mget(m -> m.index(indices.alias(NAME)).ids(List.copyOf(ids)), CatalogueModel.class);
+            java.util.Map<String, CatalogueModel> found = new java.util.HashMap<>();
+            for (var doc : response.docs()) {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                    found.put(doc.result().id(), doc.result().source());
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new StorageException("get of models failed", e);
+        }
+    }
+
     long count() {
         try {
             return client.count(c -> c.index(indices.alias(NAME))).count();

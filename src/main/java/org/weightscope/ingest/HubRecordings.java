@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.catalogue.HubFigures;
+import org.weightscope.catalogue.ModelFacts;
 
 /**
  * Reads the recorded Hugging Face responses: {@code /api/models} list pages (a JSON array of items) and
@@ -29,7 +31,7 @@ final class HubRecordings {
     private final ObjectMapper json = new ObjectMapper();
 
     /** One recorded file: its capture date and the models in it. */
-    record Recording(Path file, LocalDate captured, List<CatalogueModel> models) {}
+    record Recording(Path file, LocalDate captured, List<Observation> models) {}
 
     /** Every dated recording under {@code dir/huggingface}, oldest first. */
     List<Recording> readAll(Path dir) throws IOException {
@@ -52,11 +54,11 @@ final class HubRecordings {
         return recordings;
     }
 
-    List<CatalogueModel> read(Path file, LocalDate captured, boolean trending) throws IOException {
+    List<Observation> read(Path file, LocalDate captured, boolean trending) throws IOException {
         JsonNode root = json.readTree(file.toFile());
         Instant asOf = captured.atStartOfDay(ZoneOffset.UTC).toInstant();
         String source = "recording:" + file.getFileName();
-        List<CatalogueModel> models = new ArrayList<>();
+        List<Observation> models = new ArrayList<>();
         if (trending) {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 JsonNode data = it.next().getValue().path("repoData");
@@ -70,19 +72,20 @@ final class HubRecordings {
         return models;
     }
 
-    private static CatalogueModel model(JsonNode item, Instant asOf, String source) {
+    private static Observation model(JsonNode item, Instant asOf, String source) {
         String repoId = item.path("id").asText();
-        String author = item.hasNonNull("author") ? item.get("author").asText()
-                : repoId.contains("/") ? repoId.substring(0, repoId.indexOf('/')) : repoId;
+        String author = text(item, "author");
         List<String> tags = new ArrayList<>();
         item.path("tags").forEach(t -> tags.add(t.asText()));
-        return new CatalogueModel(CatalogueModel.hfId(repoId), "huggingface", repoId, author,
-                text(item, "pipeline_tag"), text(item, "library_name"), tags,
+        Long parameters = item.hasNonNull("numParameters") ? item.get("numParameters").asLong() : null;
+        ModelFacts facts = new ModelFacts("huggingface", repoId, author, text(item, "pipeline_tag"),
+                text(item, "library_name"), tags, Map.of(), Map.of(), parameters, null, null);
+        HubFigures figures = new HubFigures(item.has("gated") ? item.get("gated").asText() : null, text(item, "sha"),
                 instant(item, "createdAt"), instant(item, "lastModified"),
                 item.hasNonNull("downloads") ? item.get("downloads").asLong() : null,
                 item.hasNonNull("downloadsAllTime") ? item.get("downloadsAllTime").asLong() : null,
-                item.hasNonNull("likes") ? item.get("likes").asLong() : null,
-                asOf, true, source);
+                item.hasNonNull("likes") ? item.get("likes").asLong() : null);
+        return new Observation(facts, figures, asOf, true, source);
     }
 
     private static String text(JsonNode item, String field) {

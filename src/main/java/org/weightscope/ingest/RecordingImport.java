@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
+import org.weightscope.catalogue.CatalogueService.Observation;
 
 /** On an empty store, loads the bundled recordings so a fresh install shows real, dated data. */
 @Component
@@ -39,13 +40,14 @@ public class RecordingImport {
     /** Imports every recording; a model's latest recording wins. Returns the number of models stored. */
     public int importAll() {
         try {
-            Map<String, CatalogueModel> latest = new LinkedHashMap<>();
+            Map<String, Observation> latest = new LinkedHashMap<>();
             for (HubRecordings.Recording recording : recordings.readAll(settings.dir())) {
-                for (CatalogueModel model : recording.models()) {
-                    latest.put(model.id(), model);
+                for (Observation model : recording.models()) {
+                    latest.put(model.facts().repoId(), model);
                 }
             }
-            catalogue.save(List.copyOf(latest.values()));
+            List<CatalogueModel> described = catalogue.describe(List.copyOf(latest.values()));
+            catalogue.save(described);
             return latest.size();
         } catch (IOException e) {
             log.error("Could not read the recordings in {}: {}", settings.dir(), e.getMessage());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.CatalogueService.Observation;
 
 /** The bundled Hugging Face recordings read as dated model lists (values checked against the files). */
 class HubRecordingsTest {
@@ -29,19 +29,19 @@ class HubRecordingsTest {
         List<Long> coder = recordings.readAll(Path.of("crawlers/fixtures")).stream()
                 .filter(r -> r.captured().isBefore(LocalDate.of(2024, 12, 10)))
                 .flatMap(r -> r.models().stream())
-                .filter(m -> m.repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
-                .map(CatalogueModel::downloads30d).toList();
+                .filter(m -> m.facts().repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
+                .map(m -> m.figures().downloads30d()).toList();
         assertThat(coder).containsExactly(78203L, 156731L, 258755L);
     }
 
     @Test
     void trendingCapturesCarryTheAuthor() throws Exception {
-        CatalogueModel glm = recordings.readAll(Path.of("crawlers/fixtures")).stream()
+        Observation glm = recordings.readAll(Path.of("crawlers/fixtures")).stream()
                 .filter(r -> r.captured().equals(LocalDate.of(2026, 8, 3)))
                 .flatMap(r -> r.models().stream())
-                .filter(m -> m.repoId().equals("zai-org/GLM-5.2")).findFirst().orElseThrow();
-        assertThat(glm.author()).isEqualTo("zai-org");
-        assertThat(glm.downloads30d()).isEqualTo(2050533L);
-        assertThat(glm.id()).isEqualTo("hf:zai-org/GLM-5.2");
+                .filter(m -> m.facts().repoId().equals("zai-org/GLM-5.2")).findFirst().orElseThrow();
+        assertThat(glm.facts().namespace()).isEqualTo("zai-org");
+        assertThat(glm.figures().downloads30d()).isEqualTo(2050533L);
+        assertThat(glm.facts().totalParameters()).isPositive();
     }
 }

@@ -1,0 +1,35 @@
+package org.weightscope.catalogue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One model's figures on one day, immutable once the day is over: id {@code <model id>:<yyyy-mm-dd>}, so
+ * re-running a day overwrites that day's document and nothing is counted twice. Carries the attribution
+ * it was computed with, so shares over time aggregate without joins.
+ */
+public record ModelSnapshot(
+        String id,
+        String modelId,
+        String hub,
+        String repoId,
+        String author,
+        LocalDate day,
+        Instant asOf,
+        Long downloads30d,
+        Long downloadsAllTime,
+        Long likes,
+        String pipelineTag,
+        String gated,
+        Attribution attribution,
+        List<OriginCredit> originCredit,
+        boolean recorded,
+        String source) {
+
+    public static ModelSnapshot of(CatalogueModel model, LocalDate day) {
+        return new ModelSnapshot(model.id() + ":" + day, model.id(), model.hub(), model.repoId(), model.author(), day,
+                model.asOf(), model.downloads30d(), model.downloadsAllTime(), model.likes(), model.pipelineTag(),
+                model.gated(), model.attribution(), model.originCredit(), model.recorded(), model.source());
+    }
+}
