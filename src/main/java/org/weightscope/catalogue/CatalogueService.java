@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 public class CatalogueService {
 
     private final ModelsIndex models;
-    private final Attributor attributor;
+    private final AttributionRules rules;
 
-    CatalogueService(ModelsIndex models, Attributor attributor) {
+    CatalogueService(ModelsIndex models, AttributionRules rules) {
         this.models = models;
-        this.attributor = attributor;
+        this.rules = rules;
     }
 
     /** One model as a hub reported it: what attribution needs and the figures of that moment. */
@@ -34,6 +34,7 @@ public class CatalogueService {
             inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
         }
         ParentLookup lookup = new StoredParents(inBatch);
+        Attributor attributor = rules.current();
         List<CatalogueModel> out = new ArrayList<>(batch.size());
         for (Observation o : batch) {
             ModelFacts facts = trimmed(o.facts());

@@ -69,6 +69,31 @@ class ModelsIndex {
         }
     }
 
+    /** Streams every stored model in pages of {@code size}, in id order (search_after: no scroll context). */
+    void forEachPage(int size, java.util.function.Consumer<List<CatalogueModel>> page) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            try {
+                SearchResponse<CatalogueModel> response = client.search(s -> {
+                    s.index(indices.alias(NAME)).size(size).sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    if (from != null) {
+                        s.searchAfter(from);
+                    }
+                    return s;
+                }, CatalogueModel.class);
+                List<Hit<CatalogueModel>> hits = response.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                page.accept(hits.stream().map(Hit::source).filter(Objects::nonNull).toList());
+                after = hits.get(hits.size() - 1).sort();
+            } catch (IOException e) {
+                throw new StorageException("reading models failed", e);
+            }
+        }
+    }
+
     long count() {
         try {
             return client.count(c -> c.index(indices.alias(NAME))).count();

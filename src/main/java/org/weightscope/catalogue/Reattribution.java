@@ -1,0 +1,65 @@
+package org.weightscope.catalogue;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-applies the attribution rules to the stored catalogue after a registry or rule edit, from the facts
+ * stored with each model: no crawl needed. Used by the {@code --reapply-attribution} command and the admin
+ * action.
+ */
+@Service
+public class Reattribution {
+
+    private static final Logger log = LoggerFactory.getLogger(Reattribution.class);
+    private static final int PAGE = 500;
+
+    private final ModelsIndex models;
+    private final CatalogueService catalogue;
+    private final AttributionRules rules;
+
+    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules) {
+        this.models = models;
+        this.catalogue = catalogue;
+        this.rules = rules;
+    }
+
+    /** What a re-application did. */
+    public record Result(String ruleVersion, long models, long changed) {}
+
+    /** Reloads the rule files, then recomputes and stores every model's attribution. */
+    public Result reapply() {
+        rules.reload();
+        AtomicLong seen = new AtomicLong();
+        AtomicLong changed = new AtomicLong();
+        // page by page (search_after on id): saving a page does not move the cursor, and memory stays flat
+        models.forEachPage(PAGE, page -> {
+            List<CatalogueService.Observation> batch = page.stream().filter(m -> m.facts() != null)
+                    .map(m -> new CatalogueService.Observation(m.facts(), new HubFigures(m.gated(), m.sha(),
+                            m.createdAt(), m.lastModified(), m.downloads30d(), m.downloadsAllTime(), m.likes()),
+                            m.asOf(), m.recorded(), m.source()))
+                    .toList();
+            List<CatalogueModel> updated = catalogue.describe(batch);
+            for (int i = 0; i < updated.size(); i++) {
+                if (!Objects.equals(withoutVersion(updated.get(i).attribution()), withoutVersion(page.get(i).attribution()))) {
+                    changed.incrementAndGet();
+                }
+            }
+            catalogue.save(updated);
+            seen.addAndGet(updated.size());
+        });
+        Result result = new Result(rules.version(), seen.get(), changed.get());
+        log.info("Re-applied attribution {}: {} models, {} changed", result.ruleVersion(), result.models(),
+                result.changed());
+        return result;
+    }
+
+    private static Attribution withoutVersion(Attribution a) {
+        return a == null ? null : new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
+                a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), "");
+    }
+}
