@@ -94,6 +94,82 @@ class ModelsIndex {
         }
     }
 
+    ModelSearch.Result search(ModelSearch.Query q) {
+        co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder bool =
+                new co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery.Builder();
+        if (q.text() != null && !q.text().isBlank()) {
+            bool.must(m -> m.simpleQueryString(t -> t.query(q.text())
+                    .fields("repoId.text^4", "author^2", "facts.cardText")
+                    .defaultOperator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
+        }
+        q.filters().forEach((dimension, values) -> {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> accepted =
+                    values.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+            if (dimension == Adoption.Dimension.ORIGIN) {
+                bool.filter(f -> f.nested(n -> n.path("originCredit").query(nq -> nq.bool(b -> b
+                        .filter(t -> t.term(tt -> tt.field("originCredit.view").value(q.view().id())))
+                        .filter(t -> t.terms(tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
+            } else {
+                bool.filter(f -> f.terms(t -> t.field(AdoptionIndex.field(dimension, q.view())).terms(v -> v.value(accepted))));
+            }
+        });
+        try {
+            SearchResponse<CatalogueModel> response = client.search(s -> {
+                s.index(indices.alias(NAME)).from(q.from()).size(q.size()).query(x -> x.bool(bool.build()))
+                        .trackTotalHits(t -> t.enabled(true))
+                        .aggregations("asOf", a -> a.max(m -> m.field("asOf")))
+                        .aggregations("origin", a -> a.nested(n -> n.path("originCredit"))
+                                .aggregations("view", v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
+                                                .value(q.view().id())))
+                                        .aggregations("keys", k -> k.terms(t -> t.field("originCredit.country").size(50)))));
+                for (Adoption.Dimension d : Adoption.Dimension.values()) {
+                    if (d != Adoption.Dimension.ORIGIN) {
+                        s.aggregations(d.id(), a -> a.terms(t -> t.field(AdoptionIndex.field(d, q.view())).size(30)));
+                    }
+                }
+                if (q.text() == null || q.text().isBlank()) {
+                    s.sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc).missing("_last")));
+                }
+                return s;
+            }, CatalogueModel.class);
+            java.util.Map<String, List<ModelSearch.Facet>> facets = new java.util.LinkedHashMap<>();
+            facets.put("origin", facet(response.aggregations().get("origin").nested().aggregations().get("view").filter()
+                    .aggregations().get("keys")));
+            for (Adoption.Dimension d : Adoption.Dimension.values()) {
+                if (d != Adoption.Dimension.ORIGIN) {
+                    facets.put(d.id(), facet(response.aggregations().get(d.id())));
+                }
+            }
+            var max = response.aggregations().get("asOf").max();
+            return new ModelSearch.Result(response.hits().total().value(),
+                    response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(), facets,
+                    max.valueAsString() == null ? null : Instant.ofEpochMilli((long) max.value()));
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
+    ModelSearch.Result derivatives(String repoId, int size) {
+        try {
+            SearchResponse<CatalogueModel> response = client.search(s -> s.index(indices.alias(NAME)).size(size)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(x -> x.term(t -> t.field("attribution.lineage.parents.repoId").value(repoId)))
+                    .sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc).missing("_last")))
+                    .aggregations("relation", a -> a.terms(t -> t.field("attribution.lineage.parents.relation"))),
+                    CatalogueModel.class);
+            return new ModelSearch.Result(response.hits().total().value(),
+                    response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(),
+                    java.util.Map.of("relation", facet(response.aggregations().get("relation"))), null);
+        } catch (IOException e) {
+            throw new StorageException("search of derivatives failed", e);
+        }
+    }
+
+    private static List<ModelSearch.Facet> facet(co.elastic.clients.elasticsearch._types.aggregations.Aggregate terms) {
+        return terms.sterms().buckets().array().stream()
+                .map(b -> new ModelSearch.Facet(b.key().stringValue(), b.docCount())).toList();
+    }
+
     long count() {
         try {
             return client.count(c -> c.index(indices.alias(NAME))).count();
