@@ -27,6 +27,17 @@ class EchartsChart extends HTMLElement {
     return this._option;
   }
 
+  /** Downloads the rendered chart as a PNG (white background, twice the screen resolution). */
+  savePng(fileName) {
+    if (!this._chart) return;
+    const a = document.createElement('a');
+    a.href = this._chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    a.download = fileName || 'chart.png';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
   /** What the chart instance renders (first category axis and each series' values), for tests. */
   renderedSeries() {
     if (!this._chart) return null;
@@ -35,7 +46,8 @@ class EchartsChart extends HTMLElement {
     const series = option.series || [];
     return JSON.stringify({
       categories: axis ? axis.data : [],
-      values: series.length ? series[0].data : [],
+      values: series.length ? series[0].data.map(d => (d !== null && typeof d === 'object') ? d.value : d) : [],
+      names: series.length ? series[0].data.map(d => (d !== null && typeof d === 'object') ? d.name : null) : [],
       series: series.map(s => ({ name: s.name, data: s.data }))
     });
   }

@@ -56,6 +56,34 @@ class AdoptionIndex {
         }
     }
 
+    /** Origin × another dimension: for each key of {@code split}, the metric by country in the query's view. */
+    java.util.Map<String, java.util.Map<String, Double>> cross(String index, Adoption.Query q, Adoption.Dimension split) {
+        Query filter = filters(q, null);
+        String valueField = q.metric() == Adoption.Metric.MODELS ? "originCredit.share" : "originCredit.downloads30d";
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0).query(filter)
+                    .aggregations("split", a -> a.terms(t -> t.field(field(split, q.view())).size(q.top())
+                                    .missing(split == Adoption.Dimension.ORGANISATION ? UNATTRIBUTED : "unknown"))
+                            .aggregations("credit", c -> c.nested(n -> n.path("originCredit"))
+                                    .aggregations("view", v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
+                                                    .value(q.view().id())))
+                                            .aggregations("keys", k -> k.terms(t -> t.field("originCredit.country").size(50))
+                                                    .aggregations("value", x -> x.sum(m -> m.field(valueField))))))), Void.class);
+            java.util.Map<String, java.util.Map<String, Double>> out = new java.util.LinkedHashMap<>();
+            for (StringTermsBucket b : response.aggregations().get("split").sterms().buckets().array()) {
+                java.util.Map<String, Double> byCountry = new java.util.LinkedHashMap<>();
+                for (StringTermsBucket c : b.aggregations().get("credit").nested().aggregations().get("view").filter()
+                        .aggregations().get("keys").sterms().buckets().array()) {
+                    byCountry.put(c.key().stringValue(), c.aggregations().get("value").sum().value());
+                }
+                out.put(b.key().stringValue(), byCountry);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("adoption aggregation failed", e);
+        }
+    }
+
     static String field(Adoption.Dimension d, Adoption.View view) {
         return switch (d) {
             case ORIGIN -> "originCredit.country";

@@ -31,6 +31,23 @@ public class AdoptionService {
         return answer(query, index.aggregate(indices.alias(ModelsIndex.NAME), query, scope));
     }
 
+    /**
+     * Origin × another dimension over the latest state (e.g. origin × hardware class): split key → country →
+     * value, in the query's view; a model in several sectors counts in each sector.
+     */
+    public java.util.Map<String, java.util.Map<String, Double>> crossByOrigin(Adoption.Query query,
+            Adoption.Dimension split) {
+        if (split == Adoption.Dimension.ORIGIN) {
+            throw new IllegalArgumentException("split by another dimension than origin");
+        }
+        return index.cross(indices.alias(ModelsIndex.NAME), query, split);
+    }
+
+    /** The rule version figures are computed with. */
+    public String ruleVersion() {
+        return rules.version();
+    }
+
     private Adoption answer(Adoption.Query q, AdoptionIndex.Result r) {
         String definition = q.metric().definition() + " Origin view '" + q.view().id() + "': "
                 + (q.view() == Adoption.View.UPLOADER

@@ -20,6 +20,11 @@ public class EChart extends Component implements HasSize {
         setHeight("420px");
     }
 
+    /** Lets the browser save what the chart shows as a PNG file. */
+    public void savePng(String fileName) {
+        getElement().callJsFunction("savePng", fileName + ".png");
+    }
+
     public void setOption(String optionJson) {
         getElement().setProperty("option", optionJson);
         getElement().setAttribute("data-option", optionJson);

@@ -1,0 +1,96 @@
+package org.weightscope.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.weightscope.catalogue.Adoption;
+
+/**
+ * ECharts options built from figures. Tooltips render as rich text on the canvas, never as HTML, so a
+ * name taken from a hub (a model or organisation name) cannot inject markup.
+ */
+final class ChartOptions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChartOptions() {}
+
+    static String bar(List<Adoption.Figure> figures, String seriesName) {
+        ObjectNode option = base("axis");
+        option.putObject("grid").put("left", 170).put("right", 30).put("top", 10).put("bottom", 30);
+        ArrayNode names = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+        option.putObject("xAxis").put("type", "value");
+        ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "bar");
+        ArrayNode values = series.putArray("data");
+        for (Adoption.Figure f : figures) {
+            names.add(f.key());
+            values.add(round(f.value()));
+        }
+        return option.toString();
+    }
+
+    static String pie(List<Adoption.Figure> figures, String seriesName) {
+        ObjectNode option = base("item");
+        option.putObject("legend").put("type", "scroll").put("orient", "vertical").put("left", 0);
+        ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
+        series.putArray("radius").add("35%").add("68%");
+        series.putArray("center").add("60%").add("50%");
+        series.putObject("label").put("formatter", "{b}: {d}%");
+        ArrayNode data = series.putArray("data");
+        for (Adoption.Figure f : figures) {
+            data.addObject().put("name", f.key()).put("value", round(f.value()));
+        }
+        return option.toString();
+    }
+
+    /** Countries on the axis, one stacked series per split key. */
+    static String stackedBar(Map<String, Map<String, Double>> cross, int topCountries) {
+        Map<String, Double> totals = new java.util.HashMap<>();
+        cross.values().forEach(m -> m.forEach((c, v) -> totals.merge(c, v, Double::sum)));
+        List<String> countries = totals.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(topCountries).map(Map.Entry::getKey).toList();
+        ObjectNode option = base("axis");
+        option.putObject("legend").put("type", "scroll").put("top", 0);
+        option.putObject("grid").put("left", 110).put("right", 30).put("top", 40).put("bottom", 30);
+        ArrayNode axis = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+        countries.forEach(axis::add);
+        option.putObject("xAxis").put("type", "value");
+        ArrayNode seriesArray = option.putArray("series");
+        for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
+            ObjectNode series = seriesArray.addObject().put("name", split.getKey()).put("type", "bar").put("stack", "total");
+            ArrayNode data = series.putArray("data");
+            for (String c : countries) {
+                data.add(round(split.getValue().getOrDefault(c, 0.0)));
+            }
+        }
+        return option.toString();
+    }
+
+    static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {
+        return new LinkedHashSet<>(cross.keySet());
+    }
+
+    static List<List<String>> crossRows(Map<String, Map<String, Double>> cross) {
+        List<List<String>> rows = new ArrayList<>();
+        cross.forEach((split, byCountry) -> byCountry.forEach((country, v) ->
+                rows.add(List.of(country, split, String.valueOf(round(v))))));
+        return rows;
+    }
+
+    private static ObjectNode base(String trigger) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", trigger).put("renderMode", "richText");
+        option.put("animation", false);
+        return option;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

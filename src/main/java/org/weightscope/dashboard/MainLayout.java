@@ -1,0 +1,65 @@
+package org.weightscope.dashboard;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Locale;
+
+/** Navigation and the language switch (English / Simplified Chinese; the browser's choice by default). */
+public class MainLayout extends AppLayout {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    public MainLayout() {
+        applyChosenLanguage();
+        Span title = new Span(getTranslation("app.title"));
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        Span tagline = new Span(getTranslation("app.tagline"));
+        tagline.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(LANGUAGES);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("zh") ? "中文" : "English");
+        language.setValue(LANGUAGES.stream().filter(l -> l.getLanguage().equals(getLocale().getLanguage()))
+                .findFirst().orElse(Locale.ENGLISH));
+        language.setAriaLabel(getTranslation("nav.language"));
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                VaadinSession.getCurrent().setAttribute(Locale.class, e.getValue());
+                VaadinSession.getCurrent().setLocale(e.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, tagline, language);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(tagline);
+        header.setWidthFull();
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.overview"), DashboardView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.explorer"), ExplorerView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.models"), ModelsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.organisations"), OrganisationsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class));
+        addToDrawer(nav);
+    }
+
+    private void applyChosenLanguage() {
+        Locale chosen = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(Locale.class);
+        if (chosen != null && UI.getCurrent() != null) {
+            UI.getCurrent().setLocale(chosen);
+        }
+    }
+}

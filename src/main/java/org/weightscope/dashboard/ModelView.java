@@ -1,0 +1,130 @@
+package org.weightscope.dashboard;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.weightscope.catalogue.Attribution;
+import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.ModelSearch;
+
+/**
+ * One model: its attributes, its lineage both ways (parents, roots, derivatives). Everything from a hub is
+ * set as text, never as HTML, so a card containing markup or script is shown, not run.
+ */
+@Route(value = "models/:hub/:id*", layout = MainLayout.class)
+public class ModelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ModelSearch search;
+    private String title = "Model · Weightscope";
+
+    ModelView(ModelSearch search) {
+        this.search = search;
+        setMaxWidth("1100px");
+    }
+
+    static String path(CatalogueModel m) {
+        return path(m.hub(), m.repoId());
+    }
+
+    static String path(String hub, String repoId) {
+        StringBuilder p = new StringBuilder("models/").append(hub);
+        for (String part : repoId.split("/")) {
+            p.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return p.toString();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String hub = event.getRouteParameters().get("hub").orElse("huggingface");
+        String id = event.getRouteParameters().get("id").orElse("");
+        CatalogueModel m = search.find(hub.equals("hf") ? "huggingface" : hub, id).orElse(null);
+        if (m == null) {
+            add(new H2(id), new Paragraph(getTranslation("model.notFound")));
+            return;
+        }
+        title = m.repoId() + " · Weightscope";
+        H2 name = new H2(m.repoId());
+        name.setId("model-name");
+        add(name);
+        Attribution a = m.attribution();
+        Div attrs = new Div();
+        attrs.setId("model-attributes");
+        line(attrs, getTranslation("models.organisation"), a.uploaderOrg() == null ? Attribution.UNATTRIBUTED : a.uploaderOrg());
+        line(attrs, getTranslation("view.uploader"), String.join(", ", a.uploaderOrigin()));
+        line(attrs, getTranslation("view.lineage"), a.lineageOrigin().stream()
+                .map(s -> s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : "")).toList().toString());
+        line(attrs, getTranslation("models.licence"), a.licence().id() + " — " + a.licence().clazz() + " (" + a.licence().source() + ")");
+        Attribution.Hardware hw = a.hardware();
+        line(attrs, getTranslation("models.hardware"), hw.clazz() + (hw.weightsBytes() == null ? ""
+                : " — " + getTranslation("model.weights", String.format("%,d", hw.weightsBytes()), hw.basis(),
+                        hw.estimated() ? getTranslation("model.estimated") : "")));
+        line(attrs, getTranslation("models.sectors"), String.join(", ", a.sectors()));
+        line(attrs, getTranslation("models.downloads"), m.downloads30d() == null ? "—" : String.format("%,d", m.downloads30d()));
+        line(attrs, getTranslation("caption.asOf"), Caption.day(m.asOf()) + (m.recorded() ? " (" + m.source() + ")" : ""));
+        line(attrs, getTranslation("caption.rule"), a.ruleVersion());
+        add(new H3(getTranslation("model.attributes")), attrs);
+
+        add(new H3(getTranslation("model.lineage")));
+        Div parents = new Div();
+        parents.setId("model-parents");
+        parents.add(new Span(getTranslation("model.parents") + ": "));
+        for (Attribution.Parent p : a.lineage().parents()) {
+            parents.add(new Anchor(path(m.hub(), p.repoId()), p.repoId()), new Span(" (" + p.relation() + ")  "));
+        }
+        Div roots = new Div(new Span(getTranslation("model.roots") + ": "));
+        roots.setId("model-roots");
+        for (String root : a.lineage().roots()) {
+            roots.add(new Anchor(path(m.hub(), root), root), new Span("  "));
+        }
+        add(parents, roots);
+        if (!a.lineage().issues().isEmpty()) {
+            add(new Paragraph(getTranslation("model.issues") + ": " + String.join("; ", a.lineage().issues())));
+        }
+        if (!a.notes().isEmpty()) {
+            add(new Paragraph(String.join(" ", a.notes())));
+        }
+        ModelSearch.Result derivatives = search.derivatives(m.repoId(), 20);
+        H3 dTitle = new H3(getTranslation("model.derivatives", derivatives.total()));
+        dTitle.setId("derivative-count");
+        add(dTitle);
+        Div list = new Div();
+        for (CatalogueModel d : derivatives.models()) {
+            Div row = new Div(new Anchor(path(d), d.repoId()));
+            list.add(row);
+        }
+        add(list);
+        if (m.facts() != null && m.facts().cardText() != null && !m.facts().cardText().isBlank()) {
+            Pre card = new Pre(m.facts().cardText().length() > 4000 ? m.facts().cardText().substring(0, 4000) + " …"
+                    : m.facts().cardText());
+            card.setId("model-card");
+            card.getStyle().set("white-space", "pre-wrap").set("max-height", "30em").set("overflow", "auto");
+            add(new H3(getTranslation("model.card")), card);
+        }
+    }
+
+    private static void line(Div into, String label, String value) {
+        Div row = new Div();
+        Span l = new Span(label + ": ");
+        l.getStyle().set("font-weight", "600");
+        row.add(l, new Span(value));
+        into.add(row);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
