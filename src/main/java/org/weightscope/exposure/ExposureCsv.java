@@ -34,7 +34,7 @@ final class ExposureCsv {
                     join(c.riskFlags()), text(c.hardwareClass()), join(c.sectors()),
                     c.trend().downloads30d() == null ? "" : String.valueOf(c.trend().downloads30d()), c.trend().direction(),
                     c.alternatives().stream().map(ExposureCsv::alternative).collect(Collectors.joining("; ")),
-                    join(c.notes()).replace(';', ',')));
+                    String.join(" | ", c.notes())));
         }
         return sb.toString();
     }

@@ -39,8 +39,10 @@ final class ReportCalculator {
             non-commercial (non-commercial class), use-restrictions (open-weights-restricted class), changed-terms (a \
             licence change was seen), unknown-licence (unknown class, or the component is unresolved). Alternatives for \
             components with lineage credit to the chosen origin are the most-downloaded catalogue models with the same \
-            hardware class, at least one shared sector and no lineage credit to that origin or to unattributed. Trend \
+            hardware class, at least one shared sector (other than \"other\") and no lineage credit to that origin or to unattributed. Trend \
             compares 30-day downloads with those a month earlier; a change beyond the threshold is rising/falling.""";
+
+    private static final String OTHER_SECTOR = "other";
 
     private final ExposureSettings settings;
     private final Clock clock;
@@ -75,6 +77,8 @@ final class ReportCalculator {
         if (chosen != null && m.lineageShare(chosen) > 0) {
             if ("unknown".equals(m.hardwareClass())) {
                 notes.add("no alternatives suggested: hardware class unknown");
+            } else if (matchableSectors(m).isEmpty()) {
+                notes.add("no alternatives suggested: no sector known");
             } else {
                 alternatives = alternatives(m, lookup, chosen);
                 if (alternatives.isEmpty()) notes.add("no alternative of another origin with the same hardware class and sector");
@@ -89,13 +93,18 @@ final class ReportCalculator {
     private List<Alternative> alternatives(ResolvedModel m, ModelLookup lookup, String chosen) {
         int max = settings.maxAlternatives();
         // one extra in case the model itself is among them; re-check the origin rule so a lax lookup cannot leak
-        return lookup.alternatives(m.hardwareClass(), m.sectors(), chosen, max + 1).stream()
+        return lookup.alternatives(m.hardwareClass(), matchableSectors(m), chosen, max + 1).stream()
                 .filter(a -> !a.key().equalsIgnoreCase(m.key()))
                 .filter(a -> a.lineageShare(chosen) == 0 && a.lineageShare(Attribution.UNATTRIBUTED) == 0)
                 .limit(max)
                 .map(a -> new Alternative(a.hub(), a.id(), a.lineageOrigin().stream().map(OriginShare::country).toList(),
                         a.licence().id(), a.licence().clazz(), a.downloads30d()))
                 .toList();
+    }
+
+    /** "other" means no sector rule matched: two unclassified models are not substitutes for each other. */
+    private static List<String> matchableSectors(ResolvedModel m) {
+        return m.sectors().stream().filter(s -> !OTHER_SECTOR.equals(s)).toList();
     }
 
     static List<String> flags(ResolvedModel m) {
