@@ -1,0 +1,222 @@
+package org.weightscope.exposure;
+
+import org.weightscope.catalogue.Attribution;
+import org.weightscope.catalogue.Attribution.OriginShare;
+import org.weightscope.catalogue.Attributor;
+import org.weightscope.exposure.ExposureReport.Alternative;
+import org.weightscope.exposure.ExposureReport.Component;
+import org.weightscope.exposure.ExposureReport.Concentration;
+import org.weightscope.exposure.ExposureReport.OriginExposure;
+import org.weightscope.exposure.ExposureReport.RiskCount;
+import org.weightscope.exposure.ExposureReport.Slice;
+import org.weightscope.exposure.ExposureReport.Summary;
+import org.weightscope.exposure.ExposureReport.Trend;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Pure computation of an {@link ExposureReport} from a parsed inventory and a catalogue lookup. */
+final class ReportCalculator {
+
+    static final String METHODOLOGY = """
+            Each inventory row is matched to the catalogue by hub and repo id (Hugging Face ids case-insensitively); \
+            Ollama tags fall back to their library model, OpenRouter/ModelScope ids to the Hugging Face repo of the same id, \
+            and bare names resolve only if exactly one catalogue model has that name (several: ambiguous). Rows naming the \
+            same model for the same business unit are merged and their weights summed. Rows without a weight count 1. \
+            Origin has two views: uploader (the countries of the organisation owning the repo namespace, split evenly) and \
+            lineage (the countries of the organisations of the lineage roots; a merge of n roots gives each 1/n, and an \
+            organisation in several countries splits its credit evenly). Countries come only from the organisation registry; \
+            no registry entry means "unattributed". Exposure per origin is given as a fractional component count and as \
+            usage weight × share; unknown and ambiguous components form the bucket "unresolved". Concentration is the \
+            Herfindahl-Hirschman index, HHI = sum of squared weighted shares × 10,000 (10,000 = a single source), over \
+            developer organisations (a component's weight split evenly across its developer organisations) and over \
+            countries, leaving out unresolved and unattributed weight (coverage gives the fraction covered). Licence flags: \
+            non-commercial (non-commercial class), use-restrictions (open-weights-restricted class), changed-terms (a \
+            licence change was seen), unknown-licence (unknown class, or the component is unresolved). Alternatives for \
+            components with lineage credit to the chosen origin are the most-downloaded catalogue models with the same \
+            hardware class, at least one shared sector (other than \"other\") and no lineage credit to that origin or to unattributed. Trend \
+            compares 30-day downloads with those a month earlier; a change beyond the threshold is rising/falling.""";
+
+    private static final String OTHER_SECTOR = "other";
+
+    private final ExposureSettings settings;
+    private final Clock clock;
+
+    ReportCalculator(ExposureSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin) {
+        String chosen = chosenOrigin == null || chosenOrigin.isBlank() ? null : chosenOrigin.strip().toUpperCase(Locale.ROOT);
+        Resolver resolver = new Resolver(lookup);
+        List<Component> components = new ArrayList<>(inventory.items().size());
+        for (InventoryItem item : inventory.items()) {
+            components.add(component(item, resolver.resolve(item.ref()), lookup, chosen));
+        }
+        return new ExposureReport(clock.instant(), Attributor.RULE_VERSION, METHODOLOGY, inventory.format(), chosen,
+                components, summary(components), inventory.problems());
+    }
+
+    private Component component(InventoryItem item, Resolver.Resolution res, ModelLookup lookup, String chosen) {
+        ModelRef ref = item.ref();
+        List<String> notes = new ArrayList<>(res.notes());
+        ResolvedModel m = res.model();
+        if (m == null) {
+            return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), ref.hub(),
+                    ref.id(), ref.revision(), res.candidates(), null, List.of(), List.of(), List.of(), List.of(), null, null,
+                    List.of(), List.of(ExposureReport.FLAG_UNKNOWN_LICENCE), null, List.of(),
+                    new Trend("unknown", null, null, null), List.of(), notes);
+        }
+        List<Alternative> alternatives = List.of();
+        if (chosen != null && m.lineageShare(chosen) > 0) {
+            if ("unknown".equals(m.hardwareClass())) {
+                notes.add("no alternatives suggested: hardware class unknown");
+            } else if (matchableSectors(m).isEmpty()) {
+                notes.add("no alternatives suggested: no sector known");
+            } else {
+                alternatives = alternatives(m, lookup, chosen);
+                if (alternatives.isEmpty()) notes.add("no alternative of another origin with the same hardware class and sector");
+            }
+        }
+        return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), m.hub(), m.id(),
+                ref.revision(), res.candidates(), m.uploaderOrg(), m.developerOrgs(), m.lineageRoots(), m.uploaderShares(),
+                m.lineageOrigin(), m.licence().id(), m.licence().clazz(), m.licenceChanges(), flags(m), m.hardwareClass(),
+                m.sectors(), trend(m), alternatives, notes);
+    }
+
+    private List<Alternative> alternatives(ResolvedModel m, ModelLookup lookup, String chosen) {
+        int max = settings.maxAlternatives();
+        // one extra in case the model itself is among them; re-check the origin rule so a lax lookup cannot leak
+        return lookup.alternatives(m.hardwareClass(), matchableSectors(m), chosen, max + 1).stream()
+                .filter(a -> !a.key().equalsIgnoreCase(m.key()))
+                .filter(a -> a.lineageShare(chosen) == 0 && a.lineageShare(Attribution.UNATTRIBUTED) == 0)
+                .limit(max)
+                .map(a -> new Alternative(a.hub(), a.id(), a.lineageOrigin().stream().map(OriginShare::country).toList(),
+                        a.licence().id(), a.licence().clazz(), a.downloads30d()))
+                .toList();
+    }
+
+    /** "other" means no sector rule matched: two unclassified models are not substitutes for each other. */
+    private static List<String> matchableSectors(ResolvedModel m) {
+        return m.sectors().stream().filter(s -> !OTHER_SECTOR.equals(s)).toList();
+    }
+
+    static List<String> flags(ResolvedModel m) {
+        List<String> f = new ArrayList<>(2);
+        switch (m.licence().clazz()) {
+            case "non-commercial" -> f.add(ExposureReport.FLAG_NON_COMMERCIAL);
+            case "open-weights-restricted" -> f.add(ExposureReport.FLAG_USE_RESTRICTIONS);
+            case "open-source" -> { }
+            default -> f.add(ExposureReport.FLAG_UNKNOWN_LICENCE);
+        }
+        if (!m.licenceChanges().isEmpty()) f.add(ExposureReport.FLAG_CHANGED_TERMS);
+        return f;
+    }
+
+    private Trend trend(ResolvedModel m) {
+        Long now = m.downloads30d();
+        Long ago = m.downloads30dMonthAgo();
+        if (now == null || ago == null) return new Trend("unknown", now, ago, null);
+        if (ago == 0) return new Trend(now > 0 ? "rising" : "stable", now, ago, null);
+        double change = (now - ago) / (double) ago;
+        double t = settings.trendThreshold();
+        String dir = change > t ? "rising" : change < -t ? "falling" : "stable";
+        return new Trend(dir, now, ago, change);
+    }
+
+    // ---- summary ----
+
+    private static Summary summary(List<Component> components) {
+        int resolved = 0, ambiguous = 0, unknown = 0;
+        double total = 0;
+        Map<String, double[]> uploader = new LinkedHashMap<>();
+        Map<String, double[]> lineage = new LinkedHashMap<>();
+        Map<String, Double> devOrgs = new LinkedHashMap<>();
+        Map<String, Integer> flagCount = new LinkedHashMap<>();
+        Map<String, Double> flagWeight = new LinkedHashMap<>();
+        for (String f : List.of(ExposureReport.FLAG_NON_COMMERCIAL, ExposureReport.FLAG_USE_RESTRICTIONS,
+                ExposureReport.FLAG_CHANGED_TERMS, ExposureReport.FLAG_UNKNOWN_LICENCE)) {
+            flagCount.put(f, 0);
+            flagWeight.put(f, 0.0);
+        }
+        for (Component c : components) {
+            total += c.weight();
+            switch (c.status()) {
+                case Resolver.RESOLVED -> resolved++;
+                case Resolver.AMBIGUOUS -> ambiguous++;
+                default -> unknown++;
+            }
+            for (String f : c.riskFlags()) {
+                flagCount.merge(f, 1, Integer::sum);
+                flagWeight.merge(f, c.weight(), Double::sum);
+            }
+            if (!c.resolved()) {
+                credit(uploader, ExposureReport.UNRESOLVED, 1, c.weight());
+                credit(lineage, ExposureReport.UNRESOLVED, 1, c.weight());
+                continue;
+            }
+            for (OriginShare s : c.uploaderOrigin()) credit(uploader, s.country(), s.share(), c.weight());
+            for (OriginShare s : c.lineageOrigin()) credit(lineage, s.country(), s.share(), c.weight());
+            List<String> devs = c.developerOrgs().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : c.developerOrgs();
+            for (String d : devs) devOrgs.merge(d, c.weight() / devs.size(), Double::sum);
+        }
+        List<RiskCount> risks = new ArrayList<>();
+        for (var e : flagCount.entrySet()) {
+            double w = flagWeight.get(e.getKey());
+            risks.add(new RiskCount(e.getKey(), e.getValue(), w, total > 0 ? w / total : 0));
+        }
+        return new Summary(components.size(), resolved, ambiguous, unknown, total,
+                exposures(uploader, total), exposures(lineage, total),
+                concentration(devOrgs, total), concentration(weights(lineage), total), concentration(weights(uploader), total),
+                risks);
+    }
+
+    private static void credit(Map<String, double[]> m, String origin, double share, double weight) {
+        double[] v = m.computeIfAbsent(origin, k -> new double[2]);
+        v[0] += share;
+        v[1] += share * weight;
+    }
+
+    /** Largest weight first, then largest count; "unresolved" and "unattributed" last so real origins lead. */
+    private static List<OriginExposure> exposures(Map<String, double[]> m, double total) {
+        List<OriginExposure> out = new ArrayList<>(m.size());
+        m.forEach((k, v) -> out.add(new OriginExposure(k, v[0], v[1], total > 0 ? v[1] / total : 0)));
+        out.sort(Comparator.comparing((OriginExposure o) -> isPlaceholder(o.origin()))
+                .thenComparing(OriginExposure::weight, Comparator.reverseOrder())
+                .thenComparing(OriginExposure::components, Comparator.reverseOrder())
+                .thenComparing(OriginExposure::origin));
+        return out;
+    }
+
+    private static Map<String, Double> weights(Map<String, double[]> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v[1]));
+        return out;
+    }
+
+    private static boolean isPlaceholder(String key) {
+        return ExposureReport.UNRESOLVED.equals(key) || Attribution.UNATTRIBUTED.equals(key);
+    }
+
+    /** HHI over attributed weight; see {@link Concentration}. */
+    static Concentration concentration(Map<String, Double> weights, double total) {
+        double covered = 0;
+        for (var e : weights.entrySet()) if (!isPlaceholder(e.getKey())) covered += e.getValue();
+        List<Slice> slices = new ArrayList<>();
+        double hhi = 0;
+        for (var e : weights.entrySet()) {
+            if (isPlaceholder(e.getKey())) continue;
+            double share = covered > 0 ? e.getValue() / covered : 0;
+            hhi += share * share * 10_000;
+            slices.add(new Slice(e.getKey(), e.getValue(), share));
+        }
+        slices.sort(Comparator.comparing(Slice::weight, Comparator.reverseOrder()).thenComparing(Slice::key));
+        return new Concentration(covered > 0 ? hhi : null, total > 0 ? covered / total : 0, slices);
+    }
+}
