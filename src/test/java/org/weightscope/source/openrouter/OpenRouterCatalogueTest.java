@@ -138,5 +138,4 @@ class OpenRouterCatalogueTest {
     static RouterModel byId(List<RouterModel> models, String id) {
         return models.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
     }
-
 }
