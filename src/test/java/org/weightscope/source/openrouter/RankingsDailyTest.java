@@ -1,0 +1,131 @@
+package org.weightscope.source.openrouter;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Attribution.OriginShare;
+
+/**
+ * Data API rankings-daily. No real response exists anywhere we searched, so the input is the CONSTRUCTED
+ * crawlers/fixtures/constructed/openrouter-rankings-daily_documented-format.json, built strictly from the
+ * format in crawlers/fixtures/openrouter/DATA-API-rankings-daily.doc.md.
+ */
+class RankingsDailyTest {
+
+    static final Path FILE = Path.of("crawlers/fixtures/constructed/openrouter-rankings-daily_documented-format.json");
+    static final LocalDate DAY1 = LocalDate.of(2026, 8, 20);
+
+    static RankingsDaily parsed() throws IOException {
+        return OpenRouter.parseRankingsDaily(Files.readString(FILE));
+    }
+
+    @Test
+    void rowsAndMeta() throws IOException {
+        RankingsDaily r = parsed();
+        assertThat(r.rows()).hasSize(18);
+        assertThat(r.version()).isEqualTo("v1");
+        assertThat(r.startDate()).isEqualTo(DAY1);
+        assertThat(r.endDate()).isEqualTo(LocalDate.of(2026, 8, 21));
+        assertThat(r.rows().getFirst()).isEqualTo(new RouterUsage(DAY1, "deepseek/deepseek-v4-flash-20260731",
+                1_612_345_678_901L, false, RouterUsage.Window.DAY));
+        // the :free variant is its own entry, as the docs say
+        assertThat(r.rows()).extracting(RouterUsage::modelSlug).contains("nvidia/nemotron-3-ultra-550b-a55b-20260604:free");
+    }
+
+    @Test
+    void otherIsKeptAsItsOwnFlaggedRow() throws IOException {
+        List<RouterUsage> other = parsed().rows().stream().filter(RouterUsage::longTail).toList();
+        assertThat(other).extracting(RouterUsage::day, RouterUsage::modelSlug, RouterUsage::tokens)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DAY1, "other", 2_345_678_901_234L),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 8, 21), "other", 2_412_345_678_901L));
+    }
+
+    @Test
+    void citationIsOpenRoutersLineWithAsOf() throws IOException {
+        assertThat(parsed().citation()).isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z.");
+        assertThat(OpenRouter.LICENCE_NOTE).isEqualTo("Licensed under CC BY 4.0.");
+    }
+
+    @Test
+    void tokensByOriginWithJointCreditAndLongTailApart() throws IOException {
+        // origins as the attributor would give them; mistral's joint FR/US split is hypothetical, there to
+        // exercise fractional credit. tencent is left unknown on purpose (qwen is absent from 08-20).
+        Map<String, List<OriginShare>> origins = Map.of(
+                "deepseek/deepseek-v4-flash-20260731", List.of(new OriginShare("CN", 1.0)),
+                "openai/gpt-5.6-luna-20260709", List.of(new OriginShare("US", 1.0)),
+                "z-ai/glm-5.2-20260616", List.of(new OriginShare("CN", 1.0)),
+                "xiaomi/mimo-v2.5-20260422", List.of(new OriginShare("CN", 1.0)),
+                "mistralai/mistral-medium-3.5-20260430", List.of(new OriginShare("FR", 0.5), new OriginShare("US", 0.5)),
+                "anthropic/claude-opus-5-20260723", List.of(new OriginShare("US", 1.0)),
+                "nvidia/nemotron-3-ultra-550b-a55b-20260604:free", List.of(new OriginShare("US", 1.0)));
+        UsageByOrigin u = OpenRouter.tokensByOrigin(DAY1, parsed().rows(), slug -> origins.getOrDefault(slug, List.of()));
+
+        // sums written out by hand from the 2026-08-20 rows of the file
+        long cn = 1_612_345_678_901L + 611_234_567_890L + 548_765_432_101L;
+        BigDecimal us = new BigDecimal(754_321_098_765L + 298_765_432_100L + 284_567_890_123L).add(new BigDecimal("150617283945.5"));
+        BigDecimal fr = new BigDecimal("150617283945.5");
+        long unattributed = 1_498_765_432_109L; // tencent: no origin known to the lookup
+        long longTail = 2_345_678_901_234L;
+
+        assertThat(u.tokensByCountry()).containsOnlyKeys("CN", "US", "FR", "unattributed");
+        assertThat(u.tokensByCountry().get("CN")).isEqualByComparingTo(BigDecimal.valueOf(cn));
+        assertThat(u.tokensByCountry().get("US")).isEqualByComparingTo(us);
+        assertThat(u.tokensByCountry().get("FR")).isEqualByComparingTo(fr);
+        assertThat(u.tokensByCountry().get("unattributed")).isEqualByComparingTo(BigDecimal.valueOf(unattributed));
+        assertThat(u.longTailTokens()).isEqualTo(longTail);
+        assertThat(UsageByOrigin.LONG_TAIL).isEqualTo("unattributed long tail");
+        // nothing lost: every token of the day is in a country, in unattributed, or in the long tail
+        BigDecimal sum = u.tokensByCountry().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).add(BigDecimal.valueOf(longTail));
+        assertThat(sum).isEqualByComparingTo(BigDecimal.valueOf(u.totalTokens()));
+        assertThat(u.totalTokens()).isEqualTo(cn + 754_321_098_765L + 298_765_432_100L + 284_567_890_123L
+                + 301_234_567_891L + unattributed + longTail);
+    }
+
+    @Test
+    void onlyVersionOneIsRead() {
+        String v2 = "{\"data\":[],\"meta\":{\"as_of\":\"x\",\"version\":\"v2\",\"start_date\":\"2026-01-01\",\"end_date\":\"2026-01-02\"}}";
+        assertThatThrownBy(() -> OpenRouter.parseRankingsDaily(v2)).isInstanceOf(OpenRouterException.class).hasMessageContaining("v2");
+    }
+
+    @Test
+    void fetchSendsTheKeyOnlyAsBearerAndNeverInMessages() throws IOException {
+        WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        wm.start();
+        String key = "sk-or-v1-test-not-a-real-key";
+        try {
+            wm.stubFor(get(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                    .withHeader("Authorization", equalTo("Bearer " + key))
+                    .withQueryParam("start_date", equalTo("2026-08-20")).withQueryParam("end_date", equalTo("2026-08-21"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(Files.readString(FILE))));
+            OpenRouter or = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> key);
+            RankingsDaily r = or.fetchRankingsDaily(DAY1, LocalDate.of(2026, 8, 21));
+            assertThat(r.rows()).hasSize(18);
+            wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily")).withHeader("Authorization", equalTo("Bearer " + key)));
+
+            OpenRouter wrongKey = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> "sk-or-wrong");
+            assertThatThrownBy(() -> wrongKey.fetchRankingsDaily(DAY1, DAY1))
+                    .hasMessageContaining("404").hasMessageNotContaining("sk-or-wrong");
+            OpenRouter noKey = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> null);
+            assertThatThrownBy(() -> noKey.fetchRankingsDaily(DAY1, DAY1)).hasMessageContaining("OPENROUTER_API_KEY");
+        } finally {
+            wm.stop();
+        }
+    }
+}
