@@ -35,10 +35,14 @@ public class CatalogueService {
         }
         ParentLookup lookup = new StoredParents(inBatch);
         Attributor attributor = rules.current();
+        String version = rules.version();
         List<CatalogueModel> out = new ArrayList<>(batch.size());
         for (Observation o : batch) {
             ModelFacts facts = trimmed(o.facts());
-            Attribution attribution = attributor.attribute(facts, lookup);
+            Attribution a = attributor.attribute(facts, lookup);
+            // stored with the fingerprinted version, so a document says which rule files it was computed with
+            Attribution attribution = new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
+                    a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), version);
             HubFigures f = o.figures();
             String hub = facts.hub();
             out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),

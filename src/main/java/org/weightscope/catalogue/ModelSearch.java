@@ -49,6 +49,46 @@ public class ModelSearch {
         return Optional.ofNullable(models.getAll(List.of(id)).get(id));
     }
 
+    /** One model by hub and repo id, ignoring case (Hugging Face ids are case-insensitive). */
+    public Optional<CatalogueModel> findIgnoreCase(String hub, String repoId) {
+        Optional<CatalogueModel> exact = find(hub, repoId);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("hub").value(hub)))
+                .filter(f -> f.term(t -> t.field("repoId").value(repoId).caseInsensitive(true))))), 1).stream().findFirst();
+    }
+
+    /** Models whose name (the part after the namespace) is {@code name}, ignoring case, on any hub. */
+    public List<CatalogueModel> byName(String name, int max) {
+        String escaped = name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                .should(s -> s.wildcard(w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
+                .should(s -> s.term(t -> t.field("repoId").value(name).caseInsensitive(true)))
+                .minimumShouldMatch("1"))), max);
+    }
+
+    /**
+     * The most downloaded models of a hardware class sharing a sector, excluding a lineage origin: what an
+     * enterprise could switch to.
+     */
+    public List<CatalogueModel> alternatives(String hardwareClass, List<String> sectors, String excludeLineageOrigin,
+            int max) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> accepted =
+                sectors.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.term(t -> t.field("attribution.hardware.clazz").value(hardwareClass)));
+            b.filter(f -> f.terms(t -> t.field("attribution.sectors").terms(v -> v.value(accepted))));
+            if (excludeLineageOrigin != null) {
+                b.mustNot(m -> m.nested(n -> n.path("originCredit").query(nq -> nq.bool(nb -> nb
+                        .filter(t -> t.term(tt -> tt.field("originCredit.view").value("lineage")))
+                        .filter(t -> t.term(tt -> tt.field("originCredit.country").value(excludeLineageOrigin)))))));
+            }
+            return b;
+        })), max);
+    }
+
     /** Models that name this one as a parent (fine-tunes, adapters, quantisations, merges), most downloaded first. */
     public Result derivatives(String repoId, int size) {
         return models.derivatives(repoId, size);

@@ -165,6 +165,18 @@ class ModelsIndex {
         }
     }
 
+    /** Models matching a query, most downloaded first. */
+    List<CatalogueModel> find(co.elastic.clients.elasticsearch._types.query_dsl.Query query, int size) {
+        try {
+            SearchResponse<CatalogueModel> response = client.search(s -> s.index(indices.alias(NAME)).size(size)
+                    .query(query).sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc).missing("_last"))),
+                    CatalogueModel.class);
+            return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
     private static List<ModelSearch.Facet> facet(co.elastic.clients.elasticsearch._types.aggregations.Aggregate terms) {
         return terms.sterms().buckets().array().stream()
                 .map(b -> new ModelSearch.Facet(b.key().stringValue(), b.docCount())).toList();

@@ -1,0 +1,143 @@
+package org.weightscope.dashboard;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.weightscope.catalogue.Adoption;
+import org.weightscope.exposure.ExposureReport;
+import org.weightscope.exposure.ExposureService;
+import org.weightscope.exposure.InventoryException;
+
+/** Upload an AI inventory, see its exposure by origin and licence; export CSV or print. Nothing is stored. */
+@Route(value = "exposure", layout = MainLayout.class)
+@PageTitle("Exposure report · Weightscope")
+public class ExposureView extends VerticalLayout {
+
+    static final int MAX_UPLOAD = 20 * 1024 * 1024;
+    private final ExposureService exposure;
+    private final TextField origin = new TextField();
+    private final VerticalLayout report = new VerticalLayout();
+
+    ExposureView(ExposureService exposure) {
+        this.exposure = exposure;
+        setMaxWidth("1300px");
+        add(new H2(getTranslation("exposure.title")), new Paragraph(getTranslation("exposure.intro")));
+        origin.setLabel(getTranslation("exposure.origin"));
+        origin.setValue("CN");
+        origin.setMaxLength(2);
+        origin.setWidth("10em");
+        origin.setId("exposure-origin");
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) ->
+                ui.access(() -> show(meta.fileName(), bytes))));
+        upload.setId("inventory-upload");
+        upload.setMaxFileSize(MAX_UPLOAD);
+        upload.setAcceptedFileTypes(".json", ".xml", ".csv", ".cdx", "application/json", "text/xml", "text/csv");
+        upload.setDropAllowed(true);
+        add(new HorizontalLayout(origin, upload), report);
+        report.setPadding(false);
+        report.setId("exposure-report");
+    }
+
+    private void show(String fileName, byte[] bytes) {
+        report.removeAll();
+        String chosen = origin.getValue().isBlank() ? null : origin.getValue().trim().toUpperCase(Locale.ROOT);
+        ExposureReport r;
+        try {
+            r = exposure.report(fileName, bytes, chosen);
+        } catch (InventoryException e) {
+            Paragraph error = new Paragraph(getTranslation("exposure.error", e.getMessage()));
+            error.setId("exposure-error");
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            report.add(error);
+            return;
+        }
+        ExposureReport.Summary s = r.summary();
+        Paragraph summary = new Paragraph(getTranslation("exposure.summary", s.components(), s.resolved(), s.ambiguous(),
+                s.unknown()));
+        summary.setId("exposure-summary");
+        report.add(summary);
+        Paragraph cite = new Paragraph("Generated " + r.generatedAt() + " · " + r.ruleVersion() + " · " + r.format());
+        cite.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        report.add(cite);
+
+        Div charts = new Div();
+        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(480px, 1fr))")
+                .set("gap", "var(--lumo-space-m)").set("width", "100%");
+        charts.add(originChart("exposure-uploader", getTranslation("exposure.byUploader"), s.byUploaderOrigin(), r),
+                originChart("exposure-lineage", getTranslation("exposure.byLineage"), s.byLineageOrigin(), r));
+        report.add(charts);
+        report.add(new Paragraph(getTranslation("exposure.hhi", hhi(s.developerOrgs()), hhi(s.lineageCountries()))));
+        report.add(new H3(getTranslation("exposure.risks")), new Paragraph(s.licenceRisks().stream()
+                .map(k -> k.flag() + ": " + k.components() + String.format(" (%.1f%%)", 100 * k.weightShare()))
+                .collect(Collectors.joining(" · "))));
+
+        Grid<ExposureReport.Component> grid = new Grid<>();
+        grid.setId("exposure-components");
+        grid.addColumn(ExposureReport.Component::reference).setHeader(getTranslation("exposure.reference")).setFlexGrow(2);
+        grid.addColumn(ExposureReport.Component::status).setHeader(getTranslation("exposure.status"));
+        grid.addColumn(c -> c.uploaderOrigin() == null ? "" : countries(c.uploaderOrigin()) + " / " + countries(c.lineageOrigin()))
+                .setHeader(getTranslation("models.origin"));
+        grid.addColumn(c -> c.licenceId() == null ? "" : c.licenceId() + " (" + c.licenceClass() + ")")
+                .setHeader(getTranslation("models.licence"));
+        grid.addColumn(c -> String.join(", ", c.riskFlags())).setHeader(getTranslation("exposure.risks"));
+        grid.addColumn(ExposureReport.Component::hardwareClass).setHeader(getTranslation("models.hardware"));
+        grid.addColumn(c -> c.alternatives().stream().map(ExposureReport.Alternative::id).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("exposure.alternatives")).setFlexGrow(2);
+        grid.setItems(r.components());
+        grid.setAllRowsVisible(true);
+        report.add(new H3(getTranslation("exposure.components")), grid);
+        if (!r.problems().isEmpty()) {
+            report.add(new H3(getTranslation("exposure.problems")));
+            r.problems().forEach(p -> report.add(new Paragraph((p.row() == 0 ? "" : "row " + p.row() + ": ")
+                    + p.severity() + ": " + p.message())));
+        }
+        String csv = exposure.toCsv(r);
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] out = csv.getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(out), "weightscope-exposure.csv", "text/csv; charset=utf-8",
+                    out.length);
+        }), getTranslation("exposure.csv"));
+        download.getElement().setAttribute("download", true);
+        download.setId("exposure-csv");
+        Button print = new Button(getTranslation("exposure.print"), e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        report.add(new HorizontalLayout(download, print));
+    }
+
+    private ChartPanel originChart(String id, String title, List<ExposureReport.OriginExposure> byOrigin, ExposureReport r) {
+        List<Adoption.Figure> figures = byOrigin.stream()
+                .map(o -> new Adoption.Figure(o.origin(), o.weight(), o.weightShare())).toList();
+        ChartPanel panel = new ChartPanel(id, title, ChartOptions.pie(figures, "weight"), new Caption(
+                new Adoption("exposure-weight", "1", "origin", id.endsWith("uploader") ? "uploader" : "lineage",
+                        r.generatedAt(), 0, figures, "", r.ruleVersion())));
+        return panel;
+    }
+
+    private static String countries(List<org.weightscope.catalogue.Attribution.OriginShare> shares) {
+        return shares.stream().map(s -> s.country() + (s.share() < 1 ? String.format(" %.0f%%", 100 * s.share()) : ""))
+                .collect(Collectors.joining(","));
+    }
+
+    private static String hhi(ExposureReport.Concentration c) {
+        return c.hhi() == null ? "n/a" : String.format("%,.0f", c.hhi());
+    }
+}

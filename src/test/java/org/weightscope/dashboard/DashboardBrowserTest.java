@@ -1,0 +1,176 @@
+package org.weightscope.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.weightscope.Browser;
+import org.weightscope.IntegrationTest;
+import org.weightscope.catalogue.Adoption;
+import org.weightscope.catalogue.AdoptionService;
+import org.weightscope.catalogue.CatalogueService;
+import org.weightscope.catalogue.HubFigures;
+import org.weightscope.catalogue.ModelFacts;
+
+/**
+ * Every view in Chromium against the app loaded with the recorded data: the charts show the service's
+ * numbers, a permalink reproduces the explorer, the CSV starts with its citation, the Chinese UI renders,
+ * and model text containing markup is shown as text. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserTest extends IntegrationTest {
+
+    static Browser browser;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AdoptionService adoption;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    @Test
+    void overviewChartsShowTheServiceNumbers() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url(""));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        page.waitForSelector("#origin-by-hardware[data-rendered] canvas");
+        Adoption lineage = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+                Adoption.View.LINEAGE, Map.of(), 10));
+        JsonNode shown = rendered(page, "#share-by-origin-lineage");
+        assertSameFigures(shown, lineage);
+        Adoption uploader = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+                Adoption.View.UPLOADER, Map.of(), 10));
+        assertSameFigures(rendered(page, "#share-by-origin-uploader"), uploader);
+        assertThat(page.textContent("#recorded-note")).contains("Recorded data");
+        assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-1/rules-");
+        Browser.screenshot(page, "overview");
+    }
+
+    @Test
+    void explorerPermalinkReproducesTheChartAndTheCsvStartsWithItsCitation() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("explore?metric=downloads-30d&by=organisation&view=uploader&top=12&chart=bar"));
+        page.waitForSelector("#explorer-chart[data-rendered] canvas");
+        JsonNode first = rendered(page, "#explorer-chart");
+        Adoption expected = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
+                Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 12));
+        assertThat(names(first)).containsExactlyElementsOf(expected.figures().stream().map(Adoption.Figure::key).toList());
+
+        String permalink = page.locator("#permalink").getAttribute("href");
+        Page second = browser.newPage("en-GB");
+        second.navigate(url(permalink));
+        second.waitForSelector("#explorer-chart[data-rendered] canvas");
+        assertThat(rendered(second, "#explorer-chart")).isEqualTo(first);
+        Browser.screenshot(second, "explorer");
+
+        Download download = page.waitForDownload(() -> page.click("#csv-download"));
+        String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .startsWith("# Source: Weightscope, as of ")
+                .contains("metric downloads-30d v1", "by organisation", "view uploader", "attribution attribution-1/rules-");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("organisation,downloads-30d,share");
+    }
+
+    @Test
+    void modelsSearchFacetsAndModelPage() {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("models?q=qwen&origin=CN"));
+        page.waitForSelector("#models-grid vaadin-grid-cell-content a");
+        assertThat(page.textContent("#result-count")).containsPattern("\\d+ models");
+        Browser.screenshot(page, "models");
+        page.navigate(url("models/huggingface/Qwen/Qwen2.5-Coder-32B-Instruct"));
+        page.waitForSelector("#model-attributes");
+        assertThat(page.textContent("#model-name")).isEqualTo("Qwen/Qwen2.5-Coder-32B-Instruct");
+        assertThat(page.textContent("#model-attributes")).contains("CN").contains("code");
+        assertThat(page.textContent("#derivative-count")).containsPattern("Derivatives \\(\\d+\\)");
+        Browser.screenshot(page, "model");
+    }
+
+    @Test
+    void organisationsAndMethodology() {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("organisations"));
+        page.waitForSelector("#organisations-grid vaadin-grid-cell-content");
+        assertThat(page.content()).contains("Alibaba");
+        Browser.screenshot(page, "organisations");
+        page.navigate(url("methodology"));
+        page.waitForSelector("#rule-version");
+        assertThat(page.textContent("#rule-version")).contains("attribution-1/rules-");
+        Browser.screenshot(page, "methodology");
+    }
+
+    @Test
+    void chineseUiRenders() {
+        Page page = browser.newPage("zh-CN");
+        page.navigate(url(""));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        assertThat(page.content()).contains("概览").contains("30 天下载量按来源占比");
+        Browser.screenshot(page, "overview-zh");
+    }
+
+    @Test
+    void modelTextWithMarkupIsShownAsTextNeverRun() {
+        String script = "<script>window.__weightscopeXss = 1</script><img src=x onerror=\"window.__weightscopeXss=2\">";
+        ModelFacts facts = new ModelFacts("huggingface", "constructed-test/xss-card", null, "text-generation", null,
+                List.of(), Map.of(), Map.of(), null, null, "A card with markup: " + script);
+        catalogue.save(catalogue.describe(List.of(new CatalogueService.Observation(facts,
+                new HubFigures(null, null, null, null, 1L, null, null), Instant.parse("2026-01-01T00:00:00Z"), true,
+                "constructed-test"))));
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("models/huggingface/constructed-test/xss-card"));
+        page.waitForSelector("#model-card");
+        assertThat(page.textContent("#model-card")).contains(script);
+        assertThat(page.evaluate("() => window.__weightscopeXss === undefined")).isEqualTo(true);
+    }
+
+    private static JsonNode rendered(Page page, String selector) throws Exception {
+        return JSON.readTree((String) page.evalOnSelector(selector, "el => el.renderedSeries()"));
+    }
+
+    private static List<String> names(JsonNode rendered) {
+        JsonNode source = rendered.path("categories").isEmpty() ? rendered.path("names") : rendered.path("categories");
+        List<String> out = new java.util.ArrayList<>();
+        source.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void assertSameFigures(JsonNode shown, Adoption expected) {
+        assertThat(names(shown)).containsExactlyElementsOf(expected.figures().stream().map(Adoption.Figure::key).toList());
+        JsonNode values = shown.path("values");
+        for (int i = 0; i < expected.figures().size(); i++) {
+            assertThat(values.get(i).asDouble()).isCloseTo(expected.figures().get(i).value(), within(0.01));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.weightscope.dashboard;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.weightscope.TestElasticsearch;
+import org.weightscope.WeightscopeApplication;
+import org.weightscope.catalogue.Adoption;
+import org.weightscope.catalogue.AdoptionService;
+import org.weightscope.catalogue.ModelSearch;
+
+/**
+ * Server time of each view's data queries over the recorded data (not a test): starts the app against a
+ * fresh embedded Elasticsearch, imports the recordings, then runs each view's queries 200 times after a
+ * warm-up and prints median and p95. Run: {@code ./weightscope bench DashboardQueryBenchmark}.
+ */
+public final class DashboardQueryBenchmark {
+
+    private static final int WARMUP = 30;
+    private static final int RUNS = 200;
+
+    public static void main(String[] args) {
+        String uri = TestElasticsearch.uri().toString();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeightscopeApplication.class)
+                .properties("server.port=0", "weightscope.elasticsearch.uris=" + uri,
+                        "weightscope.elasticsearch.index-prefix=bench" + System.nanoTime())
+                .run()) {
+            AdoptionService adoption = app.getBean(AdoptionService.class);
+            ModelSearch search = app.getBean(ModelSearch.class);
+            DashboardDefinitions dashboards = app.getBean(DashboardDefinitions.class);
+            app.getBean(org.weightscope.ingest.RecordingImport.class).importIfEmpty();
+            Map<String, Supplier<Object>> views = new LinkedHashMap<>();
+            DashboardDefinition overview = dashboards.get("overview").orElseThrow();
+            views.put("overview (all " + overview.panels().size() + " panels)", () -> {
+                for (DashboardDefinition.Panel p : overview.panels()) {
+                    adoption.latest(p.query());
+                    if (p.split() != null) {
+                        adoption.crossByOrigin(p.query(), p.split());
+                    }
+                }
+                return null;
+            });
+            views.put("explorer (default state)", () -> adoption.latest(ExplorerView.State.DEFAULT.query()));
+            views.put("models (q=qwen, origin=CN, facets)", () -> search.search(new ModelSearch.Query("qwen",
+                    Map.of(Adoption.Dimension.ORIGIN, List.of("CN")), Adoption.View.LINEAGE, 0, 100)));
+            views.put("model page (find + derivatives)", () -> {
+                search.find("huggingface", "Qwen/Qwen2.5-Coder-32B-Instruct");
+                return search.derivatives("Qwen/Qwen2.5-Coder-32B-Instruct", 20);
+            });
+            views.put("organisations (share by organisation)", () -> adoption.latest(new Adoption.Query(
+                    Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 1000)));
+            System.out.printf("%nServer time of each view's data queries (%d runs after %d warm-up), ms:%n", RUNS, WARMUP);
+            System.out.printf("%-42s %8s %8s %8s%n", "view", "median", "p95", "max");
+            for (Map.Entry<String, Supplier<Object>> view : views.entrySet()) {
+                for (int i = 0; i < WARMUP; i++) {
+                    view.getValue().get();
+                }
+                double[] ms = new double[RUNS];
+                for (int i = 0; i < RUNS; i++) {
+                    long t = System.nanoTime();
+                    view.getValue().get();
+                    ms[i] = (System.nanoTime() - t) / 1e6;
+                }
+                Arrays.sort(ms);
+                System.out.printf("%-42s %8.1f %8.1f %8.1f%n", view.getKey(), ms[RUNS / 2], ms[(int) (RUNS * 0.95)],
+                        ms[RUNS - 1]);
+            }
+        }
+        System.exit(0);
+    }
+
+    private DashboardQueryBenchmark() {}
+}
