@@ -15,10 +15,12 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
@@ -32,6 +34,8 @@ import org.weightscope.catalogue.ModelSearch;
  * to Elasticsearch other than the search words, which go through a query syntax that cannot fail.
  */
 @RestController
+// public and anonymous: notebooks and other sites may read it from a browser (no credentials involved)
+@CrossOrigin(origins = "*", methods = RequestMethod.GET)
 @RequestMapping(path = ApiController.BASE, produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
 @Tag(name = "Weightscope read API", description = "Adoption of open-weight models by origin, organisation, sector,"
         + " hardware and licence class; model search and lookup. Every answer carries as_of, metric, view,"
@@ -198,7 +202,7 @@ class ApiController {
         ModelResource resource = ModelResource.of(model);
         ModelSearch.Result d = search.derivatives(repoId, n);
         List<ModelResource> top = d.models().stream().map(ModelResource::of).toList();
-        String ruleVersion = resource.ruleVersion() == null ? rules.version() : resource.ruleVersion();
+        String ruleVersion = rules.version();
         Citation c = new Citation(model.asOf(), null, null, BOTH_VIEWS, ruleVersion);
         if (csv) {
             List<String> header = new java.util.ArrayList<>(List.of("role"));

@@ -13,6 +13,8 @@ import org.weightscope.catalogue.CatalogueModel;
  * @param id           the hub's repo id, e.g. {@code meta-llama/Llama-3.3-70B-Instruct}
  * @param namespace    the account owning the repo on the hub
  * @param organisation registry id of that account's organisation, or null when the registry does not know it
+ * <p>No rule version per model: the stored one is the code's version only, while the response cites the
+ * current rules with their fingerprint (the catalogue re-applies them on change), as the adoption figures do.
  */
 record ModelResource(
         String id,
@@ -31,8 +33,7 @@ record ModelResource(
         Long downloadsAllTime,
         Long likes,
         boolean recorded,
-        @JsonProperty("as_of") String asOf,
-        @JsonProperty("rule_version") String ruleVersion) {
+        @JsonProperty("as_of") String asOf) {
 
     /** ISO 3166-1 alpha-2 codes or {@code unattributed}, per origin view. */
     record Origin(List<String> uploader, List<String> lineage, List<CountryShare> lineageShares) {}
@@ -75,7 +76,7 @@ record ModelResource(
                     new Origin(List.of(Attribution.UNATTRIBUTED), List.of(Attribution.UNATTRIBUTED), List.of()),
                     new Lineage(List.of(), List.of(), List.of()), new Licence("unknown", "unknown", "none"),
                     new Hardware("unknown", null, false, "none", null, null), List.of(), m.pipelineTag(),
-                    m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf, null);
+                    m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf);
         }
         List<String> uploader = a.uploaderOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.uploaderOrigin();
         List<String> lineageCountries = a.lineageOrigin().isEmpty()
@@ -96,8 +97,7 @@ record ModelResource(
                         hw.activeParameters());
         return new ModelResource(m.repoId(), hub, href(hub, m.repoId()), m.author(), a.uploaderOrg(),
                 a.developerOrgs(), new Origin(uploader, lineageCountries, shares), lineage, licence, hardware,
-                a.sectors(), m.pipelineTag(), m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf,
-                a.ruleVersion());
+                a.sectors(), m.pipelineTag(), m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf);
     }
 
     private static String href(String hub, String repoId) {
