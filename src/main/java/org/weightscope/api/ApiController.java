@@ -1,6 +1,8 @@
 package org.weightscope.api;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +36,11 @@ import org.weightscope.catalogue.ModelSearch;
  * to Elasticsearch other than the search words, which go through a query syntax that cannot fail.
  */
 @RestController
+@OpenAPIDefinition(info = @Info(title = "Weightscope read API", version = "v1",
+        description = "Public, anonymous, read-only figures of the open-weight AI ecosystem as shown in the"
+                + " Weightscope views. Every answer carries as_of, metric and metric_version (where a metric"
+                + " applies), view, rule_version and a citation; CSV answers start with the citation as a '# ' line."
+                + " Errors are {\"error\", \"parameter\"} JSON."))
 // public and anonymous: notebooks and other sites may read it from a browser (no credentials involved)
 @CrossOrigin(origins = "*", methods = RequestMethod.GET)
 @RequestMapping(path = ApiController.BASE, produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -179,7 +186,8 @@ class ApiController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
-            @Parameter(description = "the hub's repo id, e.g. meta-llama/Llama-3.3-70B-Instruct") @PathVariable String id,
+            @Parameter(description = "the hub's repo id, e.g. meta-llama/Llama-3.3-70B-Instruct; write its slash as is"
+                    + " (an encoded %2F is refused by the server)") @PathVariable String id,
             @Parameter(description = "how many of the most downloaded derivatives to list, 0–50 (default 10)")
             @RequestParam(required = false) Integer derivatives,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
