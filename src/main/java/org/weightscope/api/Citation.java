@@ -10,7 +10,7 @@ record Citation(Instant asOf, String metric, String metricVersion, String view, 
 
     String text() {
         StringBuilder s = new StringBuilder("Source: Weightscope, as of ")
-                .append(asOf == null ? "unknown (empty catalogue)" : asOf.toString());
+                .append(asOf == null ? "unknown (no models matched)" : asOf.toString());
         if (metric != null) {
             s.append(", metric ").append(metric).append(" v").append(metricVersion);
         }

@@ -187,6 +187,10 @@ class ReadApiTest extends IntegrationTest {
         assertThat(body.get("citation").asText()).startsWith("Source: Weightscope, as of ");
         assertThat(body.get("rule_version").asText()).startsWith("attribution-");
         assertThat(body.has("metric")).isTrue();
+        JsonNode none = json("/api/v1/models?q=zzzzqqqqnotamodel");
+        assertThat(none.get("total").asLong()).isZero();
+        assertThat(none.get("as_of").isNull()).isTrue();
+        assertThat(none.get("citation").asText()).startsWith("Source: Weightscope, as of unknown (no models matched)");
         JsonNode all = json("/api/v1/models?size=0");
         assertThat(all.get("total").asLong()).isGreaterThan(800);
         assertThat(all.get("results")).isEmpty();
