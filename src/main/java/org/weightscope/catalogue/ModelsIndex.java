@@ -50,6 +50,34 @@ class ModelsIndex {
         indices.refresh(NAME);
     }
 
+    co.elastic.clients.elasticsearch.core.bulk.BulkOperation operation(CatalogueModel model) {
+        String alias = indices.alias(NAME);
+        return co.elastic.clients.elasticsearch.core.bulk.BulkOperation.of(o -> o.index(i -> i.index(alias)
+                .id(model.id()).document(model)));
+    }
+
+    /** Models of {@code hub} last reported before {@code before}, in id order after {@code afterId} (null: from the start). */
+    List<CatalogueModel> seenBefore(String hub, Instant before, String afterId, int size) {
+        try {
+            SearchResponse<CatalogueModel> response = client.search(s -> {
+                s.index(indices.alias(NAME)).size(size)
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("hub").value(hub)))
+                                .filter(f -> f.range(r -> r.untyped(u -> u.field("asOf")
+                                        .lt(co.elastic.clients.json.JsonData.of(before.toString())))))))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                if (afterId != null) s.searchAfter(a -> a.stringValue(afterId));
+                return s;
+            }, CatalogueModel.class);
+            return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
+    void refresh() {
+        indices.refresh(NAME);
+    }
+
     /** The stored models with these ids (missing ones are left out). */
     java.util.Map<String, CatalogueModel> getAll(java.util.Collection<String> ids) {
         if (ids.isEmpty()) {

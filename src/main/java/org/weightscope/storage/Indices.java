@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
  * {@code <prefix>-<name>}. At start-up a missing index is created; when a file's version is raised,
  * the new index is created, the documents of the old one are copied into it and the alias is moved
  * (the old index is kept for rollback and can be deleted by hand).
+ *
+ * <p>Time-partitioned indices have a template file {@code elasticsearch/templates/<name>-v<N>.json} (the
+ * same {@code settings}/{@code mappings} body). It is installed as the composable index template
+ * {@code <prefix>-<name>-v<N>} matching {@code <prefix>-<name>-v<N>-*}; each month's index
+ * ({@link #indexFor}) is created by Elasticsearch on first write and joins the read alias
+ * {@code <prefix>-<name>}. Raising the version only changes where new months go: the alias spans both.
  */
 @Component
 public class Indices {
@@ -39,19 +45,62 @@ public class Indices {
     private final ElasticsearchClient client;
     private final String prefix;
     private final Map<String, Mapping> mappings;
+    private final Map<String, Mapping> templates;
+    private static final java.time.format.DateTimeFormatter MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy.MM");
 
     record Mapping(String name, int version, String body) {}
 
     Indices(ElasticsearchClient client, ElasticsearchSettings settings) {
         this.client = client;
         this.prefix = settings.indexPrefix();
-        this.mappings = loadMappings();
+        this.mappings = loadMappings("elasticsearch/*.json");
+        this.templates = loadMappings("elasticsearch/templates/*.json");
         mappings.values().forEach(this::checkOrCreate);
+        templates.values().forEach(this::putTemplate);
+    }
+
+    /**
+     * The concrete monthly index of a time-partitioned index holding {@code day}, e.g.
+     * {@code snapshots, 2024-12-09 → weightscope-snapshots-v1-2024.12}. Write there; read through {@link #alias}.
+     */
+    public String indexFor(String name, java.time.LocalDate day) {
+        Mapping template = templates.get(name);
+        if (template == null) {
+            throw new IllegalArgumentException("no template file for time-partitioned index '" + name + "'");
+        }
+        return prefix + "-" + name + "-v" + template.version() + "-" + MONTH.format(day);
+    }
+
+    /** Whether {@code name} is time-partitioned (has a template file). */
+    public boolean partitioned(String name) {
+        return templates.containsKey(name);
+    }
+
+    private void putTemplate(Mapping template) {
+        String alias = prefix + "-" + template.name();
+        String name = alias + "-v" + template.version();
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode inner =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(template.body());
+            inner.putObject("aliases").putObject(alias);
+            com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode();
+            body.putArray("index_patterns").add(name + "-*");
+            body.put("priority", 200);
+            body.set("template", inner);
+            body.putObject("_meta").put("managed_by", "weightscope").put("version", template.version());
+            String text = json.writeValueAsString(body);
+            client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(text)));
+            log.debug("Index template {} installed (pattern {}-*, alias {})", name, name, alias);
+        } catch (IOException e) {
+            throw new StorageException("cannot install index template " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** The alias to read and write a logical index through, e.g. {@code models → weightscope-models}. */
     public String alias(String name) {
-        if (!mappings.containsKey(name)) {
+        if (!mappings.containsKey(name) && !templates.containsKey(name)) {
             throw new IllegalArgumentException("no mapping file for index '" + name + "'");
         }
         return prefix + "-" + name;
@@ -64,16 +113,16 @@ public class Indices {
     /** Makes recent writes visible to searches (used after imports and in tests). */
     public void refresh(String name) {
         try {
-            client.indices().refresh(r -> r.index(alias(name)));
+            client.indices().refresh(r -> r.index(alias(name)).ignoreUnavailable(true).allowNoIndices(true));
         } catch (IOException e) {
             throw new StorageException("refresh of " + name + " failed", e);
         }
     }
 
-    private static Map<String, Mapping> loadMappings() {
+    private static Map<String, Mapping> loadMappings(String pattern) {
         Map<String, Mapping> latest = new java.util.TreeMap<>();
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:elasticsearch/*.json")) {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern)) {
                 Matcher m = FILE.matcher(r.getFilename());
                 if (!m.matches()) {
                     continue;

@@ -1,0 +1,87 @@
+package org.weightscope.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.weightscope.source.Cursor;
+import org.weightscope.source.PageFailure;
+
+/**
+ * One crawl (or recording import) of one scope of one source, as stored in the {@code crawl-runs} index. It
+ * is rewritten after every stored page, so a run that dies resumes from {@link #cursor}.
+ *
+ * @param id        {@code <source>:<scope>:<start instant>} or {@code <source>:recording:<day>}
+ * @param status    {@link #RUNNING}, {@link #FINISHED} (failures may be listed), {@link #INTERRUPTED} (the
+ *                  source became unreachable; the next run of the scope resumes it) or {@link #FAILED}
+ * @param day       the day its snapshots are filed under (kept when resumed)
+ * @param asOf      the capture time its observations carry (kept when resumed)
+ * @param pages     pages stored
+ * @param items     models stored (a model listed twice in a run counts twice)
+ * @param attempts  1, plus one per resumption
+ * @param failures  pages given up on: page number, URL, reason
+ * @param cursor    where the walk resumes; null once finished
+ * @param recorded  true for an import of bundled recordings
+ * @param message   last error, if any
+ */
+public record CrawlRun(
+        String id,
+        String sourceId,
+        String scope,
+        String status,
+        LocalDate day,
+        Instant asOf,
+        Instant startedAt,
+        Instant endedAt,
+        Instant updatedAt,
+        long pages,
+        long items,
+        int attempts,
+        List<Failure> failures,
+        Cursor cursor,
+        boolean recorded,
+        String message) {
+
+    public static final String RUNNING = "running";
+    public static final String FINISHED = "finished";
+    public static final String INTERRUPTED = "interrupted";
+    public static final String FAILED = "failed";
+
+    public CrawlRun {
+        failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+
+    /** A page given up on. */
+    public record Failure(int page, String url, String reason, Instant at) {
+        static Failure of(PageFailure f) {
+            return new Failure(f.page(), f.url(), f.reason(), Instant.now());
+        }
+    }
+
+    CrawlRun withProgress(long addPages, long addItems, Cursor next) {
+        return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages + addPages,
+                items + addItems, attempts, failures, next, recorded, message);
+    }
+
+    CrawlRun withFailure(Failure failure, Cursor next) {
+        List<Failure> all = new java.util.ArrayList<>(failures);
+        all.add(failure);
+        return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages, items,
+                attempts, all, next, recorded, message);
+    }
+
+    CrawlRun withStatus(String newStatus, String newMessage) {
+        boolean done = !RUNNING.equals(newStatus);
+        return new CrawlRun(id, sourceId, scope, newStatus, day, asOf, startedAt, done ? Instant.now() : null,
+                Instant.now(), pages, items, attempts, failures, FINISHED.equals(newStatus) ? null : cursor, recorded,
+                newMessage);
+    }
+
+    CrawlRun resumed() {
+        return new CrawlRun(id, sourceId, scope, RUNNING, day, asOf, startedAt, null, Instant.now(), pages, items,
+                attempts + 1, failures, cursor, recorded, message);
+    }
+
+    public boolean finished() {
+        return FINISHED.equals(status);
+    }
+}

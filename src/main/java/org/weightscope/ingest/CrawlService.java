@@ -1,0 +1,192 @@
+package org.weightscope.ingest;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.weightscope.catalogue.CatalogueHistory;
+import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.source.CrawlSource;
+import org.weightscope.source.Cursor;
+import org.weightscope.source.PageFailure;
+import org.weightscope.source.PageSink;
+import org.weightscope.source.Recording;
+import org.weightscope.source.SourcePage;
+import org.weightscope.source.SourceUnavailableException;
+
+/**
+ * Runs crawls: walks a source's scope page by page, stores each page (snapshots of the run's day, events,
+ * latest state) and then the run's cursor, so a run that dies resumes where it stopped. Recordings go
+ * through the same path, one run per recorded day. Publishes {@link IngestCompleted} when a run ends.
+ */
+@Service
+public class CrawlService {
+
+    private static final Logger log = LoggerFactory.getLogger(CrawlService.class);
+    static final String FULL = "full";
+    static final String RECORDING = "recording";
+    private static final int RECORDING_PAGE = 1000;
+
+    private final Map<String, CrawlSource> sources = new LinkedHashMap<>();
+    private final CatalogueHistory history;
+    private final CrawlRuns runs;
+    private final ApplicationEventPublisher publisher;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+
+    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher) {
+        sources.forEach(s -> this.sources.put(s.id(), s));
+        this.history = history;
+        this.runs = runs;
+        this.publisher = publisher;
+    }
+
+    /** Source ids and their scopes, e.g. {@code huggingface → [full, tracked]}. */
+    public Map<String, Set<String>> sources() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        sources.forEach((id, s) -> out.put(id, s.scopes()));
+        return out;
+    }
+
+    /** Quartz cron of a source's scope (from its definition file). */
+    public String schedule(String sourceId, String scope) {
+        return source(sourceId).schedule(scope);
+    }
+
+    /**
+     * Crawls one scope of one source to its end and returns the run record. An unfinished run of the same
+     * scope (interrupted, or left running by a process that died) is resumed from its cursor, keeping its
+     * day, when it is from today or is a full crawl.
+     *
+     * @throws IllegalStateException when that scope is already being crawled in this process
+     */
+    public CrawlRun run(String sourceId, String scope) {
+        CrawlSource source = source(sourceId);
+        if (!source.scopes().contains(scope)) {
+            throw new IllegalArgumentException("source " + sourceId + " has no scope '" + scope + "' " + source.scopes());
+        }
+        String key = sourceId + ":" + scope;
+        if (!active.add(key)) {
+            throw new IllegalStateException(key + " is already being crawled");
+        }
+        try {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+            Optional<CrawlRun> unfinished = runs.latest(sourceId, scope, 1).stream()
+                    .filter(r -> CrawlRun.RUNNING.equals(r.status()) || CrawlRun.INTERRUPTED.equals(r.status()))
+                    .findFirst();
+            CrawlRun run;
+            if (unfinished.isPresent() && (unfinished.get().day().equals(today) || FULL.equals(scope))) {
+                run = unfinished.get().resumed();
+                log.info("Resuming crawl run {} at {}", run.id(), run.cursor());
+            } else {
+                unfinished.ifPresent(old -> runs.save(old.withStatus(CrawlRun.FAILED, "abandoned: a new day's run started")));
+                run = new CrawlRun(key + ":" + now, sourceId, scope, CrawlRun.RUNNING, today, now, now, null, now, 0, 0, 1,
+                        List.of(), Cursor.START, false, null);
+            }
+            return walk(source, run);
+        } finally {
+            active.remove(key);
+        }
+    }
+
+    private CrawlRun walk(CrawlSource source, CrawlRun start) {
+        runs.save(start);
+        CrawlRun[] current = {start};
+        try {
+            source.crawl(start.scope(), start.cursor() == null ? Cursor.START : start.cursor(), start.asOf(), new PageSink() {
+                @Override
+                public void page(SourcePage page) {
+                    history.apply(page.items(), start.day(), start.id());
+                    current[0] = current[0].withProgress(1, page.items().size(), page.resume());
+                    runs.save(current[0]);
+                }
+
+                @Override
+                public void failed(PageFailure failure, Cursor resume) {
+                    current[0] = current[0].withFailure(CrawlRun.Failure.of(failure), resume);
+                    runs.save(current[0]);
+                }
+            });
+            history.refresh();
+            if (FULL.equals(start.scope()) && current[0].failures().isEmpty()) {
+                int removed = history.recordRemovals(source.id(), start.asOf(), start.day(), start.id());
+                log.info("Full crawl {} complete: {} models not listed any more", start.id(), removed);
+            }
+            current[0] = current[0].withStatus(CrawlRun.FINISHED, null);
+        } catch (SourceUnavailableException e) {
+            log.warn("Crawl run {} interrupted after {} pages: {}", start.id(), current[0].pages(), e.getMessage());
+            history.refresh();
+            current[0] = current[0].withStatus(CrawlRun.INTERRUPTED, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Crawl run {} failed after {} pages", start.id(), current[0].pages(), e);
+            current[0] = current[0].withStatus(CrawlRun.FAILED, e.toString());
+        }
+        runs.save(current[0]);
+        publisher.publishEvent(IngestCompleted.of(current[0]));
+        log.info("Crawl run {} {}: {} pages, {} models, {} failed pages", current[0].id(), current[0].status(),
+                current[0].pages(), current[0].items(), current[0].failures().size());
+        return current[0];
+    }
+
+    /**
+     * Loads a source's bundled recordings as history: each recorded day becomes one run (id
+     * {@code <source>:recording:<day>}) through the same storing path as a crawl, oldest day first, so the
+     * snapshots and events of each day exist and {@code models} ends with each model's latest state.
+     */
+    public List<CrawlRun> importRecordings(String sourceId, Path dir) {
+        CrawlSource source = source(sourceId);
+        List<CrawlRun> done = new ArrayList<>();
+        for (Recording recording : source.recordings(dir)) {
+            Instant asOf = recording.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant now = Instant.now();
+            CrawlRun run = new CrawlRun(sourceId + ":" + RECORDING + ":" + recording.day(), sourceId, RECORDING,
+                    CrawlRun.RUNNING, recording.day(), asOf, now, null, now, 0, 0, 1, List.of(), Cursor.START, true,
+                    String.join(", ", recording.files()));
+            List<Observation> models = recording.models();
+            for (int from = 0; from < models.size(); from += RECORDING_PAGE) {
+                List<Observation> page = models.subList(from, Math.min(models.size(), from + RECORDING_PAGE));
+                history.apply(page, recording.day(), run.id());
+                run = run.withProgress(1, page.size(), null);
+            }
+            run = run.withStatus(CrawlRun.FINISHED, run.message());
+            runs.save(run);
+            publisher.publishEvent(IngestCompleted.of(run));
+            done.add(run);
+        }
+        history.refresh();
+        return done;
+    }
+
+    public boolean hasRecordings(String sourceId, Path dir) {
+        return !source(sourceId).recordings(dir).isEmpty();
+    }
+
+    public Optional<CrawlRun> findRun(String runId) {
+        return runs.get(runId);
+    }
+
+    /** Latest runs of a source and scope (null: any), newest first. */
+    public List<CrawlRun> latestRuns(String sourceId, String scope, int size) {
+        return runs.latest(sourceId, scope, size);
+    }
+
+    private CrawlSource source(String sourceId) {
+        CrawlSource source = sources.get(sourceId);
+        if (source == null) {
+            throw new IllegalArgumentException("no crawl source '" + sourceId + "' (known: " + sources.keySet() + ")");
+        }
+        return source;
+    }
+}

@@ -1,0 +1,14 @@
+package org.weightscope.source;
+
+import java.util.List;
+import org.weightscope.catalogue.CatalogueService.Observation;
+
+/**
+ * One fetched page.
+ *
+ * @param number the page's number within the run (1-based, counting across listings)
+ * @param url    the URL it was fetched from
+ * @param items  the models on it, in the order listed
+ * @param resume the cursor to store once this page is stored
+ */
+public record SourcePage(int number, String url, List<Observation> items, Cursor resume) {}
