@@ -36,7 +36,8 @@ class AdoptionIndex {
     Result aggregate(String index, Adoption.Query q, Query scope) {
         Query filter = filters(q, scope);
         try {
-            SearchResponse<Void> response = client.search(s -> s.index(index).size(0).query(filter).trackTotalHits(t -> t.enabled(true))
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0).query(filter)
+                    .ignoreUnavailable(true).allowNoIndices(true).trackTotalHits(t -> t.enabled(true))
                     .aggregations("asOf", a -> a.max(m -> m.field("asOf")))
                     .aggregations("by", breakdown(q))
                     .aggregations("total", total(q)), Void.class);
@@ -82,6 +83,36 @@ class AdoptionIndex {
         } catch (IOException e) {
             throw new StorageException("adoption aggregation failed", e);
         }
+    }
+
+    /** The days that have snapshots in [from, to], ascending. */
+    List<java.time.LocalDate> days(String index, java.time.LocalDate from, java.time.LocalDate to) {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0).ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .query(q -> q.range(r -> r.date(d -> d.field("day").gte(from.toString()).lte(to.toString()))))
+                    .aggregations("days", a -> a.dateHistogram(h -> h.field("day")
+                            .calendarInterval(co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval.Day)
+                            .minDocCount(1))), Void.class);
+            if (response.aggregations().get("days") == null) {
+                return List.of();
+            }
+            return response.aggregations().get("days").dateHistogram().buckets().array().stream()
+                    .map(b -> java.time.Instant.ofEpochMilli(b.key()).atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                    .toList();
+        } catch (IOException e) {
+            throw new StorageException("snapshot days query failed", e);
+        }
+    }
+
+    /** The query's breakdown on each of the given snapshot days: day → result. */
+    java.util.Map<java.time.LocalDate, Result> onDays(String index, Adoption.Query q, List<java.time.LocalDate> days) {
+        java.util.Map<java.time.LocalDate, Result> out = new java.util.LinkedHashMap<>();
+        for (java.time.LocalDate day : days) {
+            Query scope = Query.of(x -> x.term(t -> t.field("day").value(day.toString())));
+            out.put(day, aggregate(index, q, scope));
+        }
+        return out;
     }
 
     static String field(Adoption.Dimension d, Adoption.View view) {

@@ -1,6 +1,7 @@
 package org.weightscope.catalogue;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.weightscope.storage.Indices;
 
@@ -41,6 +42,45 @@ public class AdoptionService {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
         return index.cross(indices.alias(ModelsIndex.NAME), query, split);
+    }
+
+    /** One point of a series: the snapshot day it was computed on, and the figures of that day. */
+    public record Point(java.time.LocalDate day, Adoption adoption) {}
+
+    /**
+     * The query over time from the daily snapshots: one point per ISO week in [from, to], computed on the
+     * newest snapshot day of that week (30-day downloads are a rolling window: summing days would count a
+     * model several times, so a week is represented by one day, never summed).
+     */
+    public List<Point> weekly(Adoption.Query query, java.time.LocalDate from, java.time.LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        String snapshots = indices.alias(SnapshotsIndex.NAME);
+        java.util.Map<String, java.time.LocalDate> lastDayOfWeek = new java.util.TreeMap<>();
+        for (java.time.LocalDate day : index.days(snapshots, from, to)) {
+            lastDayOfWeek.merge(weekOf(day), day, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<Point> points = new java.util.ArrayList<>();
+        index.onDays(snapshots, query, List.copyOf(lastDayOfWeek.values()))
+                .forEach((day, r) -> points.add(new Point(day, answer(query, r))));
+        return points;
+    }
+
+    /** The newest day with snapshots on or before {@code day}, if any. */
+    public java.util.Optional<java.time.LocalDate> latestSnapshotDay(java.time.LocalDate day) {
+        List<java.time.LocalDate> days = index.days(indices.alias(SnapshotsIndex.NAME), day.minusYears(5), day);
+        return days.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(days.get(days.size() - 1));
+    }
+
+    /** The query on one snapshot day. */
+    public Adoption onDay(Adoption.Query query, java.time.LocalDate day) {
+        return answer(query, index.onDays(indices.alias(SnapshotsIndex.NAME), query, List.of(day)).get(day));
+    }
+
+    static String weekOf(java.time.LocalDate day) {
+        return day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The rule version figures are computed with. */
