@@ -90,9 +90,10 @@ class ApiController {
             @RequestParam(required = false) String by,
             @Parameter(description = "origin view: lineage (default) or uploader") @RequestParam(required = false) String view,
             @Parameter(description = "at most this many keys, 1–1000 (default 50)") @RequestParam(required = false) Integer top,
-            @Parameter(description = "not available yet (figures are the latest state until daily snapshots land)")
+            @Parameter(description = "start day (ISO yyyy-mm-dd): answers a weekly series from the daily snapshots,"
+                    + " one point per ISO week computed on that week's newest snapshot day")
             @RequestParam(required = false) String from,
-            @Parameter(description = "not available yet") @RequestParam(required = false) String to,
+            @Parameter(description = "end day (ISO yyyy-mm-dd), default today") @RequestParam(required = false) String to,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
@@ -103,15 +104,10 @@ class ApiController {
         Adoption.Dimension d = Params.dimension(by);
         Adoption.View v = Params.view(view);
         int n = Params.range("top", top, 50, 1, MAX_TOP);
-        // Only the latest state is stored until the ingest branch lands daily snapshots: refuse rather than
-        // answer a time range with today's numbers.
-        for (String p : List.of("from", "to")) {
-            if (parameters.containsKey(p)) {
-                throw new BadParameterException(p, "time ranges are not available yet: figures are the latest"
-                        + " state of each model until daily snapshots are stored; omit from and to");
-            }
-        }
         var filters = Params.filters(parameters);
+        if (parameters.containsKey("from") || parameters.containsKey("to")) {
+            return series(m, d, v, n, filters, Params.date("from", from), Params.date("to", to), csv);
+        }
         Adoption a = adoption.latest(new Adoption.Query(m, d, v, filters, n));
         Citation c = new Citation(a.asOf(), a.metric(), a.metricVersion(), a.view(), a.ruleVersion());
         List<Responses.Figure> figures = a.figures().stream()
@@ -124,6 +120,37 @@ class ApiController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Responses.AdoptionAnswer(
                 c.asOfText(), a.metric(), a.metricVersion(), a.view(), a.ruleVersion(), c.text(), a.by(),
                 Params.echo(filters), n, a.total(), a.definition(), figures));
+    }
+
+    /** The weekly series of a query between two days, from the daily snapshots. */
+    private ResponseEntity<?> series(Adoption.Metric m, Adoption.Dimension d, Adoption.View v, int n,
+            Map<Adoption.Dimension, List<String>> filters, java.time.LocalDate from, java.time.LocalDate to, boolean csv) {
+        java.time.LocalDate end = to == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC) : to;
+        java.time.LocalDate start = from == null ? end.minusWeeks(26) : from;
+        if (start.isAfter(end)) {
+            throw new BadParameterException("from", "from must not be after to");
+        }
+        if (start.plusYears(10).isBefore(end)) {
+            throw new BadParameterException("from", "at most ten years at a time");
+        }
+        List<AdoptionService.Point> points = adoption.weekly(new Adoption.Query(m, d, v, filters, n), start, end);
+        Adoption last = points.isEmpty() ? adoption.latest(new Adoption.Query(m, d, v, filters, n))
+                : points.get(points.size() - 1).adoption();
+        Citation c = new Citation(points.isEmpty() ? null : last.asOf(), m.id(), m.version(), v.id(), adoption.ruleVersion());
+        if (csv) {
+            Csv out = new Csv(c, List.of("day", d.id(), m.id(), "share"));
+            points.forEach(p -> p.adoption().figures().forEach(f -> out.row(List.of(p.day().toString(), f.key(), f.value(), f.share()))));
+            return csv(out, "adoption-weekly");
+        }
+        List<Responses.Point> series = points.stream().map(p -> new Responses.Point(p.day().toString(),
+                p.adoption().asOf() == null ? null : p.adoption().asOf().toString(), p.adoption().total(),
+                p.adoption().figures().stream().map(f -> new Responses.Figure(f.key(), f.value(), f.share())).toList()))
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Responses.AdoptionSeries(
+                c.asOfText(), m.id(), m.version(), v.id(), adoption.ruleVersion(), c.text(), d.id(), Params.echo(filters), n,
+                start.toString(), end.toString(), "weekly: one point per ISO week, computed on its newest snapshot day;"
+                        + " 30-day downloads are a rolling window and are never summed across days. " + last.definition(),
+                series));
     }
 
     @GetMapping("/models")

@@ -175,6 +175,17 @@ final class Params {
     /**
      * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
      */
+    static java.time.LocalDate date(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(parameter, parameter + " must be a day as yyyy-mm-dd, was '" + shorten(value) + "'");
+        }
+    }
+
     static boolean csv(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {

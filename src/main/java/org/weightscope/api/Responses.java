@@ -62,4 +62,31 @@ final class Responses {
      * @param top       the most downloaded of them
      */
     record Derivatives(long count, List<Facet> relations, List<ModelResource> top) {}
+
+    /** One week of a series: the snapshot day it was computed on. */
+    record Point(String day, @JsonProperty("as_of") String asOf, double total, List<Figure> figures) {}
+
+    record AdoptionSeries(
+            @JsonProperty("as_of") String asOf,
+            String metric,
+            @JsonProperty("metric_version") String metricVersion,
+            String view,
+            @JsonProperty("rule_version") String ruleVersion,
+            String citation,
+            String by,
+            Map<String, List<String>> filters,
+            int top,
+            String from,
+            String to,
+            String definition,
+            List<Point> series) {}
+
+    record EventItem(String id, String type, String model, String hub, String organisation, String at, String day,
+            @JsonProperty("old_value") String oldValue, @JsonProperty("new_value") String newValue,
+            @JsonProperty("old_licence") String oldLicence, @JsonProperty("new_licence") String newLicence,
+            @JsonProperty("uploader_origin") List<String> uploaderOrigin,
+            @JsonProperty("lineage_origin") List<String> lineageOrigin, boolean recorded) {}
+
+    record Events(@JsonProperty("as_of") String asOf, String view, @JsonProperty("rule_version") String ruleVersion,
+            String citation, String type, long total, List<EventItem> events) {}
 }

@@ -72,6 +72,25 @@ final class ChartOptions {
         return option.toString();
     }
 
+    /** Weekly share (%) per key as a stacked area; keys outside the top are summed into "other". */
+    static String shareArea(List<String> weeks, Map<String, List<Double>> sharesByKey) {
+        ObjectNode option = base("axis");
+        option.putObject("legend").put("type", "scroll").put("top", 0);
+        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
+        ArrayNode axis = option.putObject("xAxis").put("type", "category").put("boundaryGap", false).putArray("data");
+        weeks.forEach(axis::add);
+        option.putObject("yAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value}%");
+        ArrayNode seriesArray = option.putArray("series");
+        sharesByKey.forEach((key, shares) -> {
+            ObjectNode series = seriesArray.addObject().put("name", key).put("type", "line").put("stack", "share")
+                    .put("showSymbol", false);
+            series.putObject("areaStyle");
+            ArrayNode data = series.putArray("data");
+            shares.forEach(v -> data.add(round(100 * v)));
+        });
+        return option.toString();
+    }
+
     static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {
         return new LinkedHashSet<>(cross.keySet());
     }

@@ -15,11 +15,13 @@ record DashboardDefinition(String id, Map<String, String> title, Map<String, Str
      * One chart: a metric broken down by a dimension, in an origin view.
      *
      * @param split  for {@code stacked-bar}: the second dimension (origin × split)
-     * @param chart  {@code bar}, {@code pie}, {@code stacked-bar} or {@code table}
+     * @param chart  {@code bar}, {@code pie}, {@code stacked-bar}, {@code table}, {@code area} (share over time,
+     *               weekly, from the daily snapshots) or {@code headline} (share now and a month ago, both views)
+     * @param weeks  time range of an {@code area} panel
      */
     record Panel(String id, Map<String, String> title, Adoption.Metric metric, Adoption.Dimension by,
             Adoption.View view, Adoption.Dimension split, String chart, Map<Adoption.Dimension, List<String>> filters,
-            int top) {
+            int top, int weeks) {
 
         Adoption.Query query() {
             return new Adoption.Query(metric, by, view, filters, top);

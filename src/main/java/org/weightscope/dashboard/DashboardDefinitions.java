@@ -26,7 +26,7 @@ import org.weightscope.catalogue.Adoption;
 class DashboardDefinitions {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardDefinitions.class);
-    static final Set<String> CHARTS = Set.of("bar", "pie", "stacked-bar", "table");
+    static final Set<String> CHARTS = Set.of("bar", "pie", "stacked-bar", "table", "area", "headline");
 
     private final Path dir;
     private final YAMLMapper yaml = new YAMLMapper();
@@ -155,7 +155,14 @@ class DashboardDefinitions {
         if (top < 1 || top > 100) {
             throw new InvalidDashboard(where + ".top: between 1 and 100");
         }
-        return new DashboardDefinition.Panel(id, title, metric, by, view, split, chart, filters, top);
+        if ((chart.equals("area") || chart.equals("headline")) && by != Adoption.Dimension.ORIGIN) {
+            throw new InvalidDashboard(where + ".by: an " + chart + " panel is broken down by origin");
+        }
+        int weeks = p.path("weeks").asInt(26);
+        if (weeks < 2 || weeks > 520) {
+            throw new InvalidDashboard(where + ".weeks: between 2 and 520");
+        }
+        return new DashboardDefinition.Panel(id, title, metric, by, view, split, chart, filters, top, weeks);
     }
 
     private static <T> T parse(String where, java.util.function.Supplier<T> value) {
