@@ -72,6 +72,18 @@ final class ChartOptions {
         return option.toString();
     }
 
+    /** One value per day as a line (a model's download history). */
+    static String line(List<String> days, List<Long> values, String seriesName) {
+        ObjectNode option = base("axis");
+        option.putObject("grid").put("left", 80).put("right", 20).put("top", 20).put("bottom", 30);
+        ArrayNode axis = option.putObject("xAxis").put("type", "category").putArray("data");
+        days.forEach(axis::add);
+        option.putObject("yAxis").put("type", "value");
+        ArrayNode data = option.putArray("series").addObject().put("name", seriesName).put("type", "line").putArray("data");
+        values.forEach(data::add);
+        return option.toString();
+    }
+
     /** Weekly share (%) per key as a stacked area; keys outside the top are summed into "other". */
     static String shareArea(List<String> weeks, Map<String, List<Double>> sharesByKey) {
         ObjectNode option = base("axis");

@@ -26,10 +26,12 @@ import org.weightscope.catalogue.ModelSearch;
 public class ModelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ModelSearch search;
+    private final org.weightscope.catalogue.CatalogueHistory history;
     private String title = "Model · Weightscope";
 
-    ModelView(ModelSearch search) {
+    ModelView(ModelSearch search, org.weightscope.catalogue.CatalogueHistory history) {
         this.search = search;
+        this.history = history;
         setMaxWidth("1100px");
     }
 
@@ -106,6 +108,26 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             list.add(row);
         }
         add(list);
+        java.util.List<org.weightscope.catalogue.ModelSnapshot> snapshots = history.snapshots(m.id(), 400);
+        if (!snapshots.isEmpty()) {
+            java.util.List<String> days = snapshots.stream().map(x -> x.day().toString()).toList();
+            java.util.List<Long> downloads = snapshots.stream().map(x -> x.downloads30d() == null ? 0L : x.downloads30d()).toList();
+            add(new ChartPanel("download-history", getTranslation("model.history"), ChartOptions.line(days, downloads,
+                    getTranslation("metric.downloads-30d")), new Caption(new org.weightscope.catalogue.Adoption(
+                    "downloads-30d", "1", "model", "uploader+lineage", snapshots.get(snapshots.size() - 1).asOf(), 0,
+                    java.util.List.of(), "", a.ruleVersion()))));
+        }
+        java.util.List<org.weightscope.catalogue.ModelEvent> events = history.events(null, m.id(), 50);
+        if (!events.isEmpty()) {
+            Div timeline = new Div();
+            timeline.setId("model-events");
+            for (org.weightscope.catalogue.ModelEvent e : events) {
+                timeline.add(new Div(new Span(Caption.day(e.at()) + " · " + e.type()
+                        + (e.oldValue() == null && e.newValue() == null ? "" : ": " + e.oldValue() + " → " + e.newValue())
+                        + (e.recorded() ? " (" + e.source() + ")" : ""))));
+            }
+            add(new H3(getTranslation("model.events")), timeline);
+        }
         if (m.facts() != null && m.facts().cardText() != null && !m.facts().cardText().isBlank()) {
             Pre card = new Pre(m.facts().cardText().length() > 4000 ? m.facts().cardText().substring(0, 4000) + " …"
                     : m.facts().cardText());
