@@ -35,6 +35,15 @@ public class CatalogueHistory {
         this.client = client;
     }
 
+    /** Parent lookups per run (lineage of a crawl's pages asks the same parents again and again). */
+    private final Map<String, Map<String, Optional<ModelFacts>>> parentCaches =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Optional<ModelFacts>>> eldest) {
+                    return size() > 4;
+                }
+            });
+
     /** What one batch wrote. */
     public record Applied(int models, int snapshots, int events) {}
 
@@ -57,7 +66,10 @@ public class CatalogueHistory {
             older.add(isOlder);
             merged.add(isOlder || prev == null ? o : carryOver(o, prev));
         });
-        List<CatalogueModel> described = catalogue.describe(merged);
+        Map<String, Optional<ModelFacts>> parents = parentCaches.computeIfAbsent(String.valueOf(runId),
+                r -> CatalogueService.parentCache(50_000));
+        List<CatalogueModel> described = catalogue.describe(merged, parents);
+        List<CatalogueModel> saved = new ArrayList<>(described.size());
         List<BulkOperation> ops = new ArrayList<>(described.size() * 2 + 8);
         int latest = 0;
         int found = 0;
@@ -74,9 +86,11 @@ public class CatalogueHistory {
                 found++;
             }
             ops.add(models.operation(model));
+            saved.add(model);
             latest++;
         }
         Bulk.execute(client, ops, "a page of " + described.size() + " models");
+        CatalogueService.rememberStored(parents, saved);
         return new Applied(latest, described.size(), found);
     }
 

@@ -53,6 +53,48 @@ public class CatalogueService {
         return out;
     }
 
+    /**
+     * Like {@link #describe(List)}, with a caller-owned cache of parent lookups in the store (id →
+     * facts, or empty when not stored) that outlives one batch, e.g. one per crawl run. The caller keeps it
+     * true to the store by putting the models it saves ({@link #rememberStored}).
+     */
+    public List<CatalogueModel> describe(List<Observation> batch, Map<String, Optional<ModelFacts>> parentCache) {
+        Map<String, ModelFacts> inBatch = new HashMap<>();
+        for (Observation o : batch) {
+            inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
+        }
+        ParentLookup lookup = new StoredParents(inBatch, parentCache);
+        List<CatalogueModel> out = new ArrayList<>(batch.size());
+        for (Observation o : batch) {
+            ModelFacts facts = trimmed(o.facts());
+            Attribution attribution = attributor.attribute(facts, lookup);
+            HubFigures f = o.figures();
+            String hub = facts.hub();
+            out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),
+                    facts.namespace(), f.gated(), f.sha(), f.createdAt(), f.lastModified(), f.downloads30d(),
+                    f.downloadsAllTime(), f.likes(), facts, attribution,
+                    OriginCredit.of(attribution, f.downloads30d()), o.asOf(), o.recorded(), o.source()));
+        }
+        return out;
+    }
+
+    /** Updates a parent cache of {@link #describe(List, Map)} with models just saved (only keys it already holds). */
+    public static void rememberStored(Map<String, Optional<ModelFacts>> parentCache, List<CatalogueModel> saved) {
+        for (CatalogueModel m : saved) {
+            parentCache.computeIfPresent(m.id(), (k, v) -> Optional.ofNullable(m.facts()));
+        }
+    }
+
+    /** A bounded (LRU) parent cache for {@link #describe(List, Map)}. */
+    public static Map<String, Optional<ModelFacts>> parentCache(int limit) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<ModelFacts>> eldest) {
+                return size() > limit;
+            }
+        });
+    }
+
     public void save(List<CatalogueModel> batch) {
         models.saveAll(batch);
     }
@@ -110,7 +152,15 @@ public class CatalogueService {
 
         StoredParents(Map<String, ModelFacts> batch) {
             this.batch = batch;
+            this.shared = null;
         }
+
+        StoredParents(Map<String, ModelFacts> batch, Map<String, Optional<ModelFacts>> shared) {
+            this.batch = batch;
+            this.shared = shared;
+        }
+
+        private final Map<String, Optional<ModelFacts>> shared;
 
         @Override
         public Optional<ModelFacts> find(String hub, String repoId) {
@@ -119,8 +169,14 @@ public class CatalogueService {
             if (local != null) {
                 return Optional.of(local);
             }
-            return cache.computeIfAbsent(key, k -> Optional.ofNullable(models.getAll(List.of(k)).get(k))
-                    .map(CatalogueModel::facts));
+            Map<String, Optional<ModelFacts>> c = shared != null ? shared : cache;
+            Optional<ModelFacts> known = c.get(key);
+            if (known != null) {
+                return known;
+            }
+            Optional<ModelFacts> found = Optional.ofNullable(models.getAll(List.of(key)).get(key)).map(CatalogueModel::facts);
+            c.put(key, found);
+            return found;
         }
     }
 }

@@ -76,6 +76,16 @@ final class HubReplay {
         }
     }
 
+    /** Serves {@code body} for its model from now on (in the full listing and at /api/models/{id}); returns the old one. */
+    JsonNode replace(JsonNode body) {
+        String id = body.get("id").asText();
+        JsonNode old = fullBodies.put(id, body);
+        for (int i = 0; i < catalogue.size(); i++) {
+            if (catalogue.get(i).get("id").asText().equals(id)) catalogue.set(i, body);
+        }
+        return old;
+    }
+
     /** A response replacing a full-scope page's; {@code once}: only the first time it is asked. */
     record Fault(ResponseDefinitionBuilder response, boolean once) {}
 

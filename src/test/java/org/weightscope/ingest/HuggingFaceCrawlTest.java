@@ -33,6 +33,7 @@ import org.weightscope.storage.Indices;
 
 /** The real HTTP crawler against the recordings replayed by WireMock, into the real Elasticsearch. */
 @SpringBootTest(properties = "weightscope.recordings.import-on-empty=false")
+@org.springframework.test.context.event.RecordApplicationEvents
 class HuggingFaceCrawlTest extends IntegrationTest {
 
     static final int PORT = HubReplay.freePort();
@@ -49,6 +50,7 @@ class HuggingFaceCrawlTest extends IntegrationTest {
     @Autowired CatalogueHistory history;
     @Autowired ElasticsearchClient client;
     @Autowired Indices indices;
+    @Autowired org.springframework.test.context.event.ApplicationEvents published;
 
     static WireMockServer start(Function<Integer, HubReplay.Fault> fault) {
         WireMockServer server = new WireMockServer(options().port(PORT).bindAddress("127.0.0.1"));
@@ -96,6 +98,12 @@ class HuggingFaceCrawlTest extends IntegrationTest {
 
         assertThat(run.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(run.failures()).isEmpty();
+        assertThat(published.stream(IngestCompleted.class)).singleElement().satisfies(e -> {
+            assertThat(e.runId()).isEqualTo(run.id());
+            assertThat(e.sourceId()).isEqualTo("huggingface");
+            assertThat(e.status()).isEqualTo(CrawlRun.FINISHED);
+            assertThat(e.items()).isEqualTo(run.items());
+        });
         assertThat(catalogue.modelCount()).isEqualTo(701);
         assertThat(history.snapshotCount()).isEqualTo(701);
         assertThat(history.eventCount()).isEqualTo(701);
@@ -212,6 +220,35 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         assertThat(stored.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(counts()).containsExactly(701, 701, 701);
         assertThat(history.eventCount(ModelEvent.REMOVED)).isZero();
+    }
+
+    @Test
+    void aLicenceChangedBetweenTwoCrawlsMakesOneEvent() throws Exception {
+        crawls.run("huggingface", "full");
+        // constructed: the recorded Llama-3.3 body with its licence edited (crawlers/fixtures/constructed/README.md)
+        var constructed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(
+                "crawlers/fixtures/constructed/api-models-id_meta-llama__Llama-3.3-70B-Instruct_licence-changed.json").toFile());
+        var original = REPLAY.replace(constructed);
+        try {
+            restart(p -> null);
+            crawls.run("huggingface", "full");
+            assertThat(counts()).containsExactly(701, 701, 702);
+            String id = "hf:meta-llama/Llama-3.3-70B-Instruct";
+            assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10)).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(id + ":licence-change:" + today());
+                assertThat(e.modelId()).isEqualTo(id);
+                assertThat(e.oldValue()).isEqualTo("llama3.3");
+                assertThat(e.newValue()).isEqualTo("apache-2.0");
+                assertThat(e.oldLicenceId()).isEqualTo("llama3.3");
+                assertThat(e.newLicenceId()).isEqualTo("apache-2.0");
+            });
+            assertThat(catalogue.findAll(List.of(id)).get(id).attribution().licence().id()).isEqualTo("apache-2.0");
+            // the tracked scope sees the same licence: nothing new
+            crawls.run("huggingface", "tracked");
+            assertThat(counts()).containsExactly(701, 701, 702);
+        } finally {
+            REPLAY.replace(original);
+        }
     }
 
     long[] counts() {

@@ -25,9 +25,11 @@ class RecordingHistoryTest extends IntegrationTest {
     @Autowired CrawlService crawls;
     @Autowired CatalogueService catalogue;
     @Autowired CatalogueHistory history;
+    @Autowired org.weightscope.storage.Indices indices;
+    @Autowired co.elastic.clients.elasticsearch.ElasticsearchClient client;
 
     @Test
-    void importsEveryRecordedDayAsSnapshotsAndEventsIdempotently() {
+    void importsEveryRecordedDayAsSnapshotsAndEventsIdempotently() throws Exception {
         assertThat(recordings.importAll()).isEqualTo(893);
         long[] first = counts();
         // 893 distinct models; 1070 = the models of each of the 30 recorded days summed; 893 releases + 1 licence change
@@ -60,6 +62,15 @@ class RecordingHistoryTest extends IntegrationTest {
         assertThat(llama.gated()).isEqualTo("manual");
         assertThat(llama.facts().totalParameters()).isEqualTo(70553706496L);
         assertThat(llama.attribution().licence().id()).isEqualTo("llama3.3");
+
+        // snapshots are partitioned by month: indices made from the template, all behind one alias
+        assertThat(indices.indexFor("snapshots", LocalDate.of(2024, 12, 9))).isEqualTo(indices.prefix() + "-snapshots-v1-2024.12");
+        var monthly = client.indices().get(g -> g.index(indices.prefix() + "-snapshots-v1-*")).result();
+        assertThat(monthly.keySet()).containsExactlyInAnyOrder(
+                java.util.stream.Stream.of("2024.11", "2024.12", "2026.03", "2026.04", "2026.05", "2026.06", "2026.07", "2026.08")
+                        .map(m -> indices.prefix() + "-snapshots-v1-" + m).toArray(String[]::new));
+        assertThat(monthly.values()).allSatisfy(i -> assertThat(i.aliases()).containsKey(indices.alias("snapshots")));
+        assertThat(client.count(c -> c.index(indices.prefix() + "-snapshots-v1-2024.12")).count()).isEqualTo(800);
 
         assertThat(recordings.importAll()).isEqualTo(893);
         assertThat(counts()).containsExactly(first);
