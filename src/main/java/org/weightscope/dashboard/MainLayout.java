@@ -54,6 +54,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.organisations"), OrganisationsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.exposure"), ExposureView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.crawls"), CrawlStatusView.class));
+        // by path: the admin module depends on this layout, not the other way round
+        nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin"));
+        nav.addItem(new SideNavItem(getTranslation("nav.alerts"), "admin/alerts"));
         addToDrawer(nav);
     }
 
