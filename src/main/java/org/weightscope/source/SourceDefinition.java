@@ -26,8 +26,13 @@ public record SourceDefinition(String id, String kind, URI baseUrl, String sched
         public static RateLimit parse(String text) {
             String t = text.strip();
             int slash = t.indexOf('/');
+            if (slash < 0 && t.matches("[0-9]+(\\.[0-9]+)?")) {
+                // a bare number is requests per second (the form the other hubs' definitions use)
+                t = t + "/s";
+                slash = t.indexOf('/');
+            }
             if (slash < 1) {
-                throw new IllegalArgumentException("'" + text + "' is not <requests>/<s|min|h>");
+                throw new IllegalArgumentException("'" + text + "' is not <requests>/<s|min|h> or requests per second");
             }
             double n = Double.parseDouble(t.substring(0, slash).strip());
             double seconds = switch (t.substring(slash + 1).strip()) {

@@ -103,11 +103,16 @@ public class SourceDefinitions {
         } catch (IllegalArgumentException e) {
             throw new SourceDefinitionException(file, "rateLimit", e.getMessage());
         }
+        // optional: a source whose pages have a fixed size (an HTML listing) has none
         JsonNode size = root.get("pageSize");
-        if (size == null || !size.canConvertToInt() || size.asInt() < 1 || size.asInt() > 10_000) {
-            throw new SourceDefinitionException(file, "pageSize", "must be an integer in 1..10000, was " + size);
+        int pageSize = 0;
+        if (size != null) {
+            if (!size.canConvertToInt() || size.asInt() < 1 || size.asInt() > 10_000) {
+                throw new SourceDefinitionException(file, "pageSize", "must be an integer in 1..10000, was " + size);
+            }
+            pageSize = size.asInt();
         }
-        return new SourceDefinition(id, kind, baseUrl, schedule, rateLimit, size.asInt(), file, root);
+        return new SourceDefinition(id, kind, baseUrl, schedule, rateLimit, pageSize, file, root);
     }
 
     /** Validates a Quartz cron expression; the error names the file and field. */
