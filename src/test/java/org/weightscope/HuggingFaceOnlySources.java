@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A sources folder holding only crawlers/huggingface.yaml. The other definition files (modelscope, ollama,
- * openrouter) are in the browser-source format, which SourceDefinitions currently rejects ("rateLimit: 1.0
- * is not <requests>/<s|min|h>"), so a context reading crawlers/ does not start; tests that do not need them
- * point weightscope.sources.dir here.
+ * A sources folder holding only crawlers/huggingface.yaml, for tests whose counts are those of the Hugging
+ * Face recordings alone (RecordingHistoryTest's 893 models, one licence change) whatever other sources
+ * and recordings crawlers/ gains.
  */
 public final class HuggingFaceOnlySources {
 

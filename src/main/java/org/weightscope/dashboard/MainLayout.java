@@ -10,10 +10,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Locale;
 
-/** Navigation and the language switch (English / Simplified Chinese; the browser's choice by default). */
+/**
+ * Navigation and the language switch (English / Simplified Chinese; the browser's choice by default).
+ * Anonymous: Vaadin checks a route's parent layouts as well as the view, so a layout without an access
+ * annotation would lock every view in it; admin views carry their own {@code @RolesAllowed}.
+ */
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);

@@ -95,7 +95,7 @@ class AdminSecurityTest extends IntegrationTest {
         for (String path : new String[] {"/", "/explore", "/models", "/models/huggingface/Qwen/Qwen2.5-7B-Instruct",
                 "/organisations", "/methodology", "/exposure", "/crawls", "/login"}) {
             HttpResponse<String> r = send("GET", path, null);
-            assertThat(r.statusCode()).as(path).isNotIn(401, 403, 302);
+            assertThat(r.statusCode()).as(path + " → " + r.headers().firstValue("Location").orElse("")).isNotIn(401, 403, 302);
         }
     }
 

@@ -52,6 +52,7 @@ class LicenceChangeAlertTest extends IntegrationTest {
                 .willSetStateTo("failed twice").willReturn(aResponse().withStatus(503)));
         server.stubFor(post(urlPathEqualTo("/hook")).inScenario("flaky").whenScenarioStateIs("failed twice")
                 .willReturn(aResponse().withStatus(204)));
+        server.stubFor(post(urlPathEqualTo("/releases")).willReturn(aResponse().withStatus(200)));
         return server;
     }
 
@@ -80,10 +81,13 @@ class LicenceChangeAlertTest extends IntegrationTest {
 
     @Test
     void aLicenceChangeAlertsOnceAndItsWebhookIsRetriedUntilDeliveredWithAValidSignature() throws Exception {
+        SLEPT.clear();
         Watchlist watched = watchlists.create("Qwen2vl-Flux", List.of(
-                        new WatchRule(null, WatchRule.MODEL_CHANGE, null, List.of(MODEL), null, null, null),
-                        new WatchRule(null, WatchRule.ORGANISATION_RELEASE, "Djrango", null, null, null, null)),
+                        new WatchRule(null, WatchRule.MODEL_CHANGE, null, List.of(MODEL), null, null, null)),
                 RECEIVER.baseUrl() + "/hook", SECRET);
+        Watchlist releases = watchlists.create("Djrango releases", List.of(
+                        new WatchRule(null, WatchRule.ORGANISATION_RELEASE, "Djrango", null, null, null, null)),
+                RECEIVER.baseUrl() + "/releases", "other");
         Watchlist quiet = watchlists.create("no webhook", List.of(
                 new WatchRule(null, WatchRule.MODEL_CHANGE, null, List.of(MODEL), null, null, null)), null, null);
 
@@ -91,8 +95,7 @@ class LicenceChangeAlertTest extends IntegrationTest {
 
         String licenceRule = watched.rules().getFirst().id();
         await().atMost(Duration.ofSeconds(20)).until(() -> watchlists.alerts(watched.id(), 100).stream()
-                .filter(a -> a.ruleId().equals(licenceRule))
-                .allMatch(a -> Alert.Delivery.DELIVERED.equals(a.delivery().status())));
+                .anyMatch(a -> Alert.Delivery.DELIVERED.equals(a.delivery().status())));
         List<Alert> licence = watchlists.alerts(watched.id(), 100).stream().filter(a -> a.ruleId().equals(licenceRule)).toList();
         assertThat(licence).singleElement().satisfies(a -> {
             assertThat(a.occurrence()).isEqualTo("hf:Djrango/Qwen2vl-Flux:licence-change:2024-12-09");
@@ -103,9 +106,11 @@ class LicenceChangeAlertTest extends IntegrationTest {
             assertThat(a.delivery().lastError()).isNull();
             assertThat(a.delivery().deliveredAt()).isNotNull();
         });
-        // the release rule on the same watchlist: Djrango released one model in the recordings
-        await().atMost(Duration.ofSeconds(20)).until(() -> watchlists.alerts(watched.id(), 100).size() == 2
-                && watchlists.alerts(watched.id(), 100).stream().allMatch(a -> a.delivery().status().equals(Alert.Delivery.DELIVERED)));
+        // the release rule: Djrango released one model in the recordings
+        await().atMost(Duration.ofSeconds(20)).until(() -> watchlists.alerts(releases.id(), 100).stream()
+                .anyMatch(a -> a.delivery().status().equals(Alert.Delivery.DELIVERED)));
+        assertThat(watchlists.alerts(releases.id(), 100)).singleElement()
+                .satisfies(a -> assertThat(a.title()).startsWith("Djrango released Djrango/"));
         assertThat(watchlists.alerts(quiet.id(), 100)).singleElement()
                 .satisfies(a -> assertThat(a.delivery().status()).isEqualTo(Alert.Delivery.NONE));
 
@@ -113,7 +118,7 @@ class LicenceChangeAlertTest extends IntegrationTest {
                 .postRequestedFor(urlPathEqualTo("/hook")));
         List<LoggedRequest> aboutLicence = received.stream().filter(r -> r.getBodyAsString().contains(licence.getFirst().id())).toList();
         assertThat(aboutLicence).as("two failed tries and the one that was accepted").hasSize(3);
-        for (LoggedRequest r : received) {
+        for (LoggedRequest r : aboutLicence) {
             assertThat(r.getHeader("X-Weightscope-Signature")).isEqualTo("sha256=" + hmac(r.getBody()));
             assertThat(r.getHeader("Content-Type")).startsWith("application/json");
         }
@@ -123,7 +128,8 @@ class LicenceChangeAlertTest extends IntegrationTest {
         // the same crawl again: no new alert, no new delivery
         assertThat(recordings.importAll()).isEqualTo(893);
         Thread.sleep(1_000);
-        assertThat(watchlists.alerts(watched.id(), 100)).hasSize(2);
+        assertThat(watchlists.alerts(watched.id(), 100)).hasSize(1);
+        assertThat(watchlists.alerts(releases.id(), 100)).hasSize(1);
         assertThat(watchlists.alerts(quiet.id(), 100)).hasSize(1);
         assertThat(RECEIVER.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/hook"))))
                 .hasSize(requests);
@@ -133,7 +139,7 @@ class LicenceChangeAlertTest extends IntegrationTest {
         var doc = DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(2);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(1);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.weightscope.catalogue.Attributor;
+import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
@@ -42,16 +42,17 @@ public class HuggingFaceSource implements CrawlSource {
     private final SourceDefinition definition;
     private final HuggingFaceSettings settings;
     private final HuggingFaceClient client;
-    private final Attributor attributor;
+    // the current rules, not an Attributor captured at start-up: rules can be reloaded without a restart
+    private final AttributionRules rules;
     private final CatalogueService catalogue;
 
-    HuggingFaceSource(SourceDefinitions definitions, Attributor attributor, CatalogueService catalogue) {
+    HuggingFaceSource(SourceDefinitions definitions, AttributionRules rules, CatalogueService catalogue) {
         this.definition = definitions.get(ID);
         this.settings = SourceDefinitions.bind(definition, ID, HuggingFaceSettings.class);
         settings.scopes().forEach((name, scope) ->
                 SourceDefinitions.checkCron(definition.file(), ID + ".scopes." + name + ".schedule", scope.schedule()));
         this.client = new HuggingFaceClient(definition, settings, System::getenv);
-        this.attributor = attributor;
+        this.rules = rules;
         this.catalogue = catalogue;
     }
 
@@ -100,7 +101,7 @@ public class HuggingFaceSource implements CrawlSource {
     /** Every Hugging Face namespace of the registry, de-duplicated case-insensitively, sorted. */
     List<String> trackedNamespaces() {
         TreeMap<String, String> ns = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Organization org : attributor.registry().all()) {
+        for (Organization org : rules.current().registry().all()) {
             for (String n : org.namespaces().getOrDefault(ID, List.of())) {
                 ns.putIfAbsent(n, n);
             }
