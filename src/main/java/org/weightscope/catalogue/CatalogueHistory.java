@@ -170,6 +170,12 @@ public class CatalogueHistory {
         return events.search(type, modelId, size);
     }
 
+    /** The events a run (crawl or recording import) wrote, e.g. to evaluate alert rules after it. */
+    public List<ModelEvent> eventsOfRun(String runId, int size) {
+        events.refresh();
+        return events.ofRun(runId, size);
+    }
+
     /** One model's snapshots, oldest day first. */
     public List<ModelSnapshot> snapshots(String modelId, int size) {
         return snapshots.ofModel(modelId, size);

@@ -58,6 +58,17 @@ class EventsIndex {
         }
     }
 
+    List<ModelEvent> ofRun(String runId, int size) {
+        try {
+            return client.search(s -> s.index(indices.alias(NAME)).size(size)
+                            .query(q -> q.term(t -> t.field("runId").value(runId)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), ModelEvent.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        } catch (IOException e) {
+            throw new StorageException("search of the events of run " + runId + " failed", e);
+        }
+    }
+
     void refresh() {
         indices.refresh(NAME);
     }

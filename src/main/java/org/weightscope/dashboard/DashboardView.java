@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.router.RouteAlias;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
@@ -17,6 +18,7 @@ import org.weightscope.catalogue.EventFeed;
 import org.weightscope.catalogue.ModelEvent;
 
 /** Renders a dashboard file; {@code /} is {@code dashboards/overview.yaml}. */
+@AnonymousAllowed
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "dashboards/:id", layout = MainLayout.class)
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {

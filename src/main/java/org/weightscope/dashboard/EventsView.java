@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.weightscope.catalogue.ModelEvent;
 
 /** Releases and licence changes, newest first, filterable by type and origin; each with its Atom feed. */
 @Route(value = "events", layout = MainLayout.class)
+@AnonymousAllowed
 @PageTitle("Releases & licence changes · Weightscope")
 public class EventsView extends VerticalLayout implements BeforeEnterObserver {
 

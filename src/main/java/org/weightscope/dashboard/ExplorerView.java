@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ import org.weightscope.catalogue.AdoptionService;
  * Pick a metric, a dimension, an origin view and filters; see a chart and a table; download the CSV. The
  * whole state lives in the URL's query string, so a copied link reproduces the view (permalink).
  */
+@AnonymousAllowed
 @Route(value = "explore", layout = MainLayout.class)
 @PageTitle("Explorer · Weightscope")
 public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {

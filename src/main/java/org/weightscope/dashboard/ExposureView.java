@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -28,6 +29,7 @@ import org.weightscope.exposure.ExposureService;
 import org.weightscope.exposure.InventoryException;
 
 /** Upload an AI inventory, see its exposure by origin and licence; export CSV or print. Nothing is stored. */
+@AnonymousAllowed
 @Route(value = "exposure", layout = MainLayout.class)
 @PageTitle("Exposure report · Weightscope")
 public class ExposureView extends VerticalLayout {

@@ -10,10 +10,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Locale;
 
-/** Navigation and the language switch (English / Simplified Chinese; the browser's choice by default). */
+/**
+ * Navigation and the language switch (English / Simplified Chinese; the browser's choice by default).
+ * Anonymous: Vaadin checks a route's parent layouts as well as the view, so a layout without an access
+ * annotation would lock every view in it; admin views carry their own {@code @RolesAllowed}.
+ */
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
@@ -55,6 +61,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.organisations"), OrganisationsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.exposure"), ExposureView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.crawls"), CrawlStatusView.class));
+        // by path: the admin module depends on this layout, not the other way round
+        nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin"));
+        nav.addItem(new SideNavItem(getTranslation("nav.alerts"), "admin/alerts"));
         addToDrawer(nav);
     }
 

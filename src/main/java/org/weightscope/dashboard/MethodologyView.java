@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
 
 /** How each metric and attribution view is defined, with versions, and what the data cannot show. */
+@AnonymousAllowed
 @Route(value = "methodology", layout = MainLayout.class)
 @PageTitle("Methodology · Weightscope")
 public class MethodologyView extends VerticalLayout {

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.weightscope.catalogue.Attribution;
@@ -22,6 +23,7 @@ import org.weightscope.catalogue.ModelSearch;
  * One model: its attributes, its lineage both ways (parents, roots, derivatives). Everything from a hub is
  * set as text, never as HTML, so a card containing markup or script is shown, not run.
  */
+@AnonymousAllowed
 @Route(value = "models/:hub/:id*", layout = MainLayout.class)
 public class ModelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.ModelSearch;
 
 /** Full-text search over the catalogue with facets; the query and facets live in the URL. */
+@AnonymousAllowed
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models · Weightscope")
 public class ModelsView extends VerticalLayout implements BeforeEnterObserver {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.Organization;
 
 /** The organisation registry: who is attributed to which country, on what evidence, and their share. */
+@AnonymousAllowed
 @Route(value = "organisations", layout = MainLayout.class)
 @PageTitle("Organisations · Weightscope")
 public class OrganisationsView extends VerticalLayout {

@@ -22,6 +22,9 @@ import org.weightscope.source.PageFailure;
  * @param cursor    where the walk resumes; null once finished
  * @param recorded  true for an import of bundled recordings
  * @param message   last error, if any
+ * @param trigger   what started it: {@link #MANUAL}, {@link #SCHEDULED}, {@link #CATCH_UP} (a scheduled run missed
+ *                  while the app was down, run at start-up) or {@link #RECORDING}; null in records written
+ *                  before it existed
  */
 public record CrawlRun(
         String id,
@@ -39,12 +42,18 @@ public record CrawlRun(
         List<Failure> failures,
         Cursor cursor,
         boolean recorded,
-        String message) {
+        String message,
+        String trigger) {
 
     public static final String RUNNING = "running";
     public static final String FINISHED = "finished";
     public static final String INTERRUPTED = "interrupted";
     public static final String FAILED = "failed";
+
+    public static final String MANUAL = "manual";
+    public static final String SCHEDULED = "scheduled";
+    public static final String CATCH_UP = "catch-up";
+    public static final String RECORDING = "recording";
 
     public CrawlRun {
         failures = failures == null ? List.of() : List.copyOf(failures);
@@ -59,26 +68,27 @@ public record CrawlRun(
 
     CrawlRun withProgress(long addPages, long addItems, Cursor next) {
         return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages + addPages,
-                items + addItems, attempts, failures, next, recorded, message);
+                items + addItems, attempts, failures, next, recorded, message, trigger);
     }
 
     CrawlRun withFailure(Failure failure, Cursor next) {
         List<Failure> all = new java.util.ArrayList<>(failures);
         all.add(failure);
         return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages, items,
-                attempts, all, next, recorded, message);
+                attempts, all, next, recorded, message, trigger);
     }
 
     CrawlRun withStatus(String newStatus, String newMessage) {
         boolean done = !RUNNING.equals(newStatus);
         return new CrawlRun(id, sourceId, scope, newStatus, day, asOf, startedAt, done ? Instant.now() : null,
                 Instant.now(), pages, items, attempts, failures, FINISHED.equals(newStatus) ? null : cursor, recorded,
-                newMessage);
+                newMessage, trigger);
     }
 
-    CrawlRun resumed() {
+    /** Resumed by a run started by {@code by} (the record keeps what started the latest attempt). */
+    CrawlRun resumed(String by) {
         return new CrawlRun(id, sourceId, scope, RUNNING, day, asOf, startedAt, null, Instant.now(), pages, items,
-                attempts + 1, failures, cursor, recorded, message);
+                attempts + 1, failures, cursor, recorded, message, by);
     }
 
     public boolean finished() {

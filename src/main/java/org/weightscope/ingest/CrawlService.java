@@ -72,6 +72,14 @@ public class CrawlService {
      * @throws IllegalStateException when that scope is already being crawled in this process
      */
     public CrawlRun run(String sourceId, String scope) {
+        return run(sourceId, scope, CrawlRun.MANUAL);
+    }
+
+    /**
+     * {@link #run(String, String)}, recording what started it ({@link CrawlRun#SCHEDULED},
+     * {@link CrawlRun#CATCH_UP}, {@link CrawlRun#MANUAL}) in the run record.
+     */
+    public CrawlRun run(String sourceId, String scope, String trigger) {
         CrawlSource source = source(sourceId);
         if (!source.scopes().contains(scope)) {
             throw new IllegalArgumentException("source " + sourceId + " has no scope '" + scope + "' " + source.scopes());
@@ -88,12 +96,12 @@ public class CrawlService {
                     .findFirst();
             CrawlRun run;
             if (unfinished.isPresent() && (unfinished.get().day().equals(today) || FULL.equals(scope))) {
-                run = unfinished.get().resumed();
+                run = unfinished.get().resumed(trigger);
                 log.info("Resuming crawl run {} at {}", run.id(), run.cursor());
             } else {
                 unfinished.ifPresent(old -> runs.save(old.withStatus(CrawlRun.FAILED, "abandoned: a new day's run started")));
                 run = new CrawlRun(key + ":" + now, sourceId, scope, CrawlRun.RUNNING, today, now, now, null, now, 0, 0, 1,
-                        List.of(), Cursor.START, false, null);
+                        List.of(), Cursor.START, false, null, trigger);
             }
             return walk(source, run);
         } finally {
@@ -153,7 +161,7 @@ public class CrawlService {
             Instant now = Instant.now();
             CrawlRun run = new CrawlRun(sourceId + ":" + RECORDING + ":" + recording.day(), sourceId, RECORDING,
                     CrawlRun.RUNNING, recording.day(), asOf, now, null, now, 0, 0, 1, List.of(), Cursor.START, true,
-                    String.join(", ", recording.files()));
+                    String.join(", ", recording.files()), CrawlRun.RECORDING);
             List<Observation> models = recording.models();
             for (int from = 0; from < models.size(); from += RECORDING_PAGE) {
                 List<Observation> page = models.subList(from, Math.min(models.size(), from + RECORDING_PAGE));

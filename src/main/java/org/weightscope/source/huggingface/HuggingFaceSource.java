@@ -42,6 +42,7 @@ public class HuggingFaceSource implements CrawlSource {
     private final SourceDefinition definition;
     private final HuggingFaceSettings settings;
     private final HuggingFaceClient client;
+    // the current rules, not an Attributor captured at start-up: rules can be reloaded without a restart
     private final AttributionRules rules;
     private final CatalogueService catalogue;
 
