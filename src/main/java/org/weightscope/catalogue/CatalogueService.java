@@ -29,28 +29,7 @@ public class CatalogueService {
      * up in the batch first, then in the stored catalogue, so a base model crawled in the same page counts.
      */
     public List<CatalogueModel> describe(List<Observation> batch) {
-        Map<String, ModelFacts> inBatch = new HashMap<>();
-        for (Observation o : batch) {
-            inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
-        }
-        ParentLookup lookup = new StoredParents(inBatch);
-        Attributor attributor = rules.current();
-        String version = rules.version();
-        List<CatalogueModel> out = new ArrayList<>(batch.size());
-        for (Observation o : batch) {
-            ModelFacts facts = trimmed(o.facts());
-            Attribution a = attributor.attribute(facts, lookup);
-            // stored with the fingerprinted version, so a document says which rule files it was computed with
-            Attribution attribution = new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
-                    a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), version);
-            HubFigures f = o.figures();
-            String hub = facts.hub();
-            out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),
-                    facts.namespace(), f.gated(), f.sha(), f.createdAt(), f.lastModified(), f.downloads30d(),
-                    f.downloadsAllTime(), f.likes(), facts, attribution,
-                    OriginCredit.of(attribution, f.downloads30d()), o.asOf(), o.recorded(), o.source()));
-        }
-        return out;
+        return describe(batch, parentCache(50_000));
     }
 
     /**
@@ -64,10 +43,15 @@ public class CatalogueService {
             inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
         }
         ParentLookup lookup = new StoredParents(inBatch, parentCache);
+        Attributor attributor = rules.current();
+        String version = rules.version();
         List<CatalogueModel> out = new ArrayList<>(batch.size());
         for (Observation o : batch) {
             ModelFacts facts = trimmed(o.facts());
-            Attribution attribution = attributor.attribute(facts, lookup);
+            Attribution a = attributor.attribute(facts, lookup);
+            // stored with the fingerprinted version, so a document says which rule files it was computed with
+            Attribution attribution = new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
+                    a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), version);
             HubFigures f = o.figures();
             String hub = facts.hub();
             out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),
@@ -141,26 +125,13 @@ public class CatalogueService {
     /** Parents from the batch, else from the store; remembers misses so a long crawl asks once per id. */
     private final class StoredParents implements ParentLookup {
 
-        private static final int CACHE = 50_000;
         private final Map<String, ModelFacts> batch;
-        private final Map<String, Optional<ModelFacts>> cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<ModelFacts>> eldest) {
-                return size() > CACHE;
-            }
-        };
-
-        StoredParents(Map<String, ModelFacts> batch) {
-            this.batch = batch;
-            this.shared = null;
-        }
+        private final Map<String, Optional<ModelFacts>> shared;
 
         StoredParents(Map<String, ModelFacts> batch, Map<String, Optional<ModelFacts>> shared) {
             this.batch = batch;
             this.shared = shared;
         }
-
-        private final Map<String, Optional<ModelFacts>> shared;
 
         @Override
         public Optional<ModelFacts> find(String hub, String repoId) {
@@ -169,7 +140,7 @@ public class CatalogueService {
             if (local != null) {
                 return Optional.of(local);
             }
-            Map<String, Optional<ModelFacts>> c = shared != null ? shared : cache;
+            Map<String, Optional<ModelFacts>> c = shared;
             Optional<ModelFacts> known = c.get(key);
             if (known != null) {
                 return known;
