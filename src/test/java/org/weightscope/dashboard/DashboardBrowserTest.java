@@ -21,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.weightscope.Browser;
 import org.weightscope.IntegrationTest;
 import org.weightscope.catalogue.Adoption;
-import org.weightscope.catalogue.AdoptionService;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
@@ -39,9 +38,6 @@ class DashboardBrowserTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    AdoptionService adoption;
 
     @Autowired
     CatalogueService catalogue;
@@ -66,13 +62,16 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(url(""));
         page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
         page.waitForSelector("#origin-by-hardware[data-rendered] canvas");
-        Adoption lineage = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.LINEAGE, Map.of(), 10));
-        JsonNode shown = rendered(page, "#share-by-origin-lineage");
-        assertSameFigures(shown, lineage);
-        Adoption uploader = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.UPLOADER, Map.of(), 10));
-        assertSameFigures(rendered(page, "#share-by-origin-uploader"), uploader);
+        // the public API's numbers for the same state (metric, dimension, view, top)
+        assertSameFigures(rendered(page, "#share-by-origin-lineage"),
+                api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10"));
+        assertSameFigures(rendered(page, "#share-by-origin-uploader"),
+                api("/api/v1/adoption?metric=downloads-30d&by=origin&view=uploader&top=10"));
+        assertSameFigures(rendered(page, "#top-organisations"),
+                api("/api/v1/adoption?metric=downloads-30d&by=organisation&view=lineage&top=15"));
+        assertThat(page.locator("#headline-table vaadin-grid-cell-content").count()).isPositive();
+        assertThat(page.textContent("#headline-releases")).contains("Releases from");
+        page.waitForSelector("#share-over-time[data-rendered] canvas");
         assertThat(page.textContent("#recorded-note")).contains("Recorded data");
         assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-1/rules-");
         Browser.screenshot(page, "overview");
@@ -84,9 +83,7 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(url("explore?metric=downloads-30d&by=organisation&view=uploader&top=12&chart=bar"));
         page.waitForSelector("#explorer-chart[data-rendered] canvas");
         JsonNode first = rendered(page, "#explorer-chart");
-        Adoption expected = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
-                Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 12));
-        assertThat(names(first)).containsExactlyElementsOf(expected.figures().stream().map(Adoption.Figure::key).toList());
+        assertSameFigures(first, api("/api/v1/adoption?metric=downloads-30d&by=organisation&view=uploader&top=12"));
 
         String permalink = page.locator("#permalink").getAttribute("href");
         Page second = browser.newPage("en-GB");
@@ -116,6 +113,17 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.textContent("#model-attributes")).contains("CN").contains("code");
         assertThat(page.textContent("#derivative-count")).containsPattern("Derivatives \\(\\d+\\)");
         Browser.screenshot(page, "model");
+    }
+
+    @Test
+    void releasesAndLicenceChanges() {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("events?type=licence-change"));
+        page.waitForSelector("#events-grid vaadin-grid-cell-content a");
+        // the one real licence change in the recordings (RecordingHistoryTest): Djrango/Qwen2vl-Flux, mit → none
+        assertThat(page.content()).contains("Djrango/Qwen2vl-Flux");
+        assertThat(page.getAttribute("#events-feed", "href")).isEqualTo("feeds/licence-changes.atom");
+        Browser.screenshot(page, "events");
     }
 
     @Test
@@ -153,6 +161,18 @@ class DashboardBrowserTest extends IntegrationTest {
         page.waitForSelector("#model-card");
         assertThat(page.textContent("#model-card")).contains(script);
         assertThat(page.evaluate("() => window.__weightscopeXss === undefined")).isEqualTo(true);
+    }
+
+    private Adoption api(String path) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        List<Adoption.Figure> figures = new java.util.ArrayList<>();
+        body.path("figures").forEach(f -> figures.add(new Adoption.Figure(f.path("key").asText(),
+                f.path("value").asDouble(), f.path("share").asDouble())));
+        return new Adoption(body.path("metric").asText(), body.path("metric_version").asText(), body.path("by").asText(),
+                body.path("view").asText(), null, body.path("total").asDouble(), figures, "", body.path("rule_version").asText());
     }
 
     private static JsonNode rendered(Page page, String selector) throws Exception {
