@@ -58,7 +58,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain app(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                .requestMatchers("/api/v1/**", "/api/docs", "/api/docs/**", "/swagger-ui/**", "/v3/api-docs/**",
+                .requestMatchers("/api/v1/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**",
+                        "/v3/api-docs/**",
                         "/feeds/**", "/error")
                 .permitAll());
         http.csrf(c -> c.ignoringRequestMatchers("/api/v1/**"));
