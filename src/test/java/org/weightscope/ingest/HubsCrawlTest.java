@@ -204,7 +204,7 @@ class HubsCrawlTest extends IntegrationTest {
     }
 
     @Test
-    void aPriceChangeBetweenTwoCatalogueSnapshotsIsAStoredEvent() throws IOException {
+    void aPriceChangeBetweenTwoCatalogueSnapshotsIsAStoredEvent() throws Exception {
         serveCatalogue(ROUTER_0708);
         CrawlRun first = crawls.run("openrouter", "full");
         assertThat(first.status()).isEqualTo(CrawlRun.FINISHED);
@@ -237,6 +237,13 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(e.oldValue()).isEqualTo("prompt=0.0000002288 completion=0.0000003432");
         assertThat(e.newValue()).isEqualTo("prompt=0.0000002145 completion=0.00000032175");
         assertThat(e.lineageCountries()).containsExactly("CN");
+
+        // and through the events API
+        HttpResponse<String> r = api("/api/v1/events?type=price-change&hub=openrouter&size=500");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("total").asLong()).isEqualTo(prices);
+        assertThat(answer.get("events").findValuesAsText("model")).contains("deepseek/deepseek-v3.2");
 
         // the same catalogue again: no new event
         long events = history.eventCount();
