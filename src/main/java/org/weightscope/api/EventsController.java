@@ -32,7 +32,8 @@ class EventsController {
     static final Map<String, String> TYPES = Map.of("release", ModelEvent.RELEASE, "releases", ModelEvent.RELEASE,
             "licence-change", ModelEvent.LICENCE_CHANGE, "licence-changes", ModelEvent.LICENCE_CHANGE,
             "gated-change", ModelEvent.GATED_CHANGE, "gated-changes", ModelEvent.GATED_CHANGE,
-            "removed", ModelEvent.REMOVED);
+            "removed", ModelEvent.REMOVED, "price-change", ModelEvent.PRICE_CHANGE,
+            "router-model-added", ModelEvent.ROUTER_MODEL_ADDED, "router-model-removed", ModelEvent.ROUTER_MODEL_REMOVED);
     private static final Set<String> PARAMS = Set.of("type", "origin", "view", "hub", "from", "size", "format");
     private static final Set<String> FEED_PARAMS = Set.of("origin", "view");
     static final int MAX_SIZE = 500;
@@ -49,7 +50,8 @@ class EventsController {
     @Operation(summary = "Model events, newest first", description = "type: release, licence-change, gated-change or"
             + " removed; origin filters in the chosen view (lineage by default).")
     ResponseEntity<?> events(
-            @Parameter(description = "release, licence-change, gated-change, removed (default: any)")
+            @Parameter(description = "release, licence-change, gated-change, removed; OpenRouter: price-change,"
+                    + " router-model-added, router-model-removed (default: any)")
             @RequestParam(required = false) String type,
             @Parameter(description = "ISO country or unattributed") @RequestParam(required = false) String origin,
             @Parameter(description = "lineage (default) or uploader") @RequestParam(required = false) String view,
@@ -117,7 +119,8 @@ class EventsController {
             t = TYPES.get(type.toLowerCase(Locale.ROOT));
             if (t == null) {
                 throw new BadParameterException("type", "unknown event type '" + Params.shorten(type)
-                        + "' (use release, licence-change, gated-change or removed)");
+                        + "' (use release, licence-change, gated-change, removed, price-change, router-model-added or"
+                        + " router-model-removed)");
             }
         }
         String o = null;

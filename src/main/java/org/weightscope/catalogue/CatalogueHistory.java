@@ -94,15 +94,35 @@ public class CatalogueHistory {
         return new Applied(latest, described.size(), found);
     }
 
+    static final String ROUTER = "openrouter";
+    /** cardData key of OpenRouter prices: {@code {prompt, completion}} as plain decimal strings (USD per token). */
+    public static final String PRICING = "pricing";
+
+    /** "prompt=0.00000026 completion=0.00000038" (USD per token; "none" where not a fixed price). */
+    static String priceText(Map<?, ?> pricing) {
+        return "prompt=" + (pricing.get("prompt") == null ? "none" : pricing.get("prompt"))
+                + " completion=" + (pricing.get("completion") == null ? "none" : pricing.get("completion"));
+    }
+
     /** The events an observation makes against the stored state (nothing stored: a release). */
     static List<ModelEvent> detect(Observation raw, CatalogueModel prev, CatalogueModel model, LocalDate day, String runId) {
         List<ModelEvent> out = new ArrayList<>(1);
         Instant seen = model.asOf();
         if (prev == null) {
             Instant at = model.createdAt() != null ? model.createdAt() : seen;
-            out.add(ModelEvent.of(ModelEvent.RELEASE, ModelEvent.RELEASE, model, at, day, null, null, null,
-                    licenceId(model), runId));
+            // a router listing a model is not a release of weights: it gets its own type
+            String type = ROUTER.equals(model.hub()) ? ModelEvent.ROUTER_MODEL_ADDED : ModelEvent.RELEASE;
+            out.add(ModelEvent.of(type, type, model, at, day, null, null, null, licenceId(model), runId));
             return out;
+        }
+        if (ROUTER.equals(model.hub()) && prev.facts() != null) {
+            // prices are normalised strings in cardData.pricing (the source strips trailing zeros), so equal maps = same price
+            Object before = prev.facts().cardData().get(PRICING);
+            Object after = raw.facts().cardData().get(PRICING);
+            if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a && !b.equals(a)) {
+                out.add(ModelEvent.of(ModelEvent.PRICE_CHANGE, ModelEvent.PRICE_CHANGE + ":" + day, model, seen, day,
+                        priceText(b), priceText(a), null, null, runId));
+            }
         }
         if (hasLicenceInfo(raw.facts()) && prev.facts() != null && hasLicenceInfo(prev.facts())) {
             String before = declaredLicence(prev.facts());
@@ -136,7 +156,8 @@ public class CatalogueHistory {
             List<BulkOperation> ops = new ArrayList<>(page.size());
             for (CatalogueModel m : page) {
                 LocalDate last = m.asOf() == null ? day : m.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                ops.add(events.operation(ModelEvent.of(ModelEvent.REMOVED, ModelEvent.REMOVED + ":" + last, m, crawlStart,
+                String type = ROUTER.equals(hub) ? ModelEvent.ROUTER_MODEL_REMOVED : ModelEvent.REMOVED;
+                ops.add(events.operation(ModelEvent.of(type, type + ":" + last, m, crawlStart,
                         day, null, null, licenceId(m), null, runId)));
             }
             Bulk.execute(client, ops, "removal events");

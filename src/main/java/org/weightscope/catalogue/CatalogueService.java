@@ -87,6 +87,18 @@ public class CatalogueService {
         return models.getAll(ids);
     }
 
+    /** Every stored model of one hub, in id order (hubs other than Hugging Face hold hundreds, not millions). */
+    public List<CatalogueModel> modelsOfHub(String hub) {
+        List<CatalogueModel> out = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<CatalogueModel> page = models.seenBefore(hub, Instant.parse("9999-12-31T00:00:00Z"), after, 1000);
+            if (page.isEmpty()) return out;
+            out.addAll(page);
+            after = page.getLast().id();
+        }
+    }
+
     public long modelCount() {
         return models.count();
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code <model id>:release}, {@code <model id>:licence-change:<day>}, {@code <model id>:gated-change:<day>},
  * {@code <model id>:removed:<last day seen>}.
  *
- * @param type         {@link #RELEASE}, {@link #LICENCE_CHANGE}, {@link #GATED_CHANGE} or {@link #REMOVED}
+ * @param type         {@link #RELEASE}, {@link #LICENCE_CHANGE}, {@link #GATED_CHANGE} or {@link #REMOVED}; for
+ *                     OpenRouter {@link #ROUTER_MODEL_ADDED}, {@link #ROUTER_MODEL_REMOVED}, {@link #PRICE_CHANGE}
  * @param at           when it happened: the model's {@code createdAt} for a release, else the observation time
  * @param day          the day it was detected (the crawl's or the recording's day)
  * @param oldValue     licence as declared before (cardData.license, else the license: tag; "none"), or gating
@@ -43,6 +44,12 @@ public record ModelEvent(
     public static final String LICENCE_CHANGE = "licence-change";
     public static final String GATED_CHANGE = "gated-change";
     public static final String REMOVED = "removed";
+    /** OpenRouter catalogue: a model was listed for the first time (the router's listing, not a weights release). */
+    public static final String ROUTER_MODEL_ADDED = "router-model-added";
+    /** OpenRouter catalogue: a model is no longer listed. */
+    public static final String ROUTER_MODEL_REMOVED = "router-model-removed";
+    /** OpenRouter catalogue: prompt or completion price changed; old/new prices in oldValue/newValue. */
+    public static final String PRICE_CHANGE = "price-change";
 
     static ModelEvent of(String type, String idSuffix, CatalogueModel model, Instant at, LocalDate day, String oldValue,
             String newValue, String oldLicenceId, String newLicenceId, String runId) {

@@ -58,6 +58,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.explorer"), ExplorerView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.models"), ModelsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.events"), EventsView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.router-usage"), RouterUsageView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.organisations"), OrganisationsView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.exposure"), ExposureView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.methodology"), MethodologyView.class));

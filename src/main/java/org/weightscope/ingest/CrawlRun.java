@@ -16,7 +16,7 @@ import org.weightscope.source.PageFailure;
  * @param day       the day its snapshots are filed under (kept when resumed)
  * @param asOf      the capture time its observations carry (kept when resumed)
  * @param pages     pages stored
- * @param items     models stored (a model listed twice in a run counts twice)
+ * @param items     models stored (a model listed twice in a run counts twice); usage runs: usage rows stored
  * @param attempts  1, plus one per resumption
  * @param failures  pages given up on: page number, URL, reason
  * @param cursor    where the walk resumes; null once finished

@@ -25,6 +25,8 @@ import org.weightscope.source.PageSink;
 import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceUnavailableException;
+import org.weightscope.source.UsagePage;
+import org.weightscope.usage.RouterUsageService;
 
 /**
  * Runs crawls: walks a source's scope page by page, stores each page (snapshots of the run's day, events,
@@ -43,13 +45,16 @@ public class CrawlService {
     private final CatalogueHistory history;
     private final CrawlRuns runs;
     private final ApplicationEventPublisher publisher;
+    private final RouterUsageService usage;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher) {
+    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher,
+            RouterUsageService usage) {
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
         this.runs = runs;
         this.publisher = publisher;
+        this.usage = usage;
     }
 
     /** Source ids and their scopes, e.g. {@code huggingface → [full, tracked]}. */
@@ -118,6 +123,14 @@ public class CrawlService {
                 public void page(SourcePage page) {
                     history.apply(page.items(), start.day(), start.id());
                     current[0] = current[0].withProgress(1, page.items().size(), page.resume());
+                    runs.save(current[0]);
+                }
+
+                @Override
+                public void usage(UsagePage page) {
+                    // token usage rows, not models: stored apart; items counts the rows
+                    int stored = usage.store(page, start.id());
+                    current[0] = current[0].withProgress(1, stored, page.resume());
                     runs.save(current[0]);
                 }
 

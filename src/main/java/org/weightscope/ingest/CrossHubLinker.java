@@ -1,0 +1,95 @@
+package org.weightscope.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.weightscope.catalogue.AttributionRules;
+import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.CatalogueService;
+import org.weightscope.catalogue.ModelLink;
+import org.weightscope.catalogue.ModelLinks;
+import org.weightscope.catalogue.Organization;
+import org.weightscope.catalogue.OrganizationRegistry;
+import org.weightscope.source.modelscope.ModelScope;
+
+/**
+ * Links each stored ModelScope model to its stored Hugging Face original by {@link ModelScope#sameModel}
+ * (same name under the same organisation), after every finished run of either hub. Candidates on Hugging
+ * Face are the ModelScope owner's own namespace and every Hugging Face namespace of the registry
+ * organisation owning it, with the same repo name; only stored ones are linked.
+ */
+@Component
+public class CrossHubLinker {
+
+    private static final Logger log = LoggerFactory.getLogger(CrossHubLinker.class);
+    static final String HF = "huggingface";
+
+    private final CatalogueService catalogue;
+    private final ModelLinks links;
+    private final AttributionRules rules;
+
+    CrossHubLinker(CatalogueService catalogue, ModelLinks links, AttributionRules rules) {
+        this.catalogue = catalogue;
+        this.links = links;
+        this.rules = rules;
+    }
+
+    @EventListener
+    void on(IngestCompleted done) {
+        if (!CrawlRun.FINISHED.equals(done.status()) || !(HF.equals(done.sourceId()) || ModelScope.HUB.equals(done.sourceId()))) {
+            return;
+        }
+        try {
+            relink();
+        } catch (RuntimeException e) {
+            // a link pass must never turn a stored crawl into a failed one; the next run retries
+            log.warn("Cross-hub linking after {} failed: {}", done.runId(), e.getMessage());
+        }
+    }
+
+    /** Stores every ModelScope → Hugging Face link found; returns how many. */
+    public int relink() {
+        OrganizationRegistry registry = rules.current().registry();
+        List<CatalogueModel> scope = catalogue.modelsOfHub(ModelScope.HUB);
+        Map<String, List<String>> candidates = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>();
+        for (CatalogueModel m : scope) {
+            List<String> ids = candidates(m.repoId(), registry);
+            candidates.put(m.id(), ids);
+            all.addAll(ids);
+        }
+        Map<String, CatalogueModel> onHf = all.isEmpty() ? Map.of() : catalogue.findAll(all.stream().distinct().toList());
+        List<ModelLink> found = new ArrayList<>();
+        for (CatalogueModel m : scope) {
+            for (String hfId : candidates.get(m.id())) {
+                CatalogueModel hf = onHf.get(hfId);
+                if (hf != null && ModelScope.sameModel(hf.repoId(), m.repoId(), registry)) {
+                    found.add(ModelLink.of(m, hf, ModelLink.SAME_ORGANISATION_AND_NAME));
+                    break;
+                }
+            }
+        }
+        links.saveAll(found);
+        log.info("Cross-hub links: {} of {} ModelScope models have their Hugging Face original stored", found.size(), scope.size());
+        return found.size();
+    }
+
+    /** {@code hf:<owner>/<name>} and {@code hf:<ns>/<name>} for each HF namespace of the owner's organisation. */
+    static List<String> candidates(String modelscopeRepoId, OrganizationRegistry registry) {
+        int slash = modelscopeRepoId.indexOf('/');
+        if (slash <= 0) return List.of();
+        String owner = modelscopeRepoId.substring(0, slash);
+        String name = modelscopeRepoId.substring(slash + 1);
+        List<String> out = new ArrayList<>();
+        out.add(CatalogueModel.hfId(owner + "/" + name));
+        registry.byNamespace(ModelScope.HUB, owner).map(Organization::namespaces)
+                .map(ns -> ns.getOrDefault(HF, List.of()))
+                .ifPresent(ns -> ns.forEach(n -> out.add(CatalogueModel.hfId(n + "/" + name))));
+        return out.stream().distinct().toList();
+    }
+}

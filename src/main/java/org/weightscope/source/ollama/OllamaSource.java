@@ -1,0 +1,77 @@
+package org.weightscope.source.ollama;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.catalogue.HubFigures;
+import org.weightscope.source.CrawlSource;
+import org.weightscope.source.Cursor;
+import org.weightscope.source.PageSink;
+import org.weightscope.source.SourcePage;
+import org.weightscope.source.SourceSettings;
+import org.weightscope.source.browser.PoliteHttpClient;
+import org.weightscope.source.browser.SourceDefinition;
+
+/**
+ * Ollama's library as a crawl source: one scope, {@code newest}, one page (ollama.com/search?o=newest). The
+ * page's pull count is ALL-TIME pulls (as rounded on the page, "2.5M"), so it is stored as
+ * {@code downloadsAllTime}, never as 30-day downloads; the absolute "updated" time goes to {@code lastModified}.
+ * The page is parsed as a whole before anything is handed on: a changed layout fails the run, naming the
+ * selector, and stores nothing. Not a complete listing, so no removals are inferred from it.
+ */
+@Component
+public class OllamaSource implements CrawlSource {
+
+    public static final String SCOPE = "newest";
+
+    private final Path file;
+    private SourceDefinition definition;
+
+    OllamaSource(SourceSettings settings) {
+        this.file = settings.dir().resolve(Ollama.HUB + ".yaml");
+    }
+
+    @Override
+    public String id() {
+        return Ollama.HUB;
+    }
+
+    /** None when the definition file is absent (a test's folder holding only some sources). */
+    @Override
+    public Set<String> scopes() {
+        return Files.isRegularFile(file) ? Set.of(SCOPE) : Set.of();
+    }
+
+    @Override
+    public String schedule(String scope) {
+        return definition().schedule();
+    }
+
+    @Override
+    public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
+        SourceDefinition def = definition();
+        List<OllamaModel> models = new Ollama(new PoliteHttpClient(def)).fetchNewest();
+        String source = "crawl:" + Ollama.HUB + ":" + scope;
+        List<Observation> observations = new ArrayList<>(models.size());
+        for (OllamaModel m : models) {
+            observations.add(new Observation(m.toModelFacts(), figures(m), asOf, false, source));
+        }
+        sink.page(new SourcePage(from.page() + 1, def.resolve(def.endpoint("search")).toString(), observations,
+                new Cursor(1, from.page() + 1, null, models.size())));
+    }
+
+    /** Pulls are all-time (not a 30-day window): downloadsAllTime; downloads30d stays null. */
+    static HubFigures figures(OllamaModel m) {
+        return new HubFigures(null, null, null, m.updatedAt(), null, m.pulls(), null);
+    }
+
+    private synchronized SourceDefinition definition() {
+        if (definition == null) definition = SourceDefinition.load(file);
+        return definition;
+    }
+}
