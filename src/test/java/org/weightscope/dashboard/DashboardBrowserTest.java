@@ -127,6 +127,15 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void routerUsageViewRendersAndSaysWhenThereIsNoUsageData() {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("router-usage"));
+        page.waitForSelector("#router-usage-grid");
+        assertThat(page.content()).contains("OpenRouter");
+        Browser.screenshot(page, "router-usage");
+    }
+
+    @Test
     void organisationsAndMethodology() {
         Page page = browser.newPage("en-GB");
         page.navigate(url("organisations"));
