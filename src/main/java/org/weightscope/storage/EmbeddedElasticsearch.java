@@ -46,7 +46,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final String heap;
     private final Duration startTimeout;
     private final String runAsUser;
-    private Process process;
+    private volatile Process process;
+    private volatile boolean stopping;
+    private Thread shutdownHook;
     private int httpPort;
 
     public EmbeddedElasticsearch(Path distribution, Path home, Path dataDir, String heap, Duration startTimeout,
@@ -118,7 +120,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot start Elasticsearch: " + command, e);
         }
-        waitUntilReady(console);
+        // The JVM may be stopped at any moment, also before the app's context (and so close()) exists, e.g.
+        // SIGTERM while we wait for cluster health: the hook makes sure the server never outlives us.
+        shutdownHook = new Thread(this::stopFromHook, "stop-embedded-elasticsearch");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            waitUntilReady(console);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         log.info("Embedded Elasticsearch ready at {} after {} ms", uri(),
                 Duration.between(begin, Instant.now()).toMillis());
         return uri();
@@ -166,6 +177,44 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             }
         } finally {
             process = null;
+            removeShutdownHook();
+        }
+    }
+
+    /**
+     * Runs in the JVM's shutdown: takes no lock (start() may hold it while waiting for health), stops the
+     * server and makes a start still in progress give up.
+     */
+    private void stopFromHook() {
+        stopping = true;
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        Optional<ProcessHandle> server = readPid().flatMap(ProcessHandle::of);
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            if (server.isPresent() && server.get().isAlive()) {
+                server.get().destroy();
+                server.get().onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            server.ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        shutdownHook = null;
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs (or ran) close(), which is idempotent
+            }
         }
     }
 
@@ -213,6 +262,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         URI health = uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s");
         Instant deadline = Instant.now().plus(startTimeout);
         while (Instant.now().isBefore(deadline)) {
+            if (stopping) {
+                throw new StorageException("stopped while Elasticsearch was starting");
+            }
             if (!process.isAlive()) {
                 throw new StorageException("Elasticsearch exited with code " + process.exitValue()
                         + " while starting. Last lines of " + console + ":\n" + tail(console, 40));
