@@ -11,6 +11,8 @@ import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
+import org.weightscope.catalogue.EventFeed;
+import org.weightscope.catalogue.ModelEvent;
 import org.weightscope.catalogue.ModelSearch;
 
 /**
@@ -32,18 +34,31 @@ public final class DashboardQueryBenchmark {
             AdoptionService adoption = app.getBean(AdoptionService.class);
             ModelSearch search = app.getBean(ModelSearch.class);
             DashboardDefinitions dashboards = app.getBean(DashboardDefinitions.class);
+            EventFeed events = app.getBean(EventFeed.class);
             app.getBean(org.weightscope.ingest.RecordingImport.class).importIfEmpty();
             Map<String, Supplier<Object>> views = new LinkedHashMap<>();
             DashboardDefinition overview = dashboards.get("overview").orElseThrow();
             views.put("overview (all " + overview.panels().size() + " panels)", () -> {
+                java.time.LocalDate now = adoption.latestSnapshotDay(java.time.LocalDate.now()).orElseThrow();
                 for (DashboardDefinition.Panel p : overview.panels()) {
-                    adoption.latest(p.query());
-                    if (p.split() != null) {
-                        adoption.crossByOrigin(p.query(), p.split());
+                    switch (p.chart()) {
+                        case "area" -> adoption.weekly(p.query(), now.minusWeeks(p.weeks()), now);
+                        case "headline" -> {
+                            for (Adoption.View v : Adoption.View.values()) {
+                                Adoption.Query q = new Adoption.Query(p.metric(), p.by(), v, p.filters(), 100);
+                                adoption.onDay(q, now);
+                                adoption.onDay(q, adoption.latestSnapshotDay(now.minusDays(30)).orElseThrow());
+                            }
+                            events.countByOrigin(new EventFeed.Filter(ModelEvent.RELEASE, null, Adoption.View.LINEAGE,
+                                    null, null, now.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null));
+                        }
+                        case "stacked-bar" -> adoption.crossByOrigin(p.query(), p.split());
+                        default -> adoption.latest(p.query());
                     }
                 }
                 return null;
             });
+            views.put("releases & licence changes (newest 200)", () -> events.recent(EventFeed.Filter.of(ModelEvent.RELEASE), 200));
             views.put("explorer (default state)", () -> adoption.latest(ExplorerView.State.DEFAULT.query()));
             views.put("models (q=qwen, origin=CN, facets)", () -> search.search(new ModelSearch.Query("qwen",
                     Map.of(Adoption.Dimension.ORIGIN, List.of("CN")), Adoption.View.LINEAGE, 0, 100)));
