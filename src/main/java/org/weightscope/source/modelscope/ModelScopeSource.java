@@ -1,7 +1,5 @@
 package org.weightscope.source.modelscope;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +8,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.catalogue.HubFigures;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageSink;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceSettings;
+import org.weightscope.source.browser.DefinedSource;
 import org.weightscope.source.browser.PoliteHttpClient;
 import org.weightscope.source.browser.SourceDefinition;
 
@@ -25,31 +23,12 @@ import org.weightscope.source.browser.SourceDefinition;
  * {@code Stars} (ModelScope's likes) as {@code likes}. The cursor's page is the last page handed on.
  */
 @Component
-public class ModelScopeSource implements CrawlSource {
+public class ModelScopeSource extends DefinedSource {
 
     public static final String SCOPE = "full";
 
-    private final Path file;
-    private SourceDefinition definition;
-
     ModelScopeSource(SourceSettings settings) {
-        this.file = settings.dir().resolve(ModelScope.HUB + ".yaml");
-    }
-
-    @Override
-    public String id() {
-        return ModelScope.HUB;
-    }
-
-    /** None when the definition file is absent (a test's folder holding only some sources). */
-    @Override
-    public Set<String> scopes() {
-        return Files.isRegularFile(file) ? Set.of(SCOPE) : Set.of();
-    }
-
-    @Override
-    public String schedule(String scope) {
-        return definition().schedule();
+        super(ModelScope.HUB, settings.dir().resolve(ModelScope.HUB + ".yaml"), Set.of(SCOPE));
     }
 
     @Override
@@ -86,8 +65,4 @@ public class ModelScopeSource implements CrawlSource {
         return new HubFigures(null, null, m.created(), m.lastUpdated(), null, m.downloads(), m.stars());
     }
 
-    private synchronized SourceDefinition definition() {
-        if (definition == null) definition = SourceDefinition.load(file);
-        return definition;
-    }
 }

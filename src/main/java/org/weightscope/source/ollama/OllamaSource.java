@@ -1,7 +1,5 @@
 package org.weightscope.source.ollama;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +7,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.catalogue.HubFigures;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageSink;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceSettings;
+import org.weightscope.source.browser.DefinedSource;
 import org.weightscope.source.browser.PoliteHttpClient;
 import org.weightscope.source.browser.SourceDefinition;
 
@@ -25,31 +23,12 @@ import org.weightscope.source.browser.SourceDefinition;
  * selector, and stores nothing. Not a complete listing, so no removals are inferred from it.
  */
 @Component
-public class OllamaSource implements CrawlSource {
+public class OllamaSource extends DefinedSource {
 
     public static final String SCOPE = "newest";
 
-    private final Path file;
-    private SourceDefinition definition;
-
     OllamaSource(SourceSettings settings) {
-        this.file = settings.dir().resolve(Ollama.HUB + ".yaml");
-    }
-
-    @Override
-    public String id() {
-        return Ollama.HUB;
-    }
-
-    /** None when the definition file is absent (a test's folder holding only some sources). */
-    @Override
-    public Set<String> scopes() {
-        return Files.isRegularFile(file) ? Set.of(SCOPE) : Set.of();
-    }
-
-    @Override
-    public String schedule(String scope) {
-        return definition().schedule();
+        super(Ollama.HUB, settings.dir().resolve(Ollama.HUB + ".yaml"), Set.of(SCOPE));
     }
 
     @Override
@@ -70,8 +49,4 @@ public class OllamaSource implements CrawlSource {
         return new HubFigures(null, null, null, m.updatedAt(), null, m.pulls(), null);
     }
 
-    private synchronized SourceDefinition definition() {
-        if (definition == null) definition = SourceDefinition.load(file);
-        return definition;
-    }
 }
