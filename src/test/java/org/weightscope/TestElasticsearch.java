@@ -24,9 +24,20 @@ public final class TestElasticsearch {
             Path data = newDataDir("weightscope-test-es");
             node = EmbeddedElasticsearchFactory.create(data, Duration.ofMinutes(3));
             node.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop-test-elasticsearch"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                deleteQuietly(data); // test data is throw-away: do not fill /tmp run after run
+            }, "stop-test-elasticsearch"));
         }
         return node.uri();
+    }
+
+    public static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort
+        }
     }
 
     /** A data folder the unprivileged ES user can reach (not under /root), world-traversable. */

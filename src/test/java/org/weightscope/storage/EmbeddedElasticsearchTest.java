@@ -40,6 +40,7 @@ class EmbeddedElasticsearchTest {
                 .as("no server left after stop").isFalse();
         assertThat(second.isRunning()).isFalse();
         first.close(); // its launcher died with the stale server; closing is a no-op that must not throw
+        TestElasticsearch.deleteQuietly(data);
     }
 
     private int send(URI base, String method, String path, String body) throws Exception {
