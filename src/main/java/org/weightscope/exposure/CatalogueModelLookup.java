@@ -1,9 +1,14 @@
 package org.weightscope.exposure;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.ModelEvent;
+import org.weightscope.catalogue.ModelSnapshot;
 import org.weightscope.catalogue.ModelSearch;
 
 /** Resolves inventory references against the stored catalogue (models index). */
@@ -11,14 +16,35 @@ import org.weightscope.catalogue.ModelSearch;
 class CatalogueModelLookup implements ModelLookup {
 
     private final ModelSearch search;
+    private final CatalogueHistory history;
 
-    CatalogueModelLookup(ModelSearch search) {
+    CatalogueModelLookup(ModelSearch search, CatalogueHistory history) {
         this.search = search;
+        this.history = history;
     }
 
+    /** A resolved inventory component, with its licence history and its downloads about a month earlier. */
     @Override
     public Optional<ResolvedModel> byId(String hub, String id) {
-        return search.findIgnoreCase(hub, id).filter(m -> m.attribution() != null).map(CatalogueModelLookup::resolved);
+        return search.findIgnoreCase(hub, id).filter(m -> m.attribution() != null).map(this::withHistory);
+    }
+
+    private ResolvedModel withHistory(CatalogueModel m) {
+        List<String> changes = history.events(ModelEvent.LICENCE_CHANGE, m.id(), 20).stream()
+                .map(e -> e.day() + ": " + (e.oldValue() == null ? "none" : e.oldValue()) + " → "
+                        + (e.newValue() == null ? "none" : e.newValue()))
+                .toList();
+        Long monthAgo = null;
+        if (m.asOf() != null) {
+            LocalDate target = m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30);
+            // the newest snapshot at least 30 days older than the model's figures (history is oldest first)
+            for (ModelSnapshot s : history.snapshots(m.id(), 400)) {
+                if (!s.day().isAfter(target) && s.downloads30d() != null) {
+                    monthAgo = s.downloads30d();
+                }
+            }
+        }
+        return resolved(m).withLicenceChanges(changes).withDownloads30dMonthAgo(monthAgo);
     }
 
     @Override

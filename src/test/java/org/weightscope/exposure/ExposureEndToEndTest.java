@@ -58,6 +58,20 @@ class ExposureEndToEndTest extends IntegrationTest {
     }
 
     @Test
+    void componentsCarryTheirRecordedLicenceChangesAndTrend() throws Exception {
+        String csv = "model,weight\nDjrango/Qwen2vl-Flux,1\nzai-org/GLM-5.2,1\n";
+        JsonNode report = json.readTree(post(csv.getBytes(), "text/csv", "").body());
+        // the recorded licence drop (2024-12-02 license:mit → 2024-12-09 none, RecordingHistoryTest)
+        JsonNode flux = find(report, "Djrango/Qwen2vl-Flux");
+        assertThat(flux.path("licenceChanges").toString()).contains("2024-12-09").contains("mit → none");
+        assertThat(flux.path("riskFlags").toString()).contains("changed-terms");
+        // GLM-5.2's newest figures are the 2026-08-03 capture (2,050,533); 30+ days before: 2026-06-30 (142,547)
+        JsonNode glm = find(report, "zai-org/GLM-5.2");
+        assertThat(glm.path("trend").path("downloads30d").asLong()).isEqualTo(2_050_533L);
+        assertThat(glm.path("trend").path("downloads30dMonthAgo").asLong()).isEqualTo(142_547L);
+    }
+
+    @Test
     void hostileAndBrokenFilesGetAClearErrorAndTheAppKeepsServing() throws Exception {
         HttpResponse<String> xxe = post(Files.readAllBytes(FILES.resolve("xxe.xml")), "application/xml", "");
         assertThat(xxe.statusCode()).isEqualTo(400);
