@@ -38,9 +38,10 @@ final class ChartOptions {
         ObjectNode option = base("item");
         option.putObject("legend").put("type", "scroll").put("orient", "vertical").put("left", 0);
         ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
-        series.putArray("radius").add("35%").add("68%");
-        series.putArray("center").add("60%").add("50%");
-        series.putObject("label").put("formatter", "{b}: {d}%");
+        // room for outside labels in a half-width panel: a smaller ring, labels on two lines
+        series.putArray("radius").add("28%").add("55%");
+        series.putArray("center").add("58%").add("52%");
+        series.putObject("label").put("formatter", "{b}\n{d}%");
         ArrayNode data = series.putArray("data");
         for (Adoption.Figure f : figures) {
             data.addObject().put("name", f.key()).put("value", round(f.value()));
