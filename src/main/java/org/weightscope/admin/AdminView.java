@@ -57,7 +57,8 @@ public class AdminView extends VerticalLayout {
         Button logout = new Button("Log out", e -> auth.logout());
         add(grid, new HorizontalLayout(reapply, logout),
                 new HorizontalLayout(new RouterLink("Watchlists", WatchlistsView.class),
-                        new RouterLink("Alerts", AlertsView.class)));
+                        new RouterLink("Alerts", AlertsView.class),
+                        new RouterLink("Saved exposure reports", SavedReportsView.class)));
     }
 
     private void act(Runnable action, String done) {

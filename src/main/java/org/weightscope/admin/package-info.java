@@ -4,5 +4,5 @@
  * source, re-apply attribution, watchlists) as views and REST endpoints.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "scheduling", "catalogue", "alerts", "ingest", "dashboard"})
+        allowedDependencies = {"shared", "scheduling", "catalogue", "alerts", "ingest", "dashboard", "exposure"})
 package org.weightscope.admin;

@@ -2,6 +2,7 @@ package org.weightscope.alerts;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,11 +17,39 @@ public class WatchlistService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AlertRepository repository;
+    private final WebhookDelivery webhooks;
     private final Clock clock;
 
-    WatchlistService(AlertRepository repository, Optional<Clock> clock) {
+    WatchlistService(AlertRepository repository, WebhookDelivery webhooks, Optional<Clock> clock) {
         this.repository = repository;
+        this.webhooks = webhooks;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Raises an alert from outside the watch rules (e.g. a saved exposure report) through the same store and
+     * delivery: its id is a hash of {@code source} and {@code occurrence}, stored create-if-absent, so raising
+     * the same occurrence again does nothing; a new alert goes to the watchlist's webhook if it has one.
+     *
+     * @param watchlistId whose feed and webhook carry the alert; null for none (the admin alert list only)
+     * @param source      stands in for the rule id, e.g. {@code saved-report:<id>}
+     * @param type        the alert's kind, shown where the rule type is
+     * @return the new alert, or empty when this occurrence was already alerted
+     */
+    public Optional<Alert> raise(String watchlistId, String source, String type, String occurrence, String title,
+            String summary, String modelId, Instant at, String runId) {
+        Watchlist w = watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
+        boolean webhook = w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank();
+        Alert alert = new Alert(AlertEvaluator.alertId(source, occurrence), watchlistId, source, type, occurrence,
+                title, summary, modelId, at, clock.instant(), runId,
+                new Alert.Delivery(webhook ? Alert.Delivery.PENDING : Alert.Delivery.NONE, 0, null, null, null));
+        if (!repository.createIfAbsent(alert)) {
+            return Optional.empty();
+        }
+        if (webhook) {
+            webhooks.submit(alert, w);
+        }
+        return Optional.of(alert);
     }
 
     /**

@@ -54,7 +54,7 @@ class AdminSecurityTest extends IntegrationTest {
     void adminActionsRefuseAnonymousAndWrongPasswords() throws Exception {
         for (String path : new String[] {"/api/admin/reattribution", "/api/admin/sources/huggingface/run?scope=tracked",
                 "/api/admin/sources/huggingface/pause", "/api/admin/sources/huggingface/resume", "/api/admin/watchlists",
-                "/api/admin/watchlists/x/delete"}) {
+                "/api/admin/watchlists/x/delete", "/api/admin/exposure-reports", "/api/admin/exposure-reports/x/delete"}) {
             assertThat(send("POST", path, null).statusCode()).as("anonymous POST " + path).isEqualTo(401);
             assertThat(send("POST", path, "admin:wrong").statusCode()).as("wrong password POST " + path).isEqualTo(401);
         }
@@ -78,7 +78,7 @@ class AdminSecurityTest extends IntegrationTest {
 
     @Test
     void adminViewsRedirectAnonymousUsersToTheLoginView() throws Exception {
-        for (String path : new String[] {"/admin", "/admin/alerts", "/admin/watchlists"}) {
+        for (String path : new String[] {"/admin", "/admin/alerts", "/admin/watchlists", "/admin/exposure-reports"}) {
             HttpResponse<String> r = send("GET", path, null);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
             assertThat(r.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
