@@ -18,16 +18,27 @@ public class ExposureService {
     private final ReportCalculator calculator;
     /** Optional until the catalogue-backed lookup exists; callers can always pass a lookup explicitly. */
     private final Supplier<ModelLookup> defaultLookup;
+    /** The rule version in force (with the fingerprint of the rule files), cited by every report. */
+    private final Supplier<String> ruleVersion;
 
     @Autowired
-    ExposureService(ExposureSettings settings, ObjectProvider<ModelLookup> lookup) {
-        this(settings, lookup::getIfAvailable, Clock.systemUTC());
+    ExposureService(ExposureSettings settings, ObjectProvider<ModelLookup> lookup,
+            ObjectProvider<org.weightscope.catalogue.AttributionRules> rules) {
+        this(settings, lookup::getIfAvailable, Clock.systemUTC(), () -> {
+            org.weightscope.catalogue.AttributionRules r = rules.getIfAvailable();
+            return r == null ? org.weightscope.catalogue.Attributor.RULE_VERSION : r.version();
+        });
     }
 
     ExposureService(ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock) {
+        this(settings, lookup, clock, () -> org.weightscope.catalogue.Attributor.RULE_VERSION);
+    }
+
+    ExposureService(ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock, Supplier<String> ruleVersion) {
         this.parser = new InventoryParser(settings);
         this.calculator = new ReportCalculator(settings, clock);
         this.defaultLookup = lookup;
+        this.ruleVersion = ruleVersion;
     }
 
     /**
@@ -40,7 +51,7 @@ public class ExposureService {
 
     /** @param chosenOrigin ISO 3166-1 alpha-2 country to suggest alternatives away from, or null for none */
     public ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin) {
-        return calculator.compute(inventory, lookup, chosenOrigin);
+        return calculator.compute(inventory, lookup, chosenOrigin, ruleVersion.get());
     }
 
     /** Parse + resolve + compute with the application's {@link ModelLookup}. */

@@ -53,13 +53,18 @@ final class ReportCalculator {
     }
 
     ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin) {
+        return compute(inventory, lookup, chosenOrigin, Attributor.RULE_VERSION);
+    }
+
+    /** @param ruleVersion the attribution rule version to cite (the fingerprinted one in the app) */
+    ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin, String ruleVersion) {
         String chosen = chosenOrigin == null || chosenOrigin.isBlank() ? null : chosenOrigin.strip().toUpperCase(Locale.ROOT);
         Resolver resolver = new Resolver(lookup);
         List<Component> components = new ArrayList<>(inventory.items().size());
         for (InventoryItem item : inventory.items()) {
             components.add(component(item, resolver.resolve(item.ref()), lookup, chosen));
         }
-        return new ExposureReport(clock.instant(), Attributor.RULE_VERSION, METHODOLOGY, inventory.format(), chosen,
+        return new ExposureReport(clock.instant(), ruleVersion, METHODOLOGY, inventory.format(), chosen,
                 components, summary(components), inventory.problems());
     }
 
