@@ -78,6 +78,10 @@ class AllHubsRecordingImportTest extends IntegrationTest {
         assertThat(history.events(ModelEvent.ROUTER_MODEL_REMOVED, "or:meta-llama/llama-guard-3-8b", 5)).singleElement()
                 .satisfies(e -> assertThat(e.id()).isEqualTo("or:meta-llama/llama-guard-3-8b:router-model-removed:2026-06-08"));
 
+        // the other hubs add no licence change: the events page's one real change is still Djrango/Qwen2vl-Flux
+        assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10)).extracting(ModelEvent::modelId)
+                .containsExactly("hf:Djrango/Qwen2vl-Flux");
+
         // Ollama: all-time pulls as the 2025-03-21 page prints them
         CatalogueModel gemma = catalogue.findAll(List.of("ollama:gemma3")).get("ollama:gemma3");
         assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
