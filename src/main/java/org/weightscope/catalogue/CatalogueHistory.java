@@ -153,13 +153,16 @@ public class CatalogueHistory {
         while (true) {
             List<CatalogueModel> page = models.seenBefore(hub, crawlStart, after, 1000);
             if (page.isEmpty()) break;
-            List<BulkOperation> ops = new ArrayList<>(page.size());
+            List<ModelEvent> removals = new ArrayList<>(page.size());
             for (CatalogueModel m : page) {
                 LocalDate last = m.asOf() == null ? day : m.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate();
                 String type = ROUTER.equals(hub) ? ModelEvent.ROUTER_MODEL_REMOVED : ModelEvent.REMOVED;
-                ops.add(events.operation(ModelEvent.of(type, type + ":" + last, m, crawlStart,
-                        day, null, null, licenceId(m), null, runId)));
+                removals.add(ModelEvent.of(type, type + ":" + last, m, crawlStart, day, null, null, licenceId(m), null, runId));
             }
+            // a model stays unlisted over many full crawls: its removal is the first crawl that missed it, so a
+            // later crawl must not rewrite that event with its own day (and run)
+            java.util.Set<String> stored = events.existing(removals.stream().map(ModelEvent::id).toList());
+            List<BulkOperation> ops = removals.stream().filter(e -> !stored.contains(e.id())).map(events::operation).toList();
             Bulk.execute(client, ops, "removal events");
             found += page.size();
             after = page.get(page.size() - 1).id();

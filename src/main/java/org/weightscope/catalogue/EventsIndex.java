@@ -30,6 +30,20 @@ class EventsIndex {
         return BulkOperation.of(o -> o.index(i -> i.index(alias).id(event.id()).document(event)));
     }
 
+    /** Which of these event ids are stored (as of the last refresh). */
+    java.util.Set<String> existing(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        try {
+            return client.search(s -> s.index(indices.alias(NAME)).size(ids.size()).source(src -> src.fetch(false))
+                            .query(q -> q.ids(i -> i.values(List.copyOf(ids)))), Void.class)
+                    .hits().hits().stream().map(Hit::id).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new StorageException("search of events by id failed", e);
+        }
+    }
+
     long count(String type) {
         try {
             return client.count(c -> {

@@ -164,7 +164,8 @@ public class CrawlService {
     /**
      * Loads a source's bundled recordings as history: each recorded day becomes one run (id
      * {@code <source>:recording:<day>}) through the same storing path as a crawl, oldest day first, so the
-     * snapshots and events of each day exist and {@code models} ends with each model's latest state.
+     * snapshots and events of each day exist and {@code models} ends with each model's latest state. A
+     * {@linkplain Recording#complete() complete} recording also records the models it no longer lists as removed.
      */
     public List<CrawlRun> importRecordings(String sourceId, Path dir) {
         CrawlSource source = source(sourceId);
@@ -180,6 +181,12 @@ public class CrawlService {
                 List<Observation> page = models.subList(from, Math.min(models.size(), from + RECORDING_PAGE));
                 history.apply(page, recording.day(), run.id());
                 run = run.withProgress(1, page.size(), null);
+            }
+            if (recording.complete()) {
+                // a whole listing of that day, as after a finished full crawl: what it lacks was removed
+                history.refresh();
+                int removed = history.recordRemovals(sourceId, asOf, recording.day(), run.id());
+                log.info("Recording {}: {} models not listed any more", run.id(), removed);
             }
             run = run.withStatus(CrawlRun.FINISHED, run.message());
             runs.save(run);

@@ -21,6 +21,13 @@ import org.weightscope.catalogue.ModelSnapshot;
 @SpringBootTest(properties = "weightscope.recordings.import-on-empty=false")
 class RecordingHistoryTest extends IntegrationTest {
 
+    // the Hugging Face recordings alone: the other hubs' recordings (AllHubsRecordingImportTest) need their
+    // definition files, so these counts stay those of the Hugging Face captures
+    @org.springframework.test.context.DynamicPropertySource
+    static void sources(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("weightscope.sources.dir", () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
+    }
+
     @Autowired RecordingImport recordings;
     @Autowired CrawlService crawls;
     @Autowired CatalogueService catalogue;

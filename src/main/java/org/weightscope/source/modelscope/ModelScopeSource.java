@@ -1,6 +1,8 @@
 package org.weightscope.source.modelscope;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +12,8 @@ import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.catalogue.HubFigures;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RecordedFiles;
+import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceSettings;
 import org.weightscope.source.browser.DefinedSource;
@@ -58,6 +62,29 @@ public class ModelScopeSource extends DefinedSource {
             seen += observations.size();
             sink.page(new SourcePage(page, url + " PageNumber=" + page, observations, new Cursor(0, page, null, seen)));
         }
+    }
+
+    /**
+     * The dated listing bodies under {@code <fixtures>/modelscope}. Each is one page of a filtered listing
+     * (e.g. tag lora), not the whole listing, so nothing is inferred from the models it leaves out. None when
+     * this source has no definition file, like its scopes.
+     */
+    @Override
+    public List<Recording> recordings(Path dir) {
+        if (scopes().isEmpty()) {
+            return List.of();
+        }
+        List<Recording> out = new ArrayList<>();
+        for (RecordedFiles.Dated file : RecordedFiles.find(dir, ModelScope.HUB, "dolphin-models_", ".json")) {
+            Instant asOf = file.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            String source = "recording:" + file.name();
+            List<Observation> observations = new ArrayList<>();
+            for (ScopeModel m : ModelScope.parse(RecordedFiles.read(file))) {
+                observations.add(new Observation(m.toModelFacts(), figures(m), asOf, true, source));
+            }
+            out.add(new Recording(ModelScope.HUB, file.day(), List.of(file.name()), observations));
+        }
+        return out;
     }
 
     /** Downloads are cumulative: downloadsAllTime only, never a 30-day figure. */

@@ -1,6 +1,8 @@
 package org.weightscope.source.ollama;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,8 @@ import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.catalogue.HubFigures;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RecordedFiles;
+import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceSettings;
 import org.weightscope.source.browser.DefinedSource;
@@ -42,6 +46,30 @@ public class OllamaSource extends DefinedSource {
         }
         sink.page(new SourcePage(from.page() + 1, def.resolve(def.endpoint("search")).toString(), observations,
                 new Cursor(1, from.page() + 1, null, models.size())));
+    }
+
+    /**
+     * The dated saved search pages under {@code <fixtures>/ollama}, parsed with the same selectors as a live
+     * page (so they need the definition file: none without it, like the scopes). One newest-first page, not
+     * the whole library, so nothing is inferred from the models it leaves out.
+     */
+    @Override
+    public List<Recording> recordings(Path dir) {
+        if (scopes().isEmpty()) {
+            return List.of();
+        }
+        SourceDefinition def = definition();
+        List<Recording> out = new ArrayList<>();
+        for (RecordedFiles.Dated file : RecordedFiles.find(dir, Ollama.HUB, "ollama.com-search_o-newest_", ".html")) {
+            Instant asOf = file.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            String source = "recording:" + file.name();
+            List<Observation> observations = new ArrayList<>();
+            for (OllamaModel m : Ollama.parse(RecordedFiles.read(file), def.resolve(def.endpoint("search")), def)) {
+                observations.add(new Observation(m.toModelFacts(), figures(m), asOf, true, source));
+            }
+            out.add(new Recording(Ollama.HUB, file.day(), List.of(file.name()), observations));
+        }
+        return out;
     }
 
     /** Pulls are all-time (not a 30-day window): downloadsAllTime; downloads30d stays null. */

@@ -22,6 +22,8 @@ import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RecordedFiles;
+import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceSettings;
 import org.weightscope.source.UsagePage;
@@ -40,6 +42,11 @@ import org.weightscope.source.browser.SourceDefinition;
  *     complete days (restated figures overwrite what was stored); without one, the public rankings page read
  *     through Chromium (weekly top list) as the keyless fallback.</li>
  * </ul>
+ * Its recordings are the dated {@code /api/v1/models} captures under {@code <fixtures>/openrouter}, each a whole
+ * catalogue, so between two recorded days there are added, removed and re-priced models. The scraped weekly
+ * top-10 files there are not imported as usage: they name models by display name ("DeepSeek V4 Pro", relabelled
+ * "DeepSeek V4 Pro 0423" four hours later), not by slug, and have no long-tail row, so they do not map onto
+ * {@link RouterUsage} rows without guessing.
  */
 @Component
 public class OpenRouterSource implements CrawlSource {
@@ -97,6 +104,28 @@ public class OpenRouterSource implements CrawlSource {
         }
         sink.page(new SourcePage(from.page() + 1, def.resolve(def.endpoint("models")).toString(), observations,
                 new Cursor(1, from.page() + 1, null, models.size())));
+    }
+
+    /**
+     * The dated catalogue captures, one whole catalogue per day ({@link Recording#complete()}); none when this
+     * source has no definition file, like its scopes (a test's folder holding only some sources).
+     */
+    @Override
+    public List<Recording> recordings(Path dir) {
+        if (scopes().isEmpty()) {
+            return List.of();
+        }
+        List<Recording> out = new ArrayList<>();
+        for (RecordedFiles.Dated file : RecordedFiles.find(dir, OpenRouter.HUB, "api-v1-models_", ".json")) {
+            Instant asOf = file.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            String source = "recording:" + file.name();
+            List<Observation> observations = new ArrayList<>();
+            for (RouterModel m : OpenRouter.parseCatalogue(RecordedFiles.read(file))) {
+                observations.add(new Observation(facts(m), figures(m), asOf, true, source));
+            }
+            out.add(new Recording(OpenRouter.HUB, file.day(), List.of(file.name()), observations, true));
+        }
+        return out;
     }
 
     private UsagePage usage(OpenRouter router, SourceDefinition def, Cursor from) {
