@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
+import org.weightscope.TestRegistry;
 
 /**
  * Shares of 30-day downloads by origin over one recorded list page (the 50 models of
@@ -39,7 +40,7 @@ import org.weightscope.IntegrationTest;
 class AdoptionServiceTest extends IntegrationTest {
 
     static final Path PAGE = Path.of("crawlers/fixtures/huggingface/api-models_limit50_trending_2024-12-09.json");
-    static final Path REGISTRY = copyOfRegistry();
+    static final Path REGISTRY = TestRegistry.copy();
 
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry registry) {
@@ -200,17 +201,5 @@ class AdoptionServiceTest extends IntegrationTest {
                     expected.getOrDefault(f.key(), Double.NaN));
         }
         System.out.printf("  %-13s %14.1f%n", "total", total);
-    }
-
-    private static Path copyOfRegistry() {
-        try {
-            Path dir = Files.createTempDirectory("weightscope-registry");
-            for (String f : List.of("organizations.yaml", "licences.yaml", "sectors.yaml")) {
-                Files.copy(Path.of("crawlers/registry", f), dir.resolve(f));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
+import org.weightscope.TestRegistry;
 import org.weightscope.alerts.Alert;
 import org.weightscope.alerts.Watchlist;
 import org.weightscope.alerts.WatchlistService;
@@ -50,7 +51,7 @@ class SavedReportAlertTest extends IntegrationTest {
 
     static final String ADMIN = "admin:saved reports test";
     static final String INVENTORY = "model,weight\nmistralai/Mistral-7B-Instruct-v0.2,3\nDjrango/Qwen2vl-Flux,1\n";
-    static final Path REGISTRY = copyOfRegistry();
+    static final Path REGISTRY = TestRegistry.copy();
     static final WireMockServer RECEIVER = receiver();
 
     static WireMockServer receiver() {
@@ -220,17 +221,5 @@ class SavedReportAlertTest extends IntegrationTest {
         System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
         return http.send(request(path, basic).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path copyOfRegistry() {
-        try {
-            Path dir = Files.createTempDirectory("weightscope-registry");
-            for (String f : List.of("organizations.yaml", "licences.yaml", "sectors.yaml")) {
-                Files.copy(Path.of("crawlers/registry", f), dir.resolve(f));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
