@@ -69,7 +69,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(attrs, getTranslation("models.organisation"), a.uploaderOrg() == null ? Attribution.UNATTRIBUTED : a.uploaderOrg());
         line(attrs, getTranslation("view.uploader"), String.join(", ", a.uploaderOrigin()));
         line(attrs, getTranslation("view.lineage"), a.lineageOrigin().stream()
-                .map(s -> s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : "")).toList().toString());
+                .map(s -> s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : ""))
+                .collect(java.util.stream.Collectors.joining(", ")));
         line(attrs, getTranslation("models.licence"), a.licence().id() + " — " + a.licence().clazz() + " (" + a.licence().source() + ")");
         Attribution.Hardware hw = a.hardware();
         line(attrs, getTranslation("models.hardware"), hw.clazz() + (hw.weightsBytes() == null ? ""
