@@ -1,20 +1,17 @@
 package org.weightscope.api;
 
 import java.time.Instant;
+import org.weightscope.shared.CitationLine;
 
 /**
  * What every answer cites: as-of time, metric and its version (when a metric applies), origin view and
- * attribution rule — so a figure copied out of the API can still be traced to how it was computed.
+ * attribution rule — so a figure copied out of the API can still be traced to how it was computed. The text
+ * is the shared {@link CitationLine}, the same as under the dashboard's charts and atop every CSV.
  */
 record Citation(Instant asOf, String metric, String metricVersion, String view, String ruleVersion) {
 
     String text() {
-        StringBuilder s = new StringBuilder("Source: Weightscope, as of ")
-                .append(asOf == null ? "unknown (no models matched)" : asOf.toString());
-        if (metric != null) {
-            s.append(", metric ").append(metric).append(" v").append(metricVersion);
-        }
-        return s.append(", view ").append(view).append(", attribution ").append(ruleVersion).toString();
+        return new CitationLine(null, asOf, metric, metricVersion, null, view, ruleVersion).text();
     }
 
     String asOfText() {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.weightscope.shared.CsvWriter;
 import org.weightscope.usage.RouterUsageService;
 import org.weightscope.usage.TokenShare;
 
@@ -37,9 +39,11 @@ class RouterUsageController {
     private static final Set<String> PARAMS = Set.of("day", "view", "window", "format");
 
     private final RouterUsageService usage;
+    private final Clock clock;
 
-    RouterUsageController(RouterUsageService usage) {
+    RouterUsageController(RouterUsageService usage, Clock clock) {
         this.usage = usage;
+        this.clock = clock;
     }
 
     record OriginFigure(String key, BigDecimal tokens, double share) {}
@@ -89,19 +93,16 @@ class RouterUsageController {
             throw new BadParameterException("window", "unknown window '" + Params.shorten(window) + "' (use day or week)");
         }
         LocalDate d = Params.date("day", day);
-        if (d == null) d = usage.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        if (d == null) d = usage.latestDay().orElse(LocalDate.now(clock));
         TokenShare s = w.equals(RouterUsageService.WEEK) ? usage.weekly(d, v) : usage.daily(d, v);
         String citation = (s.citation() == null ? "Source: OpenRouter (openrouter.ai/rankings), no data stored for this period."
                 : s.citation()) + " Attribution: Weightscope, view " + v + ", rule " + s.ruleVersion() + ".";
         if (csv) {
-            StringBuilder out = new StringBuilder("# ").append(citation.replace('\n', ' ').replace('\r', ' ')).append("\r\n");
-            out.append("origin,tokens,share\r\n");
+            CsvWriter out = new CsvWriter(citation, List.of("origin", "tokens", "share"));
             for (TokenShare.OriginTokens o : s.byOrigin()) {
-                out.append(Csv.field(o.origin())).append(',').append(o.tokens().toPlainString()).append(',')
-                        .append(Csv.number(o.share())).append("\r\n");
+                out.row(List.of(o.origin(), o.tokens(), o.share()));
             }
-            out.append(Csv.field(TokenShare.LONG_TAIL)).append(',').append(s.longTailTokens()).append(',')
-                    .append(Csv.number(s.longTailShare())).append("\r\n");
+            out.row(List.of(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()));
             return ResponseEntity.ok().contentType(ApiController.TEXT_CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-router-usage.csv\"")
                     .body(out.toString());

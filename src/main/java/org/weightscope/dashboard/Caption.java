@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.weightscope.catalogue.Adoption;
+import org.weightscope.shared.CitationLine;
 
 /** The line under every chart and table: as of when, which metric (and version), which view, which rule. */
 final class Caption extends Span {
@@ -23,10 +24,9 @@ final class Caption extends Span {
                 + a.metricVersion() + " · " + a.view() + " view · " + a.ruleVersion();
     }
 
-    /** The first line of every CSV we hand out. */
+    /** The citation of a chart's CSV download (the shared text, also the API's). */
     static String citation(Adoption a) {
-        return "# Source: Weightscope, as of " + (a.asOf() == null ? "n/a" : a.asOf()) + ", metric " + a.metric()
-                + " v" + a.metricVersion() + ", by " + a.by() + ", view " + a.view() + ", attribution " + a.ruleVersion();
+        return new CitationLine(null, a.asOf(), a.metric(), a.metricVersion(), a.by(), a.view(), a.ruleVersion()).text();
     }
 
     static String day(Instant instant) {

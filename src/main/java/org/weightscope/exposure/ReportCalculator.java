@@ -71,6 +71,7 @@ final class ReportCalculator {
     private Component component(InventoryItem item, Resolver.Resolution res, ModelLookup lookup, String chosen) {
         ModelRef ref = item.ref();
         List<String> notes = new ArrayList<>(res.notes());
+        if (item.modelCard() != null) notes.add(item.modelCard().summary());
         ResolvedModel m = res.model();
         if (m == null) {
             return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), ref.hub(),

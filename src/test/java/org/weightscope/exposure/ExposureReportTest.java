@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.weightscope.shared.CsvReader;
+import org.weightscope.shared.CsvWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -222,7 +225,7 @@ class ExposureReportTest {
         ExposureReport r = report("inventory.csv", "CN");
         String csv = service.toCsv(r);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, generated 2026-11-22T10:00:00Z, attribution rule attribution-1");
+        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, as of 2026-11-22T10:00:00Z, attribution attribution-1");
         assertThat(lines[1]).startsWith("row,reference,business_unit,weight,status");
         assertThat(csv).contains(",\"Research, Europe\",2,resolved,huggingface,nvidia/Llama-3.1-Nemotron-70B-Instruct-HF,");
         assertThat(csv).contains("DE:0.5;CN:0.5");
@@ -233,7 +236,7 @@ class ExposureReportTest {
             assertThat(rec.error()).isNull();
             assertThat(rec.fields()).hasSize(ExposureCsv.HEADER.size());
         });
-        assertThat(ExposureCsv.quote("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvWriter.neutralise("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InventoryParserTest {
 
@@ -224,9 +225,10 @@ class InventoryParserTest {
         String deep = "{\"bomFormat\":\"CycloneDX\",\"components\":" + "[{\"type\":\"application\",\"components\":".repeat(3000)
                 + "[]" + "}]".repeat(3000) + "}";
         assertThatThrownBy(() -> parser.parse("x.json", utf8(deep))).isInstanceOf(InventoryException.class);
+        // (every component named: the 1.6 schema requires a name, so the old nameless fixture is now invalid)
         String deepXml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>"
-                + "<component type=\"application\"><components>".repeat(100) + "</components></component>".repeat(100)
-                + "</components></bom>";
+                + "<component type=\"application\"><name>a</name><components>".repeat(100)
+                + "</components></component>".repeat(100) + "</components></bom>";
         Inventory inv = parser.parse("x.xml", utf8(deepXml));
         assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("nested more than"));
     }
@@ -239,5 +241,94 @@ class InventoryParserTest {
             assertThat(p.row()).isZero();
             assertThat(p.message()).contains("read as csv");
         });
+    }
+
+    @Test
+    void cycloneDx17_mlBomWithModelCard_noVersionWarning() throws IOException {
+        for (String name : List.of("ml-bom-1.7.cdx.json", "ml-bom-1.7.cdx.xml")) {
+            Inventory inv = parser.parse(name, file(name));
+            assertThat(inv.errors()).as(name).isEmpty();
+            assertThat(inv.problems()).as(name).noneSatisfy(p -> assertThat(p.message()).contains("1.7"));
+            assertThat(inv.items()).as(name).singleElement().satisfies(i -> {
+                assertThat(i.ref()).isEqualTo(new ModelRef("huggingface", "Qwen/Qwen3-32B-GGUF"));
+                assertThat(i.weight()).isEqualTo(3.0);
+                assertThat(i.businessUnit()).isEqualTo("Engineering");
+                assertThat(i.modelCard()).isEqualTo(new DeclaredModelCard("self-supervised", "text-generation",
+                        "transformer", "Qwen3ForCausalLM", List.of("web-corpus")));
+            });
+            assertThat(inv.items().getFirst().modelCard().summary()).isEqualTo("BOM model card: task text-generation, "
+                    + "approach self-supervised, architecture transformer, model architecture Qwen3ForCausalLM, datasets web-corpus");
+            assertThat(inv.problems()).as(name).anySatisfy(p -> assertThat(p.message()).contains("1 component(s) of other types"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.4", "1.5", "1.6", "1.7"})
+    void cycloneDx14to17_areAccepted(String version) {
+        // a library with a Hugging Face purl: machine-learning-model exists only from 1.5 on
+        String json = "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"" + version + "\",\"version\":1,\"components\":["
+                + "{\"type\":\"library\",\"name\":\"qwen\",\"purl\":\"pkg:huggingface/Qwen/Qwen3-32B-GGUF\"}]}";
+        String xml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/" + version + "\" version=\"1\"><components>"
+                + "<component type=\"library\"><name>qwen</name><purl>pkg:huggingface/Qwen/Qwen3-32B-GGUF</purl></component>"
+                + "</components></bom>";
+        for (Inventory inv : List.of(parser.parse("x.json", utf8(json)), parser.parse("x.xml", utf8(xml)))) {
+            assertThat(inv.problems()).as(inv.format() + " " + version).isEmpty();
+            assertThat(inv.items()).extracting(i -> i.ref().id()).containsExactly("Qwen/Qwen3-32B-GGUF");
+        }
+    }
+
+    @Test
+    void invalidBom_isRefusedNamingTheFirstSchemaErrors() {
+        // was: read leniently (a component without a name became a component error, an unknown type was skipped)
+        String json = """
+                {"bomFormat":"CycloneDX","specVersion":"1.6","components":[
+                {"type":"machine-learning-model","purl":"pkg:huggingface/Qwen/Qwen3-32B-GGUF"},
+                {"type":"ai-thing","name":"x"}]}""";
+        assertThatThrownBy(() -> parser.parse("x.json", utf8(json)))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("The BOM is not valid CycloneDX 1.6")
+                .hasMessageContaining("$.components[0]").hasMessageContaining("name")
+                .hasMessageContaining("$.components[1].type");
+        String xml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.7\"><components>\n"
+                + "<component type=\"machine-learning-model\"><purl>pkg:huggingface/Qwen/Qwen3-32B-GGUF</purl></component>"
+                + "</components></bom>";
+        assertThatThrownBy(() -> parser.parse("x.xml", utf8(xml)))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("The BOM is not valid CycloneDX 1.7")
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
+    void unsupportedOrMissingSpecVersion_isRefused() {
+        // was: a warning ("read as 1.6, check the result")
+        assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.3\",\"components\":[]}")))
+                .isInstanceOf(InventoryException.class).hasMessageContaining("CycloneDX 1.3 is not supported")
+                .hasMessageContaining("1.4–1.7");
+        assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"bomFormat\":\"CycloneDX\",\"components\":[]}")))
+                .isInstanceOf(InventoryException.class).hasMessageContaining("declares no specVersion");
+        assertThatThrownBy(() -> parser.parse("x.xml", utf8("<bom xmlns=\"http://cyclonedx.org/schema/bom/2.0\"/>")))
+                .isInstanceOf(InventoryException.class).hasMessageContaining("CycloneDX 2.0 is not supported");
+    }
+
+    @Test
+    void csv_brokenQuoteMidFile_isOneRowError_readingGoesOn() {
+        Inventory inv = parser.parse("x.csv", utf8("model,unit\n\"a/b\" x,Eng\nc/d,\"multi\nline\"\ne/f,Ops\n"));
+        assertThat(inv.errors()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(2);
+            assertThat(p.message()).contains("text after a closing quote");
+        });
+        // the quoted line break keeps "multi\nline" one spreadsheet row (3), so e/f is row 4
+        assertThat(inv.items()).extracting(InventoryItem::row, InventoryItem::businessUnit)
+                .containsExactly(tuple(3, "multi\nline"), tuple(4, "Ops"));
+    }
+
+    @Test
+    void xmlModelCardTheLibraryCannotBind_isAWarning_modelStillRead() throws IOException {
+        String xml = new String(file("ml-bom-1.7.cdx.xml"), StandardCharsets.UTF_8).replace(
+                "<datasets><dataset><type>dataset</type><name>web-corpus</name></dataset></datasets>",
+                "<datasets><ref>training-data</ref></datasets>");
+        Inventory inv = parser.parse("bom.xml", utf8(xml));
+        assertThat(inv.items()).singleElement().satisfies(i -> assertThat(i.modelCard()).isNull());
+        assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("model cards could not be read"));
     }
 }

@@ -1,0 +1,18 @@
+package org.weightscope.shared;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link Clock} of the app (UTC). Everything that asks for "now" takes it by injection, so a test
+ * can replace it with a fixed clock ({@code @TestBean Clock clock} or {@code @MockitoBean}).
+ */
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
