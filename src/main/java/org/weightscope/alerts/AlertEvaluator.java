@@ -48,13 +48,13 @@ class AlertEvaluator {
     private final Clock clock;
 
     AlertEvaluator(AlertRepository repository, CatalogueHistory history, CatalogueService catalogue,
-            AdoptionService adoption, WebhookDelivery webhooks, Optional<Clock> clock) {
+            AdoptionService adoption, WebhookDelivery webhooks, Clock clock) {
         this.repository = repository;
         this.history = history;
         this.catalogue = catalogue;
         this.adoption = adoption;
         this.webhooks = webhooks;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @EventListener

@@ -20,10 +20,10 @@ public class WatchlistService {
     private final WebhookDelivery webhooks;
     private final Clock clock;
 
-    WatchlistService(AlertRepository repository, WebhookDelivery webhooks, Optional<Clock> clock) {
+    WatchlistService(AlertRepository repository, WebhookDelivery webhooks, Clock clock) {
         this.repository = repository;
         this.webhooks = webhooks;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

@@ -18,8 +18,8 @@ public record ModelLink(String id, String modelId, String modelHub, String canon
     /** Stated by a hub or by hand. */
     public static final String DECLARED = "declared";
 
-    public static ModelLink of(CatalogueModel model, CatalogueModel canonical, String rule) {
+    public static ModelLink of(CatalogueModel model, CatalogueModel canonical, String rule, Instant linkedAt) {
         return new ModelLink(model.id() + "|" + canonical.id(), model.id(), model.hub(), canonical.id(), canonical.hub(),
-                rule, Instant.now());
+                rule, linkedAt);
     }
 }

@@ -11,8 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.weightscope.catalogue.OriginCredit;
@@ -39,12 +39,12 @@ public class RouterUsageView extends VerticalLayout {
     private final Paragraph citation = new Paragraph();
     private final Paragraph caveat = new Paragraph();
 
-    RouterUsageView(RouterUsageService usage) {
+    RouterUsageView(RouterUsageService usage, Clock clock) {
         this.usage = usage;
         setSizeFull();
         add(new H2(getTranslation("usage.title")));
         day.setLabel(getTranslation("usage.day"));
-        day.setValue(usage.latestDay().orElse(LocalDate.now(ZoneOffset.UTC)));
+        day.setValue(usage.latestDay().orElse(LocalDate.now(clock)));
         window.setLabel(getTranslation("usage.window"));
         window.setItems(RouterUsageService.DAY, RouterUsageService.WEEK);
         window.setItemLabelGenerator(w -> getTranslation("usage.window." + w));

@@ -1,11 +1,12 @@
 package org.weightscope.exposure;
 
+import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.util.function.Supplier;
+import org.weightscope.catalogue.AttributionRules;
+import org.weightscope.catalogue.Attributor;
 
 /**
  * Entry point of the exposure report for the view and the REST API: parse an uploaded inventory, resolve it
@@ -22,16 +23,16 @@ public class ExposureService {
     private final Supplier<String> ruleVersion;
 
     @Autowired
-    ExposureService(ExposureSettings settings, ObjectProvider<ModelLookup> lookup,
-            ObjectProvider<org.weightscope.catalogue.AttributionRules> rules) {
-        this(settings, lookup::getIfAvailable, Clock.systemUTC(), () -> {
-            org.weightscope.catalogue.AttributionRules r = rules.getIfAvailable();
-            return r == null ? org.weightscope.catalogue.Attributor.RULE_VERSION : r.version();
+    ExposureService(ExposureSettings settings, ObjectProvider<ModelLookup> lookup, ObjectProvider<AttributionRules> rules,
+            Clock clock) {
+        this(settings, lookup::getIfAvailable, clock, () -> {
+            AttributionRules r = rules.getIfAvailable();
+            return r == null ? Attributor.RULE_VERSION : r.version();
         });
     }
 
     ExposureService(ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock) {
-        this(settings, lookup, clock, () -> org.weightscope.catalogue.Attributor.RULE_VERSION);
+        this(settings, lookup, clock, () -> Attributor.RULE_VERSION);
     }
 
     ExposureService(ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock, Supplier<String> ruleVersion) {

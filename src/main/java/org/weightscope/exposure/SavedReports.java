@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.weightscope.alerts.Alert;
@@ -42,11 +41,6 @@ public class SavedReports {
     private final SavedReportRepository repository;
     private final WatchlistService watchlists;
     private final Clock clock;
-
-    @Autowired
-    SavedReports(ExposureService exposure, SavedReportRepository repository, WatchlistService watchlists) {
-        this(exposure, repository, watchlists, Clock.systemUTC());
-    }
 
     SavedReports(ExposureService exposure, SavedReportRepository repository, WatchlistService watchlists, Clock clock) {
         this.exposure = exposure;

@@ -1,5 +1,7 @@
 package org.weightscope.ingest;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +34,13 @@ public class CrossHubLinker {
     private final CatalogueService catalogue;
     private final ModelLinks links;
     private final AttributionRules rules;
+    private final Clock clock;
 
-    CrossHubLinker(CatalogueService catalogue, ModelLinks links, AttributionRules rules) {
+    CrossHubLinker(CatalogueService catalogue, ModelLinks links, AttributionRules rules, Clock clock) {
         this.catalogue = catalogue;
         this.links = links;
         this.rules = rules;
+        this.clock = clock;
     }
 
     @EventListener
@@ -65,11 +69,12 @@ public class CrossHubLinker {
         }
         Map<String, CatalogueModel> onHf = all.isEmpty() ? Map.of() : catalogue.findAll(all.stream().distinct().toList());
         List<ModelLink> found = new ArrayList<>();
+        Instant now = clock.instant();
         for (CatalogueModel m : scope) {
             for (String hfId : candidates.get(m.id())) {
                 CatalogueModel hf = onHf.get(hfId);
                 if (hf != null && ModelScope.sameModel(hf.repoId(), m.repoId(), registry)) {
-                    found.add(ModelLink.of(m, hf, ModelLink.SAME_ORGANISATION_AND_NAME));
+                    found.add(ModelLink.of(m, hf, ModelLink.SAME_ORGANISATION_AND_NAME, now));
                     break;
                 }
             }

@@ -24,10 +24,10 @@ class ScheduledCrawls implements CrawlLauncher {
     private final SchedulingSettings settings;
     private final Clock clock;
 
-    ScheduledCrawls(CrawlService crawls, SchedulingSettings settings, Optional<Clock> clock) {
+    ScheduledCrawls(CrawlService crawls, SchedulingSettings settings, Clock clock) {
         this.crawls = crawls;
         this.settings = settings;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override

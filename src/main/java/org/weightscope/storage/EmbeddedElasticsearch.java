@@ -1,7 +1,6 @@
 package org.weightscope.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,26 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real Elasticsearch server, run as a child process on loopback.
+ * The real Elasticsearch server, run as a child process on loopback: started, waited for (cluster health),
+ * stopped. {@link ElasticsearchInstaller} puts it on disk first.
  *
- * <p>The distribution zip is unpacked once into {@code home}; data and logs live in {@code dataDir} and
- * survive restarts. ES refuses to run as root, so a root JVM starts it through {@code setpriv} as an
- * unprivileged user (created on first use). The server's pid is written to {@code dataDir/es.pid}: a
+ * <p>Data and logs live in {@code dataDir} and survive restarts. ES refuses to run as root, so a root JVM
+ * starts it through {@code setpriv} as an unprivileged user, which the launcher creates. The server's pid is
+ * written to {@code dataDir/es.pid}: a
  * server left behind by a crashed run (the app killed with SIGKILL) is found there and stopped on the
  * next start, before it could hold the data folder's lock.
  */
@@ -46,6 +40,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final String heap;
     private final Duration startTimeout;
     private final String runAsUser;
+    private final PidFile pidFile;
     private volatile Process process;
     private volatile boolean stopping;
     private Thread shutdownHook;
@@ -59,6 +54,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.heap = heap;
         this.startTimeout = startTimeout;
         this.runAsUser = runAsUser;
+        this.pidFile = new PidFile(dataDir);
     }
 
     public static boolean runningAsRoot() {
@@ -70,7 +66,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (process != null) {
             return uri();
         }
-        Path esHome = unpackOnce();
+        Path esHome = ElasticsearchInstaller.unpackOnce(distribution, home);
         Path data = dataDir.resolve("data");
         Path logs = dataDir.resolve("logs");
         try {
@@ -79,12 +75,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot create the Elasticsearch data folder " + dataDir, e);
         }
-        stopStaleServer();
+        pidFile.stopStaleServer(STOP_TIMEOUT);
         boolean root = runningAsRoot();
         if (root) {
-            ensureUser();
-            chown(esHome);
-            chown(dataDir);
+            ElasticsearchInstaller.handOver(runAsUser, esHome, dataDir);
         }
         httpPort = freePort();
         int transportPort = freePort();
@@ -94,7 +88,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             command.addAll(List.of("setpriv", "--reuid=" + runAsUser, "--regid=" + runAsUser, "--init-groups", "--"));
         }
         command.addAll(List.of(esHome.resolve("bin/elasticsearch").toString(),
-                "-p", pidFile().toString(),
+                "-p", pidFile.path().toString(),
                 "-E", "cluster.name=weightscope-embedded",
                 "-E", "node.name=weightscope-embedded",
                 "-E", "discovery.type=single-node",
@@ -114,7 +108,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         log.info("Starting embedded Elasticsearch from {} on 127.0.0.1:{} (data {})", esHome, httpPort, dataDir);
-        Instant begin = Instant.now();
+        long begin = System.nanoTime();
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -131,7 +125,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             throw e;
         }
         log.info("Embedded Elasticsearch ready at {} after {} ms", uri(),
-                Duration.between(begin, Instant.now()).toMillis());
+                Duration.ofNanos(System.nanoTime() - begin).toMillis());
         return uri();
     }
 
@@ -145,7 +139,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     /** Pid of the server JVM, once it has written its pid file. */
     public Optional<Long> serverPid() {
-        return readPid();
+        return pidFile.read();
     }
 
     public synchronized boolean isRunning() {
@@ -158,23 +152,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (process == null) {
             return;
         }
-        Optional<ProcessHandle> server = readPid().flatMap(ProcessHandle::of);
         log.info("Stopping embedded Elasticsearch");
-        process.destroy(); // SIGTERM to the ES launcher; it stops the server JVM
         try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Elasticsearch did not stop within {}; killing it", STOP_TIMEOUT);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            if (server.isPresent() && server.get().isAlive()) {
-                server.get().destroy();
-                server.get().onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            server.ifPresent(ProcessHandle::destroyForcibly);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            stop(process);
         } finally {
             process = null;
             removeShutdownHook();
@@ -188,14 +168,19 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private void stopFromHook() {
         stopping = true;
         Process p = process;
-        if (p == null) {
-            return;
+        if (p != null) {
+            stop(p);
         }
-        Optional<ProcessHandle> server = readPid().flatMap(ProcessHandle::of);
-        p.destroy();
+    }
+
+    /** SIGTERM to the ES launcher, which stops the server JVM; the server itself if it outlives it. */
+    private void stop(Process launcher) {
+        Optional<ProcessHandle> server = pidFile.server();
+        launcher.destroy();
         try {
-            if (!p.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            if (!launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Elasticsearch did not stop within {}; killing it", STOP_TIMEOUT);
+                launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             if (server.isPresent() && server.get().isAlive()) {
                 server.get().destroy();
@@ -203,6 +188,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             }
         } catch (Exception e) {
             server.ifPresent(ProcessHandle::destroyForcibly);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -218,50 +206,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    private Path pidFile() {
-        return dataDir.resolve("es.pid");
-    }
-
-    private Optional<Long> readPid() {
-        try {
-            if (!Files.exists(pidFile())) {
-                return Optional.empty();
-            }
-            return Optional.of(Long.parseLong(Files.readString(pidFile()).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A server from a crashed run still holds the data folder: stop it (and its launcher) first. */
-    private void stopStaleServer() {
-        Optional<ProcessHandle> stale = readPid().flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false));
-        if (stale.isEmpty()) {
-            deleteQuietly(pidFile());
-            return;
-        }
-        ProcessHandle server = stale.get();
-        log.warn("Found Elasticsearch (pid {}) left running by an earlier run on {}; stopping it", server.pid(),
-                dataDir);
-        Optional<ProcessHandle> launcher = server.parent()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false));
-        server.destroy();
-        try {
-            server.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            server.destroyForcibly();
-        }
-        launcher.ifPresent(ProcessHandle::destroy);
-        deleteQuietly(pidFile());
-    }
-
     private void waitUntilReady(Path console) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s");
-        Instant deadline = Instant.now().plus(startTimeout);
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
             if (stopping) {
                 throw new StorageException("stopped while Elasticsearch was starting");
             }
@@ -288,92 +237,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 + console + ":\n" + tail(console, 40));
     }
 
-    private Path unpackOnce() {
-        if (distribution == null || !Files.isRegularFile(distribution)) {
-            throw new StorageException("Elasticsearch distribution not found at " + distribution
-                    + ". Build with ./weightscope run (Maven resolves it), set"
-                    + " weightscope.elasticsearch.embedded.distribution, or use an external cluster"
-                    + " (weightscope.elasticsearch.uris).");
-        }
-        String name = distribution.getFileName().toString().replaceFirst("\\.zip$", "");
-        Path target = home.resolve(name);
-        Path marker = target.resolve(".weightscope-unpacked");
-        if (Files.exists(marker)) {
-            return target;
-        }
-        log.info("Unpacking {} into {} (once)", distribution, target);
-        try {
-            Files.createDirectories(home);
-            Path tmp = Files.createTempDirectory(home, name + ".partial");
-            String top = null;
-            try (ZipFile zip = new ZipFile(distribution.toFile())) {
-                Enumeration<? extends ZipEntry> entries = zip.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry entry = entries.nextElement();
-                    Path out = tmp.resolve(entry.getName()).normalize();
-                    if (!out.startsWith(tmp)) {
-                        throw new StorageException("unsafe path in " + distribution + ": " + entry.getName());
-                    }
-                    if (top == null) {
-                        top = entry.getName().split("/")[0];
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(out);
-                        continue;
-                    }
-                    Files.createDirectories(out.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    String rel = entry.getName();
-                    if (rel.contains("/bin/")) {
-                        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
-                    }
-                }
-            }
-            deleteRecursively(target);
-            Files.move(tmp.resolve(top), target);
-            deleteRecursively(tmp);
-            Files.writeString(marker, distribution.toString());
-            return target;
-        } catch (IOException e) {
-            throw new StorageException("cannot unpack " + distribution + " into " + home, e);
-        }
-    }
-
-    private void ensureUser() {
-        if (exec(List.of("id", "-u", runAsUser)) == 0) {
-            return;
-        }
-        log.info("Creating the unprivileged system user '{}' for Elasticsearch (it refuses to run as root)", runAsUser);
-        int code = exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", runAsUser));
-        if (code != 0) {
-            throw new StorageException("Elasticsearch refuses to run as root and the user '" + runAsUser
-                    + "' could not be created (useradd exit " + code + "). Create it, or run Weightscope as"
-                    + " a normal user.");
-        }
-    }
-
-    private void chown(Path path) {
-        int code = exec(List.of("chown", "-R", runAsUser + ":" + runAsUser, path.toString()));
-        if (code != 0) {
-            throw new StorageException("cannot give " + path + " to user " + runAsUser);
-        }
-    }
-
-    private static int exec(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -396,25 +259,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // a stale pid file we cannot delete is overwritten by the next server
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

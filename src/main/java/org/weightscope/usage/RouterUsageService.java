@@ -2,6 +2,7 @@ package org.weightscope.usage;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,17 +51,19 @@ public class RouterUsageService {
     private final RouterUsageIndex index;
     private final CatalogueService catalogue;
     private final AttributionRules rules;
+    private final Clock clock;
 
-    RouterUsageService(RouterUsageIndex index, CatalogueService catalogue, AttributionRules rules) {
+    RouterUsageService(RouterUsageIndex index, CatalogueService catalogue, AttributionRules rules, Clock clock) {
         this.index = index;
         this.catalogue = catalogue;
         this.rules = rules;
+        this.clock = clock;
     }
 
     /** Stores one usage page's rows with their origin credit; returns how many rows were stored. */
     public int store(UsagePage page, String runId) {
         Origins origins = new Origins();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<RouterUsageRow> rows = new ArrayList<>(page.rows().size());
         for (UsagePage.Row r : page.rows()) {
             String id = r.window() + ":" + r.day() + ":" + r.modelSlug();
@@ -202,7 +205,7 @@ public class RouterUsageService {
             // not in the stored catalogue: the author prefix through the registry (nothing is stored here)
             ModelFacts facts = ModelFacts.of(HUB, base);
             Attribution a = catalogue.describe(List.of(new Observation(facts,
-                    new HubFigures(null, null, null, null, null, null, null), Instant.now(), false, "router-usage")))
+                    new HubFigures(null, null, null, null, null, null, null), clock.instant(), false, "router-usage")))
                     .getFirst().attribution();
             String modelId = router == null ? null : router.id();
             return new Origin(modelId, attributed(a) ? VIA_ROUTER : VIA_NONE, a);

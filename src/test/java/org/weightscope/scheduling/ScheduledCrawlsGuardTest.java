@@ -35,7 +35,7 @@ class ScheduledCrawlsGuardTest {
     void aRunningRunOfTheSameSourceBlocksANewOne() {
         CrawlService crawls = mock(CrawlService.class);
         when(crawls.latestRuns(eq("huggingface"), any(), anyInt())).thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minusSeconds(20))));
-        new ScheduledCrawls(crawls, SETTINGS, Optional.of(CLOCK)).launch("huggingface", "tracked", CrawlRun.SCHEDULED);
+        new ScheduledCrawls(crawls, SETTINGS, CLOCK).launch("huggingface", "tracked", CrawlRun.SCHEDULED);
         verify(crawls, never()).run(any(), any(), any());
     }
 
@@ -43,7 +43,7 @@ class ScheduledCrawlsGuardTest {
     void aRunningRecordLeftByADeadProcessDoesNotBlock() {
         CrawlService crawls = mock(CrawlService.class);
         when(crawls.latestRuns(eq("huggingface"), any(), anyInt())).thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minus(Duration.ofHours(2)))));
-        new ScheduledCrawls(crawls, SETTINGS, Optional.of(CLOCK)).launch("huggingface", "tracked", CrawlRun.CATCH_UP);
+        new ScheduledCrawls(crawls, SETTINGS, CLOCK).launch("huggingface", "tracked", CrawlRun.CATCH_UP);
         verify(crawls).run("huggingface", "tracked", CrawlRun.CATCH_UP);
     }
 }

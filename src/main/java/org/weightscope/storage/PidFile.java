@@ -1,0 +1,70 @@
+package org.weightscope.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server's pid file ({@code dataDir/es.pid}, written by Elasticsearch itself with {@code -p}):
+ * how the app finds its server, and a server left behind by a run that was killed hard.
+ */
+final class PidFile {
+
+    private static final Logger log = LoggerFactory.getLogger(PidFile.class);
+
+    private final Path file;
+
+    PidFile(Path dataDir) {
+        this.file = dataDir.resolve("es.pid");
+    }
+
+    Path path() {
+        return file;
+    }
+
+    Optional<Long> read() {
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(Long.parseLong(Files.readString(file).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<ProcessHandle> server() {
+        return read().flatMap(ProcessHandle::of);
+    }
+
+    /** A server from a crashed run still holds the data folder: stop it (and its launcher) first. */
+    void stopStaleServer(Duration timeout) {
+        Optional<ProcessHandle> stale = server().filter(ProcessHandle::isAlive).filter(PidFile::elasticsearch);
+        if (stale.isPresent()) {
+            ProcessHandle server = stale.get();
+            log.warn("Found Elasticsearch (pid {}) left running by an earlier run ({}); stopping it", server.pid(), file);
+            Optional<ProcessHandle> launcher = server.parent().filter(PidFile::elasticsearch);
+            server.destroy();
+            try {
+                server.onExit().get(timeout.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                server.destroyForcibly();
+            }
+            launcher.ifPresent(ProcessHandle::destroy);
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file we cannot delete is overwritten by the next server
+        }
+    }
+
+    private static boolean elasticsearch(ProcessHandle p) {
+        return p.info().commandLine().map(c -> c.contains("elasticsearch")).orElse(false);
+    }
+}
