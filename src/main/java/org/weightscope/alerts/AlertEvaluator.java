@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
@@ -57,14 +57,13 @@ class AlertEvaluator {
         this.clock = clock;
     }
 
-    @EventListener
+    /**
+     * After the run's commit; a failure never fails the crawl, and is retried from the event publication
+     * registry (alert ids are deterministic, so a retry raises nothing twice).
+     */
+    @ApplicationModuleListener
     void on(IngestCompleted run) {
-        try {
-            evaluate(run);
-        } catch (RuntimeException e) {
-            // alerting must never fail the crawl that triggered it
-            log.error("Evaluating alert rules after run {} failed", run.runId(), e);
-        }
+        evaluate(run);
     }
 
     /** The alerts this run raised (new occurrences only). */

@@ -2,16 +2,16 @@ package org.weightscope.catalogue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.weightscope.shared.Json;
 
 /** Splits a hub model card (README.md) into its YAML front matter and markdown body. */
 public final class ModelCards {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Json.yaml();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private ModelCards() {}

@@ -2,7 +2,7 @@ package org.weightscope.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.weightscope.shared.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public final class OrganizationRegistry {
     public static final Set<String> TYPES = Set.of("big-tech", "startup", "academic", "state-lab", "non-profit", "community");
     public static final Set<String> ROLES = Set.of("developer", "redistributor");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Json.yaml();
 
     private final String source;
     private final List<Organization> organizations;

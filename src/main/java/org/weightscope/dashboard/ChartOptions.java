@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.weightscope.catalogue.Adoption;
+import org.weightscope.shared.Json;
 
 /**
  * ECharts options built from figures. Tooltips render as rich text on the canvas, never as HTML, so a
@@ -16,7 +17,7 @@ import org.weightscope.catalogue.Adoption;
  */
 final class ChartOptions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ChartOptions() {}
 

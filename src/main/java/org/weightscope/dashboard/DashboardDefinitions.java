@@ -1,7 +1,7 @@
 package org.weightscope.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.Adoption;
+import org.weightscope.shared.Json;
 
 /**
  * The dashboards in {@code dashboards/*.yaml}. Each file is validated on its own: an invalid one is
@@ -29,7 +30,7 @@ class DashboardDefinitions {
     static final Set<String> CHARTS = Set.of("bar", "pie", "stacked-bar", "table", "area", "headline");
 
     private final Path dir;
-    private final YAMLMapper yaml = new YAMLMapper();
+    private final ObjectMapper yaml = Json.yaml();
     private volatile Loaded loaded;
 
     record Loaded(long stamp, Map<String, DashboardDefinition> dashboards, List<String> errors) {}

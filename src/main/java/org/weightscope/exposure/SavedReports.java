@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.weightscope.alerts.Alert;
 import org.weightscope.alerts.WatchlistService;
@@ -88,14 +88,13 @@ public class SavedReports {
         return repository.delete(id);
     }
 
-    @EventListener
+    /**
+     * After the run's commit; a failure never fails the crawl, and is retried from the event publication
+     * registry (alert ids hash report, component and values, so a retry raises nothing twice).
+     */
+    @ApplicationModuleListener
     void on(IngestCompleted run) {
-        try {
-            reevaluate(run.runId());
-        } catch (RuntimeException e) {
-            // re-evaluating saved reports must never fail the crawl that triggered it
-            log.error("Re-evaluating saved exposure reports after run {} failed", run.runId(), e);
-        }
+        reevaluate(run.runId());
     }
 
     /** Recomputes every saved report; returns the alerts raised (new occurrences only). */

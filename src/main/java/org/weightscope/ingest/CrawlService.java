@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueService.Observation;
@@ -44,16 +43,16 @@ public class CrawlService {
     private final Map<String, CrawlSource> sources = new LinkedHashMap<>();
     private final CatalogueHistory history;
     private final CrawlRuns runs;
-    private final ApplicationEventPublisher publisher;
+    private final IngestEvents events;
     private final RouterUsageService usage;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher,
+    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, IngestEvents events,
             RouterUsageService usage) {
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
         this.runs = runs;
-        this.publisher = publisher;
+        this.events = events;
         this.usage = usage;
     }
 
@@ -155,7 +154,7 @@ public class CrawlService {
             current[0] = current[0].withStatus(CrawlRun.FAILED, e.toString());
         }
         runs.save(current[0]);
-        publisher.publishEvent(IngestCompleted.of(current[0]));
+        events.completed(IngestCompleted.of(current[0]));
         log.info("Crawl run {} {}: {} pages, {} models, {} failed pages", current[0].id(), current[0].status(),
                 current[0].pages(), current[0].items(), current[0].failures().size());
         return current[0];
@@ -190,7 +189,7 @@ public class CrawlService {
             }
             run = run.withStatus(CrawlRun.FINISHED, run.message());
             runs.save(run);
-            publisher.publishEvent(IngestCompleted.of(run));
+            events.completed(IngestCompleted.of(run));
             done.add(run);
         }
         history.refresh();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
@@ -43,17 +43,13 @@ public class CrossHubLinker {
         this.clock = clock;
     }
 
-    @EventListener
+    /** After the run's commit (see {@link IngestEvents}); a failure is retried from the publication registry. */
+    @ApplicationModuleListener
     void on(IngestCompleted done) {
         if (!CrawlRun.FINISHED.equals(done.status()) || !(HF.equals(done.sourceId()) || ModelScope.HUB.equals(done.sourceId()))) {
             return;
         }
-        try {
-            relink();
-        } catch (RuntimeException e) {
-            // a link pass must never turn a stored crawl into a failed one; the next run retries
-            log.warn("Cross-hub linking after {} failed: {}", done.runId(), e.getMessage());
-        }
+        relink();
     }
 
     /** Stores every ModelScope → Hugging Face link found; returns how many. */

@@ -4,13 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -26,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.weightscope.shared.Json;
 
 /** One client for the whole app, against the external cluster or the embedded server. */
 @Configuration(proxyBeanMethods = false)
@@ -83,15 +81,8 @@ class ElasticsearchConfiguration {
 
     @Bean
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(documentMapper())));
-    }
-
-    /** Jackson 2 mapper for documents: ISO dates, unknown fields tolerated (documents evolve). */
-    static ObjectMapper documentMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // a copy: JacksonJsonpMapper reconfigures the mapper it is given (non-null inclusion, empty beans)
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(Json.mapper().copy())));
     }
 
     /** Default locations, following the XDG layout for users and the FHS one for root. */
@@ -130,7 +121,7 @@ class ElasticsearchConfiguration {
             }
             String version = build.getProperty("elasticsearch.version", "8.19.21");
             String path = build.getProperty("elasticsearch.distribution");
-            if (path != null && java.nio.file.Files.isRegularFile(Path.of(path))) {
+            if (path != null && Files.isRegularFile(Path.of(path))) {
                 return Path.of(path);
             }
             return Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "elasticsearch",

@@ -2,8 +2,8 @@ package org.weightscope.catalogue.attribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.weightscope.catalogue.RegistryException;
+import org.weightscope.shared.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.List;
 /** Reads the YAML rule files under {@code crawlers/registry/}. */
 final class RuleFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Json.yaml();
 
     private RuleFiles() {}
 
