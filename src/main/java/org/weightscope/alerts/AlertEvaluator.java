@@ -27,6 +27,7 @@ import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.ModelEvent;
 import org.weightscope.ingest.IngestCompleted;
+import java.util.Locale;
 
 /**
  * Evaluates every watchlist's rules after each crawl run. Event rules look at the events the run wrote;
@@ -141,9 +142,9 @@ class AlertEvaluator {
             double current = 100 * shares.getOrDefault(origin, 0.0);
             if (Math.abs(current - then) > rule.points()) {
                 out.add(alert(w, rule, origin + ":" + week,
-                        String.format(java.util.Locale.ROOT, "Share of %s in %s moved %+.1f points", origin, metric.id(),
+                        String.format(Locale.ROOT, "Share of %s in %s moved %+.1f points", origin, metric.id(),
                                 current - then),
-                        String.format(java.util.Locale.ROOT, "%.1f%% on %s, %.1f%% on %s (lineage view).", then,
+                        String.format(Locale.ROOT, "%.1f%% on %s, %.1f%% on %s (lineage view).", then,
                                 before.get().day(), current, day), null, now.asOf(), run));
             }
         }

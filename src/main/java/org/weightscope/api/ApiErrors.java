@@ -12,6 +12,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.weightscope.storage.StorageException;
 
 /**
  * Errors of the read API as {@code {"error", "parameter"}} JSON: our own words only, never a stack trace or
@@ -48,9 +49,8 @@ class ApiErrors {
     }
 
     /**
-     * Store failures are 503 (worth retrying); anything else is a 500. The store is recognised by package
-     * because the api module may not depend on the storage module (Modulith), whose StorageException wraps
-     * the client's errors.
+     * Store failures are 503 (worth retrying); anything else is a 500. The store's own failures are a
+     * {@link StorageException}; the client's errors that reach us unwrapped are recognised by package.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
@@ -72,8 +72,8 @@ class ApiErrors {
     static boolean fromStore(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
-            if (t instanceof IOException || name.startsWith("co.elastic.") || name.startsWith("org.elasticsearch.")
-                    || name.startsWith("org.weightscope.storage.")) {
+            if (t instanceof StorageException || t instanceof IOException || name.startsWith("co.elastic.")
+                    || name.startsWith("org.elasticsearch.")) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Read API over the organisation registry: which org (and so which countries) owns a hub namespace.
@@ -166,10 +167,10 @@ public final class OrganizationRegistry {
                 }
             }
             if (o.type() == null || !TYPES.contains(o.type())) {
-                errors.add(label + ": type: '" + o.type() + "' is not one of " + new java.util.TreeSet<>(TYPES));
+                errors.add(label + ": type: '" + o.type() + "' is not one of " + new TreeSet<>(TYPES));
             }
             if (o.role() == null || !ROLES.contains(o.role())) {
-                errors.add(label + ": role: '" + o.role() + "' is not one of " + new java.util.TreeSet<>(ROLES));
+                errors.add(label + ": role: '" + o.role() + "' is not one of " + new TreeSet<>(ROLES));
             }
             o.namespaces().forEach((hub, list) -> {
                 for (String ns : list) {

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.shared.Json;
+import java.util.function.Supplier;
 
 /**
  * The dashboards in {@code dashboards/*.yaml}. Each file is validated on its own: an invalid one is
@@ -166,7 +167,7 @@ class DashboardDefinitions {
         return new DashboardDefinition.Panel(id, title, metric, by, view, split, chart, filters, top, weeks);
     }
 
-    private static <T> T parse(String where, java.util.function.Supplier<T> value) {
+    private static <T> T parse(String where, Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {

@@ -21,6 +21,8 @@ import org.weightscope.alerts.WatchlistService;
 import org.weightscope.catalogue.Attribution.OriginShare;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.ingest.IngestCompleted;
+import java.util.Set;
+import java.util.Comparator;
 
 /**
  * Saved exposure reports: an admin saves an inventory once, and after every crawl run it is recomputed against
@@ -59,7 +61,7 @@ public class SavedReports {
     public SavedReport save(String name, String filename, byte[] content, String origin, String watchlistId) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name is required");
         String chosen = origin == null || origin.isBlank() ? null : origin.strip().toUpperCase(Locale.ROOT);
-        if (chosen != null && !java.util.Set.of(Locale.getISOCountries()).contains(chosen)) {
+        if (chosen != null && !Set.of(Locale.getISOCountries()).contains(chosen)) {
             throw new IllegalArgumentException("origin must be an ISO 3166-1 alpha-2 code");
         }
         String watchlist = watchlistId == null || watchlistId.isBlank() ? null : watchlistId.strip();
@@ -163,7 +165,7 @@ public class SavedReports {
     static String origins(List<OriginShare> shares) {
         if (shares == null || shares.isEmpty()) return null;
         if (shares.size() == 1 && Math.abs(shares.getFirst().share() - 1.0) < 1e-9) return shares.getFirst().country();
-        return shares.stream().sorted(java.util.Comparator.comparing(OriginShare::country))
+        return shares.stream().sorted(Comparator.comparing(OriginShare::country))
                 .map(s -> s.country() + ":" + String.format(Locale.ROOT, "%.4f", s.share()))
                 .collect(Collectors.joining(","));
     }

@@ -23,6 +23,7 @@ import org.weightscope.shared.CsvWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -206,8 +207,8 @@ class ExposureReportTest {
     void malformedCsv_rowErrorsInTheReport_goodRowsResolve() throws IOException {
         ExposureReport r = report("malformed.csv", "CN");
         assertThat(r.components()).extracting(Component::modelId, Component::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Qwen/Qwen3-32B-GGUF", "resolved"),
-                org.assertj.core.groups.Tuple.tuple("Djrango/Qwen2vl-Flux", "resolved"));
+                tuple("Qwen/Qwen3-32B-GGUF", "resolved"),
+                tuple("Djrango/Qwen2vl-Flux", "resolved"));
         assertThat(r.problems()).filteredOn(p -> p.severity().equals("error")).hasSize(5);
     }
 

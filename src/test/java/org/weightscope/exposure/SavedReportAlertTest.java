@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
@@ -39,6 +38,9 @@ import org.weightscope.alerts.Watchlist;
 import org.weightscope.alerts.WatchlistService;
 import org.weightscope.catalogue.Reattribution;
 import org.weightscope.ingest.IngestCompleted;
+import org.weightscope.ingest.IngestEvents;
+import org.weightscope.TestElasticsearch;
+import java.util.Arrays;
 
 /**
  * A saved exposure report over two recorded models (imported at start): after a registry edit moves Mistral AI
@@ -64,7 +66,7 @@ class SavedReportAlertTest extends IntegrationTest {
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry registry) {
         registry.add("weightscope.attribution.registry-dir", REGISTRY::toString);
-        registry.add("weightscope.data-dir", () -> org.weightscope.TestElasticsearch.newDataDir("weightscope-saved").toString());
+        registry.add("weightscope.data-dir", () -> TestElasticsearch.newDataDir("weightscope-saved").toString());
     }
 
     @AfterAll
@@ -75,7 +77,7 @@ class SavedReportAlertTest extends IntegrationTest {
     @LocalServerPort int port;
     @Autowired WatchlistService watchlists;
     @Autowired Reattribution reattribution;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired IngestEvents events;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -103,13 +105,15 @@ class SavedReportAlertTest extends IntegrationTest {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json.readTree(list.body()).findValuesAsText("id")).contains(id);
 
-        // a run with nothing changed: nothing to alert
-        events.publishEvent(run("huggingface:test:1"));
-        assertThat(watchlists.alerts(watchlist.id(), 100)).isEmpty();
+        // a run with nothing changed: nothing to alert (the listener runs after the publishing commit)
+        events.completed(run("huggingface:test:1"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> watchlists.alerts(watchlist.id(), 100).isEmpty());
 
         moveMistralTo("DE");
-        events.publishEvent(run("huggingface:test:2"));
+        events.completed(run("huggingface:test:2"));
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> !watchlists.alerts(watchlist.id(), 100).isEmpty());
         List<Alert> alerts = watchlists.alerts(watchlist.id(), 100);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.ruleType()).isEqualTo(SavedReports.ALERT_TYPE);
@@ -123,15 +127,16 @@ class SavedReportAlertTest extends IntegrationTest {
         assertThat(RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook")))).hasSize(1);
 
         // the snapshot now holds the new origin
-        JsonNode after = json.readTree(send("GET", "/api/admin/exposure-reports/" + id, ADMIN).body());
-        assertThat(component(after, "mistralai/Mistral-7B-Instruct-v0.2").path("lineageOrigin").asText()).isEqualTo("DE");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DE".equals(component(
+                json.readTree(send("GET", "/api/admin/exposure-reports/" + id, ADMIN).body()),
+                "mistralai/Mistral-7B-Instruct-v0.2").path("lineageOrigin").asText()));
 
         // the same run again, and another one: no second alert, no second delivery
-        events.publishEvent(run("huggingface:test:2"));
-        events.publishEvent(run("huggingface:test:3"));
-        assertThat(watchlists.alerts(watchlist.id(), 100)).hasSize(1);
-        Thread.sleep(500);
-        assertThat(RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook")))).hasSize(1);
+        events.completed(run("huggingface:test:2"));
+        events.completed(run("huggingface:test:3"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> watchlists.alerts(watchlist.id(), 100).size() == 1
+                        && RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook"))).size() == 1);
 
         assertThat(send("POST", "/api/admin/exposure-reports/" + id + "/delete", ADMIN).statusCode()).isEqualTo(204);
         assertThat(send("DELETE", "/api/admin/exposure-reports/" + id, ADMIN).statusCode()).isEqualTo(404);
@@ -152,7 +157,7 @@ class SavedReportAlertTest extends IntegrationTest {
         assertThat(multipart("/api/admin/exposure-reports?name=x&origin=XX", INVENTORY.getBytes(), ADMIN)
                 .statusCode()).isEqualTo(400);
         byte[] big = new byte[6 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         HttpResponse<String> oversize = http.send(request("/api/admin/exposure-reports?name=big", ADMIN)
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
                 HttpResponse.BodyHandlers.ofString());
