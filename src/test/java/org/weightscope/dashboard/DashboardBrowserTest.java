@@ -96,7 +96,7 @@ class DashboardBrowserTest extends IntegrationTest {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
                 .startsWith("# Source: Weightscope, as of ")
-                .contains("metric downloads-30d v1", "by organisation", "view uploader", "attribution attribution-1/rules-");
+                .contains("metric downloads-30d v2", "by organisation", "view uploader", "attribution attribution-1/rules-");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("organisation,downloads-30d,share");
     }
 
@@ -181,7 +181,8 @@ class DashboardBrowserTest extends IntegrationTest {
         body.path("figures").forEach(f -> figures.add(new Adoption.Figure(f.path("key").asText(),
                 f.path("value").asDouble(), f.path("share").asDouble())));
         return new Adoption(body.path("metric").asText(), body.path("metric_version").asText(), body.path("by").asText(),
-                body.path("view").asText(), null, body.path("total").asDouble(), figures, "", body.path("rule_version").asText());
+                body.path("view").asText(), null, null, body.path("total").asDouble(), figures,
+                org.weightscope.catalogue.Coverage.none(7, 0, 0), "", body.path("rule_version").asText());
     }
 
     private static JsonNode rendered(Page page, String selector) throws Exception {
@@ -189,7 +190,7 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     private static List<String> names(JsonNode rendered) {
-        JsonNode source = rendered.path("categories").isEmpty() ? rendered.path("names") : rendered.path("categories");
+        JsonNode source = rendered.path("keys");
         List<String> out = new java.util.ArrayList<>();
         source.forEach(n -> out.add(n.asText()));
         return out;
