@@ -24,7 +24,7 @@ record Citation(String asOf, String metric, String metricVersion, String view, S
 
     String text() {
         StringBuilder s = new StringBuilder("Source: Weightscope, as of ")
-                .append(asOf == null ? "unknown (no capture)" : asOf);
+                .append(asOf == null ? (coverage == null ? "unknown (no models matched)" : "unknown (no capture)") : asOf);
         if (coverage != null) {
             s.append(" (").append(coverage).append(")");
         }

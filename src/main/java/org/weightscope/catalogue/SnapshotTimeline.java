@@ -50,6 +50,9 @@ class SnapshotTimeline {
      * the previous captures' updates.
      */
     List<BulkOperation> place(List<ModelSnapshot> fresh, LocalDate day, SnapshotsIndex snapshots) {
+        // the previous page or day may have been written a moment ago: make it searchable first, or its capture
+        // would keep standing next to this one
+        indices.refresh(SnapshotsIndex.NAME);
         Map<String, Neighbours> around = neighbours(fresh.stream().map(ModelSnapshot::modelId).toList(), day);
         List<BulkOperation> ops = new ArrayList<>(fresh.size() * 2);
         for (ModelSnapshot s : fresh) {
@@ -68,6 +71,7 @@ class SnapshotTimeline {
             return List.of();
         }
         List<FieldValue> ids = modelIds.stream().map(FieldValue::of).toList();
+        indices.refresh(SnapshotsIndex.NAME);
         try {
             SearchResponse<ModelSnapshot> r = client.search(s -> s.index(indices.alias(SnapshotsIndex.NAME))
                     .ignoreUnavailable(true).allowNoIndices(true).size(ids.size() * 2)
