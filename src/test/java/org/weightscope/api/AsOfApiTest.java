@@ -40,6 +40,9 @@ class AsOfApiTest extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.weightscope.catalogue.CatalogueService catalogue;
+
     JsonNode get(String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -169,5 +172,39 @@ class AsOfApiTest extends IntegrationTest {
                 + "&to=2026-08-22&sample=constant");
         assertThat(constant.get("sample").asText()).isEqualTo("constant");
         assertThat(constant.get("series")).allSatisfy(p -> assertThat(p.has("coverage")).isTrue());
+    }
+
+    /**
+     * What v1 said and why it changed: v1 summed every model's newest capture whatever its date. Recomputed here
+     * from the stored latest state; printed beside v2's answer for the same day (the closing note quotes both).
+     */
+    @Test
+    void theV1RuleMixedCapturesYearsApart() throws Exception {
+        var models = catalogue.modelsOfHub("huggingface").stream().filter(m -> m.downloads30d() != null).toList();
+        double total = models.stream().mapToDouble(m -> m.downloads30d()).sum();
+        double before2025 = models.stream().filter(m -> m.asOf().isBefore(java.time.Instant.parse("2025-01-01T00:00:00Z")))
+                .mapToDouble(m -> m.downloads30d()).sum();
+        System.out.printf("v1 'as of 2026-08-22': %d models, %.0f downloads, %.1f %% of them from captures before 2025%n",
+                models.size(), total, 100 * before2025 / total);
+        assertThat(before2025 / total).isGreaterThan(0.8);
+        for (String view : List.of("uploader", "lineage")) {
+            Map<String, Double> v1 = new TreeMap<>();
+            models.forEach(m -> m.originCredit().stream().filter(c -> c.view().equals(view))
+                    .forEach(c -> v1.merge(c.country(), c.downloads30d() / total, Double::sum)));
+            JsonNode v2 = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=" + view);
+            StringBuilder line = new StringBuilder();
+            v2.get("figures").forEach(f -> line.append(String.format(" %s %.1f%%", f.get("key").asText(),
+                    100 * f.get("share").asDouble())));
+            System.out.printf("%s view, v1 (every model's newest capture): %s%n", view, top(v1));
+            System.out.printf("%s view, v2 (as of %s, %s):%s%n", view, v2.get("as_of").asText(),
+                    v2.at("/coverage/models").asText() + " models", line);
+        }
+    }
+
+    private static String top(Map<String, Double> shares) {
+        StringBuilder out = new StringBuilder();
+        shares.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8)
+                .forEach(e -> out.append(String.format(" %s %.1f%%", e.getKey(), 100 * e.getValue())));
+        return out.toString();
     }
 }
