@@ -22,8 +22,8 @@ final class ExposureCsv {
 
     static String write(ExposureReport r) {
         // The first line is the citation, so a forwarded file still says where its numbers come from.
-        CitationLine citation = new CitationLine("exposure report", r.generatedAt().truncatedTo(ChronoUnit.SECONDS),
-                null, null, null, null, r.ruleVersion());
+        CitationLine citation = new CitationLine("exposure report", r.generatedAt().truncatedTo(ChronoUnit.SECONDS)
+                .toString(), null, null, null, null, null, r.ruleVersion());
         CsvWriter csv = new CsvWriter(citation.text(), HEADER);
         for (Component c : r.components()) {
             csv.row(List.of(
