@@ -6,6 +6,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,9 @@ class ExposureServiceWiringTest {
     @Import(ExposureService.class)
     static class Config {}
 
+    // the app's one Clock bean lives in the shared kernel (TimeConfiguration); this slim context brings its own
     final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class)
+            .withBean(Clock.class, Clock::systemUTC)
             .withPropertyValues("weightscope.exposure.max-components=2");
 
     @Test
