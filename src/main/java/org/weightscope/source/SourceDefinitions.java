@@ -53,7 +53,7 @@ public class SourceDefinitions {
     }
 
     public SourceDefinitions(Path dir) {
-        this(new SourceSettings(dir));
+        this(new SourceSettings(dir, Map.of()));
     }
 
     public Optional<SourceDefinition> find(String id) {

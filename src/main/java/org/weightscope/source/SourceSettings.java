@@ -18,8 +18,4 @@ public record SourceSettings(@DefaultValue("crawlers") Path dir, Map<String, Map
     public SourceSettings {
         override = override == null ? Map.of() : Map.copyOf(override);
     }
-
-    public SourceSettings(Path dir) {
-        this(dir, Map.of());
-    }
 }
