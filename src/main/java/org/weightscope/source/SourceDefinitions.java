@@ -12,11 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +100,7 @@ public class SourceDefinitions {
         if (root == null || !root.isObject()) {
             throw new SourceDefinitionException(file, "(root)", "must be a mapping");
         }
-        overrides.forEach((path, value) -> override((ObjectNode) root, path, value));
+        overrides.forEach((path, value) -> SourceOverrides.apply((ObjectNode) root, path, value));
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         String id = required(file, root, "id");
         if (!id.equals(expectedId)) {
@@ -279,42 +277,5 @@ public class SourceDefinitions {
             throw new SourceDefinitionException(file, field, "is required");
         }
         return n.asText();
-    }
-
-    /** Sets {@code dotted} in the tree, matching existing keys ignoring case and dashes (as Spring keys come). */
-    static void override(ObjectNode root, String dotted, String value) {
-        String[] parts = dotted.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length; i++) {
-            String key = existingKey(node, parts[i]);
-            if (i == parts.length - 1) {
-                node.set(key, scalar(value));
-            } else {
-                JsonNode child = node.get(key);
-                if (!(child instanceof ObjectNode)) {
-                    child = node.putObject(key);
-                }
-                node = (ObjectNode) child;
-            }
-        }
-    }
-
-    private static String existingKey(ObjectNode node, String wanted) {
-        String w = normal(wanted);
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.stream().filter(n -> normal(n).equals(w)).findFirst()
-                .orElseGet(() -> FIELDS.stream().filter(n -> normal(n).equals(w)).findFirst().orElse(wanted));
-    }
-
-    private static String normal(String key) {
-        return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static JsonNode scalar(String value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value.matches("-?[0-9]{1,9}")) return f.numberNode(Integer.parseInt(value));
-        if (value.equals("true") || value.equals("false")) return f.booleanNode(Boolean.parseBoolean(value));
-        return f.textNode(value);
     }
 }
