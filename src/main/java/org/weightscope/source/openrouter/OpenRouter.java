@@ -40,7 +40,10 @@ public final class OpenRouter {
 
     /**
      * {@code GET {baseUrl}/api/v1/datasets/rankings-daily}, both dates inclusive (UTC, at most 366 days).
-     * The key goes in the Authorization header only; it is never part of a URL, message or log line.
+     * The key goes in the Authorization header only; it is never part of a URL, message or log line. Only rows
+     * of the days asked for are kept: a row of another day (today's, still incomplete) would otherwise be
+     * stored as that day's figure and become "the latest day" (the guard the removed test-only
+     * {@code tokensByOrigin} had, by summing only the rows of its day).
      */
     public RankingsDaily fetchRankingsDaily(LocalDate start, LocalDate end) {
         if (start.isAfter(end)) throw new IllegalArgumentException("start " + start + " is after end " + end);
@@ -49,7 +52,9 @@ public final class OpenRouter {
             throw new OpenRouterException("rankings-daily needs an API key in the environment variable " + API_KEY_ENV);
         }
         String path = http.source().endpoint("rankingsDaily") + "?start_date=" + start + "&end_date=" + end;
-        return parseRankingsDaily(http.get(path, Map.of("Authorization", "Bearer " + key.strip())));
+        RankingsDaily all = parseRankingsDaily(http.get(path, Map.of("Authorization", "Bearer " + key.strip())));
+        List<RouterUsage> asked = all.rows().stream().filter(r -> !r.day().isBefore(start) && !r.day().isAfter(end)).toList();
+        return new RankingsDaily(asked, all.asOf(), all.version(), all.startDate(), all.endDate());
     }
 
     /** The public rankings page (weekly top list) through Chromium; no key. */

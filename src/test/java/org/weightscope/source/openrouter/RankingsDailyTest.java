@@ -83,6 +83,15 @@ class RankingsDailyTest {
             assertThat(r.rows()).hasSize(18);
             wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily")).withHeader("Authorization", equalTo("Bearer " + key)));
 
+            // a day outside the window asked for (the fixture also holds 2026-08-21) is not kept
+            wm.stubFor(get(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                    .withHeader("Authorization", equalTo("Bearer " + key))
+                    .withQueryParam("start_date", equalTo("2026-08-20")).withQueryParam("end_date", equalTo("2026-08-20"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(Files.readString(FILE))));
+            RankingsDaily one = or.fetchRankingsDaily(DAY1, DAY1);
+            assertThat(one.rows()).hasSize(9).allMatch(row -> row.day().equals(DAY1));
+
             OpenRouter wrongKey = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> "sk-or-wrong");
             assertThatThrownBy(() -> wrongKey.fetchRankingsDaily(DAY1, DAY1))
                     .hasMessageContaining("404").hasMessageNotContaining("sk-or-wrong");
