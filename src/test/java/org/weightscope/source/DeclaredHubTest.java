@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,8 @@ class DeclaredHubTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     WireMockServer wm;
-    final List<SourcePage> pages = new ArrayList<>();
+    final CollectingSink sink = new CollectingSink();
+    final List<SourcePage> pages = sink.pages;
 
     @BeforeEach
     void start() {
@@ -62,18 +62,8 @@ class DeclaredHubTest {
     }
 
     List<RawItem> crawl(String id, String scope) {
-        sources().find(id).orElseThrow().crawl(scope, Cursor.START, Instant.now(), new PageSink() {
-            @Override
-            public void page(SourcePage page) {
-                pages.add(page);
-            }
-
-            @Override
-            public void failed(PageFailure failure, Cursor resume) {
-                throw new AssertionError(failure.toString());
-            }
-        });
-        return pages.stream().flatMap(p -> p.items().stream()).toList();
+        sources().find(id).orElseThrow().crawl(scope, Cursor.START, Instant.now(), sink);
+        return sink.items();
     }
 
     @Test

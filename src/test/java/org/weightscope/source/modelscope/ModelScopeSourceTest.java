@@ -17,16 +17,14 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.weightscope.source.CollectingSink;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.Fetcher;
-import org.weightscope.source.PageFailure;
-import org.weightscope.source.PageSink;
 import org.weightscope.source.RawItem;
 import org.weightscope.source.SourceDefinition;
 import org.weightscope.source.SourceDefinitions;
@@ -56,25 +54,16 @@ class ModelScopeSourceTest {
         wm.stop();
     }
 
-    final List<SourcePage> pages = new ArrayList<>();
+    final CollectingSink sink = new CollectingSink();
+    final List<SourcePage> pages = sink.pages;
 
     /** Crawls the listing (scope full) into {@link #pages} and returns every item of it. */
     List<RawItem> crawl() {
         SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/modelscope.yaml"),
                 Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
         new ModelScopeSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> { }))
-                .crawl("full", Cursor.START, Instant.now(), new PageSink() {
-                    @Override
-                    public void page(SourcePage page) {
-                        pages.add(page);
-                    }
-
-                    @Override
-                    public void failed(PageFailure failure, Cursor resume) {
-                        throw new AssertionError(failure.toString());
-                    }
-                });
-        return pages.stream().flatMap(p -> p.items().stream()).toList();
+                .crawl("full", Cursor.START, Instant.now(), sink);
+        return sink.items();
     }
 
     static List<ScopeModel> parse() throws IOException {
