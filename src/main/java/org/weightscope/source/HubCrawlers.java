@@ -1,6 +1,7 @@
 package org.weightscope.source;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,11 +30,14 @@ class HubCrawlers {
         return hub(OllamaSource.HUB, d -> new OllamaSource(d, Fetcher.of(d)));
     }
 
-    /** The Data API key is read from the environment or a Spring property of that name, when usage is crawled. */
+    /**
+     * The Data API key is read from the environment or a Spring property of that name, when usage is crawled;
+     * the clock (a bean where there is one) decides which complete days are asked for.
+     */
     @Bean
-    HubCrawler openRouter(Environment environment) {
+    HubCrawler openRouter(Environment environment, Optional<Clock> clock) {
         return hub(OpenRouter.HUB, d -> new OpenRouterSource(d, Fetcher.of(d),
-                () -> environment.getProperty(OpenRouter.API_KEY_ENV), Clock.systemUTC()));
+                () -> environment.getProperty(OpenRouter.API_KEY_ENV), clock.orElse(Clock.systemUTC())));
     }
 
     private static HubCrawler hub(String id, java.util.function.Function<SourceDefinition, CrawlSource> create) {

@@ -81,6 +81,18 @@ class HubsCrawlTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The usage crawl asks the Data API for the 7 complete days before "now": now is the morning after the
+     * fixture's last day (its as_of is 2026-08-22T02:00Z), so its rows of 2026-08-20 and -21 are the days asked.
+     */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class DataApiMorning {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T03:20:00Z"), ZoneOffset.UTC);
+        }
+    }
+
     @LocalServerPort int port;
     @Autowired CrawlService crawls;
     @Autowired CatalogueService catalogue;
