@@ -297,6 +297,9 @@ class HubsCrawlTest extends IntegrationTest {
 
         assertThat(run.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(run.items()).isEqualTo(18);
+        // the 7 complete days before the clock's now were asked for
+        hubs.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                .withQueryParam("start_date", equalTo("2026-08-15")).withQueryParam("end_date", equalTo("2026-08-21")));
 
         // independently: the fixture's rows of 2026-08-20 summed by the author's country (registry, by hand)
         Map<String, String> country = Map.of("deepseek", "CN", "tencent", "CN", "z-ai", "CN", "xiaomi", "CN", "qwen", "CN",
