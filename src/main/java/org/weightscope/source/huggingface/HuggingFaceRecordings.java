@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +17,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.source.Recording;
+import org.weightscope.shared.Json;
 
 /**
  * The recorded Hub responses under {@code <dir>/huggingface}: {@code /api/models} list pages (a JSON array
@@ -31,7 +29,7 @@ import org.weightscope.source.Recording;
 public final class HuggingFaceRecordings {
 
     private static final Pattern DATED = Pattern.compile("api-(models|trending|models-id-full)_.*?(\\d{4}-\\d{2}-\\d{2})\\.json");
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public List<Recording> readAll(Path dir) {
         Path hf = dir.resolve("huggingface");
@@ -68,14 +66,13 @@ public final class HuggingFaceRecordings {
                     for (JsonNode body : bodies) {
                         if (!body.isObject() || !body.hasNonNull("id")) continue;
                         items.computeIfAbsent(body.get("id").asText(), k -> json.createObjectNode()).setAll((ObjectNode) body);
-                        sourceOf.put(body.get("id").asText(), "recording:" + f.path().getFileName());
+                        sourceOf.put(body.get("id").asText(), f.path().getFileName().toString());
                     }
                 }
-                Instant asOf = e.getKey().atStartOfDay(ZoneOffset.UTC).toInstant();
-                List<Observation> models = new ArrayList<>(items.size());
-                items.forEach((id, body) -> models.add(HubItems.observation(body, asOf, true, sourceOf.get(id))));
+                List<Recording.Item> models = new ArrayList<>(items.size());
+                items.forEach((id, body) -> models.add(new Recording.Item(HubItems.item(body), sourceOf.get(id))));
                 out.add(new Recording(HuggingFaceSource.ID, e.getKey(),
-                        files1.stream().map(f -> f.path().getFileName().toString()).toList(), models));
+                        files1.stream().map(f -> f.path().getFileName().toString()).toList(), models, false));
             }
             return out;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.weightscope.shared.Json;
 
 /**
  * Reads the dolphin listing envelope {@code {"Code":200,"Data":{"Model":{"Models":[…],"TotalCount":n}},"Success":true}}.
@@ -13,7 +14,7 @@ import java.util.List;
  */
 final class ListingParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private ListingParser() {}
 

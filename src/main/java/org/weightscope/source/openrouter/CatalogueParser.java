@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.weightscope.shared.Json;
 
 /** Reads {@code /api/v1/models}; fields OpenRouter added over time (benchmarks, reasoning, alias_target) are ignored. */
 final class CatalogueParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private CatalogueParser() {}
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.weightscope.shared.Json;
 
 /**
  * Reads the Data API's {@code rankings-daily} answer (format: crawlers/fixtures/openrouter/DATA-API-rankings-daily.doc.md).
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class RankingsDailyParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private RankingsDailyParser() {}
 
