@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param countries  ISO 3166-1 alpha-2 codes, upper-case
  * @param type       big-tech, startup, academic, state-lab, non-profit, community
- * @param role       developer | redistributor (re-packagers such as GGUF quantisers)
+ * @param role       developer (trains and releases its own models), maintainer (maintains others' work, e.g. a
+ *                   library's model collection: its models credit their lineage) or redistributor (quantises,
+ *                   converts, mirrors). A maintainer or redistributor is never a lineage root's country.
  * @param parent     registry id of the parent org, or null
  * @param namespaces hub → namespaces owned on that hub
  * @param evidence   country → URL backing that country
@@ -33,5 +35,14 @@ public record Organization(
 
     public boolean isRedistributor() {
         return "redistributor".equals(role);
+    }
+
+    public boolean isMaintainer() {
+        return "maintainer".equals(role);
+    }
+
+    /** Whether the models it holds credit someone else's work (maintainer or redistributor). */
+    public boolean holdsOthersWork() {
+        return isRedistributor() || isMaintainer();
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class OrganizationRegistry {
 
     public static final Set<String> TYPES = Set.of("big-tech", "startup", "academic", "state-lab", "non-profit", "community");
-    public static final Set<String> ROLES = Set.of("developer", "redistributor");
+    public static final Set<String> ROLES = Set.of("developer", "maintainer", "redistributor");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

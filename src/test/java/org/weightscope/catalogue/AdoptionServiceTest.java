@@ -107,7 +107,7 @@ class AdoptionServiceTest extends IntegrationTest {
         // the two views really differ on this page (re-uploads and fine-tunes credited to their roots)
         assertThat(values(lineage)).isNotEqualTo(values(uploader));
         assertThat(uploader.asOf()).isEqualTo(Instant.parse("2024-12-09T00:00:00Z"));
-        assertThat(uploader.ruleVersion()).startsWith("attribution-1/rules-");
+        assertThat(uploader.ruleVersion()).startsWith("attribution-2/rules-");
     }
 
     @Test

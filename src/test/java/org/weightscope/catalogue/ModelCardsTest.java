@@ -49,7 +49,7 @@ class ModelCardsTest {
         assertThat(a.lineage().roots()).containsExactly("deepseek-ai/DeepSeek-R1-0528");
         assertThat(a.developerOrgs()).containsExactly("deepseek");
         assertThat(a.lineageCountries()).containsExactly("CN");
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("mit", "open-source", "cardData.license"));
+        assertThat(a.licence()).isEqualTo(new Attribution.Licence("mit", "permissive", "cardData.license", "permissive", null, true, List.of()));
     }
 
     @Test
@@ -76,7 +76,7 @@ class ModelCardsTest {
         ModelFacts withBytes = new ModelFacts(f.hub(), f.repoId(), null, f.pipelineTag(), f.libraryName(), f.tags(),
                 f.cardData(), Map.of(), null, 18_600_000_000L, f.cardText());
         Attribution b = ATTRIBUTOR.attribute(withBytes, ParentLookup.none());
-        assertThat(b.hardware().basis()).isEqualTo("gguf");
+        assertThat(b.hardware().basis()).isEqualTo("files");
         assertThat(b.hardware().estimated()).isFalse();
         assertThat(b.hardware().clazz()).isEqualTo("consumer-gpu");
     }

@@ -69,7 +69,7 @@ class ProductionRegistryTest {
         assertThat(r1.uploaderOrigin()).containsExactly("US");
         assertThat(r1.lineageCountries()).containsExactly("CN");
         assertThat(r1.licence().id()).isEqualTo("mit");
-        assertThat(r1.licence().clazz()).isEqualTo("open-source");
+        assertThat(r1.licence().clazz()).isEqualTo("permissive");
 
         Attribution qwen = attributor.attribute(
                 Fixtures.fromCard("Qwen/Qwen3-32B-GGUF", "Qwen__Qwen3-32B-GGUF.README.md"), catalogue);

@@ -54,11 +54,15 @@ public final class OriginAttributor {
         double perRoot = 1.0 / roots.size();
         for (String root : roots) {
             Optional<Organization> org = registry.byNamespace(hub, namespaceOf(root));
-            List<String> countries = org.map(OriginAttributor::countriesOrUnattributed).orElse(UNATTRIBUTED);
+            // a maintainer's or redistributor's repo is never a lineage root's country: its developer is someone else
+            boolean others = org.isPresent() && org.get().holdsOthersWork();
+            List<String> countries = org.isEmpty() || others ? UNATTRIBUTED : countriesOrUnattributed(org.get());
             org.ifPresent(o -> {
-                devs.add(o.id());
-                if (o.isRedistributor()) {
-                    notes.add("root " + root + " is held by redistributor " + o.id() + ": original developer not traced");
+                if (others) {
+                    notes.add("root " + root + " is held by " + o.role() + " " + o.id()
+                            + ": original developer not traced, lineage unattributed");
+                } else {
+                    devs.add(o.id());
                 }
             });
             double each = perRoot / countries.size();
@@ -77,7 +81,7 @@ public final class OriginAttributor {
     }
 
     /** Namespace of a repo id, with the same rule as {@link ModelFacts#namespace()}. */
-    static String namespaceOf(String repoId) {
+    public static String namespaceOf(String repoId) {
         int slash = repoId.indexOf('/');
         if (slash > 0) return repoId.substring(0, slash);
         int colon = repoId.indexOf(':');

@@ -43,13 +43,13 @@ class LicenceClassifierTest {
     @Test
     void tagOnly() {
         assertThat(LICENCES.declared(facts(List.of("gguf", "license:mit", "region:us"), Map.of())))
-                .isEqualTo(new Licence("mit", "open-source", "tag"));
+                .isEqualTo(new Licence("mit", "permissive", "tag", "permissive", null, true, List.of()));
     }
 
     @Test
     void modelScopeSpelling() {
         assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "Apache License 2.0"))))
-                .isEqualTo(new Licence("apache-2.0", "open-source", "cardData.license"));
+                .isEqualTo(new Licence("apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
         assertThat(LICENCES.canonicalId("MIT  License")).isEqualTo("mit");
     }
 
@@ -71,7 +71,7 @@ class LicenceClassifierTest {
     @Test
     void unlistedId_keptAsWritten() {
         assertThat(LICENCES.declared(facts(List.of("license:apple-ascl"), Map.of())))
-                .isEqualTo(new Licence("apple-ascl", "unknown", "tag"));
+                .isEqualTo(new Licence("apple-ascl", "permissive", "tag"));
     }
 
     @Test

@@ -50,7 +50,8 @@ class SectorClassifierTest {
     @Test
     void visionLanguageModel() {
         assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("vision");
-        assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("vision");
+        // an instruct vision-language model is also a general assistant
+        assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("general-assistant", "vision");
     }
 
     @Test
@@ -85,7 +86,7 @@ class SectorClassifierTest {
         assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).isNotEmpty();
         ModelFacts ts = new ModelFacts("huggingface", "amazon/chronos-bolt-base", null, "time-series-forecasting", null,
                 List.of(), Map.of(), Map.of(), null, null, null);
-        assertThat(SECTORS.classify(ts)).containsExactly("other");
+        assertThat(SECTORS.classify(ts)).containsExactly("time-series");
     }
 
     @Test
