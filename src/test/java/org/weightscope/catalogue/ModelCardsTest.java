@@ -68,7 +68,10 @@ class ModelCardsTest {
         assertThat(a.hardware().basis()).isEqualTo("name");
         assertThat(a.hardware().totalParameters()).isEqualTo(30_000_000_000L);
         assertThat(a.hardware().activeParameters()).isEqualTo(3_000_000_000L);
-        assertThat(a.hardware().clazz()).isEqualTo("datacenter-gpu"); // 60 GB estimated at BF16
+        // a GGUF repo runs at Q4_K_M: 30e9 × 4.85 bits / 8 = 18.1875 GB (at BF16 it would be 60 GB)
+        assertThat(a.hardware().quantisation()).isEqualTo("q4_k_m");
+        assertThat(a.hardware().weightsBytes()).isEqualTo(18_187_500_000L);
+        assertThat(a.hardware().clazz()).isEqualTo("consumer-gpu");
         assertThat(a.sectors()).containsExactly("general-assistant");
         assertThat(a.uploaderOrigin()).containsExactly("CN");
 

@@ -49,7 +49,8 @@ class SectorClassifierTest {
 
     @Test
     void visionLanguageModel() {
-        assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("vision");
+        // image-text-to-text with HF's "conversational" tag (a chat template): also a general assistant
+        assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("general-assistant", "vision");
         // an instruct vision-language model is also a general assistant
         assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("general-assistant", "vision");
     }
