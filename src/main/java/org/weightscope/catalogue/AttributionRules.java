@@ -46,6 +46,7 @@ public class AttributionRules {
                     sha.update(java.nio.file.Files.readAllBytes(path));
                 }
             }
+            sha.update(("hong-kong=" + settings.hongKong()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return Attributor.RULE_VERSION + "/rules-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 8);
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             return Attributor.RULE_VERSION;

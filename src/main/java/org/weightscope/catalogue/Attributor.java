@@ -41,10 +41,15 @@ public final class Attributor {
      * @param thresholds hardware class bounds in GB (10^9 bytes)
      */
     public Attributor(OrganizationRegistry registry, Path rulesDir, HardwareThresholds thresholds) {
+        this(registry, rulesDir, thresholds, "HK");
+    }
+
+    /** @param hongKong {@code HK} (Hong Kong apart from the mainland) or {@code CN} (counted with it) */
+    public Attributor(OrganizationRegistry registry, Path rulesDir, HardwareThresholds thresholds, String hongKong) {
         this.registry = registry;
         this.licences = LicenceClassifier.load(rulesDir.resolve(LICENCES_FILE));
         this.sectors = SectorClassifier.load(rulesDir.resolve(SECTORS_FILE));
-        this.origins = new OriginAttributor(registry);
+        this.origins = new OriginAttributor(registry, "CN".equals(hongKong) ? java.util.Map.of("HK", "CN") : java.util.Map.of());
         this.inference = new BaseInference(registry);
         this.hardware = new HardwareClassifier(thresholds);
     }
@@ -52,7 +57,7 @@ public final class Attributor {
     /** Loads organizations.yaml (validated), licences.yaml and sectors.yaml from {@code settings.registryDir()}. */
     public static Attributor load(AttributionSettings settings) {
         OrganizationRegistry registry = OrganizationRegistry.load(settings.registryDir().resolve(ORGANIZATIONS_FILE));
-        return new Attributor(registry, settings.registryDir(), settings.hardware());
+        return new Attributor(registry, settings.registryDir(), settings.hardware(), settings.hongKong());
     }
 
     public static Attributor load(Path registryDir) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param namespaces hub → namespaces owned on that hub
  * @param evidence   country → URL backing that country
  * @param epochName  name of the org in Epoch AI's data, or null
+ * @param domains    the organisation's own web domains (e.g. qwen.ai): evidence on them counts as its own site
+ * @param roleEvidence URL backing a maintainer's or redistributor's role (whose work it holds), or null
  */
 public record Organization(
         String id,
@@ -25,12 +27,20 @@ public record Organization(
         String parent,
         Map<String, List<String>> namespaces,
         Map<String, String> evidence,
-        String epochName) {
+        String epochName,
+        List<String> domains,
+        String roleEvidence) {
 
     public Organization {
         countries = countries == null ? List.of() : List.copyOf(countries);
         namespaces = namespaces == null ? Map.of() : Map.copyOf(namespaces);
         evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+        domains = domains == null ? List.of() : List.copyOf(domains);
+    }
+
+    public Organization(String id, String name, List<String> countries, String type, String role, String parent,
+                        Map<String, List<String>> namespaces, Map<String, String> evidence, String epochName) {
+        this(id, name, countries, type, role, parent, namespaces, evidence, epochName, List.of(), null);
     }
 
     public boolean isRedistributor() {

@@ -22,9 +22,16 @@ public final class OriginAttributor {
     private static final List<String> UNATTRIBUTED = List.of(Attribution.UNATTRIBUTED);
 
     private final OrganizationRegistry registry;
+    /** Policy switches on countries, e.g. HK → CN when Hong Kong is counted with the mainland. */
+    private final Map<String, String> countryMap;
 
     public OriginAttributor(OrganizationRegistry registry) {
+        this(registry, Map.of());
+    }
+
+    public OriginAttributor(OrganizationRegistry registry, Map<String, String> countryMap) {
         this.registry = registry;
+        this.countryMap = Map.copyOf(countryMap);
     }
 
     /** Uploader view: the org owning the repo's namespace. */
@@ -76,8 +83,12 @@ public final class OriginAttributor {
         return new LineageOrigin(new ArrayList<>(devs), out, notes);
     }
 
-    private static List<String> countriesOrUnattributed(Organization o) {
-        return o.countries().isEmpty() ? UNATTRIBUTED : o.countries();
+    private List<String> countriesOrUnattributed(Organization o) {
+        if (o.countries().isEmpty()) return UNATTRIBUTED;
+        if (countryMap.isEmpty()) return o.countries();
+        LinkedHashSet<String> mapped = new LinkedHashSet<>();
+        for (String c : o.countries()) mapped.add(countryMap.getOrDefault(c, c));
+        return List.copyOf(mapped);
     }
 
     /** Namespace of a repo id, with the same rule as {@link ModelFacts#namespace()}. */
