@@ -26,10 +26,6 @@ public record AttributionSettings(Path registryDir, HardwareThresholds hardware,
         }
     }
 
-    public AttributionSettings(Path registryDir, HardwareThresholds hardware) {
-        this(registryDir, hardware, null);
-    }
-
     public static AttributionSettings defaults() {
         return new AttributionSettings(null, null, null);
     }

@@ -61,7 +61,7 @@ public final class Attributor {
     }
 
     public static Attributor load(Path registryDir) {
-        return load(new AttributionSettings(registryDir, null));
+        return load(new AttributionSettings(registryDir, null, null));
     }
 
     public OrganizationRegistry registry() {

@@ -212,7 +212,7 @@ class ExposureReportTest {
     void everyReportCitesItsRules() throws IOException {
         ExposureReport r = report("inventory.csv", "cn");
         assertThat(r.generatedAt()).isEqualTo(NOW);
-        assertThat(r.ruleVersion()).isEqualTo("attribution-1");
+        assertThat(r.ruleVersion()).isEqualTo("attribution-2");
         assertThat(r.methodology()).contains("HHI").contains("unresolved").contains("lineage");
         assertThat(r.chosenOrigin()).isEqualTo("CN");
     }
@@ -222,7 +222,7 @@ class ExposureReportTest {
         ExposureReport r = report("inventory.csv", "CN");
         String csv = service.toCsv(r);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, generated 2026-11-22T10:00:00Z, attribution rule attribution-1");
+        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, generated 2026-11-22T10:00:00Z, attribution rule attribution-2");
         assertThat(lines[1]).startsWith("row,reference,business_unit,weight,status");
         assertThat(csv).contains(",\"Research, Europe\",2,resolved,huggingface,nvidia/Llama-3.1-Nemotron-70B-Instruct-HF,");
         assertThat(csv).contains("DE:0.5;CN:0.5");
