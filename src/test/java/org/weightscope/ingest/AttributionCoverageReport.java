@@ -56,6 +56,13 @@ class AttributionCoverageReport extends IntegrationTest {
                 100 * uploaderUnknown / total);
         System.out.printf("COVERAGE unknown hardware class %.1f %%%n", 100 * hardwareUnknown / total);
         System.out.printf("COVERAGE unknown licence class %.1f %%%n", 100 * licenceUnknown / total);
+        double inferred = 0;
+        for (String hub : List.of("huggingface")) {
+            for (CatalogueModel m : catalogue.modelsOfHub(hub)) {
+                if (m.downloads30d() != null && m.attribution() != null && m.attribution().lineage().inferred()) inferred += m.downloads30d();
+            }
+        }
+        System.out.printf("COVERAGE lineage inferred by name %.1f %%%n", 100 * inferred / total);
         double t = total;
         byHardware.forEach((k, v) -> System.out.printf("COVERAGE hardware %s %.1f %%%n", k, 100 * v / t));
         byLicence.forEach((k, v) -> System.out.printf("COVERAGE licence %s %.1f %%%n", k, 100 * v / t));
@@ -71,8 +78,8 @@ class AttributionCoverageReport extends IntegrationTest {
         }
     }
 
-    /** The class licence-mix charts use. */
+    /** The class licence-mix charts use: since attribution-2 the effective class along the lineage. */
     private static String licenceClass(CatalogueModel m) {
-        return m.attribution().licence().clazz();
+        return m.attribution().licence().effectiveClass();
     }
 }
