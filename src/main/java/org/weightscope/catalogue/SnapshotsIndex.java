@@ -65,4 +65,39 @@ class SnapshotsIndex {
     void refresh() {
         indices.refresh(NAME);
     }
+
+    /** Streams every snapshot in pages of {@code size}, in id order (search_after: no scroll context). */
+    void forEachPage(int size, java.util.function.Consumer<List<ModelSnapshot>> page) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            try {
+                var response = client.search(s -> {
+                    s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true).size(size)
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    if (from != null) s.searchAfter(from);
+                    return s;
+                }, ModelSnapshot.class);
+                List<Hit<ModelSnapshot>> hits = response.hits().hits();
+                if (hits.isEmpty()) return;
+                page.accept(hits.stream().map(Hit::source).filter(Objects::nonNull).toList());
+                after = hits.get(hits.size() - 1).sort();
+            } catch (IOException e) {
+                throw new StorageException("reading snapshots failed", e);
+            }
+        }
+    }
+
+    /** Writes snapshots back to their own day's index (ids unchanged, so nothing is counted twice). */
+    void saveAll(List<ModelSnapshot> batch) {
+        if (batch.isEmpty()) return;
+        try {
+            var bulk = new co.elastic.clients.elasticsearch.core.BulkRequest.Builder();
+            for (ModelSnapshot s : batch) bulk.operations(operation(s));
+            var response = client.bulk(bulk.build());
+            if (response.errors()) throw new StorageException("bulk write of snapshots had errors");
+        } catch (IOException e) {
+            throw new StorageException("bulk write of snapshots failed", e);
+        }
+    }
 }
