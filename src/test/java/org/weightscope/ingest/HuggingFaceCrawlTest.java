@@ -134,7 +134,7 @@ class HuggingFaceCrawlTest extends IntegrationTest {
                 .allSatisfy(u -> assertThat(u).contains("expand%5B%5D=cardData").contains("expand%5B%5D=downloadsAllTime")
                         .doesNotContain("skip="));
         assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("cursor=top"))).hasSize(7);
-        assertThat(served.stream().filter(e -> e.getRequest().getUrl().equals("/api/models/meta-llama/Llama-3.3-70B-Instruct")))
+        assertThat(served.stream().filter(e -> e.getRequest().getUrl().equals("/api/models/meta-llama/Llama-3.3-70B-Instruct?blobs=true")))
                 .isNotEmpty();
         assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("author=meta-llama&"))).hasSize(1);
     }

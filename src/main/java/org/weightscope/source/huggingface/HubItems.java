@@ -39,11 +39,25 @@ final class HubItems {
             total = item.get("numParameters").asLong();
         }
         ModelFacts facts = new ModelFacts(HUB, repoId, text(item, "author"), text(item, "pipeline_tag"),
-                text(item, "library_name"), tags, cardData, dtypes, total, null, null);
+                text(item, "library_name"), tags, cardData, dtypes, total, null, null, weightFiles(item));
         HubFigures figures = new HubFigures(item.has("gated") && !item.get("gated").isNull() ? item.get("gated").asText() : null,
                 text(item, "sha"), instant(item, "createdAt"), instant(item, "lastModified"), number(item, "downloads"),
                 number(item, "downloadsAllTime"), number(item, "likes"));
         return new Observation(facts, figures, asOf, recorded, source);
+    }
+
+    /** Weight files with their sizes, from a detail body's {@code siblings} ({@code ?blobs=true} adds {@code size}). */
+    static Map<String, Long> weightFiles(JsonNode item) {
+        Map<String, Long> files = new LinkedHashMap<>();
+        for (JsonNode s : item.path("siblings")) {
+            String name = s.path("rfilename").asText("");
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (s.path("size").isNumber() && (lower.endsWith(".gguf") || lower.endsWith(".safetensors")
+                    || lower.endsWith(".bin") && !lower.contains("training_args") && !lower.contains("optimizer"))) {
+                files.put(name, s.get("size").asLong());
+            }
+        }
+        return files;
     }
 
     private static Long number(JsonNode item, String field) {

@@ -99,9 +99,12 @@ public class HuggingFaceClient {
         return new ListPage(url, items, next);
     }
 
-    /** {@code /api/models/{id}}, or empty when the Hub does not know it (404). */
+    /**
+     * {@code /api/models/{id}?blobs=true} (the file listing with each file's size, for the hardware class), or
+     * empty when the Hub does not know it (404).
+     */
     public Optional<JsonNode> model(String repoId) {
-        URI url = baseUrl.resolve("/api/models/" + repoId);
+        URI url = baseUrl.resolve("/api/models/" + repoId + "?blobs=true");
         try {
             return Optional.of(fetch(url).body);
         } catch (NotFound e) {
