@@ -87,4 +87,40 @@ class LicenceClassifierTest {
             if (l != null) assertThat(LicenceClassifier.CLASSES).as(f.repoId()).contains(l.clazz());
         }
     }
+
+    @Test
+    void hubLicenceIdsThatFellToUnknown() {
+        assertThat(LICENCES.classOf("nvidia-open-model-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("NVIDIA Open Model License Agreement")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("modified-mit")).isEqualTo("permissive");
+        assertThat(LICENCES.classOf("jamba-open-model-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("apple-amlr")).isEqualTo("non-commercial");
+        assertThat(LICENCES.classOf("apple-ascl")).isEqualTo("permissive");
+        assertThat(LICENCES.classOf("falcon-llm-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("health-ai-developer-foundations")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("cc-by-nd-4.0")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("cc-by-nc-nd-4.0")).isEqualTo("non-commercial");
+        assertThat(LICENCES.classOf("eupl-1.2")).isEqualTo("copyleft");
+        assertThat(LICENCES.isOsiApproved("eupl-1.2")).isTrue();
+    }
+
+    @Test
+    void lgplLrIsItsOwnLicence_andNoClassSaysOpenSource() {
+        // LGPL-LR (Lesser General Public License for Linguistic Resources) is not LGPL-3.0 and not OSI-approved
+        assertThat(LICENCES.canonicalId("lgpl-lr")).isEqualTo("lgpl-lr");
+        assertThat(LICENCES.classOf("lgpl-lr")).isEqualTo("copyleft");
+        assertThat(LICENCES.isOsiApproved("lgpl-lr")).isFalse();
+        assertThat(LicenceClassifier.CLASSES).doesNotContain("open-source");
+        assertThat(LICENCES.classOf("gpl-3.0")).isEqualTo("copyleft");
+        assertThat(LICENCES.classOf("mit")).isEqualTo("permissive");
+    }
+
+    @Test
+    void licencesThatExcludeTerritoriesAreFlagged() {
+        Licence l = LICENCES.declared(facts(List.of("license:other"),
+                Map.of("license", "other", "license_name", "tencent-hunyuan-community")));
+        assertThat(l.id()).isEqualTo("tencent-hunyuan-community");
+        assertThat(l.excludedTerritories()).containsExactly("EU", "GB", "KR");
+        assertThat(LICENCES.excludedTerritories("mit")).isEmpty();
+    }
 }
