@@ -186,6 +186,17 @@ final class Params {
         }
     }
 
+    static org.weightscope.catalogue.AdoptionService.Sample sample(String value) {
+        if (value == null || value.isBlank()) {
+            return org.weightscope.catalogue.AdoptionService.Sample.ALL;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> org.weightscope.catalogue.AdoptionService.Sample.ALL;
+            case "constant" -> org.weightscope.catalogue.AdoptionService.Sample.CONSTANT;
+            default -> throw new BadParameterException("sample", "sample must be all or constant, was '" + shorten(value) + "'");
+        };
+    }
+
     static boolean csv(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {

@@ -68,10 +68,6 @@ public final class Attributor {
         return registry;
     }
 
-    /** The class the rules give a licence id (e.g. a snapshot's licence of an earlier day). */
-    public String licenceClassOf(String licenceId) {
-        return licences.classOf(licenceId);
-    }
 
     public Attribution attribute(ModelFacts facts, ParentLookup lookup) {
         ParentLookup parents = lookup == null ? ParentLookup.none() : lookup;

@@ -19,11 +19,11 @@ public class Reattribution {
     private static final int PAGE = 500;
 
     private final ModelsIndex models;
-    private final SnapshotsIndex snapshots;
     private final CatalogueService catalogue;
     private final AttributionRules rules;
+    private final SnapshotsIndex snapshots;
 
-    Reattribution(ModelsIndex models, SnapshotsIndex snapshots, CatalogueService catalogue, AttributionRules rules) {
+    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules, SnapshotsIndex snapshots) {
         this.models = models;
         this.snapshots = snapshots;
         this.catalogue = catalogue;
@@ -52,53 +52,16 @@ public class Reattribution {
                 }
             }
             catalogue.save(updated);
+            java.util.Map<String, Attribution> byModel = new java.util.HashMap<>();
+            updated.forEach(m -> byModel.put(m.id(), m.attribution()));
+            snapshots.reattribute(byModel);
             seen.addAndGet(updated.size());
         });
-        long rewritten = reapplyToSnapshots();
-        Result result = new Result(rules.version(), seen.get(), changed.get());
-        log.info("Re-applied attribution {}: {} models, {} changed; {} daily snapshots rewritten", result.ruleVersion(),
-                result.models(), result.changed(), rewritten);
-        return result;
-    }
-
-    /**
-     * Every daily snapshot takes its model's new attribution (so weekly series cite one rule version), with the
-     * snapshot's own downloads. The store keeps a model's facts of its newest capture only, so a snapshot whose
-     * licence differs from today's (a recorded licence change) keeps that day's licence, re-classed by the rules.
-     */
-    private long reapplyToSnapshots() {
-        Attributor attributor = rules.current();
-        String version = rules.version();
-        AtomicLong rewritten = new AtomicLong();
-        snapshots.forEachPage(PAGE, page -> {
-            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-            for (ModelSnapshot s : page) ids.add(s.modelId());
-            java.util.Map<String, CatalogueModel> current = models.getAll(ids);
-            List<ModelSnapshot> out = new java.util.ArrayList<>(page.size());
-            for (ModelSnapshot s : page) {
-                CatalogueModel m = current.get(s.modelId());
-                if (m == null || m.attribution() == null || version.equals(s.attribution() == null ? null
-                        : s.attribution().ruleVersion())) {
-                    continue;
-                }
-                Attribution a = m.attribution();
-                Attribution.Licence licence = a.licence();
-                Attribution.Licence old = s.attribution() == null ? null : s.attribution().licence();
-                if (old != null && old.id() != null && !old.id().equals(licence.id())) {
-                    String clazz = attributor.licenceClassOf(old.id());
-                    licence = new Attribution.Licence(old.id(), clazz, old.source(), clazz, null, false, List.of());
-                }
-                Attribution updated = new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
-                        a.lineageOrigin(), licence, a.hardware(), a.sectors(), a.notes(), a.ruleVersion());
-                out.add(new ModelSnapshot(s.id(), s.modelId(), s.hub(), s.repoId(), s.author(), s.day(), s.asOf(),
-                        s.downloads30d(), s.downloadsAllTime(), s.likes(), s.pipelineTag(), s.gated(), updated,
-                        OriginCredit.of(updated, s.downloads30d()), s.recorded(), s.source()));
-            }
-            snapshots.saveAll(out);
-            rewritten.addAndGet(out.size());
-        });
         snapshots.refresh();
-        return rewritten.get();
+        Result result = new Result(rules.version(), seen.get(), changed.get());
+        log.info("Re-applied attribution {}: {} models, {} changed", result.ruleVersion(), result.models(),
+                result.changed());
+        return result;
     }
 
     private static Attribution withoutVersion(Attribution a) {

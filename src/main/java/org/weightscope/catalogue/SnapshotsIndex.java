@@ -62,42 +62,51 @@ class SnapshotsIndex {
         }
     }
 
+    /**
+     * Writes each model's new attribution into every one of its snapshots (with the credit recomputed from that
+     * snapshot's own downloads), so figures over the past follow a rule change without a re-crawl.
+     */
+    void reattribute(java.util.Map<String, Attribution> byModel) {
+        if (byModel.isEmpty()) {
+            return;
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = byModel.keySet().stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        try {
+            while (true) {
+                List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+                var r = client.search(s -> {
+                    s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true).size(2000)
+                            .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
+                            .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    return from == null ? s : s.searchAfter(from);
+                }, ModelSnapshot.class);
+                var hits = r.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                List<BulkOperation> ops = new java.util.ArrayList<>(hits.size());
+                for (Hit<ModelSnapshot> h : hits) {
+                    ModelSnapshot snap = h.source();
+                    if (snap == null) continue;
+                    Attribution a = byModel.get(snap.modelId());
+                    java.util.Map<String, Object> doc = new java.util.HashMap<>();
+                    doc.put("attribution", a);
+                    doc.put("originCredit", OriginCredit.of(a, snap.downloads30d()));
+                    String index = indices.indexFor(NAME, snap.day());
+                    ops.add(BulkOperation.of(o -> o.update(u -> u.index(index).id(h.id()).action(x -> x.doc(doc)))));
+                }
+                Bulk.execute(client, ops, "re-attributed snapshots");
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (IOException e) {
+            throw new StorageException("re-attribution of snapshots failed", e);
+        }
+    }
+
     void refresh() {
         indices.refresh(NAME);
-    }
-
-    /** Streams every snapshot in pages of {@code size}, in id order (search_after: no scroll context). */
-    void forEachPage(int size, java.util.function.Consumer<List<ModelSnapshot>> page) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-        while (true) {
-            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-            try {
-                var response = client.search(s -> {
-                    s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true).size(size)
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                    if (from != null) s.searchAfter(from);
-                    return s;
-                }, ModelSnapshot.class);
-                List<Hit<ModelSnapshot>> hits = response.hits().hits();
-                if (hits.isEmpty()) return;
-                page.accept(hits.stream().map(Hit::source).filter(Objects::nonNull).toList());
-                after = hits.get(hits.size() - 1).sort();
-            } catch (IOException e) {
-                throw new StorageException("reading snapshots failed", e);
-            }
-        }
-    }
-
-    /** Writes snapshots back to their own day's index (ids unchanged, so nothing is counted twice). */
-    void saveAll(List<ModelSnapshot> batch) {
-        if (batch.isEmpty()) return;
-        try {
-            var bulk = new co.elastic.clients.elasticsearch.core.BulkRequest.Builder();
-            for (ModelSnapshot s : batch) bulk.operations(operation(s));
-            var response = client.bulk(bulk.build());
-            if (response.errors()) throw new StorageException("bulk write of snapshots had errors");
-        } catch (IOException e) {
-            throw new StorageException("bulk write of snapshots failed", e);
-        }
     }
 }
