@@ -68,7 +68,9 @@ class AttributionCoverageReport extends IntegrationTest {
         byLicence.forEach((k, v) -> System.out.printf("COVERAGE licence %s %.1f %%%n", k, 100 * v / t));
         for (Adoption.View view : Adoption.View.values()) {
             List<AdoptionService.Point> points = adoption.weekly(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D,
-                    Adoption.Dimension.ORIGIN, view), LocalDate.parse("2024-01-01"), LocalDate.parse("2026-12-31"));
+                    Adoption.Dimension.ORIGIN, view), LocalDate.parse("2024-01-01"), LocalDate.parse("2026-08-23"),
+                    AdoptionService.Sample.ALL).points().stream()
+                    .filter(p -> p.adoption() != null && !p.adoption().figures().isEmpty()).toList();
             AdoptionService.Point last = points.get(points.size() - 1);
             StringBuilder sb = new StringBuilder();
             for (Adoption.Figure f : last.adoption().figures()) {
