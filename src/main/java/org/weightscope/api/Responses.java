@@ -53,6 +53,9 @@ final class Responses {
         }
     }
 
+    /** A metric's definition in one version; {@code current} is the one figures are computed with. */
+    record MetricVersion(String id, String version, boolean current, String definition) {}
+
     /** @param share of the total over every key, 0–1 */
     record Figure(String key, double value, double share) {}
 

@@ -85,7 +85,7 @@ final class Caption extends Div {
             out.add(getTranslation("caption.thin", Numbers.integer(c.models(), getLocale()), c.minModels()));
         }
         if (c.dominated()) {
-            out.add(getTranslation("caption.dominated", c.topModel(), Numbers.percent(c.topShare())));
+            out.add(getTranslation("caption.dominated", Numbers.model(c.topModel()), Numbers.percent(c.topShare())));
         }
         return out;
     }

@@ -137,7 +137,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private String label(String key) {
-        return Numbers.country(key, getLocale());
+        return Numbers.label(key, this);
     }
 
     private Component table(String id, String title, Adoption a) {

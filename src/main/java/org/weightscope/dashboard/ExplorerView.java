@@ -207,14 +207,14 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         String title = getTranslation("metric." + state.metric().id()) + " · " + getTranslation("dimension." + state.by().id());
         if (!state.chart().equals("table")) {
             boolean origins = state.by() == Adoption.Dimension.ORIGIN;
-            java.util.function.Function<String, String> label = k -> Numbers.country(k, getLocale());
+            java.util.function.Function<String, String> label = k -> Numbers.label(k, this);
             String option = state.chart().equals("pie") ? ChartOptions.pie(a.figures(), series, label, origins)
                     : ChartOptions.bar(a.figures(), series, label, origins);
             result.add(new ChartPanel("explorer-chart", title, option, new Caption(a)));
         }
         Grid<Adoption.Figure> table = new Grid<>();
         table.setId("explorer-table");
-        table.addColumn(f -> Numbers.country(f.key(), getLocale())).setHeader(getTranslation("table.key"));
+        table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
         table.addColumn(f -> state.metric() == Adoption.Metric.MODELS && f.value() != Math.rint(f.value())
                 ? String.format(getLocale(), "%,.2f", f.value()) : Numbers.integer(f.value(), getLocale()))
                 .setHeader(getTranslation("table.value"));

@@ -57,14 +57,21 @@ class HeadlinePanel extends VerticalLayout {
         Grid<Row> grid = new Grid<>();
         grid.setId(panel.id() + "-table");
         String then = getTranslation("headline.monthAgo", before.toString());
-        grid.addColumn(r -> Numbers.country(r.origin(), getLocale())).setHeader(getTranslation("dimension.origin"))
-                .setFlexGrow(2);
-        grid.addColumn(r -> pct(r.uNow(), false)).setHeader(getTranslation("view.uploader") + " " + now);
-        grid.addColumn(r -> pct(r.uThen(), uEmpty)).setHeader(then);
-        grid.addColumn(r -> delta(r.uNow(), r.uThen(), uEmpty)).setHeader("Δ");
-        grid.addColumn(r -> pct(r.lNow(), false)).setHeader(getTranslation("view.lineage") + " " + now);
-        grid.addColumn(r -> pct(r.lThen(), lEmpty)).setHeader(then);
-        grid.addColumn(r -> delta(r.lNow(), r.lThen(), lEmpty)).setHeader("Δ");
+        var origin = grid.addColumn(r -> Numbers.label(r.origin(), this)).setHeader(getTranslation("dimension.origin"))
+                .setFlexGrow(2).setAutoWidth(true);
+        var u1 = grid.addColumn(r -> pct(r.uNow(), false)).setHeader(now.toString());
+        var u2 = grid.addColumn(r -> pct(r.uThen(), uEmpty)).setHeader(then);
+        var u3 = grid.addColumn(r -> delta(r.uNow(), r.uThen(), uEmpty)).setHeader("Δ");
+        var l1 = grid.addColumn(r -> pct(r.lNow(), false)).setHeader(now.toString());
+        var l2 = grid.addColumn(r -> pct(r.lThen(), lEmpty)).setHeader(then);
+        var l3 = grid.addColumn(r -> delta(r.lNow(), r.lThen(), lEmpty)).setHeader("Δ");
+        var views = grid.prependHeaderRow();
+        views.join(u1, u2, u3).setText(getTranslation("view.uploader.title"));
+        views.join(l1, l2, l3).setText(getTranslation("view.lineage.title"));
+        views.getCell(origin).setText("");
+        for (var c : List.of(u1, u2, u3, l1, l2, l3)) {
+            c.setAutoWidth(true);
+        }
         grid.setItems(table);
         grid.setAllRowsVisible(true);
         add(grid, new Caption(lNow), new Caption(lThen));
@@ -76,7 +83,7 @@ class HeadlinePanel extends VerticalLayout {
                 null, null, from, to));
         Paragraph releaseLine = new Paragraph(getTranslation("headline.releases", from.toString().substring(0, 10),
                 now.toString(), releases.isEmpty() ? "0" : releases.entrySet().stream()
-                        .map(e -> Numbers.country(e.getKey(), getLocale()) + " " + e.getValue())
+                        .map(e -> Numbers.label(e.getKey(), this) + " " + e.getValue())
                         .collect(Collectors.joining(", "))));
         releaseLine.setId(panel.id() + "-releases");
         Paragraph licenceLine = new Paragraph(getTranslation("headline.licenceChanges", licenceChanges));

@@ -41,6 +41,21 @@ final class Numbers {
         return name == null || name.isBlank() || name.equals(code) ? code : name + " (" + code + ")";
     }
 
+    /** An origin key for readers: a country by name and code, "unattributed" and "other" in the UI's language. */
+    static String label(String key, com.vaadin.flow.component.Component in) {
+        if ("unattributed".equals(key) || "other".equals(key)) {
+            return in.getTranslation("origin." + key);
+        }
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        return country(key, ui == null ? Locale.ENGLISH : ui.getLocale());
+    }
+
+    /** A model id for readers: the hub's own repo id, without the catalogue's hub prefix. */
+    static String model(String id) {
+        int colon = id == null ? -1 : id.indexOf(':');
+        return colon < 0 ? id : id.substring(colon + 1);
+    }
+
     /** The colour of an origin key in every chart. */
     static String colour(String key) {
         String fixed = COLOURS.get(key);

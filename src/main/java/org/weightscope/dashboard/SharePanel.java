@@ -67,7 +67,7 @@ class SharePanel extends VerticalLayout {
         }
         Adoption last = points.stream().map(AdoptionService.Point::adoption).filter(a -> !a.coverage().empty())
                 .reduce((a, b) -> b).orElse(points.get(points.size() - 1).adoption());
-        add(new ChartPanel(panel.id(), title, ChartOptions.shareArea(days, shares, k -> Numbers.country(k, getLocale())),
+        add(new ChartPanel(panel.id(), title, ChartOptions.shareArea(days, shares, k -> Numbers.label(k, this)),
                 new Caption(last)));
         Paragraph note = new Paragraph(noteText);
         note.setId(panel.id() + "-sample");

@@ -134,6 +134,14 @@ class AsOfApiTest extends IntegrationTest {
     }
 
     @Test
+    void earlierMetricVersionsStayResolvable() throws Exception {
+        JsonNode body = get("/api/v1/metrics");
+        assertThat(body.get("metrics").toString()).contains("\"id\":\"downloads-30d\",\"version\":\"2\",\"current\":true")
+                .contains("\"id\":\"downloads-30d\",\"version\":\"1\",\"current\":false");
+        assertThat(body.get("freshness_days").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void aDayWithNoCaptureInItsWindowAnswersNoFigures() throws Exception {
         JsonNode body = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&at=2025-06-15");
         assertThat(body.get("as_of").asText()).isEqualTo("2025-06-15");
