@@ -30,7 +30,7 @@ public class AttributionRules {
 
     /**
      * The rule version cited with every figure: the code's rule version plus a fingerprint of the rule
-     * files, so a registry edit shows up as a new version (e.g. {@code attribution-1/rules-3fa2c1d0}).
+     * files, so a registry edit shows up as a new version (e.g. {@code attribution-2/rules-3fa2c1d0}).
      */
     public String version() {
         return version;
