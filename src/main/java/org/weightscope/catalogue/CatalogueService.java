@@ -162,11 +162,17 @@ public class CatalogueService {
             return named.computeIfAbsent(nameKey(hub, name), k -> {
                 Map<String, ModelFacts> out = new LinkedHashMap<>();
                 for (ModelFacts f : namedInBatch.getOrDefault(k, List.of())) out.put(key(f.hub(), f.repoId()), f);
+                // a name the store did not know is remembered for the run, as parent misses are, so a run's
+                // result does not depend on how its pages were batched
+                String missKey = "named:" + k;
+                if (shared.containsKey(missKey)) return List.copyOf(out.values());
                 String pattern = "*/" + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
                 var query = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
                         .filter(f -> f.term(t -> t.field("hub").value(hub)))
                         .filter(f -> f.wildcard(w -> w.field("repoId").value(pattern).caseInsensitive(true)))));
-                for (CatalogueModel m : models.find(query, 20)) {
+                List<CatalogueModel> stored = models.find(query, 20);
+                if (stored.isEmpty()) shared.put(missKey, Optional.empty());
+                for (CatalogueModel m : stored) {
                     if (m.facts() != null) out.putIfAbsent(m.id(), m.facts());
                 }
                 return List.copyOf(out.values());
