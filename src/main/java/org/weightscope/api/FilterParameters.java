@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
         @Parameter(name = "filter.hardware-class", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
                 description = "edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster, unknown"),
         @Parameter(name = "filter.licence-class", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "open-source, open-weights-restricted, non-commercial, unknown"),
+                description = "effective licence class along the lineage: permissive, copyleft, open-weights-restricted, non-commercial, unknown"),
         @Parameter(name = "filter.hub", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
                 description = "huggingface, modelscope, openrouter, ollama")})
 @interface FilterParameters {}

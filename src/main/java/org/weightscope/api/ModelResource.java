@@ -40,17 +40,41 @@ record ModelResource(
 
     record CountryShare(String country, double share) {}
 
-    record Lineage(List<Parent> parents, List<String> roots, List<String> issues) {}
+    /**
+     * @param basis        declared, self, inferred (traced by name) or unattributed
+     * @param inferredFrom the model matched by name when inferred, else null
+     */
+    record Lineage(List<Parent> parents, List<String> roots, List<String> issues, String basis, String inferredFrom) {
+        Lineage(List<Parent> parents, List<String> roots, List<String> issues) {
+            this(parents, roots, issues, null, null);
+        }
+    }
 
     /** @param relation finetune, adapter, quantized, merge or unknown */
     record Parent(String id, String relation) {}
 
-    /** @param clazz open-source, open-weights-restricted, non-commercial or unknown */
-    record Licence(String id, @JsonProperty("class") String clazz, String source) {}
+    /**
+     * @param clazz          the model's own licence class: permissive, copyleft, open-weights-restricted,
+     *                       non-commercial or unknown
+     * @param effectiveClass the most restrictive class along the lineage (what licence-class figures count)
+     * @param effectiveVia   the ancestor whose terms bind, or null
+     * @param osi            whether the licence is OSI-approved
+     */
+    record Licence(String id, @JsonProperty("class") String clazz, String source, String effectiveClass,
+            String effectiveVia, boolean osi, List<String> excludedTerritories) {
+        Licence(String id, String clazz, String source) {
+            this(id, clazz, source, clazz, null, false, List.of());
+        }
+    }
 
     /** @param clazz edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster or unknown */
     record Hardware(@JsonProperty("class") String clazz, Long weightsBytes, boolean estimated, String basis,
-            Long totalParameters, Long activeParameters) {}
+            Long totalParameters, Long activeParameters, String quantisation, Double bitsPerWeight, List<String> flags) {
+        Hardware(String clazz, Long weightsBytes, boolean estimated, String basis, Long totalParameters,
+                Long activeParameters) {
+            this(clazz, weightsBytes, estimated, basis, totalParameters, activeParameters, null, null, List.of());
+        }
+    }
 
     static final List<String> CSV_HEADER = List.of("id", "hub", "organisation", "origin_uploader", "origin_lineage",
             "parents", "roots", "licence_id", "licence_class", "hardware_class", "weights_bytes", "hardware_estimated",
@@ -87,14 +111,15 @@ record ModelResource(
         Attribution.Lineage l = a.lineage();
         Lineage lineage = l == null ? new Lineage(List.of(), List.of(), List.of())
                 : new Lineage(l.parents().stream().map(p -> new Parent(p.repoId(), p.relation())).toList(), l.roots(),
-                        l.issues());
+                        l.issues(), l.basis(), l.inferredFrom());
         Attribution.Licence lic = a.licence();
         Licence licence = lic == null ? new Licence("unknown", "unknown", "none")
-                : new Licence(lic.id(), lic.clazz(), lic.source());
+                : new Licence(lic.id(), lic.clazz(), lic.source(), lic.effectiveClass(), lic.effectiveVia(), lic.osi(),
+                        lic.excludedTerritories());
         Attribution.Hardware hw = a.hardware();
         Hardware hardware = hw == null ? new Hardware("unknown", null, false, "none", null, null)
                 : new Hardware(hw.clazz(), hw.weightsBytes(), hw.estimated(), hw.basis(), hw.totalParameters(),
-                        hw.activeParameters());
+                        hw.activeParameters(), hw.quantisation(), hw.bitsPerWeight(), hw.flags());
         return new ModelResource(m.repoId(), hub, href(hub, m.repoId()), m.author(), a.uploaderOrg(),
                 a.developerOrgs(), new Origin(uploader, lineageCountries, shares), lineage, licence, hardware,
                 a.sectors(), m.pipelineTag(), m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf);

@@ -26,8 +26,8 @@ final class Params {
     static final int MAX_FILTER_VALUES = 50;
 
     /** The attribution's class ids (see {@link Attribution.Licence} and {@link Attribution.Hardware}). */
-    static final List<String> LICENCE_CLASSES = List.of("open-source", "open-weights-restricted", "non-commercial",
-            "unknown");
+    static final List<String> LICENCE_CLASSES = List.of("permissive", "copyleft", "open-weights-restricted",
+            "non-commercial", "unknown");
     static final List<String> HARDWARE_CLASSES = List.of("edge", "consumer-gpu", "datacenter-gpu", "multi-gpu",
             "cluster", "unknown");
     /** Hub ids and the short prefixes used in catalogue ids, both accepted. */

@@ -202,7 +202,7 @@ class AdoptionIndex {
             case ORGANISATION -> view == Adoption.View.UPLOADER ? "attribution.uploaderOrg" : "attribution.developerOrgs";
             case SECTOR -> "attribution.sectors";
             case HARDWARE_CLASS -> "attribution.hardware.clazz";
-            case LICENCE_CLASS -> "attribution.licence.clazz";
+            case LICENCE_CLASS -> "attribution.licence.effectiveClass"; // the terms that bind along the lineage (issue 12)
             case HUB -> "hub";
         };
     }

@@ -48,15 +48,34 @@ public record Attribution(
     }
 
     /**
-     * @param parents direct parents of the model (not the whole chain)
-     * @param roots   hub repo ids of the chain's roots; a model without parents is its own root
-     * @param issues  e.g. {@code cycle:A->B->A}, {@code missing-parent:X}, {@code multiple-roots}
+     * @param parents      direct parents of the model (not the whole chain)
+     * @param roots        hub repo ids of the chain's roots; a model without parents is its own root
+     * @param issues       e.g. {@code cycle:A->B->A}, {@code missing-parent:X}, {@code multiple-roots}
+     * @param basis        how the roots were found: {@code declared} (base_model in card or tags), {@code self} (no
+     *                     parent: the model is its own root), {@code inferred} (a root held by a maintainer or
+     *                     redistributor, traced by its name to a developer's model), {@code unattributed} (such a
+     *                     root that could not be traced)
+     * @param inferredFrom the catalogue model matched by name when {@code basis} is {@code inferred}, else null
      */
-    public record Lineage(List<Parent> parents, List<String> roots, List<String> issues) {
+    public record Lineage(List<Parent> parents, List<String> roots, List<String> issues, String basis,
+                          String inferredFrom) {
+        public static final String DECLARED = "declared";
+        public static final String SELF = "self";
+        public static final String INFERRED = "inferred";
+
         public Lineage {
             parents = List.copyOf(parents);
             roots = List.copyOf(roots);
             issues = List.copyOf(issues);
+            if (basis == null) basis = parents.isEmpty() ? SELF : DECLARED;
+        }
+
+        public Lineage(List<Parent> parents, List<String> roots, List<String> issues) {
+            this(parents, roots, issues, null, null);
+        }
+
+        public boolean inferred() {
+            return INFERRED.equals(basis);
         }
     }
 
@@ -67,22 +86,54 @@ public record Attribution(
     public record OriginShare(String country, double share) {}
 
     /**
-     * @param id     SPDX id lower-case as HF writes it, or a named model licence (llama3.3, qwen, …), other, unknown
-     * @param clazz  openness class: open-source, open-weights-restricted, non-commercial, unknown
-     * @param source where it was read: cardData.license, license_name, tag, inherited:&lt;repo&gt;, none
+     * @param id                  SPDX id lower-case as HF writes it, or a named model licence (llama3.3, qwen, …), other,
+     *                            unknown
+     * @param clazz               class of the model's own licence: permissive, copyleft, open-weights-restricted,
+     *                            non-commercial, unknown (none claims "open source": see the methodology)
+     * @param source              where it was read: cardData.license, license_name, tag, inherited:&lt;repo&gt;, none
+     * @param effectiveClass      the most restrictive class along the model's lineage (its own and every ancestor's
+     *                            in the catalogue): the terms that bind whoever runs it; licence-mix charts use it
+     * @param effectiveVia        the ancestor whose terms set {@code effectiveClass}, or null when it is the model's own
+     * @param osi                 whether the licence is OSI-approved (a flag, not a class)
+     * @param excludedTerritories territories the licence excludes (e.g. EU), empty if none
      */
-    public record Licence(String id, String clazz, String source) {}
+    public record Licence(String id, String clazz, String source, String effectiveClass, String effectiveVia,
+                          boolean osi, List<String> excludedTerritories) {
+        public Licence {
+            if (effectiveClass == null) effectiveClass = clazz;
+            excludedTerritories = excludedTerritories == null ? List.of() : List.copyOf(excludedTerritories);
+        }
+
+        public Licence(String id, String clazz, String source) {
+            this(id, clazz, source, clazz, null, false, List.of());
+        }
+    }
 
     /**
-     * Memory needed for the weights alone (no KV cache/activations). GB means 10^9 bytes.
+     * Memory needed for the weights alone (no KV cache/activations), as most people run the model: a quantised
+     * repo at its own quantisation, a 16- or 32-bit checkpoint at 16 bits. GB means 10^9 bytes.
      *
      * @param clazz            edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster, unknown
      * @param weightsBytes     bytes of the weights, null if unknown
-     * @param estimated        true when derived from a parameter count or name hint (BF16 assumed)
-     * @param basis            safetensors, gguf, parameters, name, none
-     * @param totalParameters  total parameter count, null if unknown
+     * @param estimated        true unless the bytes are file sizes (or exact dtype counts) of the quantisation run
+     * @param basis            files (file sizes of the crawl), safetensors (dtype counts), parameters (count × the
+     *                         quantisation's bits), name (size in the repo name × bits), none
+     * @param totalParameters  total parameter count (all experts of a mixture-of-experts), null if unknown
      * @param activeParameters active parameters per token (MoE, from a name like 30B-A3B), null if unknown
+     * @param quantisation     the quantisation sized: q4_k_m, 4bit, 8bit, 16bit, …; null if unknown
+     * @param bitsPerWeight    bits per weight used for the estimate, null when the bytes are measured
+     * @param flags            e.g. {@code parameters-disagree-with-name} (count and name size differ by more than 4×)
      */
     public record Hardware(String clazz, Long weightsBytes, boolean estimated, String basis,
-                           Long totalParameters, Long activeParameters) {}
+                           Long totalParameters, Long activeParameters, String quantisation, Double bitsPerWeight,
+                           List<String> flags) {
+        public Hardware {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+
+        public Hardware(String clazz, Long weightsBytes, boolean estimated, String basis, Long totalParameters,
+                        Long activeParameters) {
+            this(clazz, weightsBytes, estimated, basis, totalParameters, activeParameters, null, null, List.of());
+        }
+    }
 }

@@ -30,7 +30,7 @@ public class AttributionRules {
 
     /**
      * The rule version cited with every figure: the code's rule version plus a fingerprint of the rule
-     * files, so a registry edit shows up as a new version (e.g. {@code attribution-1/rules-3fa2c1d0}).
+     * files, so a registry edit shows up as a new version (e.g. {@code attribution-2/rules-3fa2c1d0}).
      */
     public String version() {
         return version;
@@ -46,6 +46,7 @@ public class AttributionRules {
                     sha.update(java.nio.file.Files.readAllBytes(path));
                 }
             }
+            sha.update(("hong-kong=" + settings.hongKong()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return Attributor.RULE_VERSION + "/rules-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 8);
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             return Attributor.RULE_VERSION;

@@ -247,7 +247,7 @@ public class CatalogueHistory {
                 n.cardData().isEmpty() ? p.cardData() : n.cardData(),
                 n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
                 first(n.totalParameters(), p.totalParameters()), first(n.ggufFileBytes(), p.ggufFileBytes()),
-                first(n.cardText(), p.cardText()));
+                first(n.cardText(), p.cardText()), n.fileSizes().isEmpty() ? p.fileSizes() : n.fileSizes());
         HubFigures f = o.figures();
         HubFigures figures = new HubFigures(first(f.gated(), prev.gated()), first(f.sha(), prev.sha()),
                 first(f.createdAt(), prev.createdAt()), first(f.lastModified(), prev.lastModified()),

@@ -39,10 +39,13 @@ public class CatalogueService {
      */
     public List<CatalogueModel> describe(List<Observation> batch, Map<String, Optional<ModelFacts>> parentCache) {
         Map<String, ModelFacts> inBatch = new HashMap<>();
+        Map<String, List<ModelFacts>> namedInBatch = new HashMap<>();
         for (Observation o : batch) {
-            inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts());
+            if (inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts()) == null) {
+                namedInBatch.computeIfAbsent(nameKey(o.facts().hub(), o.facts().name()), k -> new ArrayList<>()).add(o.facts());
+            }
         }
-        ParentLookup lookup = new StoredParents(inBatch, parentCache);
+        ParentLookup lookup = new StoredParents(inBatch, namedInBatch, parentCache);
         Attributor attributor = rules.current();
         String version = rules.version();
         List<CatalogueModel> out = new ArrayList<>(batch.size());
@@ -124,6 +127,10 @@ public class CatalogueService {
         return CatalogueModel.idPrefix(hub) + ":" + repoId;
     }
 
+    private static String nameKey(String hub, String name) {
+        return hub + ":" + name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static ModelFacts trimmed(ModelFacts facts) {
         String text = facts.cardText();
         if (text == null || text.length() <= CatalogueModel.CARD_TEXT_LIMIT) {
@@ -131,18 +138,45 @@ public class CatalogueService {
         }
         return new ModelFacts(facts.hub(), facts.repoId(), facts.author(), facts.pipelineTag(), facts.libraryName(),
                 facts.tags(), facts.cardData(), facts.safetensorsParameters(), facts.totalParameters(),
-                facts.ggufFileBytes(), text.substring(0, CatalogueModel.CARD_TEXT_LIMIT));
+                facts.ggufFileBytes(), text.substring(0, CatalogueModel.CARD_TEXT_LIMIT), facts.fileSizes());
     }
 
     /** Parents from the batch, else from the store; remembers misses so a long crawl asks once per id. */
     private final class StoredParents implements ParentLookup {
 
         private final Map<String, ModelFacts> batch;
+        private final Map<String, List<ModelFacts>> namedInBatch;
         private final Map<String, Optional<ModelFacts>> shared;
+        private final Map<String, List<ModelFacts>> named = new HashMap<>();
 
-        StoredParents(Map<String, ModelFacts> batch, Map<String, Optional<ModelFacts>> shared) {
+        StoredParents(Map<String, ModelFacts> batch, Map<String, List<ModelFacts>> namedInBatch,
+                      Map<String, Optional<ModelFacts>> shared) {
             this.batch = batch;
+            this.namedInBatch = namedInBatch;
             this.shared = shared;
+        }
+
+        /** The batch's models of that name, then the store's (repo ids ending in "/name", case-insensitive). */
+        @Override
+        public List<ModelFacts> named(String hub, String name) {
+            return named.computeIfAbsent(nameKey(hub, name), k -> {
+                Map<String, ModelFacts> out = new LinkedHashMap<>();
+                for (ModelFacts f : namedInBatch.getOrDefault(k, List.of())) out.put(key(f.hub(), f.repoId()), f);
+                // a name the store did not know is remembered for the run, as parent misses are, so a run's
+                // result does not depend on how its pages were batched
+                String missKey = "named:" + k;
+                if (shared.containsKey(missKey)) return List.copyOf(out.values());
+                String pattern = "*/" + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+                var query = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("hub").value(hub)))
+                        .filter(f -> f.wildcard(w -> w.field("repoId").value(pattern).caseInsensitive(true)))));
+                List<CatalogueModel> stored = models.find(query, 20);
+                if (stored.isEmpty()) shared.put(missKey, Optional.empty());
+                for (CatalogueModel m : stored) {
+                    if (m.facts() != null) out.putIfAbsent(m.id(), m.facts());
+                }
+                return List.copyOf(out.values());
+            });
         }
 
         @Override

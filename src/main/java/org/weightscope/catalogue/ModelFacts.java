@@ -22,6 +22,8 @@ import java.util.Map;
  * @param totalParameters       safetensors.total, gguf.total or numParameters; null if unknown
  * @param ggufFileBytes         total size of GGUF weight files; null if unknown
  * @param cardText              model card markdown without front matter; may be null
+ * @param fileSizes             repo file name → bytes, for the weight files the crawl listed (live: the repo's
+ *                              file listing); empty if unknown
  */
 public record ModelFacts(
         String hub,
@@ -34,7 +36,8 @@ public record ModelFacts(
         Map<String, Long> safetensorsParameters,
         Long totalParameters,
         Long ggufFileBytes,
-        String cardText) {
+        String cardText,
+        Map<String, Long> fileSizes) {
 
     public ModelFacts {
         if (hub == null || hub.isBlank()) throw new IllegalArgumentException("hub is required");
@@ -43,6 +46,15 @@ public record ModelFacts(
         tags = tags == null ? List.of() : List.copyOf(tags);
         cardData = cardData == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
+        fileSizes = fileSizes == null ? Map.of() : Map.copyOf(fileSizes);
+    }
+
+    /** Facts without a file listing (what every hub's list pages give). */
+    public ModelFacts(String hub, String repoId, String author, String pipelineTag, String libraryName, List<String> tags,
+                      Map<String, Object> cardData, Map<String, Long> safetensorsParameters, Long totalParameters,
+                      Long ggufFileBytes, String cardText) {
+        this(hub, repoId, author, pipelineTag, libraryName, tags, cardData, safetensorsParameters, totalParameters,
+                ggufFileBytes, cardText, Map.of());
     }
 
     /** Minimal facts (hub + id only), handy for lookups and tests. */

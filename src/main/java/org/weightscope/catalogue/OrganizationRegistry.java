@@ -29,7 +29,7 @@ import java.util.TreeSet;
 public final class OrganizationRegistry {
 
     public static final Set<String> TYPES = Set.of("big-tech", "startup", "academic", "state-lab", "non-profit", "community");
-    public static final Set<String> ROLES = Set.of("developer", "redistributor");
+    public static final Set<String> ROLES = Set.of("developer", "maintainer", "redistributor");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final ObjectMapper YAML = Json.yaml();
 
@@ -135,8 +135,12 @@ public final class OrganizationRegistry {
         JsonNode ev = n.path("evidence");
         if (ev.isObject()) ev.fields().forEachRemaining(e -> evidence.put(e.getKey(), e.getValue().asText()));
         else if (!ev.isMissingNode()) errors.add(label + ": evidence: expected a mapping country -> URL");
+        List<String> domains = new ArrayList<>();
+        JsonNode d = n.path("domains");
+        if (d.isArray()) d.forEach(x -> domains.add(x.asText().toLowerCase(Locale.ROOT)));
+        else if (d.isTextual()) domains.add(d.asText().toLowerCase(Locale.ROOT));
         return new Organization(text(n, "id"), text(n, "name"), countries, text(n, "type"), text(n, "role"),
-                text(n, "parent"), namespaces, evidence, text(n, "epoch_name"));
+                text(n, "parent"), namespaces, evidence, text(n, "epoch_name"), domains, text(n, "role_evidence"));
     }
 
     private static String text(JsonNode n, String field) {
@@ -155,7 +159,8 @@ public final class OrganizationRegistry {
             if (o.id() == null || o.id().isBlank()) errors.add(label + ": id: missing");
             else if (!ids.add(o.id())) errors.add(label + ": id: duplicate id '" + o.id() + "'");
             if (o.name() == null || o.name().isBlank()) errors.add(label + ": name: missing");
-            if (o.countries().isEmpty()) errors.add(label + ": countries: at least one ISO 3166-1 alpha-2 code required");
+            // an entry without a country is allowed: it types the namespace (e.g. a redistributor whose base is not
+            // publicly stated), and its models stay unattributed
             for (String cc : o.countries()) {
                 if (!ISO_COUNTRIES.contains(cc)) {
                     errors.add(label + ": countries: '" + cc + "' is not an ISO 3166-1 alpha-2 code");
@@ -171,6 +176,12 @@ public final class OrganizationRegistry {
             }
             if (o.role() == null || !ROLES.contains(o.role())) {
                 errors.add(label + ": role: '" + o.role() + "' is not one of " + new TreeSet<>(ROLES));
+            }
+            if (o.roleEvidence() != null && !o.roleEvidence().startsWith("https://") && !o.roleEvidence().startsWith("http://")) {
+                errors.add(label + ": role_evidence: not a URL: '" + o.roleEvidence() + "'");
+            }
+            for (String cc : o.evidence().keySet()) {
+                if (!o.countries().contains(cc)) errors.add(label + ": evidence." + cc + ": not one of the entry's countries");
             }
             o.namespaces().forEach((hub, list) -> {
                 for (String ns : list) {

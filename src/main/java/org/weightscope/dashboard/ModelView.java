@@ -70,11 +70,17 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(attrs, getTranslation("view.uploader"), String.join(", ", a.uploaderOrigin()));
         line(attrs, getTranslation("view.lineage"), a.lineageOrigin().stream()
                 .map(s -> s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : ""))
-                .collect(java.util.stream.Collectors.joining(", ")));
-        line(attrs, getTranslation("models.licence"), a.licence().id() + " — " + a.licence().clazz() + " (" + a.licence().source() + ")");
+                .collect(java.util.stream.Collectors.joining(", "))
+                + (a.lineage() != null && a.lineage().inferred()
+                        ? " — " + getTranslation("model.inferredFrom", a.lineage().inferredFrom()) : ""));
+        Attribution.Licence lic = a.licence();
+        line(attrs, getTranslation("models.licence"), lic.id() + " — " + lic.clazz() + (lic.osi() ? ", OSI" : "")
+                + " (" + lic.source() + ")" + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz()) ? ""
+                        : " — " + getTranslation("model.effectiveLicence", lic.effectiveClass(), lic.effectiveVia())));
         Attribution.Hardware hw = a.hardware();
         line(attrs, getTranslation("models.hardware"), hw.clazz() + (hw.weightsBytes() == null ? ""
-                : " — " + getTranslation("model.weights", String.format("%,d", hw.weightsBytes()), hw.basis(),
+                : " — " + getTranslation("model.weights", String.format("%,d", hw.weightsBytes()),
+                        hw.basis() + (hw.quantisation() == null ? "" : ", " + hw.quantisation()),
                         hw.estimated() ? getTranslation("model.estimated") : "")));
         line(attrs, getTranslation("models.sectors"), String.join(", ", a.sectors()));
         line(attrs, getTranslation("models.downloads"), m.downloads30d() == null ? "—" : String.format("%,d", m.downloads30d()));

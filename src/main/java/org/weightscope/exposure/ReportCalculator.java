@@ -92,7 +92,7 @@ final class ReportCalculator {
         }
         return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), m.hub(), m.id(),
                 ref.revision(), res.candidates(), m.uploaderOrg(), m.developerOrgs(), m.lineageRoots(), m.uploaderShares(),
-                m.lineageOrigin(), m.licence().id(), m.licence().clazz(), m.licenceChanges(), flags(m), m.hardwareClass(),
+                m.lineageOrigin(), m.licence().id(), m.licence().effectiveClass(), m.licenceChanges(), flags(m), m.hardwareClass(),
                 m.sectors(), trend(m), alternatives, notes);
     }
 
@@ -104,7 +104,7 @@ final class ReportCalculator {
                 .filter(a -> a.lineageShare(chosen) == 0 && a.lineageShare(Attribution.UNATTRIBUTED) == 0)
                 .limit(max)
                 .map(a -> new Alternative(a.hub(), a.id(), a.lineageOrigin().stream().map(OriginShare::country).toList(),
-                        a.licence().id(), a.licence().clazz(), a.downloads30d()))
+                        a.licence().id(), a.licence().effectiveClass(), a.downloads30d()))
                 .toList();
     }
 
@@ -115,10 +115,11 @@ final class ReportCalculator {
 
     static List<String> flags(ResolvedModel m) {
         List<String> f = new ArrayList<>(2);
-        switch (m.licence().clazz()) {
+        // the effective class: the most restrictive terms along the lineage bind whoever runs the model
+        switch (m.licence().effectiveClass()) {
             case "non-commercial" -> f.add(ExposureReport.FLAG_NON_COMMERCIAL);
             case "open-weights-restricted" -> f.add(ExposureReport.FLAG_USE_RESTRICTIONS);
-            case "open-source" -> { }
+            case "permissive", "copyleft" -> { }
             default -> f.add(ExposureReport.FLAG_UNKNOWN_LICENCE);
         }
         if (!m.licenceChanges().isEmpty()) f.add(ExposureReport.FLAG_CHANGED_TERMS);

@@ -76,7 +76,9 @@ class ReadApiTest extends IntegrationTest {
             expected.figures().forEach(f -> service.put(f.key(), f.value()));
             assertThat(api.keySet()).containsExactlyElementsOf(service.keySet());
             service.forEach((k, v) -> assertThat(api.get(k)).as(view + " " + k).isCloseTo(v, within(1e-6)));
-            assertThat(api).containsKeys("US", "CN");
+            // the newest recorded week's US uploads are repackagings of Chinese models (unsloth's Qwen and
+            // DeepSeek GGUFs, traced by name since attribution-2): US in the uploader view, CN in the lineage view
+            assertThat(api).containsKeys(view == Adoption.View.UPLOADER ? new String[] {"US", "CN"} : new String[] {"CN"});
         }
         // anonymous cross-origin reads (a notebook or another site in a browser)
         HttpResponse<String> cors = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/adoption"))

@@ -114,7 +114,7 @@ class AdoptionServiceTest extends IntegrationTest {
         assertThat(uploader.at()).isEqualTo(java.time.LocalDate.of(2024, 12, 9));
         assertThat(uploader.coverage().models()).isEqualTo(page.size());
         assertThat(uploader.coverage().downloads()).isEqualTo(Math.round(total));
-        assertThat(uploader.ruleVersion()).startsWith("attribution-1/rules-");
+        assertThat(uploader.ruleVersion()).startsWith("attribution-2/rules-");
     }
 
     @Test

@@ -51,7 +51,7 @@ class AttributorFixtureTest {
         assertThat(a.lineageCountries()).containsExactly("US");
         assertThat(a.lineageOrigin()).containsExactly(new OriginShare("US", 1.0));
         assertThat(a.sectors()).containsExactly("general-assistant");
-        assertThat(a.ruleVersion()).isEqualTo("attribution-1");
+        assertThat(a.ruleVersion()).isEqualTo("attribution-2");
     }
 
     @Test
@@ -71,7 +71,7 @@ class AttributorFixtureTest {
     void qwen25_coder_32b_instruct() {
         // cardData.license apache-2.0; safetensors BF16 32763876352; tags include "code", "qwen-coder"
         Attribution a = attribute("Qwen/Qwen2.5-Coder-32B-Instruct");
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "open-source", "cardData.license"));
+        assertThat(a.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
         assertThat(a.hardware().weightsBytes()).isEqualTo(65_527_752_704L);
         assertThat(a.hardware().clazz()).isEqualTo("datacenter-gpu");
         assertThat(a.sectors()).contains("code").doesNotContain("general-assistant");
@@ -90,8 +90,10 @@ class AttributorFixtureTest {
         assertThat(a.lineage().issues()).containsExactly("missing-parent:Qwen/Qwen2.5-72B");
         assertThat(a.developerOrgs()).containsExactly("alibaba-qwen");
         assertThat(a.lineageOrigin()).containsExactly(new OriginShare("CN", 1.0));
-        // cardData.license "other" with no license_name: declared, so not inherited, but class unknown
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("other", "unknown", "cardData.license"));
+        // cardData.license "other" with no license_name: declared, so not inherited, but class unknown; the
+        // base's Qwen licence binds whoever runs it
+        assertThat(a.licence()).isEqualTo(new Attribution.Licence("other", "unknown", "cardData.license",
+                "open-weights-restricted", "Qwen/Qwen2.5-72B-Instruct", false, List.of()));
         // BF16 72706203648 (same architecture as its base)
         assertThat(a.hardware().weightsBytes()).isEqualTo(145_412_407_296L);
     }
@@ -139,7 +141,8 @@ class AttributorFixtureTest {
                 s -> { assertThat(s.country()).isEqualTo("DE"); assertThat(s.share()).isCloseTo(0.5, within(1e-9)); },
                 s -> { assertThat(s.country()).isEqualTo("CN"); assertThat(s.share()).isCloseTo(0.5, within(1e-9)); });
         assertThat(a.licence()).isEqualTo(new Attribution.Licence("flux-1-dev-non-commercial-license",
-                "non-commercial", "inherited:black-forest-labs/FLUX.1-dev"));
+                "non-commercial", "inherited:black-forest-labs/FLUX.1-dev", "non-commercial",
+                "black-forest-labs/FLUX.1-dev", false, List.of()));
         assertThat(a.sectors()).containsExactly("multimodal-generation");
     }
 
@@ -152,15 +155,17 @@ class AttributorFixtureTest {
         assertThat(a.sectors()).containsExactly("speech-audio");
         assertThat(a.lineage().roots()).containsExactly("openai/whisper-large-v3");
         assertThat(a.lineage().issues()).isEmpty();
-        assertThat(a.licence().clazz()).isEqualTo("open-source");
+        assertThat(a.licence().clazz()).isEqualTo("permissive");
     }
 
     @Test
     void exaone_f32_koreanNonCommercial() {
-        // safetensors F32 32003200000 → × 4 bytes; license other + license_name exaone
+        // safetensors F32 32003200000, run at 16 bits → × 2 bytes = 64.0 GB; license other + license_name exaone
         Attribution a = attribute("LGAI-EXAONE/EXAONE-3.5-32B-Instruct");
-        assertThat(a.hardware().weightsBytes()).isEqualTo(128_012_800_000L);
-        assertThat(a.hardware().clazz()).isEqualTo("multi-gpu");
+        assertThat(a.hardware().weightsBytes()).isEqualTo(64_006_400_000L);
+        assertThat(a.hardware().clazz()).isEqualTo("datacenter-gpu");
+        assertThat(a.hardware().estimated()).isTrue();
+        assertThat(a.hardware().quantisation()).isEqualTo("16bit");
         assertThat(a.licence()).isEqualTo(new Attribution.Licence("exaone", "non-commercial", "license_name"));
         assertThat(a.uploaderOrigin()).containsExactly("KR");
         assertThat(a.lineage().roots()).containsExactly("LGAI-EXAONE/EXAONE-3.5-32B-Instruct");
@@ -189,7 +194,7 @@ class AttributorFixtureTest {
             if (a.uploaderOrg() == null) {
                 assertThat(a.uploaderOrigin()).as(f.repoId()).containsExactly("unattributed");
             }
-            assertThat(List.of("open-source", "open-weights-restricted", "non-commercial", "unknown"))
+            assertThat(List.of("permissive", "copyleft", "open-weights-restricted", "non-commercial", "unknown"))
                     .contains(a.licence().clazz());
         }
     }

@@ -61,6 +61,71 @@ public final class Fixtures {
         return f;
     }
 
+    private static Map<String, ModelFacts> recorded;
+
+    /**
+     * Every Hugging Face model of the recordings (list items, full bodies, trending entries), each the newest
+     * capture with what it lacks taken from older ones, the way the recordings import carries state over.
+     */
+    @SuppressWarnings("unchecked")
+    public static synchronized Map<String, ModelFacts> recorded() {
+        if (recorded != null) return recorded;
+        try {
+            List<Path> files;
+            try (var s = Files.list(HF)) {
+                files = s.filter(p -> p.getFileName().toString().startsWith("api-") && p.toString().endsWith(".json"))
+                        .sorted(java.util.Comparator.comparing(p -> day(p.getFileName().toString()))).toList();
+            }
+            Map<String, ModelFacts> out = new LinkedHashMap<>();
+            for (Path file : files) {
+                Object root = JSON.readValue(file.toFile(), Object.class);
+                List<Map<String, Object>> items = new ArrayList<>();
+                if (root instanceof List<?> l) l.forEach(x -> items.add((Map<String, Object>) x));
+                else ((Map<String, Object>) root).values().forEach(v -> items.add((Map<String, Object>) ((Map<String, Object>) v).get("repoData")));
+                for (Map<String, Object> m : items) {
+                    ModelFacts n = facts(m);
+                    ModelFacts p = out.get(n.repoId());
+                    out.put(n.repoId(), p == null ? n : merged(n, p));
+                }
+            }
+            recorded = out;
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String day(String name) {
+        var m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(name);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static ModelFacts merged(ModelFacts n, ModelFacts p) {
+        return new ModelFacts(n.hub(), n.repoId(), n.author() != null ? n.author() : p.author(),
+                n.pipelineTag() != null ? n.pipelineTag() : p.pipelineTag(),
+                n.libraryName() != null ? n.libraryName() : p.libraryName(), n.tags().isEmpty() ? p.tags() : n.tags(),
+                n.cardData().isEmpty() ? p.cardData() : n.cardData(),
+                n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
+                n.totalParameters() != null ? n.totalParameters() : p.totalParameters(), null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ModelFacts facts(Map<String, Object> m) {
+        Map<String, Long> params = new LinkedHashMap<>();
+        Long total = null;
+        if (m.get("safetensors") instanceof Map<?, ?> st) {
+            if (st.get("parameters") instanceof Map<?, ?> p) {
+                p.forEach((k, v) -> params.put((String) k, ((Number) v).longValue()));
+            }
+            if (st.get("total") instanceof Number n) total = n.longValue();
+        }
+        if (total == null && m.get("numParameters") instanceof Number n) total = n.longValue();
+        Map<String, Object> card = m.get("cardData") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+        String id = (String) m.get("id");
+        return new ModelFacts("huggingface", id, (String) m.get("author"), (String) m.get("pipeline_tag"),
+                (String) m.get("library_name"), (List<String>) m.get("tags"), card, params, total, null, null);
+    }
+
     /** Facts from a recorded README.md: front matter as cardData, the rest as card text. */
     public static ModelFacts fromCard(String repoId, String fileName) {
         String md = read(CARDS.resolve(fileName));

@@ -86,7 +86,7 @@ class LineageEdgeCasesTest {
         assertThat(r.uploaderOrigin()).containsExactly("US");
         assertThat(r.lineageCountries()).containsExactly("CN");
         assertThat(r.developerOrgs()).containsExactly("alibaba-qwen");
-        assertThat(r.hardware().basis()).isEqualTo("gguf");
+        assertThat(r.hardware().basis()).isEqualTo("files");
         assertThat(r.hardware().clazz()).isEqualTo("consumer-gpu");
         assertThat(r.licence().id()).isEqualTo("unknown"); // nobody in the chain declares one
     }
@@ -97,7 +97,7 @@ class LineageEdgeCasesTest {
                 List.of("license:apache-2.0"), Map.of(), Map.of(), null, null, null);
         ModelFacts quant = model("someone/q-GGUF", "base_model:quantized:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base)));
-        assertThat(r.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "open-source", "inherited:Qwen/Qwen2.5-7B"));
+        assertThat(r.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "permissive", "inherited:Qwen/Qwen2.5-7B", "permissive", "Qwen/Qwen2.5-7B", true, List.of()));
     }
 
     @Test

@@ -49,7 +49,7 @@ class ModelCardsTest {
         assertThat(a.lineage().roots()).containsExactly("deepseek-ai/DeepSeek-R1-0528");
         assertThat(a.developerOrgs()).containsExactly("deepseek");
         assertThat(a.lineageCountries()).containsExactly("CN");
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("mit", "open-source", "cardData.license"));
+        assertThat(a.licence()).isEqualTo(new Attribution.Licence("mit", "permissive", "cardData.license", "permissive", null, true, List.of()));
     }
 
     @Test
@@ -68,7 +68,10 @@ class ModelCardsTest {
         assertThat(a.hardware().basis()).isEqualTo("name");
         assertThat(a.hardware().totalParameters()).isEqualTo(30_000_000_000L);
         assertThat(a.hardware().activeParameters()).isEqualTo(3_000_000_000L);
-        assertThat(a.hardware().clazz()).isEqualTo("datacenter-gpu"); // 60 GB estimated at BF16
+        // a GGUF repo runs at Q4_K_M: 30e9 × 4.85 bits / 8 = 18.1875 GB (at BF16 it would be 60 GB)
+        assertThat(a.hardware().quantisation()).isEqualTo("q4_k_m");
+        assertThat(a.hardware().weightsBytes()).isEqualTo(18_187_500_000L);
+        assertThat(a.hardware().clazz()).isEqualTo("consumer-gpu");
         assertThat(a.sectors()).containsExactly("general-assistant");
         assertThat(a.uploaderOrigin()).containsExactly("CN");
 
@@ -76,7 +79,7 @@ class ModelCardsTest {
         ModelFacts withBytes = new ModelFacts(f.hub(), f.repoId(), null, f.pipelineTag(), f.libraryName(), f.tags(),
                 f.cardData(), Map.of(), null, 18_600_000_000L, f.cardText());
         Attribution b = ATTRIBUTOR.attribute(withBytes, ParentLookup.none());
-        assertThat(b.hardware().basis()).isEqualTo("gguf");
+        assertThat(b.hardware().basis()).isEqualTo("files");
         assertThat(b.hardware().estimated()).isFalse();
         assertThat(b.hardware().clazz()).isEqualTo("consumer-gpu");
     }

@@ -24,7 +24,8 @@ class ProductionRegistryTest {
         assertThat(registry.all()).hasSizeGreaterThanOrEqualTo(150);
         Set<String> seen = new HashSet<>();
         for (Organization org : registry.all()) {
-            assertThat(org.countries()).as(org.id()).isNotEmpty();
+            // a typed namespace without a publicly stated base has no country (its models stay unattributed)
+            if (org.countries().isEmpty()) assertThat(org.evidence()).as(org.id()).isEmpty();
             for (String country : org.countries()) {
                 assertThat(ISO).as(org.id() + " country").contains(country);
                 assertThat(org.evidence().get(country)).as(org.id() + " evidence for " + country).startsWith("http");
@@ -69,7 +70,7 @@ class ProductionRegistryTest {
         assertThat(r1.uploaderOrigin()).containsExactly("US");
         assertThat(r1.lineageCountries()).containsExactly("CN");
         assertThat(r1.licence().id()).isEqualTo("mit");
-        assertThat(r1.licence().clazz()).isEqualTo("open-source");
+        assertThat(r1.licence().clazz()).isEqualTo("permissive");
 
         Attribution qwen = attributor.attribute(
                 Fixtures.fromCard("Qwen/Qwen3-32B-GGUF", "Qwen__Qwen3-32B-GGUF.README.md"), catalogue);

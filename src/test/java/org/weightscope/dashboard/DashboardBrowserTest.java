@@ -73,7 +73,7 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.textContent("#headline-releases")).contains("Releases from");
         page.waitForSelector("#share-over-time[data-rendered] canvas");
         assertThat(page.textContent("#recorded-note")).contains("Recorded data");
-        assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-1/rules-");
+        assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-2/rules-");
         page.setViewportSize(1280, 4600);
         Browser.screenshot(page, "overview");
     }
@@ -165,7 +165,7 @@ class DashboardBrowserTest extends IntegrationTest {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
                 .startsWith("# Source: Weightscope, as of ")
-                .contains("metric downloads-30d v2", "by organisation", "view uploader", "attribution attribution-1/rules-");
+                .contains("metric downloads-30d v2", "by organisation", "view uploader", "attribution attribution-2/rules-");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("organisation,downloads-30d,share");
     }
 
@@ -213,7 +213,7 @@ class DashboardBrowserTest extends IntegrationTest {
         Browser.screenshot(page, "organisations");
         page.navigate(url("methodology"));
         page.waitForSelector("#rule-version");
-        assertThat(page.textContent("#rule-version")).contains("attribution-1/rules-");
+        assertThat(page.textContent("#rule-version")).contains("attribution-2/rules-");
         Browser.screenshot(page, "methodology");
     }
 

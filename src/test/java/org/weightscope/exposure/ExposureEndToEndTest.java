@@ -51,7 +51,7 @@ class ExposureEndToEndTest extends IntegrationTest {
                 "acme-internal/secret-model-7b=unknown");
         JsonNode mistral = find(report, "mistralai/Mistral-7B-Instruct-v0.2");
         assertThat(mistral.path("lineageOrigin").get(0).path("country").asText()).isEqualTo("FR");
-        assertThat(report.path("ruleVersion").asText()).startsWith("attribution-1/rules-");
+        assertThat(report.path("ruleVersion").asText()).startsWith("attribution-2/rules-");
 
         HttpResponse<String> csv = post(Files.readAllBytes(FILES.resolve("inventory.csv")), "text/csv", "?format=csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("# Source: Weightscope exposure report");

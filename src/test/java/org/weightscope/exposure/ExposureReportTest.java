@@ -46,16 +46,16 @@ class ExposureReportTest {
     static final List<Expected> EXPECTED = List.of(
             // model card front matter: base_model [deepseek-ai/DeepSeek-R1-0528], license mit; unsloth = US redistributor
             new Expected("unsloth/DeepSeek-R1-0528-GGUF", "Customer Support", 5, "unsloth", Map.of("US", 1.0),
-                    List.of("deepseek"), Map.of("CN", 1.0), "mit", "open-source", List.of()),
+                    List.of("deepseek"), Map.of("CN", 1.0), "mit", "permissive", List.of()),
             // model card: base_model Qwen/Qwen3-32B, license apache-2.0; rows 3 and 7 merged: 3 + 2
             new Expected("Qwen/Qwen3-32B-GGUF", "Engineering", 5, "alibaba-qwen", Map.of("CN", 1.0),
-                    List.of("alibaba-qwen"), Map.of("CN", 1.0), "apache-2.0", "open-source", List.of()),
+                    List.of("alibaba-qwen"), Map.of("CN", 1.0), "apache-2.0", "permissive", List.of()),
             // 50-model file: tag base_model:finetune:meta-llama/Llama-3.1-70B-Instruct, cardData.license llama3.1
             new Expected("nvidia/Llama-3.1-Nemotron-70B-Instruct-HF", "Research, Europe", 2, "nvidia", Map.of("US", 1.0),
                     List.of("meta"), Map.of("US", 1.0), "llama3.1", "open-weights-restricted", List.of("use-restrictions")),
             // 700-item list: tag license:apache-2.0, no base_model tag → its own root
             new Expected("mistralai/Mistral-7B-Instruct-v0.2", "Marketing", 1, "mistral-ai", Map.of("FR", 1.0),
-                    List.of("mistral-ai"), Map.of("FR", 1.0), "apache-2.0", "open-source", List.of()),
+                    List.of("mistral-ai"), Map.of("FR", 1.0), "apache-2.0", "permissive", List.of()),
             // 50-model file: base_model [black-forest-labs/FLUX.1-dev, Qwen/Qwen2-VL-7B-Instruct], no licence →
             // inherited from FLUX.1-dev (flux-1-dev-non-commercial-license); Djrango not in the registry
             new Expected("Djrango/Qwen2vl-Flux", "Marketing", 4, null, Map.of("unattributed", 1.0),
@@ -216,7 +216,7 @@ class ExposureReportTest {
     void everyReportCitesItsRules() throws IOException {
         ExposureReport r = report("inventory.csv", "cn");
         assertThat(r.generatedAt()).isEqualTo(NOW);
-        assertThat(r.ruleVersion()).isEqualTo("attribution-1");
+        assertThat(r.ruleVersion()).isEqualTo("attribution-2");
         assertThat(r.methodology()).contains("HHI").contains("unresolved").contains("lineage");
         assertThat(r.chosenOrigin()).isEqualTo("CN");
     }
@@ -226,7 +226,7 @@ class ExposureReportTest {
         ExposureReport r = report("inventory.csv", "CN");
         String csv = service.toCsv(r);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, as of 2026-11-22T10:00:00Z, attribution attribution-1");
+        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, as of 2026-11-22T10:00:00Z, attribution attribution-2");
         assertThat(lines[1]).startsWith("row,reference,business_unit,weight,status");
         assertThat(csv).contains(",\"Research, Europe\",2,resolved,huggingface,nvidia/Llama-3.1-Nemotron-70B-Instruct-HF,");
         assertThat(csv).contains("DE:0.5;CN:0.5");

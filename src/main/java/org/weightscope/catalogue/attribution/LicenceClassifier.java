@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  */
 public final class LicenceClassifier {
 
-    public static final Set<String> CLASSES = Set.of("open-source", "open-weights-restricted", "non-commercial", "unknown");
+    /**
+     * Licence classes, least to most restrictive (unknown apart). None says "open source": the OSI's Open Source
+     * AI Definition asks for more than weights under a free licence, so OSI approval is a flag ({@code osi}).
+     */
+    public static final List<String> ORDER = List.of("permissive", "copyleft", "open-weights-restricted", "non-commercial");
+    public static final Set<String> CLASSES = Set.of("permissive", "copyleft", "open-weights-restricted", "non-commercial",
+            "unknown");
     public static final String UNKNOWN = "unknown";
     public static final String OTHER = "other";
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -29,14 +35,16 @@ public final class LicenceClassifier {
 
     private final Map<String, String> classById;
     private final Map<String, Boolean> osiById;
+    private final Map<String, List<String>> excludedById;
     /** normalised alias or id → id. */
     private final Map<String, String> idByAlias;
     private final List<Rule> patterns;
 
     private LicenceClassifier(Map<String, String> classById, Map<String, Boolean> osiById,
-                              Map<String, String> idByAlias, List<Rule> patterns) {
+                              Map<String, List<String>> excludedById, Map<String, String> idByAlias, List<Rule> patterns) {
         this.classById = classById;
         this.osiById = osiById;
+        this.excludedById = excludedById;
         this.idByAlias = idByAlias;
         this.patterns = patterns;
     }
@@ -46,6 +54,7 @@ public final class LicenceClassifier {
         List<String> errors = new ArrayList<>();
         Map<String, String> classById = new HashMap<>();
         Map<String, Boolean> osi = new HashMap<>();
+        Map<String, List<String>> excluded = new HashMap<>();
         Map<String, String> aliases = new HashMap<>();
         int i = 0;
         for (JsonNode n : root.path("licences")) {
@@ -56,6 +65,7 @@ public final class LicenceClassifier {
             if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
             if (classById.put(id, clazz) != null) errors.add(label + ": id: duplicate");
             osi.put(id, n.path("osi").asBoolean(false));
+            excluded.put(id, List.copyOf(RuleFiles.strings(n.get("excludes_territories"))));
             aliases.put(normalise(id), id);
             for (String a : RuleFiles.strings(n.get("aliases"))) {
                 String prev = aliases.put(normalise(a), id);
@@ -75,7 +85,7 @@ public final class LicenceClassifier {
             }
         }
         if (!errors.isEmpty()) throw new RegistryException(licencesYaml.toString(), errors);
-        return new LicenceClassifier(classById, osi, aliases, rules);
+        return new LicenceClassifier(classById, osi, excluded, aliases, rules);
     }
 
     /** Lower-case, trimmed, inner whitespace collapsed: how aliases are compared. */
@@ -103,6 +113,16 @@ public final class LicenceClassifier {
     /** Whether the rule file flags the licence as OSI-approved. */
     public boolean isOsiApproved(String id) {
         return Boolean.TRUE.equals(osiById.get(id));
+    }
+
+    /** Territories the licence excludes (e.g. EU), empty if none or not listed. */
+    public List<String> excludedTerritories(String id) {
+        return id == null ? List.of() : excludedById.getOrDefault(id, List.of());
+    }
+
+    /** Rank in {@link #ORDER} (higher binds more), -1 for unknown. */
+    public static int restrictiveness(String clazz) {
+        return ORDER.indexOf(clazz);
     }
 
     /**
@@ -135,15 +155,19 @@ public final class LicenceClassifier {
             if (nameObj instanceof String name && !name.isBlank()) {
                 String named = canonicalId(name);
                 if (named != null && !OTHER.equals(named) && !UNKNOWN.equals(named)) {
-                    return new Licence(named, classById.get(named), "license_name");
+                    return licence(named, classById.get(named), "license_name");
                 }
                 return new Licence(OTHER, classOf(name), "license_name");
             }
             return new Licence(OTHER, UNKNOWN, source);
         }
-        if (id != null) return new Licence(id, classById.get(id), source);
+        if (id != null) return licence(id, classById.get(id), source);
         // Not listed: keep it as the hub wrote it (lower-case), classify by pattern.
         String kept = normalise(raw).replace(' ', '-');
         return new Licence(kept, classOf(raw), source);
+    }
+
+    private Licence licence(String id, String clazz, String source) {
+        return new Licence(id, clazz, source, clazz, null, isOsiApproved(id), excludedTerritories(id));
     }
 }

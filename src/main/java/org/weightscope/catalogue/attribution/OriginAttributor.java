@@ -22,9 +22,16 @@ public final class OriginAttributor {
     private static final List<String> UNATTRIBUTED = List.of(Attribution.UNATTRIBUTED);
 
     private final OrganizationRegistry registry;
+    /** Policy switches on countries, e.g. HK → CN when Hong Kong is counted with the mainland. */
+    private final Map<String, String> countryMap;
 
     public OriginAttributor(OrganizationRegistry registry) {
+        this(registry, Map.of());
+    }
+
+    public OriginAttributor(OrganizationRegistry registry, Map<String, String> countryMap) {
         this.registry = registry;
+        this.countryMap = Map.copyOf(countryMap);
     }
 
     /** Uploader view: the org owning the repo's namespace. */
@@ -54,11 +61,15 @@ public final class OriginAttributor {
         double perRoot = 1.0 / roots.size();
         for (String root : roots) {
             Optional<Organization> org = registry.byNamespace(hub, namespaceOf(root));
-            List<String> countries = org.map(OriginAttributor::countriesOrUnattributed).orElse(UNATTRIBUTED);
+            // a maintainer's or redistributor's repo is never a lineage root's country: its developer is someone else
+            boolean others = org.isPresent() && org.get().holdsOthersWork();
+            List<String> countries = org.isEmpty() || others ? UNATTRIBUTED : countriesOrUnattributed(org.get());
             org.ifPresent(o -> {
-                devs.add(o.id());
-                if (o.isRedistributor()) {
-                    notes.add("root " + root + " is held by redistributor " + o.id() + ": original developer not traced");
+                if (others) {
+                    notes.add("root " + root + " is held by " + o.role() + " " + o.id()
+                            + ": original developer not traced, lineage unattributed");
+                } else {
+                    devs.add(o.id());
                 }
             });
             double each = perRoot / countries.size();
@@ -72,12 +83,16 @@ public final class OriginAttributor {
         return new LineageOrigin(new ArrayList<>(devs), out, notes);
     }
 
-    private static List<String> countriesOrUnattributed(Organization o) {
-        return o.countries().isEmpty() ? UNATTRIBUTED : o.countries();
+    private List<String> countriesOrUnattributed(Organization o) {
+        if (o.countries().isEmpty()) return UNATTRIBUTED;
+        if (countryMap.isEmpty()) return o.countries();
+        LinkedHashSet<String> mapped = new LinkedHashSet<>();
+        for (String c : o.countries()) mapped.add(countryMap.getOrDefault(c, c));
+        return List.copyOf(mapped);
     }
 
     /** Namespace of a repo id, with the same rule as {@link ModelFacts#namespace()}. */
-    static String namespaceOf(String repoId) {
+    public static String namespaceOf(String repoId) {
         int slash = repoId.indexOf('/');
         if (slash > 0) return repoId.substring(0, slash);
         int colon = repoId.indexOf(':');

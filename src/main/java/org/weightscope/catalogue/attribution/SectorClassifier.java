@@ -13,34 +13,49 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Sector ids from {@code sectors.yaml} rules over pipeline tag, tags, repo name and (strong phrases only) card
- * text. Words and phrases are bounded by non-letters so "coder" never matches inside "encoder".
+ * Sector ids from {@code sectors.yaml} rules over pipeline tag, library, tags, repo name and (strong phrases only)
+ * card text. Words and phrases are bounded by non-letters so "coder" never matches inside "encoder".
+ *
+ * <p>A domain sector needs a strong signal (pipeline tag, library, a word of the repo name, a card phrase) or
+ * at least two of its tags: tags are free text anyone adds, so one (spam) tag alone makes no domain. A repo
+ * without a pipeline tag takes its nearest ancestor's (a GGUF of an instruct model is still an assistant).
  */
 public final class SectorClassifier {
 
     public static final Set<String> SECTORS = Set.of("general-assistant", "code", "science-maths", "biomedical",
             "finance", "legal", "education", "vision", "speech-audio", "robotics", "retrieval-embeddings",
-            "multimodal-generation", "other");
+            "multimodal-generation", "time-series", "safety", "translation", "other");
 
-    private record Rule(String id, boolean domain, Set<String> pipelines, Set<String> tags, Pattern name, Pattern card) {
+    private record Rule(String id, boolean domain, Set<String> pipelines, Set<String> libraries, Set<String> tags,
+                        Pattern name, Pattern card) {
 
-        boolean matches(String pipeline, Set<String> tagSet, String repoName, String cardText) {
+        boolean matches(String pipeline, String library, Set<String> tagSet, String repoName, String cardText) {
             if (pipeline != null && pipelines.contains(pipeline)) return true;
-            for (String t : tags) if (tagSet.contains(t)) return true;
+            if (library != null && libraries.contains(library)) return true;
             if (name != null && name.matcher(repoName).find()) return true;
-            return card != null && cardText != null && card.matcher(cardText).find();
+            if (card != null && cardText != null && card.matcher(cardText).find()) return true;
+            int tagHits = 0;
+            for (String t : tags) if (tagSet.contains(t)) tagHits++;
+            return tagHits >= (domain ? 2 : 1);
         }
     }
 
     private final List<Rule> rules;
     private final String generalId;
     private final Set<String> generalPipelines;
+    private final Set<String> chatPipelines;
+    private final Set<String> chatTags;
+    private final Pattern chatWords;
     private final String fallback;
 
-    private SectorClassifier(List<Rule> rules, String generalId, Set<String> generalPipelines, String fallback) {
+    private SectorClassifier(List<Rule> rules, String generalId, Set<String> generalPipelines, Set<String> chatPipelines,
+                             Set<String> chatTags, Pattern chatWords, String fallback) {
         this.rules = rules;
         this.generalId = generalId;
         this.generalPipelines = generalPipelines;
+        this.chatPipelines = chatPipelines;
+        this.chatTags = chatTags;
+        this.chatWords = chatWords;
         this.fallback = fallback;
     }
 
@@ -54,14 +69,16 @@ public final class SectorClassifier {
             String label = "sectors[" + i++ + "] (" + id + ")";
             if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
             rules.add(new Rule(id, n.path("domain").asBoolean(false), lower(n.get("pipeline_tags")),
-                    lower(n.get("tags")), words(n.get("name_words")), words(n.get("card_phrases"))));
+                    lower(n.get("library_names")), lower(n.get("tags")), words(n.get("name_words")),
+                    words(n.get("card_phrases"))));
         }
         JsonNode ga = root.path("general_assistant");
         String fallback = root.path("fallback").asText("other");
         if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
         if (!errors.isEmpty()) throw new RegistryException(sectorsYaml.toString(), errors);
         return new SectorClassifier(List.copyOf(rules), ga.path("id").asText("general-assistant"),
-                lower(ga.get("pipeline_tags")), fallback);
+                lower(ga.get("pipeline_tags")), lower(ga.get("chat_pipeline_tags")), lower(ga.get("chat_tags")),
+                words(ga.get("chat_name_words")), fallback);
     }
 
     private static Set<String> lower(JsonNode n) {
@@ -83,8 +100,15 @@ public final class SectorClassifier {
     }
 
     public List<String> classify(ModelFacts f) {
+        return classify(f, List.of());
+    }
+
+    /** @param ancestors the model's ancestors in the catalogue, nearest first (for a missing pipeline tag) */
+    public List<String> classify(ModelFacts f, List<ModelFacts> ancestors) {
         String pipeline = f.effectivePipelineTag();
+        for (int i = 0; pipeline == null && i < ancestors.size(); i++) pipeline = ancestors.get(i).effectivePipelineTag();
         if (pipeline != null) pipeline = pipeline.toLowerCase(Locale.ROOT);
+        String library = f.libraryName() == null ? null : f.libraryName().toLowerCase(Locale.ROOT);
         Set<String> tagSet = new HashSet<>();
         for (String t : f.tags()) tagSet.add(t.toLowerCase(Locale.ROOT));
         if (f.cardData().get("tags") instanceof List<?> cardTags) {
@@ -94,13 +118,22 @@ public final class SectorClassifier {
         List<String> out = new ArrayList<>(3);
         boolean domain = false;
         for (Rule r : rules) {
-            if (r.matches(pipeline, tagSet, name, f.cardText())) {
+            if (r.matches(pipeline, library, tagSet, name, f.cardText())) {
                 out.add(r.id());
                 domain |= r.domain();
             }
         }
-        if (!domain && pipeline != null && generalPipelines.contains(pipeline)) out.add(0, generalId);
+        if (!domain && pipeline != null && (generalPipelines.contains(pipeline) || chatPipelines.contains(pipeline)
+                && isChat(tagSet, name))) {
+            out.add(0, generalId);
+        }
         if (out.isEmpty()) out.add(fallback);
         return out;
+    }
+
+    /** An instruct/chat model: a chat tag (HF's "conversational") or a word such as Instruct, Chat, it. */
+    private boolean isChat(Set<String> tagSet, String name) {
+        for (String t : chatTags) if (tagSet.contains(t)) return true;
+        return chatWords != null && chatWords.matcher(name).find();
     }
 }

@@ -43,13 +43,13 @@ class LicenceClassifierTest {
     @Test
     void tagOnly() {
         assertThat(LICENCES.declared(facts(List.of("gguf", "license:mit", "region:us"), Map.of())))
-                .isEqualTo(new Licence("mit", "open-source", "tag"));
+                .isEqualTo(new Licence("mit", "permissive", "tag", "permissive", null, true, List.of()));
     }
 
     @Test
     void modelScopeSpelling() {
         assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "Apache License 2.0"))))
-                .isEqualTo(new Licence("apache-2.0", "open-source", "cardData.license"));
+                .isEqualTo(new Licence("apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
         assertThat(LICENCES.canonicalId("MIT  License")).isEqualTo("mit");
     }
 
@@ -71,7 +71,7 @@ class LicenceClassifierTest {
     @Test
     void unlistedId_keptAsWritten() {
         assertThat(LICENCES.declared(facts(List.of("license:apple-ascl"), Map.of())))
-                .isEqualTo(new Licence("apple-ascl", "unknown", "tag"));
+                .isEqualTo(new Licence("apple-ascl", "permissive", "tag"));
     }
 
     @Test
@@ -86,5 +86,41 @@ class LicenceClassifierTest {
             Licence l = LICENCES.declared(f);
             if (l != null) assertThat(LicenceClassifier.CLASSES).as(f.repoId()).contains(l.clazz());
         }
+    }
+
+    @Test
+    void hubLicenceIdsThatFellToUnknown() {
+        assertThat(LICENCES.classOf("nvidia-open-model-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("NVIDIA Open Model License Agreement")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("modified-mit")).isEqualTo("permissive");
+        assertThat(LICENCES.classOf("jamba-open-model-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("apple-amlr")).isEqualTo("non-commercial");
+        assertThat(LICENCES.classOf("apple-ascl")).isEqualTo("permissive");
+        assertThat(LICENCES.classOf("falcon-llm-license")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("health-ai-developer-foundations")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("cc-by-nd-4.0")).isEqualTo("open-weights-restricted");
+        assertThat(LICENCES.classOf("cc-by-nc-nd-4.0")).isEqualTo("non-commercial");
+        assertThat(LICENCES.classOf("eupl-1.2")).isEqualTo("copyleft");
+        assertThat(LICENCES.isOsiApproved("eupl-1.2")).isTrue();
+    }
+
+    @Test
+    void lgplLrIsItsOwnLicence_andNoClassSaysOpenSource() {
+        // LGPL-LR (Lesser General Public License for Linguistic Resources) is not LGPL-3.0 and not OSI-approved
+        assertThat(LICENCES.canonicalId("lgpl-lr")).isEqualTo("lgpl-lr");
+        assertThat(LICENCES.classOf("lgpl-lr")).isEqualTo("copyleft");
+        assertThat(LICENCES.isOsiApproved("lgpl-lr")).isFalse();
+        assertThat(LicenceClassifier.CLASSES).doesNotContain("open-source");
+        assertThat(LICENCES.classOf("gpl-3.0")).isEqualTo("copyleft");
+        assertThat(LICENCES.classOf("mit")).isEqualTo("permissive");
+    }
+
+    @Test
+    void licencesThatExcludeTerritoriesAreFlagged() {
+        Licence l = LICENCES.declared(facts(List.of("license:other"),
+                Map.of("license", "other", "license_name", "tencent-hunyuan-community")));
+        assertThat(l.id()).isEqualTo("tencent-hunyuan-community");
+        assertThat(l.excludedTerritories()).containsExactly("EU", "GB", "KR");
+        assertThat(LICENCES.excludedTerritories("mit")).isEmpty();
     }
 }

@@ -49,8 +49,10 @@ class SectorClassifierTest {
 
     @Test
     void visionLanguageModel() {
-        assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("vision");
-        assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("vision");
+        // image-text-to-text with HF's "conversational" tag (a chat template): also a general assistant
+        assertThat(of("Qwen/Qwen2-VL-72B")).containsExactly("general-assistant", "vision");
+        // an instruct vision-language model is also a general assistant
+        assertThat(of("meta-llama/Llama-3.2-11B-Vision-Instruct")).containsExactly("general-assistant", "vision");
     }
 
     @Test
@@ -85,7 +87,7 @@ class SectorClassifierTest {
         assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).isNotEmpty();
         ModelFacts ts = new ModelFacts("huggingface", "amazon/chronos-bolt-base", null, "time-series-forecasting", null,
                 List.of(), Map.of(), Map.of(), null, null, null);
-        assertThat(SECTORS.classify(ts)).containsExactly("other");
+        assertThat(SECTORS.classify(ts)).containsExactly("time-series");
     }
 
     @Test
@@ -93,5 +95,40 @@ class SectorClassifierTest {
         for (ModelFacts f : Fixtures.list700().values()) {
             assertThat(SectorClassifier.SECTORS).as(f.repoId()).containsAll(SECTORS.classify(f));
         }
+    }
+
+    static ModelFacts model(String id, String pipeline, List<String> tags) {
+        return new ModelFacts("huggingface", id, null, pipeline, null, tags, Map.of(), Map.of(), null, null, null);
+    }
+
+    @Test
+    void oneSpamTagMakesNoDomain_twoTagsOrAStrongSignalDo() {
+        // a chat model with one stray "legal" tag stays a general assistant
+        assertThat(SECTORS.classify(model("x/chat-7b", "text-generation", List.of("legal")))).containsExactly("general-assistant");
+        // two of the legal rule's tags, or a word of the name, make the domain
+        assertThat(SECTORS.classify(model("x/chat-7b", "text-generation", List.of("legal", "law")))).containsExactly("legal");
+        assertThat(SECTORS.classify(model("x/saul-7b", "text-generation", List.of()))).containsExactly("legal");
+    }
+
+    @Test
+    void timeSeriesSafetyTranslation() {
+        assertThat(SECTORS.classify(model("google/timesfm-2.0-500m-pytorch", "time-series-forecasting", List.of())))
+                .containsExactly("time-series");
+        assertThat(SECTORS.classify(model("google/shieldgemma-2b", "text-generation", List.of()))).containsExactly("safety");
+        assertThat(SECTORS.classify(model("facebook/nllb-200-distilled-600M", "translation", List.of())))
+                .containsExactly("translation");
+        assertThat(SECTORS.classify(model("Helsinki-NLP/opus-mt-en-de", "translation", List.of()))).containsExactly("translation");
+    }
+
+    @Test
+    void instructVisionLanguageAndAnyToAnyChatAreAssistants_aRepoWithoutPipelineTakesItsBases() {
+        assertThat(SECTORS.classify(model("x/VL-7B-Instruct", "image-text-to-text", List.of()))).containsExactly("general-assistant", "vision");
+        assertThat(SECTORS.classify(model("x/VL-7B", "image-text-to-text", List.of()))).containsExactly("vision");
+        assertThat(SECTORS.classify(model("x/Omni-7B", "any-to-any", List.of("conversational"))))
+                .containsExactly("general-assistant", "multimodal-generation");
+        ModelFacts gguf = model("someone/Base-7B-Instruct-GGUF", null, List.of("gguf"));
+        ModelFacts base = model("org/Base-7B-Instruct", "text-generation", List.of());
+        assertThat(SECTORS.classify(gguf)).containsExactly("other");
+        assertThat(SECTORS.classify(gguf, List.of(base))).containsExactly("general-assistant");
     }
 }
