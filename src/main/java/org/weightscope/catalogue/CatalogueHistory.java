@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.weightscope.catalogue.CatalogueService.Observation;
 
@@ -93,7 +95,54 @@ public class CatalogueHistory {
         }
         Bulk.execute(client, ops, "a page of " + described.size() + " models");
         CatalogueService.rememberStored(parents, saved);
+        Set<String> open = unsettled.computeIfAbsent(String.valueOf(runId), r -> ConcurrentHashMap.newKeySet());
+        for (CatalogueModel m : saved) {
+            if (m.attribution() != null && m.attribution().lineage() != null
+                    && !m.attribution().lineage().issues().isEmpty()) {
+                open.add(m.id());
+            }
+        }
         return new Applied(latest, described.size(), found);
+    }
+
+    /** Per run: models whose lineage had an open end (a parent or a base not stored yet) when they were written. */
+    private final Map<String, Set<String>> unsettled = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    /**
+     * At the end of a run: attributes again the run's models whose lineage had an open end when they were written,
+     * now that every page of the run is stored, so the result does not depend on the order pages came in (a
+     * resumed run and an uninterrupted one end alike). Returns how many changed.
+     */
+    public int settle(String runId) {
+        Set<String> ids = unsettled.remove(String.valueOf(runId));
+        parentCaches.remove(String.valueOf(runId));
+        if (ids == null || ids.isEmpty()) {
+            return 0;
+        }
+        models.refresh();
+        Map<String, CatalogueModel> stored = models.getAll(ids);
+        List<CatalogueModel> current = stored.values().stream().filter(m -> m.facts() != null).toList();
+        List<Observation> batch = current.stream().map(m -> new Observation(m.facts(), new HubFigures(m.gated(),
+                m.sha(), m.createdAt(), m.lastModified(), m.downloads30d(), m.downloadsAllTime(), m.likes()), m.asOf(),
+                m.recorded(), m.source())).toList();
+        List<CatalogueModel> again = catalogue.describe(batch);
+        List<CatalogueModel> changed = new ArrayList<>();
+        Map<String, Attribution> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < again.size(); i++) {
+            if (!java.util.Objects.equals(again.get(i).attribution(), current.get(i).attribution())) {
+                changed.add(again.get(i));
+                byModel.put(again.get(i).id(), again.get(i).attribution());
+            }
+        }
+        catalogue.save(changed);
+        snapshots.reattribute(byModel);
+        return changed.size();
     }
 
     static final String ROUTER = "openrouter";

@@ -176,6 +176,8 @@ public class CrawlService {
                 }
             });
             history.refresh();
+            history.settle(start.id());
+            history.refresh();
             if (source.complete(start.scope()) && current[0].failures().isEmpty()) {
                 int removed = history.recordRemovals(source.id(), start.asOf(), start.day(), start.id());
                 log.info("Complete crawl {} finished: {} models not listed any more", start.id(), removed);
@@ -220,6 +222,8 @@ public class CrawlService {
                 history.apply(page, recording.day(), run.id());
                 run = run.withProgress(1, page.size(), null);
             }
+            history.refresh();
+            history.settle(run.id());
             if (recording.complete()) {
                 // a whole listing of that day, as after a finished full crawl: what it lacks was removed
                 history.refresh();
