@@ -3,5 +3,5 @@
  * its as-of time, metric, origin view and attribution rule. It reads the catalogue's services and never
  * exposes the store or accepts raw queries.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalogue", "usage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalogue", "usage", "storage"})
 package org.weightscope.api;

@@ -60,6 +60,59 @@ public class ModelSearch {
                 .filter(f -> f.term(t -> t.field("repoId").value(repoId).caseInsensitive(true))))), 1).stream().findFirst();
     }
 
+    /**
+     * {@link #findIgnoreCase} for many ids of one hub in two round trips (one get of the exact ids, one search
+     * for the rest ignoring case). Keys are the given ids in lower case; ids not found are left out.
+     */
+    public java.util.Map<String, CatalogueModel> findAllIgnoreCase(String hub, java.util.Collection<String> repoIds) {
+        java.util.Map<String, CatalogueModel> found = new java.util.HashMap<>();
+        if (repoIds.isEmpty()) {
+            return found;
+        }
+        String prefix = CatalogueModel.idPrefix(hub) + ":";
+        java.util.Map<String, String> byDocId = new java.util.LinkedHashMap<>();
+        for (String r : repoIds) {
+            byDocId.putIfAbsent(prefix + r, r);
+        }
+        models.getAll(byDocId.keySet()).forEach((docId, m) -> found.putIfAbsent(
+                byDocId.get(docId).toLowerCase(java.util.Locale.ROOT), m));
+        List<String> missing = repoIds.stream().filter(r -> !found.containsKey(r.toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<CatalogueModel> hits = models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
+                b.filter(f -> f.term(t -> t.field("hub").value(hub)));
+                for (String r : missing) {
+                    b.should(s -> s.term(t -> t.field("repoId").value(r).caseInsensitive(true)));
+                }
+                return b.minimumShouldMatch("1");
+            })), Math.min(10_000, missing.size() * 3));
+            for (CatalogueModel m : hits) {
+                found.putIfAbsent(m.repoId().toLowerCase(java.util.Locale.ROOT), m);
+            }
+        }
+        return found;
+    }
+
+    /** {@link #byName} for many names in one round trip; keys are the given names. */
+    public java.util.Map<String, List<CatalogueModel>> byNames(java.util.Collection<String> names, int max) {
+        List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+        List<List<CatalogueModel>> answers = models.findMany(distinct.stream().map(ModelSearch::nameQuery).toList(), max);
+        java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
+        names.forEach(n -> out.put(n, List.of()));
+        for (int i = 0; i < distinct.size(); i++) {
+            out.put(distinct.get(i), answers.get(i));
+        }
+        return out;
+    }
+
+    private static co.elastic.clients.elasticsearch._types.query_dsl.Query nameQuery(String name) {
+        String escaped = name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+        return co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                .should(s -> s.wildcard(w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
+                .should(s -> s.term(t -> t.field("repoId").value(name).caseInsensitive(true)))
+                .minimumShouldMatch("1")));
+    }
+
     /** Models whose name (the part after the namespace) is {@code name}, ignoring case, on any hub. */
     public List<CatalogueModel> byName(String name, int max) {
         String escaped = name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");

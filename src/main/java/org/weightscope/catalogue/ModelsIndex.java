@@ -205,6 +205,33 @@ class ModelsIndex {
         }
     }
 
+    /** Several searches in one round trip (_msearch), answers in the order of the queries. */
+    List<List<CatalogueModel>> findMany(List<co.elastic.clients.elasticsearch._types.query_dsl.Query> queries, int size) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        try {
+            var response = client.msearch(m -> {
+                for (var q : queries) {
+                    m.searches(b -> b.header(h -> h.index(indices.alias(NAME)))
+                            .body(r -> r.size(size).query(q)
+                                    .sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc).missing("_last")))));
+                }
+                return m;
+            }, CatalogueModel.class);
+            List<List<CatalogueModel>> out = new java.util.ArrayList<>(queries.size());
+            for (var item : response.responses()) {
+                if (item.isFailure()) {
+                    throw new StorageException("search of models failed: " + item.failure().error().reason());
+                }
+                out.add(item.result().hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
     private static List<ModelSearch.Facet> facet(co.elastic.clients.elasticsearch._types.aggregations.Aggregate terms) {
         return terms.sterms().buckets().array().stream()
                 .map(b -> new ModelSearch.Facet(b.key().stringValue(), b.docCount())).toList();
