@@ -93,16 +93,47 @@ public class ModelSearch {
         return found;
     }
 
-    /** {@link #byName} for many names in one round trip; keys are the given names. */
+    /** Phrase hits read per name before falling back to the exact (leading-wildcard) query. */
+    static final int PHRASE_HITS = 100;
+
+    /**
+     * {@link #byName} for many names in one or two round trips; keys are the given names. A leading wildcard
+     * ({@code *}/name) scans every repo id, so each name is first looked up as a phrase of
+     * {@code repoId.text} (the standard analyzer splits at '/', so every repo whose name is {@code name}
+     * matches it) and the hits are checked exactly here; only a name with {@link #PHRASE_HITS} hits or more
+     * (there could be exact ones beyond them), or without a word to search for, is asked with the exact query.
+     * The answers are those of {@link #byName}.
+     */
     public java.util.Map<String, List<CatalogueModel>> byNames(java.util.Collection<String> names, int max) {
         List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
-        List<List<CatalogueModel>> answers = models.findMany(distinct.stream().map(ModelSearch::nameQuery).toList(), max);
         java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
         names.forEach(n -> out.put(n, List.of()));
-        for (int i = 0; i < distinct.size(); i++) {
-            out.put(distinct.get(i), answers.get(i));
+        List<String> byPhrase = distinct.stream().filter(n -> n.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
+        List<List<CatalogueModel>> phraseHits = models.findMany(byPhrase.stream().map(n ->
+                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.matchPhrase(p -> p
+                        .field("repoId.text").query(n)))).toList(), PHRASE_HITS);
+        List<String> exact = new java.util.ArrayList<>(distinct.stream().filter(n -> !byPhrase.contains(n)).toList());
+        for (int i = 0; i < byPhrase.size(); i++) {
+            String name = byPhrase.get(i);
+            List<CatalogueModel> hits = phraseHits.get(i);
+            if (hits.size() >= PHRASE_HITS) {
+                exact.add(name);
+            } else {
+                out.put(name, hits.stream().filter(m -> named(m.repoId(), name)).limit(max).toList());
+            }
+        }
+        List<List<CatalogueModel>> answers = models.findMany(exact.stream().map(ModelSearch::nameQuery).toList(), max);
+        for (int i = 0; i < exact.size(); i++) {
+            out.put(exact.get(i), answers.get(i));
         }
         return out;
+    }
+
+    /** What {@link #nameQuery} matches: the repo id is the name, or ends with '/' and the name (ignoring case). */
+    static boolean named(String repoId, String name) {
+        String r = repoId.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return r.equals(n) || r.endsWith("/" + n);
     }
 
     private static co.elastic.clients.elasticsearch._types.query_dsl.Query nameQuery(String name) {
