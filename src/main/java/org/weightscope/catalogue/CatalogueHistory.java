@@ -206,7 +206,7 @@ public class CatalogueHistory {
     }
 
     /** Events of one type of many models in one round trip, newest first, at most {@code perModel} each. */
-    public java.util.Map<String, List<ModelEvent>> events(String type, java.util.Collection<String> modelIds, int perModel) {
+    public java.util.Map<String, List<ModelEvent>> eventsOfModels(String type, java.util.Collection<String> modelIds, int perModel) {
         return events.ofModels(type, modelIds, perModel);
     }
 

@@ -40,7 +40,7 @@ class CatalogueModelLookup implements ModelLookup {
             if (m.attribution() != null) found.put(k, m);
         });
         List<String> modelIds = found.values().stream().map(CatalogueModel::id).distinct().toList();
-        Map<String, List<ModelEvent>> changes = history.events(ModelEvent.LICENCE_CHANGE, modelIds, 20);
+        Map<String, List<ModelEvent>> changes = history.eventsOfModels(ModelEvent.LICENCE_CHANGE, modelIds, 20);
         Map<String, LocalDate> targets = new HashMap<>();
         for (CatalogueModel m : found.values()) {
             if (m.asOf() != null) targets.put(m.id(), m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30));

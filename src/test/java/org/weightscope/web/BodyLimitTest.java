@@ -53,7 +53,7 @@ class BodyLimitTest extends IntegrationTest {
     BodyLimitFilter filter;
 
     /** An endless body of CSV-ish bytes, counting what it gave out. */
-    static final class CountingBody extends InputStream {
+    static class CountingBody extends InputStream {
         final AtomicLong given = new AtomicLong();
         final long size;
 
