@@ -27,12 +27,13 @@ public final class ExposureResolutionBenchmark {
         int rows = Integer.getInteger("bench.rows", 10_000);
         int runs = Integer.getInteger("bench.runs", 3);
         String uri = TestElasticsearch.uri().toString();
+        // command-line arguments, not default properties: application.yaml's empty uris would override those,
+        // and the app would then embed its own Elasticsearch on the default data folder (another app's)
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeightscopeApplication.class)
-                .properties("server.port=0", "weightscope.elasticsearch.uris=" + uri,
-                        "weightscope.elasticsearch.index-prefix=bench" + System.nanoTime(),
-                        "weightscope.scheduling.enabled=false", "spring.quartz.job-store-type=memory",
-                        "weightscope.data-dir=target/bench-data")
-                .run()) {
+                .run("--server.port=0", "--weightscope.elasticsearch.uris=" + uri,
+                        "--weightscope.elasticsearch.index-prefix=bench" + System.nanoTime(),
+                        "--weightscope.scheduling.enabled=false", "--spring.quartz.job-store-type=memory",
+                        "--weightscope.data-dir=target/bench-data")) {
             app.getBean(org.weightscope.ingest.RecordingImport.class).importIfEmpty();
             ModelSearch search = app.getBean(ModelSearch.class);
             List<CatalogueModel> models = search.search(new ModelSearch.Query(null, java.util.Map.of(),
