@@ -78,22 +78,15 @@ public class ModelSearch {
                 byDocId.get(docId).toLowerCase(java.util.Locale.ROOT), m));
         List<String> missing = repoIds.stream().filter(r -> !found.containsKey(r.toLowerCase(java.util.Locale.ROOT)))
                 .map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        if (!missing.isEmpty()) {
-            List<CatalogueModel> hits = models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
-                b.filter(f -> f.term(t -> t.field("hub").value(hub)));
-                for (String r : missing) {
-                    b.should(s -> s.term(t -> t.field("repoId").value(r).caseInsensitive(true)));
-                }
-                return b.minimumShouldMatch("1");
-            })), Math.min(10_000, missing.size() * 3));
-            for (CatalogueModel m : hits) {
-                found.putIfAbsent(m.repoId().toLowerCase(java.util.Locale.ROOT), m);
-            }
-        }
+        // case-insensitive term queries are automata over every repo id: narrow by phrase, check exactly here
+        narrowed(missing, hub, (m, r) -> m.repoId().equalsIgnoreCase(r), r -> co.elastic.clients.elasticsearch._types
+                .query_dsl.Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("hub").value(hub)))
+                        .filter(f -> f.term(t -> t.field("repoId").value(r).caseInsensitive(true))))), 1)
+                .forEach((r, hits) -> hits.stream().findFirst().ifPresent(m -> found.putIfAbsent(r, m)));
         return found;
     }
 
-    /** Phrase hits read per name before falling back to the exact (leading-wildcard) query. */
+    /** Phrase hits read per key before falling back to the exact query (see narrowed). */
     static final int PHRASE_HITS = 100;
 
     /**
@@ -105,24 +98,41 @@ public class ModelSearch {
      * The answers are those of {@link #byName}.
      */
     public java.util.Map<String, List<CatalogueModel>> byNames(java.util.Collection<String> names, int max) {
-        List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
         java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
         names.forEach(n -> out.put(n, List.of()));
-        List<String> byPhrase = distinct.stream().filter(n -> n.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
-        List<List<CatalogueModel>> phraseHits = models.findMany(byPhrase.stream().map(n ->
-                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.matchPhrase(p -> p
-                        .field("repoId.text").query(n)))).toList(), PHRASE_HITS);
-        List<String> exact = new java.util.ArrayList<>(distinct.stream().filter(n -> !byPhrase.contains(n)).toList());
+        List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+        out.putAll(narrowed(distinct, null, (m, n) -> named(m.repoId(), n), ModelSearch::nameQuery, max));
+        return out;
+    }
+
+    /**
+     * For each key, the models (most downloaded first, at most {@code max}) that {@code matches}: first asked
+     * as a phrase of {@code repoId.text} (every repo id a key matches exactly or as its name contains the
+     * key's words in order, as the standard analyzer splits at '/', '-', '.'), the hits checked here; a key
+     * with {@link #PHRASE_HITS} hits or more (matches could lie beyond them), or without a letter or digit,
+     * is asked with the exact query instead. One or two round trips for all keys.
+     */
+    private java.util.Map<String, List<CatalogueModel>> narrowed(List<String> keys, String hub,
+            java.util.function.BiPredicate<CatalogueModel, String> matches,
+            java.util.function.Function<String, co.elastic.clients.elasticsearch._types.query_dsl.Query> exactQuery, int max) {
+        java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
+        List<String> byPhrase = keys.stream().filter(k -> k.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
+        List<List<CatalogueModel>> phraseHits = models.findMany(byPhrase.stream().map(k ->
+                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
+                    if (hub != null) b.filter(f -> f.term(t -> t.field("hub").value(hub)));
+                    return b.filter(f -> f.matchPhrase(p -> p.field("repoId.text").query(k)));
+                }))).toList(), PHRASE_HITS);
+        List<String> exact = new java.util.ArrayList<>(keys.stream().filter(k -> !byPhrase.contains(k)).toList());
         for (int i = 0; i < byPhrase.size(); i++) {
-            String name = byPhrase.get(i);
+            String key = byPhrase.get(i);
             List<CatalogueModel> hits = phraseHits.get(i);
             if (hits.size() >= PHRASE_HITS) {
-                exact.add(name);
+                exact.add(key);
             } else {
-                out.put(name, hits.stream().filter(m -> named(m.repoId(), name)).limit(max).toList());
+                out.put(key, hits.stream().filter(m -> matches.test(m, key)).limit(max).toList());
             }
         }
-        List<List<CatalogueModel>> answers = models.findMany(exact.stream().map(ModelSearch::nameQuery).toList(), max);
+        List<List<CatalogueModel>> answers = models.findMany(exact.stream().map(exactQuery).toList(), max);
         for (int i = 0; i < exact.size(); i++) {
             out.put(exact.get(i), answers.get(i));
         }
