@@ -86,8 +86,10 @@ public class ModelSearch {
         return found;
     }
 
-    /** Phrase hits read per key before falling back to the exact query (see narrowed). */
+    /** Phrase matches of one key above which the exact query is asked instead (see narrowed). */
     static final int PHRASE_HITS = 100;
+    /** Documents read per search of phrase matches. */
+    static final int PHRASE_READ = 2_000;
 
     /**
      * {@link #byName} for many names in one or two round trips; keys are the given names. A leading wildcard
@@ -106,29 +108,51 @@ public class ModelSearch {
     }
 
     /**
-     * For each key, the models (most downloaded first, at most {@code max}) that {@code matches}: first asked
-     * as a phrase of {@code repoId.text} (every repo id a key matches exactly or as its name contains the
-     * key's words in order, as the standard analyzer splits at '/', '-', '.'), the hits checked here; a key
-     * with {@link #PHRASE_HITS} hits or more (matches could lie beyond them), or without a letter or digit,
-     * is asked with the exact query instead. One or two round trips for all keys.
+     * For each key, the models (most downloaded first, at most {@code max}) that {@code matches}: every repo
+     * id a key matches (equal ignoring case, or ending in '/' and the key) contains the key's words in order,
+     * as the standard analyzer splits at '/', so the key is asked as a phrase of {@code repoId.text} and the
+     * phrase matches are checked here. A key with {@link #PHRASE_HITS} phrase matches or more, or without a
+     * letter or digit, is asked with the exact query instead. Three round trips for all keys, whatever their
+     * number: phrase counts, phrase matches, exact queries (when any).
      */
     private java.util.Map<String, List<CatalogueModel>> narrowed(List<String> keys, String hub,
             java.util.function.BiPredicate<CatalogueModel, String> matches,
             java.util.function.Function<String, co.elastic.clients.elasticsearch._types.query_dsl.Query> exactQuery, int max) {
         java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
         List<String> byPhrase = keys.stream().filter(k -> k.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
-        List<List<CatalogueModel>> phraseHits = models.findMany(byPhrase.stream().map(k ->
+        List<co.elastic.clients.elasticsearch._types.query_dsl.Query> phrases = byPhrase.stream().map(k ->
                 co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
                     if (hub != null) b.filter(f -> f.term(t -> t.field("hub").value(hub)));
                     return b.filter(f -> f.matchPhrase(p -> p.field("repoId.text").query(k)));
-                }))).toList(), PHRASE_HITS);
+                }))).toList();
+        // 1: how many repos each phrase matches (one search); 2: the repos of the phrases with few matches, read
+        // together in searches of at most PHRASE_READ documents (one round trip); 3: exact queries for the rest
+        List<Long> counts = models.counts(phrases);
         List<String> exact = new java.util.ArrayList<>(keys.stream().filter(k -> !byPhrase.contains(k)).toList());
+        List<List<Integer>> groups = new java.util.ArrayList<>();
+        long groupSize = PHRASE_READ;
         for (int i = 0; i < byPhrase.size(); i++) {
-            String key = byPhrase.get(i);
-            List<CatalogueModel> hits = phraseHits.get(i);
-            if (hits.size() >= PHRASE_HITS) {
-                exact.add(key);
+            long n = counts.get(i);
+            if (n == 0) {
+                out.put(byPhrase.get(i), List.of());
+            } else if (n >= PHRASE_HITS) {
+                exact.add(byPhrase.get(i));
             } else {
+                if (groupSize + n > PHRASE_READ) {
+                    groups.add(new java.util.ArrayList<>());
+                    groupSize = 0;
+                }
+                groups.getLast().add(i);
+                groupSize += n;
+            }
+        }
+        List<List<CatalogueModel>> read = models.findMany(groups.stream().map(g ->
+                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
+                        .should(g.stream().map(phrases::get).toList()).minimumShouldMatch("1")))).toList(), PHRASE_READ);
+        for (int g = 0; g < groups.size(); g++) {
+            List<CatalogueModel> hits = read.get(g);
+            for (int i : groups.get(g)) {
+                String key = byPhrase.get(i);
                 out.put(key, hits.stream().filter(m -> matches.test(m, key)).limit(max).toList());
             }
         }
