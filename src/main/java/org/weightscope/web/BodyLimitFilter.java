@@ -28,6 +28,9 @@ import org.weightscope.shared.BodyTooLargeException;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
+    /** Request attribute set when the body was refused: Tomcat then discards nothing more of it. */
+    public static final String REFUSED = BodyLimitFilter.class.getName() + ".refused";
+
     /** Request attribute: bytes the application read of the body (tests and logs). */
     public static final String BYTES_READ = BodyLimitFilter.class.getName() + ".bytesRead";
 
@@ -60,6 +63,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         long limit = limit(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
+            request.setAttribute(REFUSED, Boolean.TRUE);
             lastRefusedBytes.set(0);
             refuseTooLarge(response, limit);
             return;
@@ -124,10 +128,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             if (n > 0) read += n;
             if (read > limit) {
                 refusal = new BodyTooLargeException(limit);
+                setAttribute(REFUSED, Boolean.TRUE);
                 throw refusal;
             }
             if (System.nanoTime() - started > timeoutNanos) {
                 refusal = new BodyTimeoutException("the request body did not arrive in time");
+                setAttribute(REFUSED, Boolean.TRUE);
                 throw refusal;
             }
         }

@@ -52,19 +52,37 @@ public class SlowClientProtocol extends Http11NioProtocol {
         super.stop();
     }
 
+    /** What the reaper sees of each connection (diagnostics). */
+    java.util.List<String> describe() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (SocketWrapperBase<NioChannel> socket : getEndpoint().getConnections()) {
+            Object p = socket.getCurrentProcessor();
+            String d = p == null ? "no processor" : p.getClass().getName();
+            if (p instanceof AbstractProcessor processor) {
+                d += " stage " + processor.getRequest().getRequestProcessor().getStage() + " start "
+                        + processor.getRequest().getStartTimeNanos();
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
     /** Closes the connections over their deadline; returns how many it closed. */
     int reap() {
         int closed = 0;
         try {
             long now = System.nanoTime();
             for (SocketWrapperBase<NioChannel> socket : getEndpoint().getConnections()) {
-                if (!(socket.getCurrentProcessor() instanceof AbstractProcessor processor)) continue;
+                // a processor stays attached between reads only while a request is incomplete (or async)
+                if (!(socket.getCurrentProcessor() instanceof AbstractProcessor processor) || processor.isAsync()) continue;
                 Request request = processor.getRequest();
                 long started = request.getStartTimeNanos();
                 if (started <= 0) continue;
                 long elapsedMillis = (now - started) / 1_000_000;
                 int stage = request.getRequestProcessor().getStage();
-                boolean late = stage == Constants.STAGE_PARSE ? elapsedMillis > headerTimeout
+                // waiting for the rest of the request line or headers: ENDED (between reads) or PARSE
+                boolean late = stage == Constants.STAGE_PARSE || stage == Constants.STAGE_ENDED
+                        ? elapsedMillis > headerTimeout
                         : stage == Constants.STAGE_ENDINPUT && elapsedMillis > headerTimeout + bodyTimeout;
                 if (late) {
                     socket.close();

@@ -109,6 +109,9 @@ public class WebConfiguration {
                     p.setBodyTimeout(settings.bodyTimeout().toMillis());
                 }
             });
+            factory.addContextValves(new RefusedBodyValve());
+            // a multipart body over the limit: Tomcat stops reading it rather than swallowing the rest
+            factory.addContextCustomizers(context -> context.setSwallowAbortedUploads(false));
             factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
                 if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && context.getParent() != null) {
                     JsonErrorReportValve.install(context.getParent());

@@ -90,7 +90,9 @@ class ErrorContractTest extends IntegrationTest {
         assertThat(csv.body()).startsWith("#");
         assertError(post("/api/v1/exposure", "text/csv", "", "text/csv"), 400, null);
         assertError(post("/api/v1/exposure?origin=XX", "text/csv", "model\na/b\n", "text/csv"), 400, "origin");
-        assertError(post("/api/v1/exposure", "text/csv", "model\na/b\n", "image/png"), 400, null);
+        HttpResponse<String> other = post("/api/v1/exposure", "text/csv", "model\na/b\n", "image/png");
+        assertThat(other.statusCode()).as("an Accept without CSV gets the JSON report, not a 406").isEqualTo(200);
+        assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     }
 
     @Test

@@ -48,12 +48,13 @@ final class RawHttp {
         } catch (java.net.SocketException e) {
             // reset after the answer: what was read is the answer
         }
-        return parse(all.toString(StandardCharsets.UTF_8));
+        return parse(all.toByteArray());
     }
 
-    static Response parse(String text) {
+    static Response parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
-        if (end < 0) return new Response(-1, Map.of(), text);
+        if (end < 0) return new Response(-1, Map.of(), new String(bytes, StandardCharsets.UTF_8));
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -62,9 +63,9 @@ final class RawHttp {
             if (colon > 0) headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).strip());
         }
-        String body = text.substring(end + 4);
+        String body = text.substring(end + 4); // ISO-8859-1: one char per byte
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = unchunk(body);
-        return new Response(status, headers, body);
+        return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String unchunk(String body) {
@@ -73,9 +74,10 @@ final class RawHttp {
         while (i < body.length()) {
             int eol = body.indexOf("\r\n", i);
             if (eol < 0) break;
-            int size = Integer.parseInt(body.substring(i, eol).split(";")[0].strip(), 16);
+            String line = body.substring(i, eol).split(";")[0].strip();
+            if (line.isEmpty()) break;
+            int size = Integer.parseInt(line, 16);
             if (size == 0) break;
-            // sizes count bytes; the bodies here are ASCII JSON
             out.append(body, eol + 2, Math.min(body.length(), eol + 2 + size));
             i = eol + 2 + size + 2;
         }

@@ -25,7 +25,22 @@ class SlowClientTest extends IntegrationTest {
     @LocalServerPort
     int port;
 
-    /** Sends {@code bytes} one every {@code everyMillis} until the server closes; returns seconds until it did. */
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext context;
+
+    @Test
+    void tomcatRunsTheSlowClientProtocolWithTheConfiguredDeadlines() {
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer()).getTomcat();
+        var handler = tomcat.getService().findConnectors()[0].getProtocolHandler();
+        assertThat(handler).isInstanceOf(SlowClientProtocol.class);
+        assertThat(((SlowClientProtocol) handler).getHeaderTimeout()).isEqualTo(2_000);
+        assertThat(((SlowClientProtocol) handler).getBodyTimeout()).isEqualTo(2_000);
+    }
+
+    /**
+     * Sends {@code bytes} one every {@code everyMillis} until the server answers or closes; returns seconds
+     * until it did (the first byte of an answer, or the close).
+     */
     double trickle(String head, String bytes, long everyMillis, StringBuilder answer) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
@@ -41,8 +56,13 @@ class SlowClientTest extends IntegrationTest {
                     Thread.sleep(everyMillis);
                     if (in.available() > 0) break;
                 }
+                int first = in.read();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (first < 0) return seconds;
+                answer.append((char) first);
                 byte[] b = new byte[4096];
                 for (int n; (n = in.read(b)) > 0; ) answer.append(new String(b, 0, n, StandardCharsets.UTF_8));
+                return seconds;
             } catch (IOException e) {
                 // closed by the server
             }
