@@ -58,6 +58,19 @@ class ApiErrors {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), null);
     }
 
+    /** Spring Security's firewall refusing a parameter name or value (control characters, unpaired surrogates, …). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return answer(HttpStatus.BAD_REQUEST, "the request contains characters that are not allowed", null);
+    }
+
+    /** An Accept or Content-Type header that is not a media type. */
+    @ExceptionHandler({org.springframework.util.InvalidMimeTypeException.class,
+            org.springframework.http.InvalidMediaTypeException.class})
+    ResponseEntity<ApiError> invalidMediaType(IllegalArgumentException e) {
+        return answer(HttpStatus.BAD_REQUEST, "a media type header (Accept or Content-Type) is malformed", null);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return close(answer(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", null));
