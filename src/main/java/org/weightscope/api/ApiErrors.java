@@ -64,6 +64,12 @@ class ApiErrors {
         return answer(HttpStatus.BAD_REQUEST, "the request contains characters that are not allowed", null);
     }
 
+    /** A query string Tomcat cannot parse (e.g. a parameter without a name, {@code ?=1}). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ApiError> invalidParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, "the query string is malformed", null);
+    }
+
     /** An Accept or Content-Type header that is not a media type. */
     @ExceptionHandler({org.springframework.util.InvalidMimeTypeException.class,
             org.springframework.http.InvalidMediaTypeException.class})
