@@ -40,6 +40,13 @@ public class WebConfiguration {
         return new LoginThrottle(settings, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    @Bean
+    FilterRegistrationBean<MalformedHeaderFilter> malformedHeaderRegistration() {
+        FilterRegistrationBean<MalformedHeaderFilter> r = new FilterRegistrationBean<>(new MalformedHeaderFilter());
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return r;
+    }
+
     /** Before everything else, Spring Security included: nothing reads a body before it is bounded. */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitRegistration(BodyLimitFilter filter) {
