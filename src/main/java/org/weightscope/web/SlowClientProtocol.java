@@ -52,21 +52,6 @@ public class SlowClientProtocol extends Http11NioProtocol {
         super.stop();
     }
 
-    /** What the reaper sees of each connection (diagnostics). */
-    java.util.List<String> describe() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (SocketWrapperBase<NioChannel> socket : getEndpoint().getConnections()) {
-            Object p = socket.getCurrentProcessor();
-            String d = p == null ? "no processor" : p.getClass().getName();
-            if (p instanceof AbstractProcessor processor) {
-                d += " stage " + processor.getRequest().getRequestProcessor().getStage() + " start "
-                        + processor.getRequest().getStartTimeNanos();
-            }
-            out.add(d);
-        }
-        return out;
-    }
-
     /** Closes the connections over their deadline; returns how many it closed. */
     int reap() {
         int closed = 0;
