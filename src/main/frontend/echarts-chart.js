@@ -44,8 +44,11 @@ class EchartsChart extends HTMLElement {
     const option = this._chart.getOption();
     const axis = [].concat(option.yAxis || [], option.xAxis || []).find(a => a.type === 'category');
     const series = option.series || [];
+    const first = series.length ? series[0].data : [];
     return JSON.stringify({
       categories: axis ? axis.data : [],
+      keys: first.map((d, i) => (d !== null && typeof d === 'object' && d.key !== undefined) ? d.key
+        : (axis ? axis.data[i] : (d && d.name))),
       values: series.length ? series[0].data.map(d => (d !== null && typeof d === 'object') ? d.value : d) : [],
       names: series.length ? series[0].data.map(d => (d !== null && typeof d === 'object') ? d.name : null) : [],
       series: series.map(s => ({ name: s.name, data: s.data }))

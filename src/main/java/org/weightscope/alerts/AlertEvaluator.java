@@ -124,7 +124,7 @@ class AlertEvaluator {
     private List<Alert> shareMoves(Watchlist w, WatchRule rule, IngestCompleted run) {
         Adoption.Metric metric = Adoption.Metric.of(rule.metric() == null ? "downloads-30d" : rule.metric());
         LocalDate day = run.day() == null ? LocalDate.now(clock) : run.day();
-        Adoption now = adoption.latest(new Adoption.Query(metric, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE,
+        Adoption now = adoption.asOf(new Adoption.Query(metric, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE,
                 Map.of(), 100));
         Map<String, Double> shares = new LinkedHashMap<>();
         now.figures().forEach(f -> shares.put(f.key(), f.share()));

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -20,12 +19,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.weightscope.shared.Backoff;
+import org.weightscope.shared.Sleeper;
 
 /**
  * POSTs an alert as JSON to its watchlist's webhook, signed with the watchlist's secret, on a background
  * thread (a crawl never waits for a receiver). A try fails on a connection error or a non-2xx answer and
- * is repeated after {@code backoff}, doubled each time up to {@code maxBackoff}, {@code attempts} times in
- * all; every try is written to the alert record (attempts, last error), so failures show on the alerts page.
+ * is repeated with the app's one bounded backoff ({@link Backoff}: {@code backoff}, doubled each time up to
+ * {@code maxBackoff}, {@code attempts} tries in all); every try is written to the alert record (attempts, last
+ * error), so failures show on the alerts page.
  */
 @Component
 class WebhookDelivery {
@@ -57,47 +59,46 @@ class WebhookDelivery {
     Alert deliver(Alert alert, Watchlist watchlist) {
         byte[] body = payload(alert, watchlist);
         String signature = "sha256=" + sign(body, watchlist.secret());
-        Duration wait = settings.webhookBackoff();
-        Alert current = alert;
-        for (int attempt = 1; attempt <= settings.webhookAttempts(); attempt++) {
-            String error;
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(watchlist.webhookUrl()))
-                        .timeout(settings.webhookTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Weightscope-Webhook/1")
-                        .header(SIGNATURE, signature)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-                int status = response.statusCode();
-                error = status / 100 == 2 ? null : "HTTP " + status;
-            } catch (IOException | IllegalArgumentException e) {
-                error = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return current;
-            }
-            var now = clock.instant();
-            boolean last = attempt == settings.webhookAttempts();
-            String status = error == null ? Alert.Delivery.DELIVERED : last ? Alert.Delivery.FAILED : Alert.Delivery.RETRYING;
-            current = current.withDelivery(new Alert.Delivery(status, attempt, error, now, error == null ? now : null));
-            repository.update(current);
-            if (error == null) {
-                return current;
-            }
-            log.warn("Webhook of alert {} to {}: try {} of {} failed: {}", alert.id(), watchlist.webhookUrl(), attempt,
-                    settings.webhookAttempts(), error);
-            if (!last) {
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return current;
+        Backoff backoff = new Backoff(settings.webhookAttempts(), settings.webhookBackoff(), settings.webhookMaxBackoff());
+        Alert[] current = {alert};
+        try {
+            return backoff.run(attempt -> {
+                String error = post(watchlist.webhookUrl(), signature, body);
+                var now = clock.instant();
+                boolean last = attempt == backoff.attempts();
+                String status = error == null ? Alert.Delivery.DELIVERED : last ? Alert.Delivery.FAILED : Alert.Delivery.RETRYING;
+                current[0] = current[0].withDelivery(new Alert.Delivery(status, attempt, error, now, error == null ? now : null));
+                repository.update(current[0]);
+                if (error == null) {
+                    return Backoff.Outcome.done(current[0]);
                 }
-                wait = wait.multipliedBy(2).compareTo(settings.webhookMaxBackoff()) > 0 ? settings.webhookMaxBackoff()
-                        : wait.multipliedBy(2);
-            }
+                log.warn("Webhook of alert {} to {}: try {} of {} failed: {}", alert.id(), watchlist.webhookUrl(), attempt,
+                        backoff.attempts(), error);
+                return Backoff.Outcome.retry(current[0]);
+            }, sleeper);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return current[0];
         }
-        return current;
+    }
+
+    /** One try: null when the receiver answered 2xx, else why not. */
+    private String post(String url, String signature, byte[] body) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(settings.webhookTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Weightscope-Webhook/1")
+                    .header(SIGNATURE, signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status / 100 == 2 ? null : "HTTP " + status;
+        } catch (IOException | IllegalArgumentException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
     }
 
     static byte[] payload(Alert a, Watchlist w) {

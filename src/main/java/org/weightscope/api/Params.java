@@ -194,10 +194,20 @@ final class Params {
         return day;
     }
 
+    static org.weightscope.catalogue.AdoptionService.Sample sample(String value) {
+        if (value == null || value.isBlank()) {
+            return org.weightscope.catalogue.AdoptionService.Sample.ALL;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "all" -> org.weightscope.catalogue.AdoptionService.Sample.ALL;
+            case "constant" -> org.weightscope.catalogue.AdoptionService.Sample.CONSTANT;
+            default -> throw new BadParameterException("sample", "sample must be all or constant, was '" + shorten(value) + "'");
+        };
+    }
+
     /**
      * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
      */
-
     static boolean csv(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {

@@ -9,9 +9,10 @@ final class Responses {
 
     private Responses() {}
 
-    /** Share of a metric by a dimension in one origin view. */
+    /** Share of a metric by a dimension in one origin view, as of a day. */
     record AdoptionAnswer(
             @JsonProperty("as_of") String asOf,
+            @JsonProperty("captured_at") String capturedAt,
             String metric,
             @JsonProperty("metric_version") String metricVersion,
             String view,
@@ -21,8 +22,39 @@ final class Responses {
             Map<String, List<String>> filters,
             int top,
             double total,
+            CoverageBody coverage,
+            List<String> warnings,
             String definition,
             List<Figure> figures) {}
+
+    /**
+     * What a figure was computed over (see {@link org.weightscope.catalogue.Coverage}).
+     *
+     * @param captureKinds full-listing, tracked-set, trending-list, newest-page, model-details or other
+     */
+    record CoverageBody(
+            long models,
+            long downloads,
+            @JsonProperty("captured_from") String capturedFrom,
+            @JsonProperty("captured_to") String capturedTo,
+            @JsonProperty("freshness_days") int freshnessDays,
+            @JsonProperty("left_out_stale") long leftOutStale,
+            @JsonProperty("capture_kinds") List<String> captureKinds,
+            @JsonProperty("min_models") int minModels,
+            boolean thin,
+            @JsonProperty("top_model") String topModel,
+            @JsonProperty("top_share") double topShare,
+            boolean dominated) {
+
+        static CoverageBody of(org.weightscope.catalogue.Coverage c) {
+            return new CoverageBody(c.models(), c.downloads(), c.capturedFrom() == null ? null : c.capturedFrom().toString(),
+                    c.capturedTo() == null ? null : c.capturedTo().toString(), c.freshnessDays(), c.leftOutStale(),
+                    c.captureKinds(), c.minModels(), c.thin(), c.topModel(), c.topShare(), c.dominated());
+        }
+    }
+
+    /** A metric's definition in one version; {@code current} is the one figures are computed with. */
+    record MetricVersion(String id, String version, boolean current, String definition) {}
 
     /** @param share of the total over every key, 0–1 */
     record Figure(String key, double value, double share) {}
@@ -63,8 +95,9 @@ final class Responses {
      */
     record Derivatives(long count, List<Facet> relations, List<ModelResource> top) {}
 
-    /** One week of a series: the snapshot day it was computed on. */
-    record Point(String day, @JsonProperty("as_of") String asOf, double total, List<Figure> figures) {}
+    /** One week of a series: the day it stands for (the week's last day), and what it was computed over. */
+    record Point(String day, @JsonProperty("captured_at") String capturedAt, double total, CoverageBody coverage,
+            List<Figure> figures) {}
 
     record AdoptionSeries(
             @JsonProperty("as_of") String asOf,
@@ -78,6 +111,10 @@ final class Responses {
             int top,
             String from,
             String to,
+            String sample,
+            @JsonProperty("sample_changes") boolean sampleChanges,
+            @JsonProperty("sample_models") int sampleModels,
+            String note,
             String definition,
             List<Point> series) {}
 

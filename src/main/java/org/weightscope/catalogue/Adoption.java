@@ -1,16 +1,19 @@
 package org.weightscope.catalogue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The answer to "share of a metric by a dimension, in an origin view": every figure carries its as-of
- * time, the metric's definition and version, and the attribution rule it was computed with.
+ * The answer to "share of a metric by a dimension, in an origin view, as of a day": every figure carries the day
+ * it stands for, what it was computed over ({@link Coverage}), the metric's definition and version, and the
+ * attribution rule it was computed with.
  *
- * @param asOf     the newest hub capture the figures come from
+ * @param at       the day the figures stand for: each model's newest capture in the freshness window ending then
+ * @param asOf     the newest capture time counted (null when nothing is)
  * @param total    the metric summed over every key (the denominator of the shares)
  */
 public record Adoption(
@@ -18,9 +21,11 @@ public record Adoption(
         String metricVersion,
         String by,
         String view,
+        LocalDate at,
         Instant asOf,
         double total,
         List<Figure> figures,
+        Coverage coverage,
         String definition,
         String ruleVersion) {
 
@@ -43,11 +48,22 @@ public record Adoption(
     }
 
     public enum Metric {
-        DOWNLOADS_30D("downloads-30d", "1",
-                "Sum of Hugging Face 30-day rolling download counts as reported by the hub at the as-of time."
-                        + " A model credited to several countries (a joint organisation, a merge of several roots)"
-                        + " splits its downloads evenly between them."),
-        MODELS("models", "1", "Number of models (fractional where a model is credited to several countries).");
+        DOWNLOADS_30D("downloads-30d", "2",
+                "Sum of the hubs' 30-day rolling download counts (Hugging Face's downloads field), each model counted"
+                        + " at its newest capture within the freshness window ending at the as-of day, never an older"
+                        + " one; a model seen removed by a complete crawl stops counting from that day. A model credited"
+                        + " to several countries (a joint organisation, a merge of several roots) splits its downloads"
+                        + " evenly between them."),
+        MODELS("models", "2", "Number of models with a capture within the freshness window ending at the as-of day"
+                + " (fractional where a model is credited to several countries).");
+
+        /** Definitions of earlier versions, so a citation of an older version can still be looked up. */
+        public static final java.util.Map<String, String> EARLIER = java.util.Map.of(
+                "downloads-30d v1", "Sum of Hugging Face 30-day rolling download counts as reported by the hub at the"
+                        + " as-of time, over each model's newest capture whatever its date (superseded 2026-12-01:"
+                        + " it mixed captures years apart under one date).",
+                "models v1", "Number of models (fractional where a model is credited to several countries), over"
+                        + " every model ever captured (superseded 2026-12-01).");
 
         private final String id;
         private final String version;

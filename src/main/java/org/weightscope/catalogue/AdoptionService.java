@@ -1,13 +1,24 @@
 package org.weightscope.catalogue;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.weightscope.storage.Indices;
 
 /**
- * Shares of a metric by a dimension in either origin view — the numbers behind the dashboard, the API
- * and the exposure report. Each answer states its as-of time, metric definition and attribution rule.
+ * Shares of a metric by a dimension in either origin view, as of a day — the one source of the numbers behind
+ * the dashboard, the explorer, the API and the exposure report, so the same question gets the same answer
+ * everywhere. Each answer states the day it stands for, its coverage, metric definition and attribution rule.
  */
 @Service
 public class AdoptionService {
@@ -15,72 +26,133 @@ public class AdoptionService {
     private final AdoptionIndex index;
     private final Indices indices;
     private final AttributionRules rules;
+    private final FigureSettings settings;
 
-    AdoptionService(AdoptionIndex index, Indices indices, AttributionRules rules) {
+    AdoptionService(AdoptionIndex index, Indices indices, AttributionRules rules, Optional<FigureSettings> settings) {
         this.index = index;
         this.indices = indices;
         this.rules = rules;
+        this.settings = settings.orElse(FigureSettings.defaults());
     }
 
-    /** Over the latest state of every model (each model's newest capture). */
-    public Adoption latest(Adoption.Query query) {
-        return answer(query, index.aggregate(indices.alias(ModelsIndex.NAME), query, null));
+    /** How a series picks its models: every model captured in each point's window, or only those in all of them. */
+    public enum Sample {
+        ALL, CONSTANT;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    /** Over the models of one hub (e.g. one recorded list page loaded into the catalogue). */
-    public Adoption latest(Adoption.Query query, Query scope) {
-        return answer(query, index.aggregate(indices.alias(ModelsIndex.NAME), query, scope));
+    /** As of the newest day with captures that carry the metric. */
+    public Adoption asOf(Adoption.Query query) {
+        return asOf(query, null);
+    }
+
+    /** As of {@code at} (null: the newest day with captures that carry the metric). */
+    public Adoption asOf(Adoption.Query query, LocalDate at) {
+        LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
+        if (day == null) {
+            return answer(query, null, null);
+        }
+        return answer(query, day, index.asOf(alias(), query, List.of(day), window(), null, false).get(day));
+    }
+
+    /** The newest capture day of snapshots that carry the metric. */
+    public Optional<LocalDate> newestDay(Adoption.Metric metric) {
+        return index.newestDay(alias(), metric, LocalDate.of(9999, 12, 31));
     }
 
     /**
-     * Origin × another dimension over the latest state (e.g. origin × hardware class): split key → country →
-     * value, in the query's view; a model in several sectors counts in each sector.
+     * Origin × another dimension as of a day (null: the newest): split key → country → value, in the query's
+     * view; a model in several sectors counts in each sector.
      */
-    public java.util.Map<String, java.util.Map<String, Double>> crossByOrigin(Adoption.Query query,
-            Adoption.Dimension split) {
+    public Map<String, Map<String, Double>> crossByOrigin(Adoption.Query query, Adoption.Dimension split, LocalDate at) {
         if (split == Adoption.Dimension.ORIGIN) {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
-        return index.cross(indices.alias(ModelsIndex.NAME), query, split);
+        LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
+        return day == null ? Map.of() : index.cross(alias(), query, split, day, window());
     }
 
-    /** One point of a series: the snapshot day it was computed on, and the figures of that day. */
-    public record Point(java.time.LocalDate day, Adoption adoption) {}
+    /** One point of a series: the day it stands for and the figures as of that day (empty figures: no data). */
+    public record Point(LocalDate day, Adoption adoption) {}
 
     /**
-     * The query over time from the daily snapshots: one point per ISO week in [from, to], computed on the
-     * newest snapshot day of that week (30-day downloads are a rolling window: summing days would count a
-     * model several times, so a week is represented by one day, never summed).
+     * A weekly series.
+     *
+     * @param sample        how its models were picked
+     * @param sampleChanges whether the models counted differ between the points with data
+     * @param sampleModels  for a constant sample: how many models are in every point with data
+     * @param note          why a constant sample could not be drawn, or null
      */
-    public List<Point> weekly(Adoption.Query query, java.time.LocalDate from, java.time.LocalDate to) {
+    public record Series(List<Point> points, Sample sample, boolean sampleChanges, int sampleModels, String note) {}
+
+    /**
+     * The query over time: one point per ISO week in [from, to], each as of the week's last day (or {@code to}),
+     * under the same as-of rule as a single figure. Weeks without a capture in their window are points with no
+     * figures (a gap, never a zero). With {@link Sample#CONSTANT} only the models counted in every point with data
+     * are kept, so a change of share is not a change of sample.
+     */
+    public Series weekly(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
-        String snapshots = indices.alias(SnapshotsIndex.NAME);
-        java.util.Map<String, java.time.LocalDate> lastDayOfWeek = new java.util.TreeMap<>();
-        for (java.time.LocalDate day : index.days(snapshots, from, to)) {
-            lastDayOfWeek.merge(weekOf(day), day, (a, b) -> a.isAfter(b) ? a : b);
+        List<LocalDate> days = weekEnds(from, to);
+        Map<LocalDate, AdoptionIndex.Result> all = index.asOf(alias(), query, days, window(), null, true);
+        Set<String> common = null;
+        Set<String> seen = null;
+        boolean changes = false;
+        boolean truncated = false;
+        for (AdoptionIndex.Result r : all.values()) {
+            if (r.models() == 0) continue;
+            truncated |= r.modelIds().size() >= AdoptionIndex.MAX_SAMPLE;
+            if (common == null) {
+                common = new LinkedHashSet<>(r.modelIds());
+                seen = new LinkedHashSet<>(r.modelIds());
+            } else {
+                changes |= !seen.equals(r.modelIds());
+                common.retainAll(r.modelIds());
+            }
         }
-        List<Point> points = new java.util.ArrayList<>();
-        index.onDays(snapshots, query, List.copyOf(lastDayOfWeek.values()))
-                .forEach((day, r) -> points.add(new Point(day, answer(query, r))));
+        if (sample == Sample.ALL) {
+            return new Series(points(query, all), sample, changes, 0, null);
+        }
+        if (truncated) {
+            return new Series(points(query, all), Sample.ALL, changes, 0, "too many models per week for a constant"
+                    + " sample (over " + AdoptionIndex.MAX_SAMPLE + "); every model of each week is shown");
+        }
+        if (common == null || common.isEmpty()) {
+            Map<LocalDate, AdoptionIndex.Result> none = new java.util.LinkedHashMap<>();
+            all.forEach((day, r) -> none.put(day, null));
+            return new Series(points(query, none), sample, changes, 0, common == null ? "no capture in the range"
+                    : "no model has a capture in every week with data");
+        }
+        Collection<String> keep = common;
+        return new Series(points(query, index.asOf(alias(), query, days, window(), keep, false)), sample, changes,
+                keep.size(), null);
+    }
+
+    private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionIndex.Result> results) {
+        List<Point> points = new ArrayList<>(results.size());
+        results.forEach((day, r) -> points.add(new Point(day, answer(query, day, r))));
         return points;
     }
 
-    /** The newest day with snapshots on or before {@code day}, if any. */
-    public java.util.Optional<java.time.LocalDate> latestSnapshotDay(java.time.LocalDate day) {
-        List<java.time.LocalDate> days = index.days(indices.alias(SnapshotsIndex.NAME), day.minusYears(5), day);
-        return days.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(days.get(days.size() - 1));
+    /** The last day of each ISO week overlapping [from, to], the last one clipped to {@code to}. */
+    static List<LocalDate> weekEnds(LocalDate from, LocalDate to) {
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)); ; d = d.plusWeeks(1)) {
+            if (!d.isBefore(to)) {
+                out.add(to);
+                return out;
+            }
+            out.add(d);
+        }
     }
 
-    /** The query on one snapshot day. */
-    public Adoption onDay(Adoption.Query query, java.time.LocalDate day) {
-        return answer(query, index.onDays(indices.alias(SnapshotsIndex.NAME), query, List.of(day)).get(day));
-    }
-
-    static String weekOf(java.time.LocalDate day) {
-        return day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format("%02d", day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    static String weekOf(LocalDate day) {
+        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The rule version figures are computed with. */
@@ -88,13 +160,40 @@ public class AdoptionService {
         return rules.version();
     }
 
-    private Adoption answer(Adoption.Query q, AdoptionIndex.Result r) {
-        String definition = q.metric().definition() + " Origin view '" + q.view().id() + "': "
+    public FigureSettings figureSettings() {
+        return settings;
+    }
+
+    private int window() {
+        return settings.freshnessDays();
+    }
+
+    private String alias() {
+        return indices.alias(SnapshotsIndex.NAME);
+    }
+
+    private Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r) {
+        String definition = q.metric().definition() + " Freshness window: " + window() + " days ending at the as-of day."
+                + " Origin view '" + q.view().id() + "': "
                 + (q.view() == Adoption.View.UPLOADER
                         ? "the country of the organisation owning the repository's namespace."
                         : "the country of the developer of the root(s) of the model's base-model lineage.")
                 + " Unknown organisations are 'unattributed', never guessed.";
-        return new Adoption(q.metric().id(), q.metric().version(), q.by().id(), q.view().id(), r.asOf(), r.total(),
-                r.figures(), definition, rules.version());
+        if (r == null || r.models() == 0) {
+            return new Adoption(q.metric().id(), q.metric().version(), q.by().id(), q.view().id(), at, null, 0, List.of(),
+                    Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels()), definition,
+                    rules.version());
+        }
+        Map<String, Long> kinds = new HashMap<>();
+        r.sources().forEach((source, n) -> kinds.merge(CaptureKind.of(source).id(), n, Long::sum));
+        List<String> kindIds = kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(Map.Entry::getKey).toList();
+        boolean counts = q.metric() == Adoption.Metric.MODELS;
+        double topShare = counts || r.downloads() == 0 ? 0 : r.topValue() / r.downloads();
+        Coverage coverage = new Coverage(r.models(), r.downloads(), r.capturedFrom(), r.capturedTo(), window(),
+                r.leftOutStale(), kindIds, settings.minModels(), r.models() < settings.minModels(),
+                counts ? null : r.topModel(), topShare, topShare > settings.dominantShare());
+        return new Adoption(q.metric().id(), q.metric().version(), q.by().id(), q.view().id(), at, r.asOf(), r.total(),
+                r.figures(), coverage, definition, rules.version());
     }
 }

@@ -25,10 +25,12 @@ public class CatalogueHistory {
     private final SnapshotsIndex snapshots;
     private final EventsIndex events;
     private final ElasticsearchClient client;
+    private final SnapshotTimeline timeline;
 
     CatalogueHistory(CatalogueService catalogue, ModelsIndex models, SnapshotsIndex snapshots, EventsIndex events,
-            ElasticsearchClient client) {
+            ElasticsearchClient client, SnapshotTimeline timeline) {
         this.catalogue = catalogue;
+        this.timeline = timeline;
         this.models = models;
         this.snapshots = snapshots;
         this.events = events;
@@ -73,11 +75,11 @@ public class CatalogueHistory {
         List<BulkOperation> ops = new ArrayList<>(described.size() * 2 + 8);
         int latest = 0;
         int found = 0;
+        ops.addAll(timeline.place(described.stream().map(m -> ModelSnapshot.of(m, day)).toList(), day, snapshots));
         int i = 0;
         for (Observation raw : byId.values()) {
             CatalogueModel model = described.get(i);
             boolean isOlder = older.get(i++);
-            ops.add(snapshots.operation(ModelSnapshot.of(model, day)));
             if (isOlder) {
                 continue;
             }
@@ -162,7 +164,10 @@ public class CatalogueHistory {
             // a model stays unlisted over many full crawls: its removal is the first crawl that missed it, so a
             // later crawl must not rewrite that event with its own day (and run)
             java.util.Set<String> stored = events.existing(removals.stream().map(ModelEvent::id).toList());
-            List<BulkOperation> ops = removals.stream().filter(e -> !stored.contains(e.id())).map(events::operation).toList();
+            List<BulkOperation> ops = new ArrayList<>(removals.stream().filter(e -> !stored.contains(e.id()))
+                    .map(events::operation).toList());
+            // a removed model stops counting from the day it was seen removed
+            ops.addAll(timeline.end(page.stream().map(CatalogueModel::id).toList(), day));
             Bulk.execute(client, ops, "removal events");
             found += page.size();
             after = page.get(page.size() - 1).id();

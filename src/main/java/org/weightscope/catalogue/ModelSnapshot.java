@@ -8,6 +8,12 @@ import java.util.List;
  * One model's figures on one day, immutable once the day is over: id {@code <model id>:<yyyy-mm-dd>}, so
  * re-running a day overwrites that day's document and nothing is counted twice. Carries the attribution
  * it was computed with, so shares over time aggregate without joins.
+ *
+ * <p>{@code until} is the first day this capture no longer stands for the model: the day of the model's next
+ * capture, or the day a complete crawl saw it removed; absent while it is the model's newest capture. A figure
+ * "as of D" counts the capture with {@code day <= D < until} inside the freshness window ({@link AsOfRule}).
+ * {@code linked} says {@code until} was computed (snapshots written before the rule carry neither field and are
+ * linked once at start-up).
  */
 public record ModelSnapshot(
         String id,
@@ -25,11 +31,18 @@ public record ModelSnapshot(
         Attribution attribution,
         List<OriginCredit> originCredit,
         boolean recorded,
-        String source) {
+        String source,
+        LocalDate until,
+        Boolean linked) {
 
     public static ModelSnapshot of(CatalogueModel model, LocalDate day) {
         return new ModelSnapshot(model.id() + ":" + day, model.id(), model.hub(), model.repoId(), model.author(), day,
                 model.asOf(), model.downloads30d(), model.downloadsAllTime(), model.likes(), model.pipelineTag(),
-                model.gated(), model.attribution(), model.originCredit(), model.recorded(), model.source());
+                model.gated(), model.attribution(), model.originCredit(), model.recorded(), model.source(), null, true);
+    }
+
+    public ModelSnapshot until(LocalDate until) {
+        return new ModelSnapshot(id, modelId, hub, repoId, author, day, asOf, downloads30d, downloadsAllTime, likes,
+                pipelineTag, gated, attribution, originCredit, recorded, source, until, true);
     }
 }

@@ -21,9 +21,11 @@ public class Reattribution {
     private final ModelsIndex models;
     private final CatalogueService catalogue;
     private final AttributionRules rules;
+    private final SnapshotsIndex snapshots;
 
-    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules) {
+    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules, SnapshotsIndex snapshots) {
         this.models = models;
+        this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.rules = rules;
     }
@@ -50,8 +52,12 @@ public class Reattribution {
                 }
             }
             catalogue.save(updated);
+            java.util.Map<String, Attribution> byModel = new java.util.HashMap<>();
+            updated.forEach(m -> byModel.put(m.id(), m.attribution()));
+            snapshots.reattribute(byModel);
             seen.addAndGet(updated.size());
         });
+        snapshots.refresh();
         Result result = new Result(rules.version(), seen.get(), changed.get());
         log.info("Re-applied attribution {}: {} models, {} changed", result.ruleVersion(), result.models(),
                 result.changed());

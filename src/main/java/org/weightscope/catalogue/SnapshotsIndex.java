@@ -88,6 +88,50 @@ class SnapshotsIndex {
         }
     }
 
+    /**
+     * Writes each model's new attribution into every one of its snapshots (with the credit recomputed from that
+     * snapshot's own downloads), so figures over the past follow a rule change without a re-crawl.
+     */
+    void reattribute(java.util.Map<String, Attribution> byModel) {
+        if (byModel.isEmpty()) {
+            return;
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = byModel.keySet().stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        try {
+            while (true) {
+                List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+                var r = client.search(s -> {
+                    s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true).size(2000)
+                            .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
+                            .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    return from == null ? s : s.searchAfter(from);
+                }, ModelSnapshot.class);
+                var hits = r.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                List<BulkOperation> ops = new java.util.ArrayList<>(hits.size());
+                for (Hit<ModelSnapshot> h : hits) {
+                    ModelSnapshot snap = h.source();
+                    if (snap == null) continue;
+                    Attribution a = byModel.get(snap.modelId());
+                    java.util.Map<String, Object> doc = new java.util.HashMap<>();
+                    doc.put("attribution", a);
+                    doc.put("originCredit", OriginCredit.of(a, snap.downloads30d()));
+                    String index = indices.indexFor(NAME, snap.day());
+                    ops.add(BulkOperation.of(o -> o.update(u -> u.index(index).id(h.id()).action(x -> x.doc(doc)))));
+                }
+                Bulk.execute(client, ops, "re-attributed snapshots");
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (IOException e) {
+            throw new StorageException("re-attribution of snapshots failed", e);
+        }
+    }
+
     void refresh() {
         indices.refresh(NAME);
     }

@@ -21,6 +21,15 @@ final class ChartOptions {
     private ChartOptions() {}
 
     static String bar(List<Adoption.Figure> figures, String seriesName) {
+        return bar(figures, seriesName, java.util.function.Function.identity(), false);
+    }
+
+    /**
+     * Keys labelled by {@code label} (e.g. country names); each data item keeps its key, and with
+     * {@code countryColours} each bar has its country's colour.
+     */
+    static String bar(List<Adoption.Figure> figures, String seriesName,
+            java.util.function.Function<String, String> label, boolean countryColours) {
         ObjectNode option = base("axis");
         option.putObject("grid").put("left", 170).put("right", 30).put("top", 10).put("bottom", 30);
         ArrayNode names = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
@@ -28,13 +37,22 @@ final class ChartOptions {
         ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "bar");
         ArrayNode values = series.putArray("data");
         for (Adoption.Figure f : figures) {
-            names.add(f.key());
-            values.add(round(f.value()));
+            names.add(label.apply(f.key()));
+            ObjectNode item = values.addObject().put("value", round(f.value())).put("key", f.key());
+            if (countryColours) {
+                item.putObject("itemStyle").put("color", Numbers.colour(f.key()));
+            }
         }
         return option.toString();
     }
 
     static String pie(List<Adoption.Figure> figures, String seriesName) {
+        return pie(figures, seriesName, java.util.function.Function.identity(), false);
+    }
+
+    /** A pie whose slices are labelled by {@code label} and keep their key; countries in their fixed colours. */
+    static String pie(List<Adoption.Figure> figures, String seriesName,
+            java.util.function.Function<String, String> label, boolean countryColours) {
         ObjectNode option = base("item");
         option.putObject("legend").put("type", "scroll").put("orient", "vertical").put("left", 0);
         ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
@@ -44,13 +62,22 @@ final class ChartOptions {
         series.putObject("label").put("formatter", "{b}\n{d}%");
         ArrayNode data = series.putArray("data");
         for (Adoption.Figure f : figures) {
-            data.addObject().put("name", f.key()).put("value", round(f.value()));
+            ObjectNode item = data.addObject().put("name", label.apply(f.key())).put("value", round(f.value()))
+                    .put("key", f.key());
+            if (countryColours) {
+                item.putObject("itemStyle").put("color", Numbers.colour(f.key()));
+            }
         }
         return option.toString();
     }
 
     /** Countries on the axis, one stacked series per split key. */
     static String stackedBar(Map<String, Map<String, Double>> cross, int topCountries) {
+        return stackedBar(cross, topCountries, java.util.function.Function.identity());
+    }
+
+    static String stackedBar(Map<String, Map<String, Double>> cross, int topCountries,
+            java.util.function.Function<String, String> countryLabel) {
         Map<String, Double> totals = new java.util.HashMap<>();
         cross.values().forEach(m -> m.forEach((c, v) -> totals.merge(c, v, Double::sum)));
         List<String> countries = totals.entrySet().stream()
@@ -60,46 +87,59 @@ final class ChartOptions {
         option.putObject("legend").put("type", "scroll").put("top", 0);
         option.putObject("grid").put("left", 110).put("right", 30).put("top", 40).put("bottom", 30);
         ArrayNode axis = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
-        countries.forEach(axis::add);
+        countries.forEach(c -> axis.add(countryLabel.apply(c)));
         option.putObject("xAxis").put("type", "value");
         ArrayNode seriesArray = option.putArray("series");
         for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
             ObjectNode series = seriesArray.addObject().put("name", split.getKey()).put("type", "bar").put("stack", "total");
             ArrayNode data = series.putArray("data");
             for (String c : countries) {
-                data.add(round(split.getValue().getOrDefault(c, 0.0)));
+                data.addObject().put("value", round(split.getValue().getOrDefault(c, 0.0))).put("key", c);
             }
         }
         return option.toString();
     }
 
-    /** One value per day as a line (a model's download history). */
+    /** One value per day as a line on a time axis (a model's download history); a missing value is a gap. */
     static String line(List<String> days, List<Long> values, String seriesName) {
         ObjectNode option = base("axis");
         option.putObject("grid").put("left", 80).put("right", 20).put("top", 20).put("bottom", 30);
-        ArrayNode axis = option.putObject("xAxis").put("type", "category").putArray("data");
-        days.forEach(axis::add);
+        option.putObject("xAxis").put("type", "time");
         option.putObject("yAxis").put("type", "value");
-        ArrayNode data = option.putArray("series").addObject().put("name", seriesName).put("type", "line").putArray("data");
-        values.forEach(data::add);
+        ArrayNode data = option.putArray("series").addObject().put("name", seriesName).put("type", "line")
+                .put("connectNulls", false).putArray("data");
+        for (int i = 0; i < days.size(); i++) {
+            ArrayNode point = data.addArray().add(days.get(i));
+            if (values.get(i) == null) point.addNull(); else point.add(values.get(i));
+        }
         return option.toString();
     }
 
-    /** Weekly share (%) per key as a stacked area; keys outside the top are summed into "other". */
-    static String shareArea(List<String> weeks, Map<String, List<Double>> sharesByKey) {
+    /**
+     * Weekly share (%) per key as stacked lines on a time axis (weeks spaced by time, so a gap of fifteen months
+     * looks like one). A week without data is a gap (null), never a zero; keys are labelled by {@code label} and
+     * coloured by {@link Numbers#colour}.
+     */
+    static String shareArea(List<String> days, Map<String, List<Double>> sharesByKey,
+            java.util.function.Function<String, String> label) {
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
         option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
-        ArrayNode axis = option.putObject("xAxis").put("type", "category").put("boundaryGap", false).putArray("data");
-        weeks.forEach(axis::add);
+        option.putObject("xAxis").put("type", "time");
         option.putObject("yAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value}%");
         ArrayNode seriesArray = option.putArray("series");
         sharesByKey.forEach((key, shares) -> {
-            ObjectNode series = seriesArray.addObject().put("name", key).put("type", "line").put("stack", "share")
-                    .put("showSymbol", false);
-            series.putObject("areaStyle");
+            ObjectNode series = seriesArray.addObject().put("name", label.apply(key)).put("type", "line")
+                    .put("stack", "share").put("showSymbol", true).put("symbolSize", 4).put("connectNulls", false);
+            series.putObject("itemStyle").put("color", Numbers.colour(key));
+            series.putObject("lineStyle").put("color", Numbers.colour(key));
+            series.putObject("areaStyle").put("color", Numbers.colour(key)).put("opacity", 0.55);
             ArrayNode data = series.putArray("data");
-            shares.forEach(v -> data.add(round(100 * v)));
+            for (int i = 0; i < days.size(); i++) {
+                ArrayNode point = data.addArray().add(days.get(i));
+                Double v = shares.get(i);
+                if (v == null) point.addNull(); else point.add(round(100 * v));
+            }
         });
         return option.toString();
     }

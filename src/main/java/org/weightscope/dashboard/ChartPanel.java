@@ -15,6 +15,7 @@ class ChartPanel extends VerticalLayout {
     ChartPanel(String id, String title, String optionJson, Caption caption) {
         setPadding(false);
         setSpacing(false);
+        setId(id + "-panel");
         chart.setId(id);
         chart.setOption(optionJson);
         Button png = new Button(getTranslation("explorer.png"), e -> chart.savePng(id));

@@ -47,15 +47,16 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private final TextField origins = new TextField();
     private final IntegerField top = new IntegerField();
     private final Select<String> chart = new Select<>();
+    private final com.vaadin.flow.component.datepicker.DatePicker at = new com.vaadin.flow.component.datepicker.DatePicker();
     private final VerticalLayout result = new VerticalLayout();
     private boolean updating;
 
     /** The explorer's state, as in the URL. */
     record State(Adoption.Metric metric, Adoption.Dimension by, Adoption.View view, List<String> origins, int top,
-            String chart) {
+            String chart, java.time.LocalDate at) {
 
         static final State DEFAULT = new State(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.LINEAGE, List.of(), 15, "bar");
+                Adoption.View.LINEAGE, List.of(), 15, "bar", null);
 
         static State from(QueryParameters q) {
             Map<String, List<String>> p = q.getParameters();
@@ -75,9 +76,16 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             String origin = first(p, "origin", "");
             List<String> origins = origin.isBlank() ? List.of()
                     : Arrays.stream(origin.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            String atText = first(p, "at", "");
+            java.time.LocalDate at;
+            try {
+                at = atText.isBlank() ? null : java.time.LocalDate.parse(atText);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("at must be a day as yyyy-mm-dd");
+            }
             return new State(Adoption.Metric.of(first(p, "metric", DEFAULT.metric().id())),
                     Adoption.Dimension.of(first(p, "by", DEFAULT.by().id())),
-                    Adoption.View.of(first(p, "view", DEFAULT.view().id())), origins, top, chart);
+                    Adoption.View.of(first(p, "view", DEFAULT.view().id())), origins, top, chart, at);
         }
 
         QueryParameters toQuery() {
@@ -90,6 +98,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             }
             p.put("top", String.valueOf(top));
             p.put("chart", chart);
+            if (at != null) {
+                p.put("at", at.toString());
+            }
             return QueryParameters.simple(p);
         }
 
@@ -131,7 +142,11 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         chart.setLabel(getTranslation("explorer.chart"));
         chart.setItems("bar", "pie", "table");
         chart.setId("chart");
-        HorizontalLayout controls = new HorizontalLayout(metric, by, view, origins, top, chart);
+        at.setLabel(getTranslation("explorer.at"));
+        at.setId("at");
+        at.setLocale(Locale.CANADA); // yyyy-mm-dd in every UI language
+        at.setClearButtonVisible(true);
+        HorizontalLayout controls = new HorizontalLayout(metric, by, view, origins, top, chart, at);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         add(controls, result);
@@ -142,6 +157,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         origins.addValueChangeListener(e -> navigate());
         top.addValueChangeListener(e -> navigate());
         chart.addValueChangeListener(e -> navigate());
+        at.addValueChangeListener(e -> navigate());
     }
 
     @Override
@@ -164,6 +180,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         origins.setValue(String.join(",", state.origins()));
         top.setValue(state.top());
         chart.setValue(state.chart());
+        at.setValue(state.at() != null ? state.at() : adoption.newestDay(state.metric()).orElse(null));
         updating = false;
         render(state);
     }
@@ -176,24 +193,32 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         List<String> o = origins.getValue().isBlank() ? List.of()
                 : Arrays.stream(origins.getValue().split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT))
                         .map(s -> s.equals("UNATTRIBUTED") ? "unattributed" : s).filter(s -> !s.isEmpty()).toList();
-        State state = new State(metric.getValue(), by.getValue(), view.getValue(), o, t, chart.getValue());
+        java.time.LocalDate day = at.getValue();
+        if (day != null && day.equals(adoption.newestDay(metric.getValue()).orElse(null))) {
+            day = null; // the newest day stays "newest" in the permalink only when asked for explicitly
+        }
+        State state = new State(metric.getValue(), by.getValue(), view.getValue(), o, t, chart.getValue(), day);
         UI.getCurrent().navigate(ExplorerView.class, state.toQuery());
     }
 
     private void render(State state) {
-        Adoption a = adoption.latest(state.query());
+        Adoption a = adoption.asOf(state.query(), state.at());
         String series = getTranslation("metric." + state.metric().id());
         String title = getTranslation("metric." + state.metric().id()) + " · " + getTranslation("dimension." + state.by().id());
         if (!state.chart().equals("table")) {
-            String option = state.chart().equals("pie") ? ChartOptions.pie(a.figures(), series)
-                    : ChartOptions.bar(a.figures(), series);
+            boolean origins = state.by() == Adoption.Dimension.ORIGIN;
+            java.util.function.Function<String, String> label = k -> Numbers.label(k, this);
+            String option = state.chart().equals("pie") ? ChartOptions.pie(a.figures(), series, label, origins)
+                    : ChartOptions.bar(a.figures(), series, label, origins);
             result.add(new ChartPanel("explorer-chart", title, option, new Caption(a)));
         }
         Grid<Adoption.Figure> table = new Grid<>();
         table.setId("explorer-table");
-        table.addColumn(Adoption.Figure::key).setHeader(getTranslation("table.key"));
-        table.addColumn(f -> String.format("%,.2f", f.value())).setHeader(getTranslation("table.value"));
-        table.addColumn(f -> String.format("%.2f%%", 100 * f.share())).setHeader(getTranslation("table.share"));
+        table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
+        table.addColumn(f -> state.metric() == Adoption.Metric.MODELS && f.value() != Math.rint(f.value())
+                ? String.format(getLocale(), "%,.2f", f.value()) : Numbers.integer(f.value(), getLocale()))
+                .setHeader(getTranslation("table.value"));
+        table.addColumn(f -> Numbers.percent(f.share())).setHeader(getTranslation("table.share"));
         table.setItems(a.figures());
         table.setAllRowsVisible(true);
         result.add(table);
@@ -219,7 +244,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private static List<List<String>> rows(Adoption a) {
         List<List<String>> rows = new ArrayList<>();
         for (Adoption.Figure f : a.figures()) {
-            rows.add(List.of(f.key(), String.valueOf(ChartOptions.round(f.value())),
+            rows.add(List.of(f.key(), new java.math.BigDecimal(String.valueOf(ChartOptions.round(f.value())))
+                            .stripTrailingZeros().toPlainString(),
                     String.format(Locale.ROOT, "%.6f", f.share())));
         }
         return rows;

@@ -128,9 +128,9 @@ public class ExposureView extends VerticalLayout {
     private ChartPanel originChart(String id, String title, List<ExposureReport.OriginExposure> byOrigin, ExposureReport r) {
         List<Adoption.Figure> figures = byOrigin.stream()
                 .map(o -> new Adoption.Figure(o.origin(), o.weight(), o.weightShare())).toList();
-        ChartPanel panel = new ChartPanel(id, title, ChartOptions.pie(figures, "weight"), new Caption(
-                new Adoption("exposure-weight", "1", "origin", id.endsWith("uploader") ? "uploader" : "lineage",
-                        r.generatedAt(), 0, figures, "", r.ruleVersion())));
+        ChartPanel panel = new ChartPanel(id, title, ChartOptions.pie(figures, "weight",
+                k -> Numbers.country(k, getLocale()), true), new Caption(Caption.day(r.generatedAt()), "exposure-weight",
+                "1", getTranslation(id.endsWith("uploader") ? "view.uploader" : "view.lineage"), r.ruleVersion()));
         return panel;
     }
 

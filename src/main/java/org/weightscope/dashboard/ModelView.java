@@ -114,11 +114,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         java.util.List<org.weightscope.catalogue.ModelSnapshot> snapshots = history.snapshots(m.id(), 400);
         if (!snapshots.isEmpty()) {
             java.util.List<String> days = snapshots.stream().map(x -> x.day().toString()).toList();
-            java.util.List<Long> downloads = snapshots.stream().map(x -> x.downloads30d() == null ? 0L : x.downloads30d()).toList();
+            java.util.List<Long> downloads = snapshots.stream().map(x -> x.downloads30d()).collect(java.util.stream.Collectors.toList());
             add(new ChartPanel("download-history", getTranslation("model.history"), ChartOptions.line(days, downloads,
-                    getTranslation("metric.downloads-30d")), new Caption(new org.weightscope.catalogue.Adoption(
-                    "downloads-30d", "1", "model", "uploader+lineage", snapshots.get(snapshots.size() - 1).asOf(), 0,
-                    java.util.List.of(), "", a.ruleVersion()))));
+                    getTranslation("metric.downloads-30d")), new Caption(snapshots.get(snapshots.size() - 1).day().toString(),
+                    "downloads-30d", org.weightscope.catalogue.Adoption.Metric.DOWNLOADS_30D.version(),
+                    getTranslation("view.uploader") + " + " + getTranslation("view.lineage"), a.ruleVersion())));
         }
         java.util.List<org.weightscope.catalogue.ModelEvent> events = history.events(null, m.id(), 50);
         if (!events.isEmpty()) {

@@ -25,7 +25,7 @@ public class OrganisationsView extends VerticalLayout {
     OrganisationsView(AttributionRules rules, AdoptionService adoption) {
         setSizeFull();
         add(new H2(getTranslation("nav.organisations")));
-        Adoption shares = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
+        Adoption shares = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
                 Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 1000));
         Map<String, Double> share = new HashMap<>();
         shares.figures().forEach(f -> share.put(f.key(), f.share()));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueHistory;
+import org.weightscope.catalogue.CatalogueModel;
+import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.catalogue.Organization;
 import org.weightscope.source.CrawlSource;
+import org.weightscope.source.CrawlSources;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.PageFailure;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RawItem;
 import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceUnavailableException;
@@ -37,7 +44,6 @@ import org.weightscope.usage.RouterUsageService;
 public class CrawlService {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlService.class);
-    static final String FULL = "full";
     static final String RECORDING = "recording";
     private static final int RECORDING_PAGE = 1000;
 
@@ -46,15 +52,20 @@ public class CrawlService {
     private final CrawlRuns runs;
     private final ApplicationEventPublisher publisher;
     private final RouterUsageService usage;
+    private final CatalogueService catalogue;
+    // the current rules, not a registry captured at start-up: rules can be reloaded without a restart
+    private final AttributionRules rules;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher,
-            RouterUsageService usage) {
-        sources.forEach(s -> this.sources.put(s.id(), s));
+    CrawlService(CrawlSources sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher,
+            RouterUsageService usage, CatalogueService catalogue, AttributionRules rules) {
+        sources.all().forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
         this.runs = runs;
         this.publisher = publisher;
         this.usage = usage;
+        this.catalogue = catalogue;
+        this.rules = rules;
     }
 
     /** Source ids and their scopes, e.g. {@code huggingface → [full, tracked]}. */
@@ -72,7 +83,7 @@ public class CrawlService {
     /**
      * Crawls one scope of one source to its end and returns the run record. An unfinished run of the same
      * scope (interrupted, or left running by a process that died) is resumed from its cursor, keeping its
-     * day, when it is from today or is a full crawl.
+     * day, when it is from today or the scope is complete (a whole listing takes longer than a day).
      *
      * @throws IllegalStateException when that scope is already being crawled in this process
      */
@@ -100,7 +111,7 @@ public class CrawlService {
                     .filter(r -> CrawlRun.RUNNING.equals(r.status()) || CrawlRun.INTERRUPTED.equals(r.status()))
                     .findFirst();
             CrawlRun run;
-            if (unfinished.isPresent() && (unfinished.get().day().equals(today) || FULL.equals(scope))) {
+            if (unfinished.isPresent() && (unfinished.get().day().equals(today) || source.complete(scope))) {
                 run = unfinished.get().resumed(trigger);
                 log.info("Resuming crawl run {} at {}", run.id(), run.cursor());
             } else {
@@ -117,11 +128,16 @@ public class CrawlService {
     private CrawlRun walk(CrawlSource source, CrawlRun start) {
         runs.save(start);
         CrawlRun[] current = {start};
+        String provenance = "crawl:" + source.id() + ":" + start.scope();
         try {
             source.crawl(start.scope(), start.cursor() == null ? Cursor.START : start.cursor(), start.asOf(), new PageSink() {
                 @Override
                 public void page(SourcePage page) {
-                    history.apply(page.items(), start.day(), start.id());
+                    List<Observation> items = new ArrayList<>(page.items().size());
+                    for (RawItem item : page.items()) {
+                        items.add(Observations.of(item, start.asOf(), false, provenance));
+                    }
+                    history.apply(items, start.day(), start.id());
                     current[0] = current[0].withProgress(1, page.items().size(), page.resume());
                     runs.save(current[0]);
                 }
@@ -139,11 +155,31 @@ public class CrawlService {
                     current[0] = current[0].withFailure(CrawlRun.Failure.of(failure), resume);
                     runs.save(current[0]);
                 }
+
+                @Override
+                public List<String> trackedNamespaces(String hub) {
+                    List<String> out = new ArrayList<>();
+                    for (Organization org : rules.current().registry().all()) {
+                        out.addAll(org.namespaces().getOrDefault(hub, List.of()));
+                    }
+                    return out;
+                }
+
+                @Override
+                public Map<String, String> storedRevisions(String hub, Collection<String> repoIds) {
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    repoIds.forEach(r -> ids.put(CatalogueModel.idPrefix(hub) + ":" + r, r));
+                    Map<String, String> out = new LinkedHashMap<>();
+                    catalogue.findAll(List.copyOf(ids.keySet())).forEach((id, m) -> {
+                        if (m.sha() != null) out.put(ids.get(id), m.sha());
+                    });
+                    return out;
+                }
             });
             history.refresh();
-            if (FULL.equals(start.scope()) && current[0].failures().isEmpty()) {
+            if (source.complete(start.scope()) && current[0].failures().isEmpty()) {
                 int removed = history.recordRemovals(source.id(), start.asOf(), start.day(), start.id());
-                log.info("Full crawl {} complete: {} models not listed any more", start.id(), removed);
+                log.info("Complete crawl {} finished: {} models not listed any more", start.id(), removed);
             }
             current[0] = current[0].withStatus(CrawlRun.FINISHED, null);
         } catch (SourceUnavailableException e) {
@@ -176,7 +212,10 @@ public class CrawlService {
             CrawlRun run = new CrawlRun(sourceId + ":" + RECORDING + ":" + recording.day(), sourceId, RECORDING,
                     CrawlRun.RUNNING, recording.day(), asOf, now, null, now, 0, 0, 1, List.of(), Cursor.START, true,
                     String.join(", ", recording.files()), CrawlRun.RECORDING);
-            List<Observation> models = recording.models();
+            List<Observation> models = new ArrayList<>(recording.models().size());
+            for (Recording.Item item : recording.models()) {
+                models.add(Observations.of(item.item(), asOf, true, "recording:" + item.file()));
+            }
             for (int from = 0; from < models.size(); from += RECORDING_PAGE) {
                 List<Observation> page = models.subList(from, Math.min(models.size(), from + RECORDING_PAGE));
                 history.apply(page, recording.day(), run.id());

@@ -1,7 +1,6 @@
 package org.weightscope.source;
 
 import java.util.List;
-import org.weightscope.catalogue.CatalogueService.Observation;
 
 /**
  * One fetched page.
@@ -11,4 +10,4 @@ import org.weightscope.catalogue.CatalogueService.Observation;
  * @param items  the models on it, in the order listed
  * @param resume the cursor to store once this page is stored
  */
-public record SourcePage(int number, String url, List<Observation> items, Cursor resume) {}
+public record SourcePage(int number, String url, List<RawItem> items, Cursor resume) {}

@@ -92,6 +92,11 @@ public class Indices {
             body.putObject("_meta").put("managed_by", "weightscope").put("version", template.version());
             String text = json.writeValueAsString(body);
             client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(text)));
+            // fields added to a template file reach the months already created (additive changes only: a
+            // changed field type needs a new template version)
+            String mappings = json.writeValueAsString(inner.get("mappings"));
+            client.indices().putMapping(p -> p.index(name + "-*").allowNoIndices(true).ignoreUnavailable(true)
+                    .withJson(new StringReader(mappings)));
             log.debug("Index template {} installed (pattern {}-*, alias {})", name, name, alias);
         } catch (IOException e) {
             throw new StorageException("cannot install index template " + name + ": " + e.getMessage(), e);

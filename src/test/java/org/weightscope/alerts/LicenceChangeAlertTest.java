@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.weightscope.IntegrationTest;
 import org.weightscope.ingest.RecordingImport;
+import org.weightscope.shared.Sleeper;
 
 /**
  * The licence change of the bundled recordings (Djrango/Qwen2vl-Flux: mit on 2024-12-02, none on
@@ -127,7 +128,9 @@ class LicenceChangeAlertTest extends IntegrationTest {
 
         // the same crawl again: no new alert, no new delivery
         assertThat(recordings.importAll()).isEqualTo(893);
-        Thread.sleep(1_000);
+        // nothing is delivered in the background for a second (a delivery would start at once)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> RECEIVER.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/hook"))).size() == requests);
         assertThat(watchlists.alerts(watched.id(), 100)).hasSize(1);
         assertThat(watchlists.alerts(releases.id(), 100)).hasSize(1);
         assertThat(watchlists.alerts(quiet.id(), 100)).hasSize(1);

@@ -54,19 +54,20 @@ class ReadApiTest extends IntegrationTest {
     @Test
     void adoptionByOriginInBothViewsEqualsTheService() throws Exception {
         for (Adoption.View view : Adoption.View.values()) {
-            Adoption expected = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
+            Adoption expected = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
                     Adoption.Dimension.ORIGIN, view, Map.of(), 1000));
             HttpResponse<String> r = get("/api/v1/adoption?metric=downloads-30d&by=origin&top=1000&view=" + view.id());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("content-type").orElseThrow()).startsWith("application/json");
             JsonNode body = JSON.readTree(r.body());
-            assertThat(body.get("as_of").asText()).isEqualTo(expected.asOf().toString());
+            assertThat(body.get("as_of").asText()).isEqualTo(expected.at().toString());
+            assertThat(body.get("coverage").get("models").asLong()).isEqualTo(expected.coverage().models()).isPositive();
             assertThat(body.get("metric").asText()).isEqualTo("downloads-30d");
             assertThat(body.get("metric_version").asText()).isEqualTo(expected.metricVersion());
             assertThat(body.get("view").asText()).isEqualTo(view.id());
             assertThat(body.get("rule_version").asText()).isEqualTo(expected.ruleVersion());
-            assertThat(body.get("citation").asText()).isEqualTo("Source: Weightscope, as of " + expected.asOf()
-                    + ", metric downloads-30d v" + expected.metricVersion() + ", view " + view.id() + ", attribution "
+            assertThat(body.get("citation").asText()).isEqualTo("Source: Weightscope, as of " + expected.at()
+                    + " (" + expected.coverage().describe() + "), metric downloads-30d v" + expected.metricVersion() + ", view " + view.id() + ", attribution "
                     + expected.ruleVersion());
             assertThat(body.get("total").asDouble()).isCloseTo(expected.total(), within(1e-6));
             Map<String, Double> api = new LinkedHashMap<>();
@@ -85,14 +86,14 @@ class ReadApiTest extends IntegrationTest {
 
     @Test
     void filtersAndOtherDimensionsAnswerLikeTheService() throws Exception {
-        Adoption expected = adoption.latest(new Adoption.Query(Adoption.Metric.MODELS,
+        Adoption expected = adoption.asOf(new Adoption.Query(Adoption.Metric.MODELS,
                 Adoption.Dimension.LICENCE_CLASS, Adoption.View.UPLOADER,
                 Map.of(Adoption.Dimension.ORIGIN, List.of("CN", "US")), 10));
         JsonNode body = json("/api/v1/adoption?metric=models&by=licence-class&view=uploader&top=10&filter.origin=cn,US");
         assertThat(body.get("filters").get("origin")).hasSize(2);
         assertThat(body.get("total").asDouble()).isCloseTo(expected.total(), within(1e-6));
         assertThat(body.get("figures")).hasSize(expected.figures().size());
-        assertThat(body.get("citation").asText()).contains("metric models v1, view uploader");
+        assertThat(body.get("citation").asText()).contains("metric models v2, view uploader");
     }
 
     @Test
@@ -144,7 +145,7 @@ class ReadApiTest extends IntegrationTest {
         assertThat(m.get("as_of").asText()).isEqualTo(stored.asOf().toString());
         assertThat(body.get("as_of").asText()).isEqualTo(stored.asOf().toString());
         assertThat(body.get("view").asText()).isEqualTo("uploader+lineage");
-        assertThat(body.get("rule_version").asText()).isEqualTo(adoption.latest(Adoption.Query.of(
+        assertThat(body.get("rule_version").asText()).isEqualTo(adoption.asOf(Adoption.Query.of(
                 Adoption.Metric.MODELS, Adoption.Dimension.HUB, Adoption.View.LINEAGE)).ruleVersion());
         assertThat(body.get("citation").asText()).isEqualTo("Source: Weightscope, as of " + stored.asOf()
                 + ", view uploader+lineage, attribution " + body.get("rule_version").asText());

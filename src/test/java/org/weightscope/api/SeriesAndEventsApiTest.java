@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,25 +47,31 @@ class SeriesAndEventsApiTest extends IntegrationTest {
         JsonNode body = json.readTree(r.body());
         List<String> days = new ArrayList<>();
         body.path("series").forEach(p -> days.add(p.path("day").asText()));
-        // 26 dated /api/trending captures (PROVENANCE.md); 08-17 (a Monday) and 08-22 share an ISO week, whose
-        // point is computed on its newest day
-        assertThat(days).contains("2026-03-02", "2026-06-22", "2026-08-22").doesNotContain("2026-08-17");
+        // one point per ISO week, as of its last day (Sunday), the last one as of the range's end
+        assertThat(days).contains("2026-03-01", "2026-06-21", "2026-08-23", "2026-08-31").doesNotContain("2026-08-22");
         assertThat(days).doesNotHaveDuplicates().isSorted();
         assertThat(body.path("citation").asText()).startsWith("Source: Weightscope, as of ");
 
-        // the last point's total is the recorded models' 30-day downloads of that capture, summed here
-        JsonNode capture = json.readTree(Path.of("crawlers/fixtures/huggingface/api-trending_models_2026-08-22.json").toFile());
-        double expected = 0;
-        for (JsonNode m : capture) {
-            expected += m.path("repoData").path("downloads").asDouble();
+        // the week of 08-17 and 08-22: each model's newest capture of the two, summed here from the files
+        Map<String, Double> newest = new java.util.HashMap<>();
+        for (String day : List.of("2026-08-17", "2026-08-22")) {
+            JsonNode capture = json.readTree(Path.of("crawlers/fixtures/huggingface/api-trending_models_" + day + ".json")
+                    .toFile());
+            capture.properties().forEach(e -> newest.put(e.getKey(), e.getValue().path("repoData").path("downloads").asDouble()));
         }
+        double expected = newest.values().stream().mapToDouble(Double::doubleValue).sum();
+        JsonNode week = body.path("series").get(days.indexOf("2026-08-23"));
+        assertThat(week.path("total").asDouble()).isCloseTo(expected, within(0.5));
+        assertThat(week.path("coverage").path("models").asInt()).isEqualTo(newest.size());
+        // nothing was captured in the 7 days to 08-31: no figures, not zeros
         JsonNode last = body.path("series").get(body.path("series").size() - 1);
-        assertThat(last.path("day").asText()).isEqualTo("2026-08-22");
-        assertThat(last.path("total").asDouble()).isCloseTo(expected, within(0.5));
+        assertThat(last.path("day").asText()).isEqualTo("2026-08-31");
+        assertThat(last.path("figures")).isEmpty();
+        assertThat(last.path("coverage").path("models").asInt()).isZero();
 
         HttpResponse<String> csv = get("/api/v1/adoption?by=origin&from=2026-08-01&to=2026-08-31&format=csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("# Source: Weightscope");
-        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow()).isEqualTo("day,origin,downloads-30d,share");
+        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow()).isEqualTo("day,origin,downloads-30d,share,models,captured_from,captured_to");
     }
 
     @Test

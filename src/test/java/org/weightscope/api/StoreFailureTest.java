@@ -33,7 +33,7 @@ class StoreFailureTest {
 
     @Test
     void storeFailureIsA503WithoutItsDetail() throws Exception {
-        when(adoption.latest(any(Adoption.Query.class))).thenThrow(new StorageException("search of models failed",
+        when(adoption.asOf(any(Adoption.Query.class), any())).thenThrow(new StorageException("search of models failed",
                 new IOException("Connection refused: Elasticsearch at 127.0.0.1:9200, index weightscope-models")));
         MvcResult r = mvc.perform(get("/api/v1/adoption?by=origin")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(503);

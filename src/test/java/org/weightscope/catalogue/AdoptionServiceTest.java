@@ -54,6 +54,9 @@ class AdoptionServiceTest extends IntegrationTest {
     AdoptionService adoption;
 
     @Autowired
+    CatalogueHistory history;
+
+    @Autowired
     Reattribution reattribution;
 
     static JsonNode page;
@@ -73,7 +76,8 @@ class AdoptionServiceTest extends IntegrationTest {
                     item.get("downloads").asLong(), null, item.get("likes").asLong()),
                     Instant.parse("2024-12-09T00:00:00Z"), true, "recording:" + PAGE.getFileName()));
         }
-        catalogue.save(catalogue.describe(batch));
+        history.apply(batch, java.time.LocalDate.of(2024, 12, 9), "adoption-test");
+        history.refresh();
 
         Map<String, Set<String>> countries = namespaceCountries(REGISTRY.resolve("organizations.yaml"));
         Map<String, Double> uploaderExpected = new TreeMap<>();
@@ -91,9 +95,9 @@ class AdoptionServiceTest extends IntegrationTest {
             }
         }
 
-        Adoption uploader = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+        Adoption uploader = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
                 Adoption.View.UPLOADER, Map.of(), 300));
-        Adoption lineage = adoption.latest(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+        Adoption lineage = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
                 Adoption.View.LINEAGE, Map.of(), 300));
         print("uploader", uploader, uploaderExpected, total);
         print("lineage", lineage, lineageExpected, total);
@@ -107,6 +111,9 @@ class AdoptionServiceTest extends IntegrationTest {
         // the two views really differ on this page (re-uploads and fine-tunes credited to their roots)
         assertThat(values(lineage)).isNotEqualTo(values(uploader));
         assertThat(uploader.asOf()).isEqualTo(Instant.parse("2024-12-09T00:00:00Z"));
+        assertThat(uploader.at()).isEqualTo(java.time.LocalDate.of(2024, 12, 9));
+        assertThat(uploader.coverage().models()).isEqualTo(page.size());
+        assertThat(uploader.coverage().downloads()).isEqualTo(Math.round(total));
         assertThat(uploader.ruleVersion()).startsWith("attribution-1/rules-");
     }
 
@@ -115,7 +122,7 @@ class AdoptionServiceTest extends IntegrationTest {
     void aRegistryEditIsReappliedWithoutACrawl() throws Exception {
         String id = "hf:Qwen/Qwen2.5-Coder-32B-Instruct";
         assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin()).containsExactly("CN");
-        String before = adoption.latest(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+        String before = adoption.asOf(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
                 Adoption.View.UPLOADER)).ruleVersion();
 
         Path file = REGISTRY.resolve("organizations.yaml");
@@ -132,7 +139,7 @@ class AdoptionServiceTest extends IntegrationTest {
         assertThat(result.changed()).isGreaterThanOrEqualTo(4); // the Qwen models and their derivatives
         assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin()).containsExactly("SG");
         assertThat(result.ruleVersion()).isNotEqualTo(before);
-        Adoption after = adoption.latest(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
+        Adoption after = adoption.asOf(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
                 Adoption.View.UPLOADER));
         assertThat(values(after)).containsKey("SG");
         assertThat(after.ruleVersion()).isEqualTo(result.ruleVersion());

@@ -74,7 +74,76 @@ class DashboardBrowserTest extends IntegrationTest {
         page.waitForSelector("#share-over-time[data-rendered] canvas");
         assertThat(page.textContent("#recorded-note")).contains("Recorded data");
         assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-1/rules-");
+        page.setViewportSize(1280, 4600);
         Browser.screenshot(page, "overview");
+    }
+
+    @Test
+    void headlinePiesAndExplorerShowTheApisFiguresForTheSameDayAndView() throws Exception {
+        JsonNode lineage = json("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=100");
+        JsonNode uploader = json("/api/v1/adoption?metric=downloads-30d&by=origin&view=uploader&top=100");
+        String day = lineage.get("as_of").asText();
+        Page page = browser.newPage("en-GB");
+        page.navigate(url(""));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        // the pies: the API's keys and values, as of the API's day, its coverage in the caption
+        assertSameFigures(rendered(page, "#share-by-origin-lineage"), api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10"));
+        String caption = page.textContent("#share-by-origin-lineage-panel .caption");
+        assertThat(caption).contains("As of " + day).contains(lineage.at("/coverage/models").asText() + " models captured");
+        assertThat(page.textContent("#share-by-origin-lineage-panel")).contains("Thin sample").contains("Dominated by one model");
+        // the headline table: the same shares, both views, in the same day's columns
+        List<String> cells = page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
+        assertThat(page.textContent("#headline-table")).contains("Uploader view").contains("Lineage view");
+        assertThat(cells).contains(day);
+        for (JsonNode f : lineage.get("figures")) {
+            assertThat(cells).as("lineage share of " + f.get("key").asText()).contains(percent(f.get("share").asDouble()));
+        }
+        for (JsonNode f : uploader.get("figures")) {
+            assertThat(cells).as("uploader share of " + f.get("key").asText()).contains(percent(f.get("share").asDouble()));
+        }
+        assertThat(cells).contains("China (CN)", "United States (US)");
+        // the explorer as of the same day and view
+        page.navigate(url("explore?metric=downloads-30d&by=origin&view=lineage&top=10&chart=bar&at=" + day));
+        page.waitForSelector("#explorer-chart[data-rendered] canvas");
+        assertSameFigures(rendered(page, "#explorer-chart"), api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10&at=" + day));
+    }
+
+    @Test
+    void anEmptyMonthAgoWindowIsNoDataAndTheSeriesHasGapsOnATimeAxis() throws Exception {
+        // as of the first 2026 capture, the window a month earlier (January 2026) holds no capture
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("?at=2026-03-02"));
+        page.waitForSelector("#headline-table vaadin-grid-cell-content");
+        List<String> cells = page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
+        assertThat(cells).contains("no data");
+        assertThat(cells).noneMatch(c -> c.matches("[+-]\\d+\\.\\d pt")); // no change against an empty window
+        assertThat(cells).contains("a month earlier (2026-01-31)");
+        JsonNode empty = json("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&at=2026-01-31");
+        assertThat(empty.at("/coverage/models").asInt()).isZero();
+        Browser.screenshot(page, "overview-at-2026-03-02");
+
+        page.navigate(url(""));
+        page.waitForSelector("#share-over-time[data-rendered] canvas");
+        assertThat(page.evalOnSelector("#share-over-time", "el => el._chart.getOption().xAxis[0].type")).isEqualTo("time");
+        JsonNode series = rendered(page, "#share-over-time").path("series");
+        JsonNode api = json("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&from="
+                + series.get(0).path("data").get(0).get(0).asText() + "&to="
+                + series.get(0).path("data").get(series.get(0).path("data").size() - 1).get(0).asText());
+        int gaps = 0;
+        for (int i = 0; i < api.get("series").size(); i++) {
+            JsonNode point = api.get("series").get(i);
+            boolean noData = point.at("/coverage/models").asInt() == 0;
+            for (JsonNode s : series) {
+                JsonNode value = s.path("data").get(i).get(1);
+                assertThat(s.path("data").get(i).get(0).asText()).isEqualTo(point.get("day").asText());
+                if (noData) {
+                    assertThat(value.isNull()).as(s.path("name").asText() + " on " + point.get("day").asText()).isTrue();
+                }
+            }
+            if (noData) gaps++;
+        }
+        assertThat(gaps).isPositive();
+        assertThat(page.textContent("#share-over-time-sample")).isNotBlank();
     }
 
     @Test
@@ -96,7 +165,7 @@ class DashboardBrowserTest extends IntegrationTest {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
                 .startsWith("# Source: Weightscope, as of ")
-                .contains("metric downloads-30d v1", "by organisation", "view uploader", "attribution attribution-1/rules-");
+                .contains("metric downloads-30d v2", "by organisation", "view uploader", "attribution attribution-1/rules-");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("organisation,downloads-30d,share");
     }
 
@@ -154,6 +223,7 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(url(""));
         page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
         assertThat(page.content()).contains("概览").contains("30 天下载量按来源占比");
+        page.setViewportSize(1280, 4600);
         Browser.screenshot(page, "overview-zh");
     }
 
@@ -172,6 +242,18 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(page.evaluate("() => window.__weightscopeXss === undefined")).isEqualTo(true);
     }
 
+    private JsonNode json(String path) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
     private Adoption api(String path) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1)))).build(),
@@ -181,7 +263,8 @@ class DashboardBrowserTest extends IntegrationTest {
         body.path("figures").forEach(f -> figures.add(new Adoption.Figure(f.path("key").asText(),
                 f.path("value").asDouble(), f.path("share").asDouble())));
         return new Adoption(body.path("metric").asText(), body.path("metric_version").asText(), body.path("by").asText(),
-                body.path("view").asText(), null, body.path("total").asDouble(), figures, "", body.path("rule_version").asText());
+                body.path("view").asText(), null, null, body.path("total").asDouble(), figures,
+                org.weightscope.catalogue.Coverage.none(7, 0, 0), "", body.path("rule_version").asText());
     }
 
     private static JsonNode rendered(Page page, String selector) throws Exception {
@@ -189,7 +272,7 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     private static List<String> names(JsonNode rendered) {
-        JsonNode source = rendered.path("categories").isEmpty() ? rendered.path("names") : rendered.path("categories");
+        JsonNode source = rendered.path("keys");
         List<String> out = new java.util.ArrayList<>();
         source.forEach(n -> out.add(n.asText()));
         return out;

@@ -39,34 +39,40 @@ public final class DashboardQueryBenchmark {
             Map<String, Supplier<Object>> views = new LinkedHashMap<>();
             DashboardDefinition overview = dashboards.get("overview").orElseThrow();
             views.put("overview (all " + overview.panels().size() + " panels)", () -> {
-                java.time.LocalDate now = adoption.latestSnapshotDay(java.time.LocalDate.now()).orElseThrow();
+                java.time.LocalDate now = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
                 for (DashboardDefinition.Panel p : overview.panels()) {
                     switch (p.chart()) {
-                        case "area" -> adoption.weekly(p.query(), now.minusWeeks(p.weeks()), now);
+                        case "area" -> {
+                            adoption.weekly(p.query(), now.minusWeeks(p.weeks()), now, AdoptionService.Sample.ALL);
+                            adoption.weekly(p.query(), now.minusWeeks(p.weeks()), now, AdoptionService.Sample.CONSTANT);
+                        }
                         case "headline" -> {
                             for (Adoption.View v : Adoption.View.values()) {
                                 Adoption.Query q = new Adoption.Query(p.metric(), p.by(), v, p.filters(), 100);
-                                adoption.onDay(q, now);
-                                adoption.onDay(q, adoption.latestSnapshotDay(now.minusDays(30)).orElseThrow());
+                                adoption.asOf(q, now);
+                                adoption.asOf(q, now.minusDays(30));
                             }
                             events.countByOrigin(new EventFeed.Filter(ModelEvent.RELEASE, null, Adoption.View.LINEAGE,
                                     null, null, now.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null));
                         }
-                        case "stacked-bar" -> adoption.crossByOrigin(p.query(), p.split());
-                        default -> adoption.latest(p.query());
+                        case "stacked-bar" -> {
+                            adoption.asOf(p.query(), now);
+                            adoption.crossByOrigin(p.query(), p.split(), now);
+                        }
+                        default -> adoption.asOf(p.query(), now);
                     }
                 }
                 return null;
             });
             views.put("releases & licence changes (newest 200)", () -> events.recent(EventFeed.Filter.of(ModelEvent.RELEASE), 200));
-            views.put("explorer (default state)", () -> adoption.latest(ExplorerView.State.DEFAULT.query()));
+            views.put("explorer (default state)", () -> adoption.asOf(ExplorerView.State.DEFAULT.query()));
             views.put("models (q=qwen, origin=CN, facets)", () -> search.search(new ModelSearch.Query("qwen",
                     Map.of(Adoption.Dimension.ORIGIN, List.of("CN")), Adoption.View.LINEAGE, 0, 100)));
             views.put("model page (find + derivatives)", () -> {
                 search.find("huggingface", "Qwen/Qwen2.5-Coder-32B-Instruct");
                 return search.derivatives("Qwen/Qwen2.5-Coder-32B-Instruct", 20);
             });
-            views.put("organisations (share by organisation)", () -> adoption.latest(new Adoption.Query(
+            views.put("organisations (share by organisation)", () -> adoption.asOf(new Adoption.Query(
                     Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 1000)));
             System.out.printf("%nServer time of each view's data queries (%d runs after %d warm-up), ms:%n", RUNS, WARMUP);
             System.out.printf("%-42s %8s %8s %8s%n", "view", "median", "p95", "max");

@@ -41,7 +41,7 @@ class CrawlStatusBrowserTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", () -> HubReplay.sourcesDir("http://localhost:" + PORT).toString());
+        HubReplay.sources(registry, "http://localhost:" + PORT);
     }
 
     @AfterAll

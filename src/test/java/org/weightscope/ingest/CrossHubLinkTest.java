@@ -76,7 +76,7 @@ class CrossHubLinkTest extends IntegrationTest {
         System.out.printf("Cross-hub: %s, linked %d, combined %d%n", totals.byHub(), totals.linked(), totals.combined());
 
         // the hub dimension: models per hub in the explorer's service and in the API
-        Adoption byHub = adoption.latest(new Adoption.Query(Adoption.Metric.MODELS, Adoption.Dimension.HUB,
+        Adoption byHub = adoption.asOf(new Adoption.Query(Adoption.Metric.MODELS, Adoption.Dimension.HUB,
                 Adoption.View.LINEAGE, Map.of(), 10));
         Map<String, Double> service = new LinkedHashMap<>();
         byHub.figures().forEach(f -> service.put(f.key(), f.value()));

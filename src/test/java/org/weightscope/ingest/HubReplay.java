@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Serves the recorded Hub responses the way the Hub does, for the real HTTP crawler: list pages split from
@@ -171,22 +171,25 @@ final class HubReplay {
         }
     }
 
-    /** A copy of crawlers/huggingface.yaml pointed at {@code baseUrl}, fast retries, small pages; returns its folder. */
-    static Path sourcesDir(String baseUrl) {
-        try {
-            Path dir = Files.createTempDirectory("weightscope-sources");
-            String yaml = Files.readString(Path.of("crawlers/huggingface.yaml"))
-                    .replace("baseUrl: https://huggingface.co", "baseUrl: " + baseUrl)
-                    .replace("pageSize: 1000", "pageSize: " + PAGE)
-                    .replace("rateLimit: 4/s", "rateLimit: 2000/s")
-                    .replace("attempts: 5", "attempts: 3")
-                    .replace("backoffMs: 2000", "backoffMs: 20")
-                    .replace("maxBackoffMs: 60000", "maxBackoffMs: 200")
-                    .replace("timeoutMs: 30000", "timeoutMs: 1000");
-            Files.writeString(dir.resolve("huggingface.yaml"), yaml);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * crawlers/huggingface.yaml pointed at {@code baseUrl}, fast retries, small pages, through the configured
+     * overrides (never an edited copy of the file); the sources folder holds the Hugging Face definition only.
+     */
+    static void sources(DynamicPropertyRegistry registry, String baseUrl) {
+        registry.add("weightscope.sources.dir", () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
+        overrides(baseUrl).forEach((field, value) -> registry.add("weightscope.sources.override.huggingface." + field, () -> value));
+    }
+
+    /** The overridden fields of the Hugging Face definition, by property name. */
+    static Map<String, String> overrides(String baseUrl) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("base-url", baseUrl);
+        o.put("page-size", String.valueOf(PAGE));
+        o.put("rate-limit", "2000/s");
+        o.put("retry.attempts", "3");
+        o.put("retry.backoff", "20ms");
+        o.put("retry.max-backoff", "200ms");
+        o.put("timeout", "1s");
+        return o;
     }
 }

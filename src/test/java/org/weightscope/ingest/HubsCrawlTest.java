@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +43,6 @@ import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.ModelEvent;
 import org.weightscope.catalogue.ModelSnapshot;
-import org.weightscope.source.openrouter.CatalogueEvent;
-import org.weightscope.source.openrouter.OpenRouter;
-import org.weightscope.source.openrouter.RouterModel;
 import org.weightscope.storage.Indices;
 import org.weightscope.usage.RouterUsageService;
 import org.weightscope.usage.TokenShare;
@@ -63,6 +59,7 @@ class HubsCrawlTest extends IntegrationTest {
     static final Path FIXTURES = Path.of("crawlers/fixtures");
     static final Path OLLAMA = FIXTURES.resolve("ollama/ollama.com-search_o-newest_2025-03-21.html");
     static final Path MODELSCOPE = FIXTURES.resolve("modelscope/dolphin-models_tags-lora_2025-11-14.json");
+    static final Path ROUTER_0608 = FIXTURES.resolve("openrouter/api-v1-models_2026-06-08T01-11Z.json");
     static final Path ROUTER_0708 = FIXTURES.resolve("openrouter/api-v1-models_2026-07-08T03-18Z.json");
     static final Path ROUTER_0715 = FIXTURES.resolve("openrouter/api-v1-models_2026-07-15T02-48Z.json");
     static final Path ROUTER_0822 = FIXTURES.resolve("openrouter/api-v1-models_2026-08-22T18-35Z.json");
@@ -77,7 +74,23 @@ class HubsCrawlTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", () -> sourcesDir("http://localhost:" + PORT).toString());
+        // the shipped definitions, pointed at the replay server by configured overrides (never an edited copy)
+        for (String hub : List.of("huggingface", "openrouter", "modelscope", "ollama")) {
+            registry.add("weightscope.sources.override." + hub + ".base-url", () -> "http://localhost:" + PORT);
+            registry.add("weightscope.sources.override." + hub + ".rate-limit", () -> "1000");
+        }
+    }
+
+    /**
+     * The usage crawl asks the Data API for the 7 complete days before "now": now is the morning after the
+     * fixture's last day (its as_of is 2026-08-22T02:00Z), so its rows of 2026-08-20 and -21 are the days asked.
+     */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class DataApiMorning {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T03:20:00Z"), ZoneOffset.UTC);
+        }
     }
 
     @LocalServerPort int port;
@@ -220,10 +233,11 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(second.status()).isEqualTo(CrawlRun.FINISHED);
 
         history.refresh(); // removal events are written after the run's last refresh
-        List<CatalogueEvent> expected = OpenRouter.diff(parse(ROUTER_0708), parse(ROUTER_0715));
-        long prices = expected.stream().filter(e -> e instanceof CatalogueEvent.PriceChange).count();
-        long added = expected.stream().filter(e -> e instanceof CatalogueEvent.ModelAdded).count();
-        long removed = expected.stream().filter(e -> e instanceof CatalogueEvent.ModelRemoved).count();
+        // the week's changes, counted independently with Python over the two files: 11 ids added, 11 gone, 12
+        // models whose prompt or completion price moved (compared as numbers)
+        long prices = 12;
+        long added = 11;
+        long removed = 11;
         assertThat(history.eventCount(ModelEvent.PRICE_CHANGE)).isEqualTo(prices);
         assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_ADDED)).isEqualTo(343 + added);
         assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_REMOVED)).isEqualTo(removed);
@@ -251,12 +265,21 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(history.eventCount()).isEqualTo(events);
     }
 
-    static List<RouterModel> parse(Path p) {
-        try {
-            return OpenRouter.parseCatalogue(Files.readString(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The first and last recorded catalogues crawled one after the other: 132 added and 52 removed as
+     * PROVENANCE.md says; 62 changed prompt or completion price (PROVENANCE's 128 counts any pricing field, e.g.
+     * web_search or cache prices, which are not tracked).
+     */
+    @Test
+    void firstToLastCatalogueSnapshot() throws Exception {
+        serveCatalogue(ROUTER_0608);
+        assertThat(crawls.run("openrouter", "full").items()).isEqualTo(341);
+        serveCatalogue(ROUTER_0822);
+        assertThat(crawls.run("openrouter", "full").status()).isEqualTo(CrawlRun.FINISHED);
+        history.refresh();
+        assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_ADDED)).isEqualTo(341 + 132);
+        assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_REMOVED)).isEqualTo(52);
+        assertThat(history.eventCount(ModelEvent.PRICE_CHANGE)).isEqualTo(62);
     }
 
     // ---------------------------------------------------------------- OpenRouter usage
@@ -274,6 +297,9 @@ class HubsCrawlTest extends IntegrationTest {
 
         assertThat(run.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(run.items()).isEqualTo(18);
+        // the 7 complete days before the clock's now were asked for
+        hubs.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                .withQueryParam("start_date", equalTo("2026-08-15")).withQueryParam("end_date", equalTo("2026-08-21")));
 
         // independently: the fixture's rows of 2026-08-20 summed by the author's country (registry, by hand)
         Map<String, String> country = Map.of("deepseek", "CN", "tencent", "CN", "z-ai", "CN", "xiaomi", "CN", "qwen", "CN",
@@ -334,21 +360,5 @@ class HubsCrawlTest extends IntegrationTest {
     HttpResponse<String> api(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Copies of the hubs' definitions pointed at {@code baseUrl}, with no rate limit to speak of. */
-    static Path sourcesDir(String baseUrl) {
-        try {
-            Path dir = Files.createTempDirectory("weightscope-hub-sources");
-            for (String hub : List.of("huggingface", "openrouter", "modelscope", "ollama")) {
-                String yaml = Files.readString(Path.of("crawlers/" + hub + ".yaml"))
-                        .replaceAll("(?m)^baseUrl: .*$", "baseUrl: " + baseUrl)
-                        .replaceAll("(?m)^rateLimit: .*$", "rateLimit: 1000");
-                Files.writeString(dir.resolve(hub + ".yaml"), yaml);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

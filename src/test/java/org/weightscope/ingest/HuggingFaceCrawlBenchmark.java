@@ -14,8 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,21 +59,22 @@ public final class HuggingFaceCrawlBenchmark {
         List<ObjectNode> templates = templates();
         HttpServer hub = generator(templates, total, pageSize);
         String base = "http://127.0.0.1:" + hub.getAddress().getPort();
-        Path sources = HubReplay.sourcesDir(base);
-        Files.writeString(sources.resolve("huggingface.yaml"), Files.readString(sources.resolve("huggingface.yaml"))
-                .replace("pageSize: " + HubReplay.PAGE, "pageSize: " + pageSize)
-                .replace("rateLimit: 2000/s", "rateLimit: 100000/s"));
+        java.util.Map<String, String> overrides = HubReplay.overrides(base);
+        overrides.put("page-size", String.valueOf(pageSize));
+        overrides.put("rate-limit", "100000/s");
         String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36);
         SpringApplication app = new SpringApplication(WeightscopeApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        String[] properties = {
+        List<String> args0 = new java.util.ArrayList<>(List.of(
                 "--weightscope.elasticsearch.uris=" + TestElasticsearch.uri(),
                 "--weightscope.elasticsearch.index-prefix=" + prefix,
-                "--weightscope.sources.dir=" + sources,
+                "--weightscope.sources.dir=" + org.weightscope.HuggingFaceOnlySources.dir(),
                 "--weightscope.recordings.import-on-empty=false",
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration",
                 "--logging.level.root=warn",
-                "--logging.level.org.weightscope.ingest.CrawlService=info"};
+                "--logging.level.org.weightscope.ingest.CrawlService=info"));
+        overrides.forEach((field, value) -> args0.add("--weightscope.sources.override.huggingface." + field + "=" + value));
+        String[] properties = args0.toArray(String[]::new);
         HeapSampler heap = new HeapSampler();
         int code = 0;
         try (ConfigurableApplicationContext context = app.run(properties)) {

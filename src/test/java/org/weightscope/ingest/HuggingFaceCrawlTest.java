@@ -3,6 +3,7 @@ package org.weightscope.ingest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -42,7 +43,7 @@ class HuggingFaceCrawlTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", () -> HubReplay.sourcesDir("http://localhost:" + PORT).toString());
+        HubReplay.sources(registry, "http://localhost:" + PORT);
     }
 
     @Autowired CrawlService crawls;
@@ -162,11 +163,8 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         restart(p -> p == 5 ? new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(5), null).withFixedDelay(20_000), false)
                 : null);
         CompletableFuture<CrawlRun> dying = CompletableFuture.supplyAsync(() -> crawls.run("huggingface", "full"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (hub.getAllServeEvents().stream().noneMatch(e -> e.getRequest().getUrl().contains("cursor=all5"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.getAllServeEvents().stream()
+                .anyMatch(e -> e.getRequest().getUrl().contains("cursor=all5")));
         hub.stop();
         CrawlRun interrupted = dying.get();
         assertThat(interrupted.status()).isEqualTo(CrawlRun.INTERRUPTED);

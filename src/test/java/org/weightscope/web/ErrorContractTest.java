@@ -63,6 +63,7 @@ class ErrorContractTest extends IntegrationTest {
                 "0000-01-01"}) {
             assertError(get("/api/v1/adoption?from=" + q(day) + "&to=2026-08-31", null), 400, "from");
             assertError(get("/api/v1/adoption?from=2026-03-01&to=" + q(day), null), 400, "to");
+            assertError(get("/api/v1/adoption?at=" + q(day), null), 400, "at");
             assertError(get("/api/v1/events?from=" + q(day), null), 400, "from");
             assertError(get("/api/v1/router-usage?day=" + q(day), null), 400, "day");
         }

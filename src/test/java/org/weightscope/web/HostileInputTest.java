@@ -116,7 +116,7 @@ class HostileInputTest extends IntegrationTest {
 
     /** Every query parameter of every public GET endpoint, with the others at valid values. */
     static final String[][] PARAMETERS = {
-            {"/api/v1/adoption", "metric", "by", "view", "top", "from", "to", "format", "filter.origin",
+            {"/api/v1/adoption", "metric", "by", "view", "top", "at", "from", "to", "sample", "format", "filter.origin",
                     "filter.organisation", "filter.sector", "filter.hardware-class", "filter.licence-class", "filter.hub"},
             {"/api/v1/models", "q", "view", "from", "size", "format", "filter.origin", "filter.hub"},
             {"/api/v1/models/hf/Qwen/Qwen2.5-7B-Instruct", "derivatives", "format"},
@@ -125,6 +125,7 @@ class HostileInputTest extends IntegrationTest {
             {"/feeds/releases.atom", "origin", "view"},
             {"/feeds/licence-changes.atom", "origin", "view"},
             {"/api/v1/openapi.json"},
+            {"/api/v1/metrics"},
     };
 
     @Test
@@ -143,6 +144,7 @@ class HostileInputTest extends IntegrationTest {
                 work.add(() -> get(endpoint[0] + "?filter." + e + "=CN"));
             }
             work.add(() -> get("/api/v1/adoption?from=2026-03-01&to=" + e));
+            work.add(() -> get("/api/v1/adoption?from=2026-03-01&to=2026-08-31&sample=" + e));
             work.add(() -> get("/api/v1/adoption?metric=models&by=hub&filter.hub=" + e));
             // path segments: hub, repo id (one and two segments), feed type, watchlist id
             work.add(() -> get("/api/v1/models/" + e + "/Qwen/Qwen2.5-7B-Instruct"));

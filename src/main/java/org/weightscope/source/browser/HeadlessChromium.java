@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.weightscope.source.SourceException;
 
 /**
  * Debian's Chromium driven by Playwright, for hub pages that only exist after their JavaScript ran

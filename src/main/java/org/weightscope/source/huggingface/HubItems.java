@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.source.RawItem;
 
-/** One Hub model body (list item, {@code /api/models/{id}} or a trending entry's repoData) as an observation. */
+/** One Hub model body (list item, {@code /api/models/{id}} or a trending entry's repoData) as a raw item. */
 final class HubItems {
 
     static final String HUB = "huggingface";
@@ -21,7 +19,7 @@ final class HubItems {
 
     private HubItems() {}
 
-    static Observation observation(JsonNode item, Instant asOf, boolean recorded, String source) {
+    static RawItem item(JsonNode item) {
         String repoId = item.path("id").asText(item.path("modelId").asText());
         List<String> tags = new ArrayList<>();
         item.path("tags").forEach(t -> tags.add(t.asText()));
@@ -38,12 +36,11 @@ final class HubItems {
         } else if (item.hasNonNull("numParameters")) {
             total = item.get("numParameters").asLong();
         }
-        ModelFacts facts = new ModelFacts(HUB, repoId, text(item, "author"), text(item, "pipeline_tag"),
-                text(item, "library_name"), tags, cardData, dtypes, total, null, null);
-        HubFigures figures = new HubFigures(item.has("gated") && !item.get("gated").isNull() ? item.get("gated").asText() : null,
-                text(item, "sha"), instant(item, "createdAt"), instant(item, "lastModified"), number(item, "downloads"),
+        return new RawItem(HUB, repoId, text(item, "author"), text(item, "pipeline_tag"), text(item, "library_name"), tags,
+                cardData, dtypes, total, null, null,
+                item.has("gated") && !item.get("gated").isNull() ? item.get("gated").asText() : null, text(item, "sha"),
+                instant(item, "createdAt"), instant(item, "lastModified"), number(item, "downloads"),
                 number(item, "downloadsAllTime"), number(item, "likes"));
-        return new Observation(facts, figures, asOf, recorded, source);
     }
 
     private static Long number(JsonNode item, String field) {

@@ -3,48 +3,41 @@ package org.weightscope.source.huggingface;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.weightscope.source.SourceDefinition;
-import org.weightscope.source.SourceUnavailableException;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.SourceException;
 
 /**
- * HTTP to the Hub, as a good citizen: a User-Agent naming us, the optional token as Bearer (never logged),
- * a per-host rate limit, and a bounded backoff for 429 (honouring {@code Retry-After}), 5xx, timeouts and
- * bodies that are not complete JSON. Listing pages are followed through the {@code Link: <…>; rel="next"}
+ * The Hub's API over the polite {@link Fetcher}: the optional token as Bearer (never logged), bodies that are
+ * not complete JSON retried like a 5xx. Listing pages are followed through the {@code Link: <…>; rel="next"}
  * header, never with {@code skip}.
  */
 public class HuggingFaceClient {
 
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceClient.class);
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Fetcher.BodyCheck COMPLETE_JSON = body -> {
+        try {
+            return JSON.readTree(body) == null ? "empty body" : null;
+        } catch (IOException e) {
+            return "broken JSON (" + body.length + " bytes): " + firstLine(e.getMessage());
+        }
+    };
 
+    private final Fetcher fetcher;
     private final URI baseUrl;
     private final HuggingFaceSettings settings;
-    private final String token;
-    private final long intervalNanos;
-    private final HttpClient http;
-    private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** A listing page: its items and the absolute URL of the next page (null on the last). */
     public record ListPage(URI url, List<JsonNode> items, URI next) {}
@@ -63,16 +56,15 @@ public class HuggingFaceClient {
         }
     }
 
-    public HuggingFaceClient(SourceDefinition definition, HuggingFaceSettings settings, Function<String, String> env) {
-        this.baseUrl = definition.baseUrl();
+    public HuggingFaceClient(Fetcher fetcher, HuggingFaceSettings settings, Function<String, String> env) {
+        this.fetcher = fetcher;
+        this.baseUrl = fetcher.source().baseUrl();
         this.settings = settings;
         String t = settings.tokenEnv() == null ? null : env.apply(settings.tokenEnv());
-        this.token = t == null || t.isBlank() ? null : t.strip();
-        this.intervalNanos = definition.rateLimit().intervalNanos();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMs()))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        log.info("Hugging Face client for {} ({} req/s, token {})", baseUrl, definition.rateLimit().perSecond(),
-                token == null ? "absent" : "present");
+        headers.put("Accept", "application/json");
+        if (t != null && !t.isBlank()) headers.put("Authorization", "Bearer " + t.strip());
+        log.info("Hugging Face client for {} ({} req/s, token {})", baseUrl, fetcher.source().rateLimit().perSecond(),
+                headers.containsKey("Authorization") ? "present" : "absent");
     }
 
     /** {@code /api/models?<query>&limit=<n>&expand[]=…} */
@@ -88,10 +80,11 @@ public class HuggingFaceClient {
 
     /** Fetches one listing page (retrying as configured). */
     public ListPage list(URI url) {
-        Fetched f = fetch(url);
-        URI next = nextLink(f.response);
-        JsonNode body = f.body;
-        if (body == null || !body.isArray()) {
+        Fetcher.Response r = fetch(url);
+        URI next = Fetcher.nextLink(r.headers(), baseUrl);
+        if (r.status() == 404) throw new PageException("HTTP 404", null);
+        JsonNode body = json(r, next);
+        if (!body.isArray()) {
             throw new PageException("body is not a JSON array", next);
         }
         List<JsonNode> items = new ArrayList<>(body.size());
@@ -101,128 +94,32 @@ public class HuggingFaceClient {
 
     /** {@code /api/models/{id}}, or empty when the Hub does not know it (404). */
     public Optional<JsonNode> model(String repoId) {
-        URI url = baseUrl.resolve("/api/models/" + repoId);
+        Fetcher.Response r = fetch(baseUrl.resolve("/api/models/" + repoId));
+        return r.status() == 404 ? Optional.empty() : Optional.of(json(r, null));
+    }
+
+    private Fetcher.Response fetch(URI url) {
         try {
-            return Optional.of(fetch(url).body);
-        } catch (NotFound e) {
-            return Optional.empty();
+            return fetcher.fetch("GET", url, null, headers, COMPLETE_JSON);
+        } catch (SourceException e) {
+            // timeouts and resets after every retry: this page is given up on, the walk goes on
+            throw new PageException(e.getMessage(), null);
         }
     }
 
-    private record Fetched(HttpResponse<byte[]> response, JsonNode body) {}
-
-    private static final class NotFound extends PageException {
-        NotFound() {
-            super("404", null);
-        }
-    }
-
-    /** GET with the retry policy; body read whole and checked to be complete JSON before it counts. */
-    private Fetched fetch(URI url) {
-        HuggingFaceSettings.Retry retry = settings.retry();
-        long backoff = retry.backoffMs();
-        String lastReason = null;
-        IOException unreachable = null;
-        URI next = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            long wait = backoff;
+    /** The body of a complete 200, else the page is given up on with why (and the next page where known). */
+    private static JsonNode json(Fetcher.Response r, URI next) {
+        if (r.status() == 200 && r.problem() == null) {
             try {
-                HttpResponse<byte[]> response = send(url);
-                int status = response.statusCode();
-                if (status == 200) {
-                    next = nextLink(response);
-                    try {
-                        JsonNode body = JSON.readTree(response.body());
-                        if (body == null) {
-                            throw new IOException("empty body");
-                        }
-                        return new Fetched(response, body);
-                    } catch (IOException e) {
-                        lastReason = "broken JSON (" + response.body().length + " bytes): " + firstLine(e.getMessage());
-                    }
-                } else if (status == 404) {
-                    throw new NotFound();
-                } else if (status == 429 || status >= 500) {
-                    lastReason = "HTTP " + status;
-                    if (status == 429) {
-                        wait = Math.max(wait, retryAfterMs(response).orElse(backoff));
-                    }
-                } else {
-                    throw new PageException("HTTP " + status, null);
-                }
-                unreachable = null;
-            } catch (HttpConnectTimeoutException | ConnectException e) {
-                unreachable = e;
-                lastReason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                return JSON.readTree(r.body());
             } catch (IOException e) {
-                unreachable = null;
-                lastReason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PageException("interrupted", null);
-            }
-            if (attempt < retry.attempts()) {
-                long bounded = Math.min(wait, retry.maxBackoffMs());
-                log.debug("{} failed ({}), attempt {}/{}; retrying in {} ms", url, lastReason, attempt, retry.attempts(), bounded);
-                sleep(bounded);
-                backoff = Math.min(backoff * 2, retry.maxBackoffMs());
+                throw new PageException("broken JSON: " + firstLine(e.getMessage()), next);
             }
         }
-        if (unreachable != null) {
-            throw new SourceUnavailableException(url.toString(), unreachable);
-        }
-        throw new PageException(lastReason + " after " + retry.attempts() + " attempts", next);
-    }
-
-    private HttpResponse<byte[]> send(URI url) throws IOException, InterruptedException {
-        throttle(url.getHost() + ":" + url.getPort());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET()
-                .timeout(Duration.ofMillis(settings.timeoutMs()))
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Per-host rate limit: each request takes the next free slot, {@code 1/rate} apart. */
-    private void throttle(String host) {
-        long now = System.nanoTime();
-        long slot = nextSlot.merge(host, now + intervalNanos, (prev, ignored) -> Math.max(prev, now) + intervalNanos)
-                - intervalNanos;
-        long waitNanos = slot - now;
-        if (waitNanos > 0) {
-            sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
-        }
-    }
-
-    private URI nextLink(HttpResponse<?> response) {
-        for (String link : response.headers().allValues("Link")) {
-            for (String part : link.split(",(?=\\s*<)")) {
-                Matcher m = NEXT.matcher(part);
-                if (m.find()) {
-                    return baseUrl.resolve(m.group(1).strip());
-                }
-            }
-        }
-        return null;
-    }
-
-    static Optional<Long> retryAfterMs(HttpResponse<?> response) {
-        Optional<String> value = response.headers().firstValue("Retry-After");
-        if (value.isEmpty()) return Optional.empty();
-        String v = value.get().strip();
-        try {
-            return Optional.of(Long.parseLong(v) * 1000);
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Optional.of(Math.max(0, Duration.between(ZonedDateTime.now(), at).toMillis()));
-            } catch (RuntimeException e2) {
-                return Optional.empty();
-            }
-        }
+        boolean retried = r.problem() != null || r.status() == 429 || r.status() >= 500;
+        String reason = r.problem() != null ? r.problem() : "HTTP " + r.status();
+        throw new PageException(retried ? reason + " after " + r.attempts() + " attempts" : reason,
+                r.problem() != null ? next : null);
     }
 
     private static String enc(String v) {
@@ -233,17 +130,5 @@ public class HuggingFaceClient {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static void sleep(long millis) {
-        sleep(millis, 0);
-    }
-
-    private static void sleep(long millis, int nanos) {
-        try {
-            Thread.sleep(millis, nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

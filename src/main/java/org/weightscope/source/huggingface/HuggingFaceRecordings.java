@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.source.Recording;
 
 /**
@@ -68,14 +65,13 @@ public final class HuggingFaceRecordings {
                     for (JsonNode body : bodies) {
                         if (!body.isObject() || !body.hasNonNull("id")) continue;
                         items.computeIfAbsent(body.get("id").asText(), k -> json.createObjectNode()).setAll((ObjectNode) body);
-                        sourceOf.put(body.get("id").asText(), "recording:" + f.path().getFileName());
+                        sourceOf.put(body.get("id").asText(), f.path().getFileName().toString());
                     }
                 }
-                Instant asOf = e.getKey().atStartOfDay(ZoneOffset.UTC).toInstant();
-                List<Observation> models = new ArrayList<>(items.size());
-                items.forEach((id, body) -> models.add(HubItems.observation(body, asOf, true, sourceOf.get(id))));
+                List<Recording.Item> models = new ArrayList<>(items.size());
+                items.forEach((id, body) -> models.add(new Recording.Item(HubItems.item(body), sourceOf.get(id))));
                 out.add(new Recording(HuggingFaceSource.ID, e.getKey(),
-                        files1.stream().map(f -> f.path().getFileName().toString()).toList(), models));
+                        files1.stream().map(f -> f.path().getFileName().toString()).toList(), models, false));
             }
             return out;
         } catch (IOException e) {

@@ -9,31 +9,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.weightscope.catalogue.AttributionRules;
-import org.weightscope.catalogue.CatalogueModel;
-import org.weightscope.catalogue.CatalogueService;
-import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.Organization;
 import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageFailure;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RawItem;
 import org.weightscope.source.Recording;
 import org.weightscope.source.SourceDefinition;
-import org.weightscope.source.SourceDefinitions;
 import org.weightscope.source.SourcePage;
 
 /**
- * The Hub as a crawl source. {@code tracked}: one {@code /api/models?author=<ns>} listing per Hugging Face
- * namespace of the organisation registry, then the top N by downloads; {@code full}: the whole catalogue,
- * page by page (a page is handed on before the next is fetched, so nothing accumulates).
+ * The Hub as a crawl source. A {@linkplain SourceDefinition.Scope#complete() complete} scope ({@code full}) walks
+ * the whole catalogue page by page (a page is handed on before the next is fetched, so nothing accumulates);
+ * any other ({@code tracked}) one {@code /api/models?author=<ns>} listing per Hugging Face namespace of the
+ * organisation registry (asked of the sink), then the top N by downloads.
  */
-@Component
 public class HuggingFaceSource implements CrawlSource {
 
     public static final String ID = "huggingface";
@@ -42,33 +37,20 @@ public class HuggingFaceSource implements CrawlSource {
     private final SourceDefinition definition;
     private final HuggingFaceSettings settings;
     private final HuggingFaceClient client;
-    // the current rules, not an Attributor captured at start-up: rules can be reloaded without a restart
-    private final AttributionRules rules;
-    private final CatalogueService catalogue;
 
-    HuggingFaceSource(SourceDefinitions definitions, AttributionRules rules, CatalogueService catalogue) {
-        this.definition = definitions.get(ID);
-        this.settings = SourceDefinitions.bind(definition, ID, HuggingFaceSettings.class);
-        settings.scopes().forEach((name, scope) ->
-                SourceDefinitions.checkCron(definition.file(), ID + ".scopes." + name + ".schedule", scope.schedule()));
-        this.client = new HuggingFaceClient(definition, settings, System::getenv);
-        this.rules = rules;
-        this.catalogue = catalogue;
+    public HuggingFaceSource(SourceDefinition definition, Fetcher fetcher, Function<String, String> env) {
+        this.definition = definition;
+        this.settings = definition.bind(HuggingFaceSettings.class);
+        this.client = new HuggingFaceClient(fetcher, settings, env);
+    }
+
+    public HuggingFaceSource(SourceDefinition definition) {
+        this(definition, Fetcher.of(definition), System::getenv);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<String> scopes() {
-        return settings.scopes().keySet();
-    }
-
-    @Override
-    public String schedule(String scope) {
-        return scope(scope).schedule();
+    public SourceDefinition definition() {
+        return definition;
     }
 
     public HuggingFaceSettings settings() {
@@ -78,40 +60,35 @@ public class HuggingFaceSource implements CrawlSource {
     /** One listing of a scope: its first page and how many items to take at most (0: all). */
     record Listing(String name, URI first, long limit) {}
 
-    List<Listing> listings(String scope) {
-        HuggingFaceSettings.Scope s = scope(scope);
+    List<Listing> listings(String scope, List<String> namespaces) {
         int pageSize = definition.pageSize();
         List<Listing> out = new ArrayList<>();
-        if (scope.equals("full")) {
+        if (complete(scope)) {
             out.add(new Listing("all", client.listUrl(Map.of(), pageSize), 0));
             return out;
         }
-        for (String ns : trackedNamespaces()) {
+        for (String ns : namespaces) {
             out.add(new Listing("author:" + ns, client.listUrl(Map.of("author", ns), pageSize), 0));
         }
-        if (s.topN() > 0) {
+        if (settings.topN() > 0) {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("sort", "downloads");
             q.put("direction", "-1");
-            out.add(new Listing("top:" + s.topN(), client.listUrl(q, Math.min(pageSize, s.topN())), s.topN()));
+            out.add(new Listing("top:" + settings.topN(), client.listUrl(q, Math.min(pageSize, settings.topN())), settings.topN()));
         }
         return out;
     }
 
-    /** Every Hugging Face namespace of the registry, de-duplicated case-insensitively, sorted. */
-    List<String> trackedNamespaces() {
+    /** De-duplicated case-insensitively, sorted. */
+    static List<String> distinct(List<String> namespaces) {
         TreeMap<String, String> ns = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Organization org : rules.current().registry().all()) {
-            for (String n : org.namespaces().getOrDefault(ID, List.of())) {
-                ns.putIfAbsent(n, n);
-            }
-        }
+        namespaces.forEach(n -> ns.putIfAbsent(n, n));
         return List.copyOf(ns.values());
     }
 
     @Override
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
-        List<Listing> listings = listings(scope);
+        List<Listing> listings = listings(scope, complete(scope) ? List.of() : distinct(sink.trackedNamespaces(ID)));
         boolean details = settings.detail().scopes().contains(scope) && !settings.detail().whenMissing().isEmpty();
         int page = from.page();
         for (int l = from.listing(); l < listings.size(); l++) {
@@ -130,14 +107,13 @@ public class HuggingFaceSource implements CrawlSource {
                     seen += items.size();
                     URI next = listing.limit() > 0 && seen >= listing.limit() ? null : p.next();
                     if (details) {
-                        items = withDetails(items);
+                        items = withDetails(items, sink);
                     }
-                    List<Observation> observations = new ArrayList<>(items.size());
-                    String source = "crawl:" + ID + ":" + scope;
+                    List<RawItem> raw = new ArrayList<>(items.size());
                     for (JsonNode item : items) {
-                        observations.add(HubItems.observation(item, asOf, false, source));
+                        raw.add(HubItems.item(item));
                     }
-                    sink.page(new SourcePage(page, url.toString(), observations, resume(l, page, next, seen)));
+                    sink.page(new SourcePage(page, url.toString(), raw, resume(l, page, next, seen)));
                     url = next;
                 } catch (HuggingFaceClient.PageException e) {
                     URI next = e.next().orElse(null);
@@ -155,24 +131,23 @@ public class HuggingFaceSource implements CrawlSource {
     }
 
     /** Items lacking a field of {@code detail.whenMissing} are completed from {@code /api/models/{id}}, unless stored unchanged. */
-    private List<JsonNode> withDetails(List<JsonNode> items) {
+    private List<JsonNode> withDetails(List<JsonNode> items, PageSink sink) {
         List<String> missing = new ArrayList<>();
         for (JsonNode item : items) {
-            if (settings.detail().whenMissing().stream().anyMatch(f -> !item.hasNonNull(f))) {
-                missing.add(CatalogueModel.hfId(item.path("id").asText()));
+            if (lacks(item)) {
+                missing.add(item.path("id").asText());
             }
         }
         if (missing.isEmpty()) {
             return items;
         }
-        Map<String, CatalogueModel> stored = catalogue.findAll(missing);
+        Map<String, String> stored = sink.storedRevisions(ID, missing);
         List<JsonNode> out = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             String id = item.path("id").asText();
-            CatalogueModel known = stored.get(CatalogueModel.hfId(id));
-            boolean lacks = settings.detail().whenMissing().stream().anyMatch(f -> !item.hasNonNull(f));
-            boolean unchanged = known != null && known.sha() != null && known.sha().equals(item.path("sha").asText(null));
-            if (!lacks || unchanged) {
+            String sha = stored.get(id);
+            boolean unchanged = sha != null && sha.equals(item.path("sha").asText(null));
+            if (!lacks(item) || unchanged) {
                 out.add(item);
                 continue;
             }
@@ -190,16 +165,12 @@ public class HuggingFaceSource implements CrawlSource {
         return out;
     }
 
+    private boolean lacks(JsonNode item) {
+        return settings.detail().whenMissing().stream().anyMatch(f -> !item.hasNonNull(f));
+    }
+
     @Override
     public List<Recording> recordings(Path dir) {
         return new HuggingFaceRecordings().readAll(dir);
-    }
-
-    private HuggingFaceSettings.Scope scope(String scope) {
-        HuggingFaceSettings.Scope s = settings.scopes().get(scope);
-        if (s == null) {
-            throw new IllegalArgumentException("source " + ID + " has no scope '" + scope + "' (" + scopes() + ")");
-        }
-        return s;
     }
 }

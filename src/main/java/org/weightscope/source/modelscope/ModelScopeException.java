@@ -1,6 +1,6 @@
 package org.weightscope.source.modelscope;
 
-import org.weightscope.source.browser.SourceException;
+import org.weightscope.source.SourceException;
 
 /** ModelScope answered something we cannot use, or paging went wrong. */
 public class ModelScopeException extends SourceException {

@@ -1,53 +1,65 @@
 package org.weightscope.source.modelscope;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.springframework.stereotype.Component;
-import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
+import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.RawItem;
 import org.weightscope.source.RecordedFiles;
 import org.weightscope.source.Recording;
+import org.weightscope.source.SourceDefinition;
 import org.weightscope.source.SourcePage;
-import org.weightscope.source.SourceSettings;
-import org.weightscope.source.browser.DefinedSource;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
 
 /**
- * ModelScope's listing as a crawl source: scope {@code full}, the whole listing page by page until a page
- * is empty (so a finished run lets ingest record models no longer listed). ModelScope's {@code Downloads}
- * is a cumulative counter, stored as {@code downloadsAllTime} with {@code downloads30d} left null;
- * {@code Stars} (ModelScope's likes) as {@code likes}. The cursor's page is the last page handed on.
+ * ModelScope's listing ({@code PUT /api/v1/dolphin/models} with a JSON paging body) as a crawl source: the
+ * whole listing page by page until a page is empty (a complete scope, so a finished run lets ingest record
+ * models no longer listed). The cursor's page is the last page handed on.
  */
-@Component
-public class ModelScopeSource extends DefinedSource {
+public class ModelScopeSource implements CrawlSource {
 
-    public static final String SCOPE = "full";
+    public static final String HUB = "modelscope";
+    /** Stops a server that ignores PageNumber from keeping us paging forever. */
+    static final int MAX_PAGES = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    ModelScopeSource(SourceSettings settings) {
-        super(ModelScope.HUB, settings.dir().resolve(ModelScope.HUB + ".yaml"), Set.of(SCOPE));
+    private final SourceDefinition definition;
+    private final Fetcher fetcher;
+
+    public ModelScopeSource(SourceDefinition definition, Fetcher fetcher) {
+        if (definition.pageSize() == 0) {
+            throw new ModelScopeException(definition.file() + ": field 'pageSize' is required");
+        }
+        this.definition = definition;
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public SourceDefinition definition() {
+        return definition;
     }
 
     @Override
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
-        SourceDefinition def = definition();
-        ModelScopeClient client = new ModelScopeClient(new PoliteHttpClient(def));
-        String url = "PUT " + def.resolve(def.endpoint("models"));
-        String source = "crawl:" + ModelScope.HUB + ":" + scope;
+        URI uri = definition.resolve(definition.endpoint("models"));
         String previousFirst = null;
         long seen = from.seen();
         for (int page = from.page() + 1; ; page++) {
-            if (page > ModelScopeClient.MAX_PAGES) {
-                throw new ModelScopeException("modelscope: more than " + ModelScopeClient.MAX_PAGES + " pages; stopping");
+            if (page > MAX_PAGES) {
+                throw new ModelScopeException("modelscope: more than " + MAX_PAGES + " pages; stopping");
             }
-            ListingPage p = client.page(page);
+            String where = "PUT " + uri + " page " + page;
+            ListingPage p = ListingParser.parse(fetcher.send("PUT", uri, body(definition.pageSize(), page),
+                    Map.of("Accept", "application/json")), where);
             if (p.models().isEmpty()) return;
             String first = p.models().getFirst().repoId();
             // the same page twice means PageNumber is being ignored: fail rather than store duplicates
@@ -55,41 +67,45 @@ public class ModelScopeSource extends DefinedSource {
                 throw new ModelScopeException("modelscope: page " + page + " repeats page " + (page - 1) + " (first model " + first + ")");
             }
             previousFirst = first;
-            List<Observation> observations = new ArrayList<>(p.models().size());
+            List<RawItem> items = new ArrayList<>(p.models().size());
             for (ScopeModel m : p.models()) {
-                observations.add(new Observation(m.toModelFacts(), figures(m), asOf, false, source));
+                items.add(m.toRawItem());
             }
-            seen += observations.size();
-            sink.page(new SourcePage(page, url + " PageNumber=" + page, observations, new Cursor(0, page, null, seen)));
+            seen += items.size();
+            sink.page(new SourcePage(page, "PUT " + uri + " PageNumber=" + page, items, new Cursor(0, page, null, seen)));
         }
     }
 
     /**
      * The dated listing bodies under {@code <fixtures>/modelscope}. Each is one page of a filtered listing
-     * (e.g. tag lora), not the whole listing, so nothing is inferred from the models it leaves out. None when
-     * this source has no definition file, like its scopes.
+     * (e.g. tag lora), not the whole listing, so nothing is inferred from the models it leaves out.
      */
     @Override
     public List<Recording> recordings(Path dir) {
-        if (scopes().isEmpty()) {
-            return List.of();
-        }
         List<Recording> out = new ArrayList<>();
-        for (RecordedFiles.Dated file : RecordedFiles.find(dir, ModelScope.HUB, "dolphin-models_", ".json")) {
-            Instant asOf = file.day().atStartOfDay(ZoneOffset.UTC).toInstant();
-            String source = "recording:" + file.name();
-            List<Observation> observations = new ArrayList<>();
-            for (ScopeModel m : ModelScope.parse(RecordedFiles.read(file))) {
-                observations.add(new Observation(m.toModelFacts(), figures(m), asOf, true, source));
+        for (RecordedFiles.Dated file : RecordedFiles.find(dir, HUB, "dolphin-models_", ".json")) {
+            List<Recording.Item> items = new ArrayList<>();
+            for (ScopeModel m : ListingParser.parse(RecordedFiles.read(file), file.name()).models()) {
+                items.add(new Recording.Item(m.toRawItem(), file.name()));
             }
-            out.add(new Recording(ModelScope.HUB, file.day(), List.of(file.name()), observations));
+            out.add(new Recording(HUB, file.day(), List.of(file.name()), items, false));
         }
         return out;
     }
 
-    /** Downloads are cumulative: downloadsAllTime only, never a 30-day figure. */
-    static HubFigures figures(ScopeModel m) {
-        return new HubFigures(null, null, m.created(), m.lastUpdated(), null, m.downloads(), m.stars());
+    /** The body ModelScope's own site sends, with no filter (all models). */
+    static String body(int pageSize, int pageNumber) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("PageSize", pageSize);
+        b.put("PageNumber", pageNumber);
+        b.put("SortBy", "Default");
+        b.put("Target", "");
+        b.put("Criterion", List.of());
+        b.put("SingleCriterion", List.of());
+        try {
+            return JSON.writeValueAsString(b);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-
 }

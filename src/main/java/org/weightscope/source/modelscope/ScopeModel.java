@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.source.RawItem;
 
 /**
  * One model of ModelScope's listing ({@code PUT /api/v1/dolphin/models}), as the hub states it.
@@ -48,16 +48,18 @@ public record ScopeModel(
     }
 
     /**
-     * Facts for attribution: lineage as HF-style {@code base_model:<relation>:<id>} tags, the licence as
-     * {@code cardData.license} (so the HF rule set applies unchanged).
+     * As a raw item: lineage as HF-style {@code base_model:<relation>:<id>} tags, the licence as
+     * {@code cardData.license} (so the HF rule set applies unchanged). Downloads are cumulative:
+     * {@code downloadsAllTime} only, never a 30-day figure; Stars are ModelScope's likes.
      */
-    public ModelFacts toModelFacts() {
+    public RawItem toRawItem() {
         String relation = baseModelRelation != null && RELATIONS.contains(baseModelRelation) ? baseModelRelation : "unknown";
         List<String> tags = new ArrayList<>();
         for (String b : baseModels) tags.add("base_model:" + relation + ":" + b);
         Map<String, Object> card = new LinkedHashMap<>();
         if (license != null) card.put("license", license);
         String pipeline = tasks.isEmpty() ? null : tasks.getFirst();
-        return new ModelFacts(ModelScope.HUB, repoId(), path, pipeline, null, tags, card, Map.of(), null, null, null);
+        return new RawItem(ModelScopeSource.HUB, repoId(), path, pipeline, null, tags, card, Map.of(), null, null, null,
+                null, null, created, lastUpdated, null, downloads, stars);
     }
 }

@@ -1,6 +1,5 @@
 /**
- * ModelScope hub: listing client and the cross-hub link rule. Exposed as the named interface "modelscope" (facade {@link org.weightscope.source.modelscope.ModelScope} and {@link org.weightscope.source.modelscope.ScopeModel}).
- * A named interface because sub-packages of a Modulith module are internal by default.
+ * ModelScope hub: the paged dolphin listing and its recordings. Internal to the {@code source} module:
+ * ingest sees it as a {@link org.weightscope.source.CrawlSource}.
  */
-@org.springframework.modulith.NamedInterface("modelscope")
 package org.weightscope.source.modelscope;

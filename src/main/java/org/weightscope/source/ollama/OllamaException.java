@@ -1,6 +1,6 @@
 package org.weightscope.source.ollama;
 
-import org.weightscope.source.browser.SourceException;
+import org.weightscope.source.SourceException;
 
 /** ollama.com could not be fetched, or its page no longer has the shape our selectors expect. */
 public class OllamaException extends SourceException {

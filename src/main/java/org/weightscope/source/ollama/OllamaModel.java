@@ -3,7 +3,7 @@ package org.weightscope.source.ollama;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.source.RawItem;
 
 /**
  * One model of ollama.com's library search page, as the page shows it.
@@ -33,12 +33,14 @@ public record OllamaModel(
     }
 
     /**
-     * Facts for attribution: library models have no namespace, so the name is the repo id (ModelFacts
-     * then takes the name as namespace, which organizations.yaml maps). The hub gives no base model; a
-     * parameter count is passed only when there is exactly one dense size.
+     * As a raw item: library models have no namespace, so the name is the repo id (the catalogue then takes
+     * the name as namespace, which organizations.yaml maps). The hub gives no base model; a parameter count
+     * is passed only when there is exactly one dense size. Pulls are all-time (not a 30-day window):
+     * {@code downloadsAllTime}; the absolute "updated" time is {@code lastModified}.
      */
-    public ModelFacts toModelFacts() {
+    public RawItem toRawItem() {
         Long total = sizes.size() == 1 && sizes.getFirst().experts() == 1 ? sizes.getFirst().parameters() : null;
-        return new ModelFacts(Ollama.HUB, name, null, null, null, List.of(), Map.of(), Map.of(), total, null, description);
+        return new RawItem(OllamaSource.HUB, name, null, null, null, List.of(), Map.of(), Map.of(), total, null, description,
+                null, null, null, updatedAt, null, pulls, null);
     }
 }

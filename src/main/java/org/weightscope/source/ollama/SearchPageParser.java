@@ -15,8 +15,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
-import org.weightscope.source.browser.HumanNumber;
-import org.weightscope.source.browser.SourceDefinition;
+import org.weightscope.source.HumanNumber;
+import org.weightscope.source.SourceDefinition;
 
 /**
  * Reads ollama.com/search with the selectors of crawlers/ollama.yaml. All or nothing: if the item selector

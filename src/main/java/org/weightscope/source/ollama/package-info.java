@@ -1,6 +1,5 @@
 /**
- * Ollama hub: library search page parser. Exposed as the named interface "ollama" (facade {@link org.weightscope.source.ollama.Ollama} and its records).
- * A named interface because sub-packages of a Modulith module are internal by default.
+ * Ollama hub: the library search page, parsed with the selectors of its definition. Internal to the
+ * {@code source} module: ingest sees it as a {@link org.weightscope.source.CrawlSource}.
  */
-@org.springframework.modulith.NamedInterface("ollama")
 package org.weightscope.source.ollama;

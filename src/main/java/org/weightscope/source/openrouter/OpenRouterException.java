@@ -1,6 +1,6 @@
 package org.weightscope.source.openrouter;
 
-import org.weightscope.source.browser.SourceException;
+import org.weightscope.source.SourceException;
 
 /** OpenRouter answered something we cannot use (schema, version, page layout) or could not be reached. */
 public class OpenRouterException extends SourceException {

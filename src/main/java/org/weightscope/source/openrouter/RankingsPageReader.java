@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.HumanNumber;
+import org.weightscope.source.SourceDefinition;
 import org.weightscope.source.browser.HeadlessChromium;
-import org.weightscope.source.browser.HumanNumber;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
 
 /**
  * Reads OpenRouter's public rankings page without an API key. The page is client-rendered (its table does
@@ -27,12 +27,12 @@ final class RankingsPageReader {
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
     private final SourceDefinition source;
-    private final PoliteHttpClient http;
+    private final Fetcher http;
     private final HeadlessChromium chromium;
     private final Clock clock;
     private final Duration wait;
 
-    RankingsPageReader(PoliteHttpClient http, HeadlessChromium chromium, Clock clock, Duration wait) {
+    RankingsPageReader(Fetcher http, HeadlessChromium chromium, Clock clock, Duration wait) {
         this.source = http.source();
         this.http = http;
         this.chromium = chromium;

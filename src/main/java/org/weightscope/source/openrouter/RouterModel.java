@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.source.RawItem;
 
 /**
  * One entry of OpenRouter's {@code /api/v1/models}, as the hub states it.
@@ -46,18 +46,29 @@ public record RouterModel(
         return slash > 0 ? id.substring(0, slash) : id;
     }
 
+    /** cardData key of the prices: {@code {prompt, completion}} as plain decimal strings (USD per token). */
+    public static final String PRICING = "pricing";
+
     /**
-     * Facts for attribution. OpenRouter states no base model, so no {@code base_model:} tag is invented;
-     * the Hugging Face id (same weights, not a parent) travels as {@code cardData.hugging_face_id} for the
-     * cross-hub join.
+     * As a raw item. OpenRouter states no base model, so no {@code base_model:} tag is invented; the Hugging
+     * Face id (same weights, not a parent) travels as {@code cardData.hugging_face_id} for the cross-hub join.
+     * Prices go in {@code cardData.pricing}, normalised so "0.000000260" and "0.00000026" are one price (the
+     * catalogue history compares them to find price changes); a price that is not fixed (-1: routers) is left
+     * out rather than stored as null, so the stored map (nulls are not kept in the store) compares equal to
+     * the next crawl's. The catalogue has no downloads: only when OpenRouter listed the model.
      */
-    public ModelFacts toModelFacts() {
+    public RawItem toRawItem() {
         Map<String, Object> card = new LinkedHashMap<>();
         if (huggingFaceId != null) card.put("hugging_face_id", huggingFaceId);
         if (canonicalSlug != null) card.put("canonical_slug", canonicalSlug);
+        Map<String, String> pricing = new LinkedHashMap<>();
+        if (promptPrice != null) pricing.put("prompt", promptPrice.stripTrailingZeros().toPlainString());
+        if (completionPrice != null) pricing.put("completion", completionPrice.stripTrailingZeros().toPlainString());
+        card.put(PRICING, pricing);
         List<String> tags = new ArrayList<>();
         for (String m : inputModalities) tags.add("input:" + m);
         for (String m : outputModalities) tags.add("output:" + m);
-        return new ModelFacts(OpenRouter.HUB, id, author(), null, null, tags, card, Map.of(), null, null, null);
+        return new RawItem(OpenRouter.HUB, id, author(), null, null, tags, card, Map.of(), null, null, null, null, null,
+                created, null, null, null, null);
     }
 }

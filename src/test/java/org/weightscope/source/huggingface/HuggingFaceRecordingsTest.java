@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.source.RawItem;
 import org.weightscope.source.Recording;
 
 /** The bundled Hugging Face recordings read as dated days (values checked against the files). */
@@ -28,37 +28,38 @@ class HuggingFaceRecordingsTest {
 
     @Test
     void theFullBodiesCompleteTheListItemsOfTheirDay() {
-        Observation llama = model(day(2024, 12, 9), "meta-llama/Llama-3.3-70B-Instruct");
-        assertThat(llama.facts().cardData().get("license")).isEqualTo("llama3.3");
-        assertThat(llama.figures().gated()).isEqualTo("manual");
-        assertThat(llama.figures().downloads30d()).isEqualTo(26987L);
-        assertThat(llama.facts().totalParameters()).isEqualTo(70553706496L);
-        assertThat(llama.facts().author()).isEqualTo("meta-llama");
-        assertThat(llama.source()).isEqualTo("recording:api-models-id-full_50models_2024-12-09.json");
+        Recording.Item recorded = model(day(2024, 12, 9), "meta-llama/Llama-3.3-70B-Instruct");
+        RawItem llama = recorded.item();
+        assertThat(llama.cardData().get("license")).isEqualTo("llama3.3");
+        assertThat(llama.gated()).isEqualTo("manual");
+        assertThat(llama.downloads30d()).isEqualTo(26987L);
+        assertThat(llama.totalParameters()).isEqualTo(70553706496L);
+        assertThat(llama.author()).isEqualTo("meta-llama");
+        assertThat(recorded.file()).isEqualTo("api-models-id-full_50models_2024-12-09.json");
     }
 
     @Test
     void followsOneModelAcrossThreeListCaptures() {
         List<Long> coder = all.stream().filter(r -> r.day().isBefore(LocalDate.of(2024, 12, 10)))
-                .flatMap(r -> r.models().stream())
-                .filter(m -> m.facts().repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
-                .map(m -> m.figures().downloads30d()).toList();
+                .flatMap(r -> r.models().stream()).map(Recording.Item::item)
+                .filter(m -> m.repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
+                .map(RawItem::downloads30d).toList();
         assertThat(coder).containsExactly(78203L, 156731L, 258755L);
     }
 
     @Test
     void trendingCapturesCarryTheAuthorAndParameters() {
-        Observation glm = model(day(2026, 8, 3), "zai-org/GLM-5.2");
-        assertThat(glm.facts().namespace()).isEqualTo("zai-org");
-        assertThat(glm.figures().downloads30d()).isEqualTo(2050533L);
-        assertThat(glm.facts().totalParameters()).isPositive();
+        RawItem glm = model(day(2026, 8, 3), "zai-org/GLM-5.2").item();
+        assertThat(glm.author()).isEqualTo("zai-org");
+        assertThat(glm.downloads30d()).isEqualTo(2050533L);
+        assertThat(glm.totalParameters()).isPositive();
     }
 
     private Recording day(int y, int m, int d) {
         return all.stream().filter(r -> r.day().equals(LocalDate.of(y, m, d))).findFirst().orElseThrow();
     }
 
-    private static Observation model(Recording r, String id) {
-        return r.models().stream().filter(o -> o.facts().repoId().equals(id)).findFirst().orElseThrow();
+    private static Recording.Item model(Recording r, String id) {
+        return r.models().stream().filter(o -> o.item().repoId().equals(id)).findFirst().orElseThrow();
     }
 }

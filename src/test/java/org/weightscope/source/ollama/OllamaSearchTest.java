@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
-import org.weightscope.source.browser.SourceException;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.RawItem;
+import org.weightscope.source.SourceDefinition;
+import org.weightscope.source.SourceDefinitions;
+import org.weightscope.source.SourceException;
 
 /** ollama.com/search?o=newest served by WireMock from the recording of 2025-03-21 (crawlers/fixtures/ollama). */
 class OllamaSearchTest {
@@ -48,10 +48,10 @@ class OllamaSearchTest {
         wm.stop();
     }
 
-    Ollama ollama() {
-        SourceDefinition def = SourceDefinition.load(Path.of("crawlers/ollama.yaml"))
-                .withBaseUrl(URI.create("http://127.0.0.1:" + wm.port()));
-        return new Ollama(new PoliteHttpClient(def, HttpClient.newHttpClient(), d -> { }));
+    OllamaSource ollama() {
+        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/ollama.yaml"),
+                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        return new OllamaSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> { }));
     }
 
     void serve(String html) {
@@ -92,10 +92,13 @@ class OllamaSearchTest {
         assertThat(models.stream().mapToInt(m -> m.capabilities().size()).sum()).isEqualTo(50);
         assertThat(models).allMatch(m -> m.pulls() > 0 && m.tagCount() > 0);
 
-        ModelFacts f = byName.get("phi4-mini").toModelFacts();
+        RawItem f = byName.get("phi4-mini").toRawItem();
         assertThat(f.hub()).isEqualTo("ollama");
-        assertThat(f.namespace()).isEqualTo("phi4-mini");
+        assertThat(f.repoId()).isEqualTo("phi4-mini");
+        assertThat(f.author()).isNull(); // the catalogue takes the name as the namespace
         assertThat(f.totalParameters()).isEqualTo(3_800_000_000L);
+        assertThat(f.downloadsAllTime()).isEqualTo(byName.get("phi4-mini").pulls());
+        assertThat(f.downloads30d()).isNull();
     }
 
     @Test

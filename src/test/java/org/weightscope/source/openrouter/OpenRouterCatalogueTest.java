@@ -11,19 +11,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.RawItem;
+import org.weightscope.source.SourceDefinition;
+import org.weightscope.source.SourceDefinitions;
 
-/** The catalogue parser and snapshot diff over the recorded /api/v1/models captures (crawlers/fixtures/openrouter). */
+/** The catalogue parser over the recorded /api/v1/models captures (crawlers/fixtures/openrouter). */
 class OpenRouterCatalogueTest {
 
     static final Path DIR = Path.of("crawlers/fixtures/openrouter");
@@ -56,10 +57,12 @@ class OpenRouterCatalogueTest {
         assertThat(m.promptPrice()).isEqualTo(new BigDecimal("0.0000002288"));
         assertThat(m.completionPrice()).isEqualTo(new BigDecimal("0.0000003432"));
 
-        ModelFacts facts = m.toModelFacts();
-        assertThat(facts.hub()).isEqualTo("openrouter");
-        assertThat(facts.namespace()).isEqualTo("deepseek");
-        assertThat(facts.cardData()).containsEntry("hugging_face_id", "deepseek-ai/DeepSeek-V3.2");
+        RawItem item = m.toRawItem();
+        assertThat(item.hub()).isEqualTo("openrouter");
+        assertThat(item.author()).isEqualTo("deepseek");
+        assertThat(item.cardData()).containsEntry("hugging_face_id", "deepseek-ai/DeepSeek-V3.2")
+                .containsEntry("pricing", Map.of("prompt", "0.0000002288", "completion", "0.0000003432"));
+        assertThat(item.createdAt()).isEqualTo(m.created());
     }
 
     @Test
@@ -67,40 +70,6 @@ class OpenRouterCatalogueTest {
         RouterModel auto = byId(snapshot("2026-08-22T18-35Z"), "openrouter/auto");
         assertThat(auto.promptPrice()).isNull();
         assertThat(auto.completionPrice()).isNull();
-    }
-
-    /**
-     * deepseek/deepseek-v3.2 is 0.0000002288 / 0.0000003432 on 2026-07-08 and 0.0000002145 / 0.00000032175 on
-     * 2026-07-15: the first pair of dated snapshots where its price moves.
-     */
-    @Test
-    void deepseekPriceCutBetween0708And0715IsExactlyOneEvent() throws IOException {
-        List<CatalogueEvent> events = OpenRouter.diff(snapshot("2026-07-08T03-18Z"), snapshot("2026-07-15T02-48Z"));
-        List<CatalogueEvent> deepseek = events.stream().filter(e -> e.modelId().equals("deepseek/deepseek-v3.2")).toList();
-        assertThat(deepseek).containsExactly(new CatalogueEvent.PriceChange("deepseek/deepseek-v3.2",
-                new BigDecimal("0.0000002288"), new BigDecimal("0.0000002145"),
-                new BigDecimal("0.0000003432"), new BigDecimal("0.00000032175")));
-        assertThat(deepseek.getFirst().type()).isEqualTo("price-change");
-        // whole diff of that week, counted independently with Python over the two files
-        assertThat(events).filteredOn(e -> e.type().equals("router-model-added")).hasSize(11);
-        assertThat(events).filteredOn(e -> e.type().equals("router-model-removed")).hasSize(11);
-        assertThat(events).filteredOn(e -> e.type().equals("price-change")).hasSize(12);
-    }
-
-    @Test
-    void firstToLastSnapshot() throws IOException {
-        List<CatalogueEvent> events = OpenRouter.diff(snapshot("2026-06-08T01-11Z"), snapshot("2026-08-22T18-35Z"));
-        // 132 added and 52 removed as PROVENANCE.md says; 62 changed prompt or completion price (PROVENANCE's 128
-        // counts any pricing field, e.g. web_search or cache prices, which we do not track)
-        assertThat(events).filteredOn(e -> e instanceof CatalogueEvent.ModelAdded).hasSize(132);
-        assertThat(events).filteredOn(e -> e instanceof CatalogueEvent.ModelRemoved).hasSize(52);
-        assertThat(events).filteredOn(e -> e instanceof CatalogueEvent.PriceChange).hasSize(62);
-    }
-
-    @Test
-    void sameSnapshotGivesNoEvents() throws IOException {
-        List<RouterModel> s = snapshot("2026-08-01T03-23Z");
-        assertThat(OpenRouter.diff(s, s)).isEmpty();
     }
 
     @Test
@@ -129,10 +98,10 @@ class OpenRouterCatalogueTest {
                 .isInstanceOf(OpenRouterException.class).hasMessageContaining("\"data\"");
     }
 
-    static PoliteHttpClient client(WireMockServer wm) {
-        SourceDefinition def = SourceDefinition.load(Path.of("crawlers/openrouter.yaml"))
-                .withBaseUrl(URI.create("http://127.0.0.1:" + wm.port()));
-        return new PoliteHttpClient(def, java.net.http.HttpClient.newHttpClient(), d -> { });
+    static Fetcher client(WireMockServer wm) {
+        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
+                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        return new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> { });
     }
 
     static RouterModel byId(List<RouterModel> models, String id) {

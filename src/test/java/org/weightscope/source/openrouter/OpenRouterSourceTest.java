@@ -15,12 +15,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageFailure;
 import org.weightscope.source.PageSink;
+import org.weightscope.source.SourceDefinition;
+import org.weightscope.source.SourceDefinitions;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.UsagePage;
 
@@ -59,12 +63,9 @@ class OpenRouterSourceTest {
 
     @Test
     void withoutAKeyTheUsageScopeReadsTheRankingsPageInChromium() throws IOException {
-        Path dir = Files.createTempDirectory("weightscope-openrouter");
-        Path file = dir.resolve("openrouter.yaml");
-        Files.writeString(file, Files.readString(Path.of("crawlers/openrouter.yaml"))
-                .replaceAll("(?m)^baseUrl: .*$", "baseUrl: http://127.0.0.1:" + server.getAddress().getPort())
-                .replaceAll("(?m)^rateLimit: .*$", "rateLimit: 1000"));
-        OpenRouterSource source = new OpenRouterSource(file, () -> null, CLOCK);
+        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
+                Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort(), "rateLimit", "1000"));
+        OpenRouterSource source = new OpenRouterSource(def, Fetcher.of(def), () -> null, CLOCK);
         List<UsagePage> pages = new ArrayList<>();
 
         source.crawl(OpenRouterSource.USAGE, Cursor.START, Instant.now(CLOCK), new PageSink() {

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weightscope.source.browser.HeadlessChromium;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.SourceDefinition;
+import org.weightscope.source.SourceDefinitions;
 
 /**
  * The rankings page reader in real Chromium against a CONSTRUCTED page
@@ -76,12 +76,12 @@ class RankingsPageReaderTest {
     }
 
     static SourceDefinition source() {
-        return SourceDefinition.load(Path.of("crawlers/openrouter.yaml"))
-                .withBaseUrl(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
+                Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     static OpenRouter openRouter(SourceDefinition def) {
-        return new OpenRouter(new PoliteHttpClient(def, java.net.http.HttpClient.newHttpClient(), d -> { }), () -> null);
+        return new OpenRouter(new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> { }), () -> null);
     }
 
     @Test
@@ -109,7 +109,7 @@ class RankingsPageReaderTest {
         sel.put("rankingRow", "table.leaderboard tr");
         SourceDefinition changed = def.withSelectors(sel);
         RankingsPageReader reader = new RankingsPageReader(
-                new PoliteHttpClient(changed, java.net.http.HttpClient.newHttpClient(), d -> { }), chromium, CLOCK, Duration.ofSeconds(2));
+                new Fetcher(changed, java.net.http.HttpClient.newHttpClient(), d -> { }), chromium, CLOCK, Duration.ofSeconds(2));
         assertThatThrownBy(reader::read)
                 .isInstanceOf(OpenRouterException.class)
                 .hasMessageContaining("table.leaderboard tr")

@@ -1,4 +1,4 @@
-package org.weightscope.source.browser;
+package org.weightscope.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -13,25 +13,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.source.browser.PoliteHttpClient;
-import org.weightscope.source.browser.SourceDefinition;
+import org.weightscope.source.CollectingSink;
+import org.weightscope.source.Cursor;
+import org.weightscope.source.Fetcher;
+import org.weightscope.source.RawItem;
+import org.weightscope.source.SourceDefinition;
+import org.weightscope.source.SourceDefinitions;
+import org.weightscope.source.SourcePage;
 
 /**
- * The listing client against WireMock: page 1 is the recording
+ * The crawl source against WireMock (the production path a crawl takes, page by page into a sink): page 1 is the recording
  * crawlers/fixtures/modelscope/dolphin-models_tags-lora_2025-11-14.json, page 2 a CONSTRUCTED empty page
  * (the recorded envelope without models), matched on the PUT body's PageNumber.
  */
-class ModelScopeClientTest {
+class ModelScopeSourceTest {
 
     static final Path RECORDING = Path.of("crawlers/fixtures/modelscope/dolphin-models_tags-lora_2025-11-14.json");
     static final String EMPTY_PAGE = "{\"Code\":200,\"Data\":{\"Model\":{\"Models\":[],\"TotalCount\":39692}},\"Message\":\"success\",\"Success\":true}";
@@ -50,10 +54,20 @@ class ModelScopeClientTest {
         wm.stop();
     }
 
-    ModelScope modelScope() {
-        SourceDefinition def = SourceDefinition.load(Path.of("crawlers/modelscope.yaml"))
-                .withBaseUrl(URI.create("http://127.0.0.1:" + wm.port()));
-        return new ModelScope(new PoliteHttpClient(def, HttpClient.newHttpClient(), d -> { }));
+    final CollectingSink sink = new CollectingSink();
+    final List<SourcePage> pages = sink.pages;
+
+    /** Crawls the listing (scope full) into {@link #pages} and returns every item of it. */
+    List<RawItem> crawl() {
+        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/modelscope.yaml"),
+                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        new ModelScopeSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> { }))
+                .crawl("full", Cursor.START, Instant.now(), sink);
+        return sink.items();
+    }
+
+    static List<ScopeModel> parse() throws IOException {
+        return ListingParser.parse(Files.readString(RECORDING), "recording").models();
     }
 
     void stubPages() throws IOException {
@@ -65,35 +79,31 @@ class ModelScopeClientTest {
     }
 
     @Test
-    void pagesUntilEmptyAndReadsTheRecording() throws IOException {
+    void pagesUntilEmptyAndHandsOnEveryModel() throws IOException {
         stubPages();
-        List<ScopeModel> models = modelScope().listAll();
+        List<RawItem> items = crawl();
 
-        assertThat(models).hasSize(30);
+        assertThat(pages).singleElement().satisfies(p -> {
+            assertThat(p.number()).isEqualTo(1);
+            assertThat(p.resume()).isEqualTo(new Cursor(0, 1, null, 30));
+        });
+        assertThat(items).hasSize(30);
         // values read from the recording (first model, and the one with the largest counter)
-        ScopeModel f2p = models.getFirst();
+        RawItem f2p = items.getFirst();
+        assertThat(f2p.hub()).isEqualTo("modelscope");
         assertThat(f2p.repoId()).isEqualTo("DiffSynth-Studio/Qwen-Image-Edit-F2P");
-        assertThat(f2p.downloads()).isEqualTo(2038);
-        assertThat(f2p.stars()).isEqualTo(55);
-        assertThat(f2p.license()).isEqualTo("Apache License 2.0");
-        assertThat(f2p.created()).isEqualTo(Instant.ofEpochSecond(1760583023));
-        assertThat(f2p.lastUpdated()).isEqualTo(Instant.ofEpochSecond(1760696097));
-        assertThat(f2p.baseModels()).containsExactly("Qwen/Qwen-Image-Edit");
-        assertThat(f2p.baseModelRelation()).isEqualTo("adapter");
-        assertThat(f2p.tasks()).containsExactly("text-to-image-synthesis");
-        assertThat(f2p.organization()).isEqualTo("DiffSynth-Studio");
-
-        ScopeModel clip = models.stream().filter(m -> m.repoId().equals("muse/sd35_clip_l")).findFirst().orElseThrow();
-        assertThat(clip.downloads()).isEqualTo(3_273_350);
-        ScopeModel kook = models.get(1);
-        assertThat(kook.repoId()).isEqualTo("KookYan/Kook_Qwen_JIZHIZHENSHI");
-        assertThat(kook.organization()).isNull(); // a user, not an organisation
-        assertThat(kook.tasks()).isEmpty();
-        ScopeModel lightning = models.get(3);
-        assertThat(lightning.license()).isEqualTo("apache-2.0");
-        ScopeModel noBase = models.stream().filter(m -> m.name().equals("Wan2.2-I2V-A14B-Moe-Distill-Lightx2v")).findFirst().orElseThrow();
-        assertThat(noBase.baseModels()).isEmpty();
-        assertThat(noBase.baseModelRelation()).isNull();
+        assertThat(f2p.author()).isEqualTo("DiffSynth-Studio");
+        // Downloads are cumulative: all-time, never a 30-day figure; Stars are likes
+        assertThat(f2p.downloadsAllTime()).isEqualTo(2038);
+        assertThat(f2p.downloads30d()).isNull();
+        assertThat(f2p.likes()).isEqualTo(55);
+        assertThat(f2p.cardData()).containsEntry("license", "Apache License 2.0");
+        assertThat(f2p.createdAt()).isEqualTo(Instant.ofEpochSecond(1760583023));
+        assertThat(f2p.lastModified()).isEqualTo(Instant.ofEpochSecond(1760696097));
+        assertThat(f2p.tags()).containsExactly("base_model:adapter:Qwen/Qwen-Image-Edit");
+        assertThat(f2p.pipelineTag()).isEqualTo("text-to-image-synthesis");
+        RawItem clip = items.stream().filter(m -> m.repoId().equals("muse/sd35_clip_l")).findFirst().orElseThrow();
+        assertThat(clip.downloadsAllTime()).isEqualTo(3_273_350);
 
         wm.verify(putRequestedFor(urlEqualTo(PATH)).withHeader("User-Agent", equalTo("Weightscope/0.1 (+https://github.com/weightscope/weightscope)"))
                 .withRequestBody(equalToJson("{\"PageSize\":100,\"PageNumber\":1,\"SortBy\":\"Default\",\"Target\":\"\",\"Criterion\":[],\"SingleCriterion\":[]}")));
@@ -101,28 +111,44 @@ class ModelScopeClientTest {
     }
 
     @Test
-    void factsCarryLineageTagsAndLicenceAsCardData() throws IOException {
-        ScopeModel merjic = ModelScope.parse(Files.readString(RECORDING)).get(2);
-        ModelFacts f = merjic.toModelFacts();
-        assertThat(f.hub()).isEqualTo("modelscope");
+    void theParserReadsTheListingsOwnFields() throws IOException {
+        List<ScopeModel> models = parse();
+        ScopeModel f2p = models.getFirst();
+        assertThat(f2p.baseModels()).containsExactly("Qwen/Qwen-Image-Edit");
+        assertThat(f2p.baseModelRelation()).isEqualTo("adapter");
+        assertThat(f2p.tasks()).containsExactly("text-to-image-synthesis");
+        assertThat(f2p.organization()).isEqualTo("DiffSynth-Studio");
+        ScopeModel kook = models.get(1);
+        assertThat(kook.repoId()).isEqualTo("KookYan/Kook_Qwen_JIZHIZHENSHI");
+        assertThat(kook.organization()).isNull(); // a user, not an organisation
+        assertThat(kook.tasks()).isEmpty();
+        assertThat(models.get(3).license()).isEqualTo("apache-2.0");
+        ScopeModel noBase = models.stream().filter(m -> m.name().equals("Wan2.2-I2V-A14B-Moe-Distill-Lightx2v")).findFirst().orElseThrow();
+        assertThat(noBase.baseModels()).isEmpty();
+        assertThat(noBase.baseModelRelation()).isNull();
+    }
+
+    @Test
+    void lineageTagsAndLicenceAsCardData() throws IOException {
+        RawItem f = parse().get(2).toRawItem();
         assertThat(f.repoId()).isEqualTo("merjic/majicbeauty-qwen1");
-        assertThat(f.namespace()).isEqualTo("merjic");
+        assertThat(f.author()).isEqualTo("merjic");
         assertThat(f.tags()).containsExactly("base_model:adapter:MusePublic/Qwen-image@v1");
         assertThat(f.cardData()).containsEntry("license", "Apache License 2.0");
-        assertThat(f.effectivePipelineTag()).isEqualTo("text-to-image-synthesis");
+        assertThat(f.pipelineTag()).isEqualTo("text-to-image-synthesis");
     }
 
     @Test
     void successFalseFailsWithTheHubsMessage() {
         wm.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"Code\":10010,\"Data\":null,\"Message\":\"invalid page\",\"Success\":false}")));
-        assertThatThrownBy(() -> modelScope().listAll()).isInstanceOf(ModelScopeException.class)
+        assertThatThrownBy(() -> crawl()).isInstanceOf(ModelScopeException.class)
                 .hasMessageContaining("invalid page").hasMessageContaining("page 1");
     }
 
     @Test
     void aServerIgnoringPageNumberIsCaught() throws IOException {
         wm.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(Files.readString(RECORDING))));
-        assertThatThrownBy(() -> modelScope().listAll()).isInstanceOf(ModelScopeException.class).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> crawl()).isInstanceOf(ModelScopeException.class).hasMessageContaining("repeats");
     }
 }

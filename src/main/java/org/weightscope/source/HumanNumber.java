@@ -1,4 +1,4 @@
-package org.weightscope.source.browser;
+package org.weightscope.source;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;

@@ -1,0 +1,257 @@
+package org.weightscope.source;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.weightscope.shared.Backoff;
+import org.weightscope.shared.Sleeper;
+
+/**
+ * The one polite HTTP client of every hub: the definition's User-Agent, at most {@code rateLimit} requests per
+ * second to each host, robots.txt obeyed when the definition says so (parsed and matched by crawler-commons,
+ * RFC 9309), and the definition's bounded backoff ({@link Backoff}) on connection errors, 429 (honouring
+ * {@code Retry-After}), 5xx and bodies a caller finds incomplete. Header values are never put in messages or
+ * logs, because one of them is an API key.
+ */
+public final class Fetcher {
+
+    /** The last answer to a request, after its retries; {@code problem} is what a body check found, if anything. */
+    public record Response(URI uri, int status, HttpHeaders headers, byte[] body, int attempts, String problem) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public boolean ok() {
+            return status >= 200 && status < 300 && problem == null;
+        }
+    }
+
+    /** Says what is wrong with a 2xx body (e.g. cut-off JSON), or null when it is complete; such a body is retried. */
+    @FunctionalInterface
+    public interface BodyCheck {
+        String problem(byte[] body);
+
+        BodyCheck NONE = b -> null;
+    }
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private record Try(Response response, IOException error) {}
+
+    private final SourceDefinition source;
+    private final HttpClient http;
+    private final Sleeper sleeper;
+    private final String agentToken;
+    private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+    private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+
+    public Fetcher(SourceDefinition source, HttpClient http, Sleeper sleeper) {
+        this.source = source;
+        this.http = http;
+        this.sleeper = sleeper;
+        String ua = source.userAgent().strip();
+        int end = 0;
+        while (end < ua.length() && ua.charAt(end) != '/' && !Character.isWhitespace(ua.charAt(end))) end++;
+        this.agentToken = ua.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** With a real HTTP client (redirects followed, the definition's timeout to connect) and real waits. */
+    public static Fetcher of(SourceDefinition source) {
+        return new Fetcher(source, HttpClient.newBuilder().connectTimeout(source.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), Sleeper.REAL);
+    }
+
+    public SourceDefinition source() {
+        return source;
+    }
+
+    /** GET {@code baseUrl + pathAndQuery}; the body of a 2xx answer, else a {@link SourceException} naming URL and status. */
+    public String get(String pathAndQuery, Map<String, String> headers) {
+        return send("GET", source.resolve(pathAndQuery), null, headers);
+    }
+
+    /** Any method with an optional JSON body (ModelScope lists with PUT); the body of a 2xx answer. */
+    public String send(String method, URI uri, String jsonBody, Map<String, String> headers) {
+        Response r = fetch(method, uri, jsonBody, headers, BodyCheck.NONE);
+        if (!r.ok()) {
+            throw new SourceException(source.id() + ": " + method + " " + uri + " answered " + r.status()
+                    + snippet(redact(r.text(), headers)));
+        }
+        return r.text();
+    }
+
+    /**
+     * Sends with robots.txt, rate limit and retries and returns the last answer whatever its status.
+     *
+     * @throws SourceUnavailableException when the last try could not connect at all
+     * @throws SourceException            when robots.txt forbids the URL, or the last try failed otherwise
+     */
+    public Response fetch(String method, URI uri, String jsonBody, Map<String, String> headers, BodyCheck check) {
+        checkAllowed(uri);
+        return exchange(method, uri, jsonBody, headers, check);
+    }
+
+    /** Throws a {@link SourceException} naming the URL and the robots.txt rule when robots.txt forbids it. */
+    public void checkAllowed(URI uri) {
+        if (!source.robotsTxt()) return;
+        BaseRobotRules rules = robots.computeIfAbsent(origin(uri), o -> fetchRobots(uri));
+        if (!rules.isAllowed(uri.toString())) {
+            throw new SourceException(source.id() + ": robots.txt of " + origin(uri) + " disallows " + uri + " for "
+                    + agentToken + rule(rules, uri) + "; not fetched");
+        }
+    }
+
+    private BaseRobotRules fetchRobots(URI uri) {
+        URI robotsUri = URI.create(origin(uri) + "/robots.txt");
+        Response r = exchange("GET", robotsUri, null, Map.of(), BodyCheck.NONE);
+        int s = r.status();
+        if (s >= 200 && s < 300) {
+            return new SimpleRobotRulesParser().parseContent(robotsUri.toString(), r.body(), "text/plain", List.of(agentToken));
+        }
+        // RFC 9309 2.3.1.3: 4xx means there are no rules; anything else (after retries) means "assume disallowed"
+        if (s >= 400 && s < 500) return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        throw new SourceException(source.id() + ": " + robotsUri + " answered " + s + "; refusing to crawl without it");
+    }
+
+    /** " (rule 'Disallow: /search')": the longest rule matching the path, for the message only. */
+    private static String rule(BaseRobotRules rules, URI uri) {
+        if (!(rules instanceof SimpleRobotRules simple)) return "";
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return simple.getRobotRules().stream().filter(r -> !r.isAllow())
+                .filter(r -> path.startsWith(r.getPrefix().replaceAll("[*$].*", "")))
+                .findFirst().map(r -> " (rule 'Disallow: " + r.getPrefix() + "')").orElse("");
+    }
+
+    private Response exchange(String method, URI uri, String jsonBody, Map<String, String> headers, BodyCheck check) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(source.timeout())
+                .header("User-Agent", source.userAgent())
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) b.header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        HttpRequest request = b.build();
+        Try last;
+        try {
+            last = source.retry().run(n -> attempt(request, n, check), sleeper);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(source.id() + ": interrupted while fetching " + uri, e);
+        }
+        if (last.error() == null) return last.response();
+        IOException e = last.error();
+        if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
+            throw new SourceUnavailableException(uri.toString(), e);
+        }
+        throw new SourceException(source.id() + ": " + method + " " + uri + " failed after " + source.retry().attempts()
+                + " attempts: " + e, e);
+    }
+
+    private Backoff.Outcome<Try> attempt(HttpRequest request, int n, BodyCheck check) {
+        awaitSlot(request.uri());
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return Backoff.Outcome.retry(new Try(null, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(source.id() + ": interrupted while fetching " + request.uri(), e);
+        }
+        int s = r.statusCode();
+        String problem = s >= 200 && s < 300 ? check.problem(r.body()) : null;
+        Try t = new Try(new Response(request.uri(), s, r.headers(), r.body(), n, problem), null);
+        if (s == 429) return Backoff.Outcome.retryAfter(t, retryAfter(r.headers()).orElse(null));
+        if (s >= 500 || problem != null) return Backoff.Outcome.retry(t);
+        return Backoff.Outcome.done(t);
+    }
+
+    /** Per-host rate limit: each request takes the next free slot, {@code 1/rate} apart. */
+    private void awaitSlot(URI uri) {
+        long interval = source.rateLimit().intervalNanos();
+        long now = System.nanoTime();
+        long slot = nextSlot.merge(uri.getHost() + ":" + uri.getPort(), now + interval,
+                (prev, ignored) -> Math.max(prev, now) + interval) - interval;
+        long wait = slot - now;
+        if (wait <= 0) return;
+        try {
+            sleeper.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(source.id() + ": interrupted while waiting", e);
+        }
+    }
+
+    /** The absolute URL of {@code Link: <…>; rel="next"} (RFC 8288), resolved against {@code base}; null on the last page. */
+    public static URI nextLink(HttpHeaders headers, URI base) {
+        for (String link : headers.allValues("Link")) {
+            for (String part : link.split(",(?=\\s*<)")) {
+                Matcher m = NEXT.matcher(part);
+                if (m.find()) {
+                    return base.resolve(m.group(1).strip());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Retry-After as delta-seconds or HTTP-date (RFC 9110 10.2.3). */
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        Optional<String> v = headers.firstValue("Retry-After");
+        if (v.isEmpty()) return Optional.empty();
+        String s = v.get().strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(s))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
+    }
+
+    /** Error bodies may echo the request (WireMock, proxies do): header values such as the API key are cut out. */
+    static String redact(String text, Map<String, String> headers) {
+        if (text == null) return null;
+        String out = text;
+        for (String v : headers.values()) {
+            for (String part : v.split("\\s+")) {
+                if (part.length() >= 8) out = out.replace(part, "[redacted]");
+            }
+        }
+        return out;
+    }
+
+    private static String snippet(String body) {
+        if (body == null || body.isBlank()) return "";
+        String s = body.strip().replaceAll("\\s+", " ");
+        return ": " + (s.length() > 200 ? s.substring(0, 200) + "…" : s);
+    }
+}

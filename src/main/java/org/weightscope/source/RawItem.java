@@ -1,0 +1,47 @@
+package org.weightscope.source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One model as a source read it, in the source's own words: what it is (facts) and what it counts (figures).
+ * Ingest maps it to the catalogue's observation; nothing here is attributed or normalised across hubs.
+ * Hubs without Hugging Face tags express lineage as tags {@code base_model:<relation>:<id>} and the licence
+ * as {@code cardData.license}, so one attribution rule set serves all hubs.
+ *
+ * @param hub                   the source id, e.g. {@code huggingface}
+ * @param repoId                e.g. {@code Qwen/Qwen2.5-7B-Instruct} (ollama: {@code gemma3})
+ * @param author                the owning namespace where the hub states it; null to derive it from the id
+ * @param safetensorsParameters dtype → parameter count; empty if unknown
+ * @param totalParameters       null if unknown
+ * @param gated                 the hub's gating value ({@code false}, {@code auto}, {@code manual}) or null
+ * @param sha                   the hub's revision of the repo, or null
+ * @param downloads30d          a rolling 30-day count (Hugging Face); null where the hub counts otherwise
+ * @param downloadsAllTime      a cumulative count (ModelScope downloads, Ollama pulls)
+ */
+public record RawItem(String hub, String repoId, String author, String pipelineTag, String libraryName, List<String> tags,
+        Map<String, Object> cardData, Map<String, Long> safetensorsParameters, Long totalParameters, Long ggufFileBytes,
+        String cardText, String gated, String sha, Instant createdAt, Instant lastModified, Long downloads30d,
+        Long downloadsAllTime, Long likes) {
+
+    /** The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map. */
+    public static final Set<String> FIELDS = Set.of("repoId", "author", "pipelineTag", "libraryName", "tags", "cardData",
+            "totalParameters", "cardText", "gated", "sha", "createdAt", "lastModified", "downloads30d",
+            "downloadsAllTime", "likes");
+
+    public RawItem {
+        if (hub == null || hub.isBlank()) throw new IllegalArgumentException("hub is required");
+        if (repoId == null || repoId.isBlank()) throw new IllegalArgumentException("repoId is required");
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        cardData = cardData == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
+        safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
+    }
+
+    /** An item with only facts of identity and these figures (the other fields empty). */
+    public static RawItem of(String hub, String repoId) {
+        return new RawItem(hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null, null, null, null,
+                null, null, null, null);
+    }
+}
