@@ -1,5 +1,6 @@
 package org.weightscope.admin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,12 +20,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
- * it), 401 for anonymous callers. Everything else: Vaadin's configurer (form login at {@code /login},
- * view access by {@code @AnonymousAllowed}/{@code @RolesAllowed}), with the public read API, its docs and
- * the feeds open to anyone; CSRF stays on except for the public API, which no session authenticates.
+ * Three filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
+ * it), 401 for anonymous callers. The public read API, its docs, the feeds and {@code /error}: open to
+ * anyone, stateless. Everything else: Vaadin's configurer (form login at {@code /login}, view access by
+ * {@code @AnonymousAllowed}/{@code @RolesAllowed}) with CSRF on, the login form included. Every chain sends
+ * the same security headers; login throttling and body limits are servlet filters of the web module, in
+ * front of all three.
  */
 @Configuration
 @EnableWebSecurity
@@ -42,6 +51,43 @@ class SecurityConfiguration {
         return new InMemoryUserDetailsManager(User.withUsername("admin").password(hash).roles(ADMIN).build());
     }
 
+    /**
+     * Vaadin-compatible: Flow's client runs its bootstrap inline and evaluates {@code executeJs} (hence
+     * 'unsafe-inline' and 'unsafe-eval' for scripts), Lumo and the components set inline styles, charts
+     * save as data: URLs; nothing is loaded from elsewhere, and no page may be framed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The same headers on every chain: CSP, nosniff, Referrer-Policy, no framing. Written before the request
+     * is handled, not when the answer is committed: Vaadin's page responses bypass the lazy writer.
+     */
+    static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        }));
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny()));
+    }
+
+    /**
+     * A request the firewall refuses (an encoded '/' or '%', a control character in a parameter name, …) is a
+     * 400, answered as JSON by the error page, not an exception surfacing as a 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(400);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
@@ -51,19 +97,41 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
+        headers(http);
         return http.build();
     }
 
+    /**
+     * The public read API, its docs, the feeds and the error page: anonymous, stateless (no request ever
+     * creates a session here), no CSRF (no cookie authenticates them).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain app(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                .requestMatchers("/api/v1/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**",
-                        "/v3/api-docs/**",
-                        "/feeds/**", "/error")
-                .permitAll());
-        http.csrf(c -> c.ignoringRequestMatchers("/api/v1/**"));
-        http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class));
+    SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**",
+                        "/v3/api-docs/**", "/feeds/**", "/error")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.requireExplicitSave(true))
+                .anonymous(Customizer.withDefaults())
+                .csrf(c -> c.disable());
+        headers(http);
+        return http.build();
+    }
+
+    /**
+     * The views: Vaadin's configurer with form login at {@code /login}. CSRF is configured here rather than
+     * by Vaadin, which exempts the login form: the form's POST must carry the token (the login form takes it
+     * from the {@code _csrf} meta tags Vaadin writes into every page). Vaadin's own requests keep their own
+     * CSRF protection (the UIDL security key).
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
+        http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        headers(http);
+        http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class).enableCsrfConfiguration(false));
         return http.build();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /feeds/watchlists/{id}.atom}: the watchlist's latest alerts as an Atom feed (RFC 4287). Written
@@ -26,17 +25,23 @@ class AtomFeedController {
 
     private final WatchlistService watchlists;
 
-    AtomFeedController(WatchlistService watchlists) {
+    private final org.weightscope.shared.PublicBaseUrl publicBase;
+
+    AtomFeedController(WatchlistService watchlists, org.weightscope.shared.PublicBaseUrl publicBase) {
+        this.publicBase = publicBase;
         this.watchlists = watchlists;
     }
 
     @GetMapping("/feeds/watchlists/{id}.atom")
-    ResponseEntity<String> feed(@PathVariable String id) throws XMLStreamException {
+    ResponseEntity<String> feed(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request)
+            throws XMLStreamException {
         var watchlist = watchlists.find(id);
         if (watchlist.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"no such watchlist\"}");
         }
-        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        // the configured public base URL, never the caller's Host header
+        String self = publicBase.url(request.getRequestURI(), request.getLocalPort());
         return ResponseEntity.ok().contentType(ATOM).body(atom(watchlist.get(), watchlists.alerts(id, 100), self));
     }
 

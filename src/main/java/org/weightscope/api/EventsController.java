@@ -41,7 +41,10 @@ class EventsController {
     private final EventFeed feed;
     private final AttributionRules rules;
 
-    EventsController(EventFeed feed, AttributionRules rules) {
+    private final org.weightscope.shared.PublicBaseUrl publicBase;
+
+    EventsController(EventFeed feed, AttributionRules rules, org.weightscope.shared.PublicBaseUrl publicBase) {
+        this.publicBase = publicBase;
         this.feed = feed;
         this.rules = rules;
     }
@@ -89,14 +92,17 @@ class EventsController {
         Params.onlyKnown(request.getParameterMap(), FEED_PARAMS);
         EventFeed.Filter filter = filter(type, origin, view, null, null);
         List<ModelEvent> events = feed.recent(filter, 100);
-        String base = request.getRequestURL().toString().replaceFirst("/feeds/.*$", "");
+        // absolute links from the configured public base URL, never from the caller's Host header
+        String base = publicBase.base(request.getLocalPort());
+        String self = base + "/feeds/" + type + ".atom" + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString());
         Instant updated = events.isEmpty() ? Instant.EPOCH : events.get(0).at();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
                 .append("  <title>").append(esc("Weightscope: " + filter.type() + (origin == null ? "" : " (" + origin + ")")))
                 .append("</title>\n")
-                .append("  <id>").append(esc(request.getRequestURL().toString())).append("</id>\n")
-                .append("  <link rel=\"self\" href=\"").append(esc(request.getRequestURL().toString())).append("\"/>\n")
+                .append("  <id>").append(esc(self)).append("</id>\n")
+                .append("  <link rel=\"self\" href=\"").append(esc(self)).append("\"/>\n")
                 .append("  <updated>").append(DateTimeFormatter.ISO_INSTANT.format(updated)).append("</updated>\n")
                 .append("  <author><name>Weightscope</name></author>\n");
         for (ModelEvent e : events) {

@@ -172,18 +172,26 @@ final class Params {
         return out;
     }
 
-    /**
-     * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
-     */
+    /** The days a date parameter may name: the data starts in the 2020s; the store is never asked about year 10000. */
+    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1990, 1, 1);
+    static final java.time.LocalDate LATEST = java.time.LocalDate.of(2100, 12, 31);
+
+    /** A day as yyyy-mm-dd between {@link #EARLIEST} and {@link #LATEST}, or null when not given. */
     static java.time.LocalDate date(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        java.time.LocalDate day;
         try {
-            return java.time.LocalDate.parse(value.strip());
+            day = java.time.LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new BadParameterException(parameter, parameter + " must be a day as yyyy-mm-dd, was '" + shorten(value) + "'");
         }
+        if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+            throw new BadParameterException(parameter, parameter + " must be a day between " + EARLIEST + " and " + LATEST
+                    + ", was '" + shorten(value) + "'");
+        }
+        return day;
     }
 
     static org.weightscope.catalogue.AdoptionService.Sample sample(String value) {
@@ -197,6 +205,9 @@ final class Params {
         };
     }
 
+    /**
+     * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
+     */
     static boolean csv(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {

@@ -259,6 +259,19 @@ public class CatalogueHistory {
         return snapshots.ofModel(modelId, size);
     }
 
+    /** Events of one type of many models in one round trip, newest first, at most {@code perModel} each. */
+    public java.util.Map<String, List<ModelEvent>> eventsOfModels(String type, java.util.Collection<String> modelIds, int perModel) {
+        return events.ofModels(type, modelIds, perModel);
+    }
+
+    /**
+     * For each model, its newest snapshot on or before the given day that has 30-day downloads; one round
+     * trip per distinct day. Models without one are left out.
+     */
+    public java.util.Map<String, ModelSnapshot> latestWithDownloads(java.util.Map<String, LocalDate> onOrBefore) {
+        return snapshots.latestWithDownloads(onOrBefore);
+    }
+
     public Optional<ModelSnapshot> snapshot(String modelId, LocalDate day) {
         return snapshots.get(modelId, day);
     }

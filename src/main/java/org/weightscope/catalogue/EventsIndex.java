@@ -72,6 +72,33 @@ class EventsIndex {
         }
     }
 
+    java.util.Map<String, List<ModelEvent>> ofModels(String type, java.util.Collection<String> modelIds, int perModel) {
+        java.util.Map<String, List<ModelEvent>> out = new java.util.HashMap<>();
+        if (modelIds.isEmpty()) {
+            return out;
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = modelIds.stream().distinct()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        try {
+            List<ModelEvent> found = client.search(s -> s.index(indices.alias(NAME))
+                            .size(Math.min(10_000, ids.size() * perModel))
+                            .query(q -> q.bool(b -> {
+                                if (type != null) b.filter(f -> f.term(t -> t.field("type").value(type)));
+                                return b.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
+                            }))
+                            .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), ModelEvent.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            for (ModelEvent e : found) {
+                List<ModelEvent> of = out.computeIfAbsent(e.modelId(), k -> new java.util.ArrayList<>());
+                if (of.size() < perModel) of.add(e);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("search of events failed", e);
+        }
+    }
+
     List<ModelEvent> ofRun(String runId, int size) {
         try {
             return client.search(s -> s.index(indices.alias(NAME)).size(size)

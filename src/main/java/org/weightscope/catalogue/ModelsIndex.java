@@ -205,6 +205,58 @@ class ModelsIndex {
         }
     }
 
+    /** How many models each query matches, in one search (a filters aggregation): counts in the order of the queries. */
+    List<Long> counts(List<co.elastic.clients.elasticsearch._types.query_dsl.Query> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, co.elastic.clients.elasticsearch._types.query_dsl.Query> keyed = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            keyed.put("q" + i, queries.get(i));
+        }
+        try {
+            var response = client.search(s -> s.index(indices.alias(NAME)).size(0)
+                    .query(q -> q.bool(b -> b.should(queries).minimumShouldMatch("1")))
+                    .aggregations("counts", a -> a.filters(f -> f.filters(b -> b.keyed(keyed)))), Void.class);
+            var buckets = response.aggregations().get("counts").filters().buckets().keyed();
+            List<Long> out = new java.util.ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                var bucket = buckets.get("q" + i);
+                out.add(bucket == null ? 0L : bucket.docCount());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("count of models failed", e);
+        }
+    }
+
+    /** Several searches in one round trip (_msearch), answers in the order of the queries. */
+    List<List<CatalogueModel>> findMany(List<co.elastic.clients.elasticsearch._types.query_dsl.Query> queries, int size) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        try {
+            var response = client.msearch(m -> {
+                for (var q : queries) {
+                    m.searches(b -> b.header(h -> h.index(indices.alias(NAME)))
+                            .body(r -> r.size(size).query(q)
+                                    .sort(o -> o.field(f -> f.field("downloads30d").order(SortOrder.Desc).missing("_last")))));
+                }
+                return m;
+            }, CatalogueModel.class);
+            List<List<CatalogueModel>> out = new java.util.ArrayList<>(queries.size());
+            for (var item : response.responses()) {
+                if (item.isFailure()) {
+                    throw new StorageException("search of models failed: " + item.failure().error().reason());
+                }
+                out.add(item.result().hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("search of models failed", e);
+        }
+    }
+
     private static List<ModelSearch.Facet> facet(co.elastic.clients.elasticsearch._types.aggregations.Aggregate terms) {
         return terms.sterms().buckets().array().stream()
                 .map(b -> new ModelSearch.Facet(b.key().stringValue(), b.docCount())).toList();

@@ -51,6 +51,32 @@ class SnapshotsIndex {
         }
     }
 
+    java.util.Map<String, ModelSnapshot> latestWithDownloads(java.util.Map<String, java.time.LocalDate> onOrBefore) {
+        java.util.Map<java.time.LocalDate, List<String>> byDay = new java.util.TreeMap<>();
+        onOrBefore.forEach((id, day) -> byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(id));
+        java.util.Map<String, ModelSnapshot> out = new java.util.HashMap<>();
+        for (var e : byDay.entrySet()) {
+            String day = e.getKey().toString();
+            List<co.elastic.clients.elasticsearch._types.FieldValue> ids = e.getValue().stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+            try {
+                client.search(s -> s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true)
+                                .size(ids.size())
+                                .query(q -> q.bool(b -> b
+                                        .filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                        .filter(f -> f.range(r -> r.date(d -> d.field("day").lte(day))))
+                                        .filter(f -> f.exists(x -> x.field("downloads30d")))))
+                                .collapse(c -> c.field("modelId"))
+                                .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))), ModelSnapshot.class)
+                        .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+                        .forEach(snapshot -> out.putIfAbsent(snapshot.modelId(), snapshot));
+            } catch (IOException ex) {
+                throw new StorageException("search of snapshots failed", ex);
+            }
+        }
+        return out;
+    }
+
     List<ModelSnapshot> ofModel(String modelId, int size) {
         try {
             return client.search(s -> s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true)

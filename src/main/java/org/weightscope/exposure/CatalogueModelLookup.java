@@ -2,7 +2,10 @@ package org.weightscope.exposure;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.CatalogueHistory;
@@ -27,6 +30,42 @@ class CatalogueModelLookup implements ModelLookup {
     @Override
     public Optional<ResolvedModel> byId(String hub, String id) {
         return search.findIgnoreCase(hub, id).filter(m -> m.attribution() != null).map(this::withHistory);
+    }
+
+    /** Four store round trips for the whole batch: exact ids, ids ignoring case, licence changes, snapshots. */
+    @Override
+    public Map<String, ResolvedModel> byIds(String hub, Collection<String> ids) {
+        Map<String, CatalogueModel> found = new HashMap<>();
+        search.findAllIgnoreCase(hub, ids).forEach((k, m) -> {
+            if (m.attribution() != null) found.put(k, m);
+        });
+        List<String> modelIds = found.values().stream().map(CatalogueModel::id).distinct().toList();
+        Map<String, List<ModelEvent>> changes = history.eventsOfModels(ModelEvent.LICENCE_CHANGE, modelIds, 20);
+        Map<String, LocalDate> targets = new HashMap<>();
+        for (CatalogueModel m : found.values()) {
+            if (m.asOf() != null) targets.put(m.id(), m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30));
+        }
+        Map<String, ModelSnapshot> monthAgo = history.latestWithDownloads(targets);
+        Map<String, ResolvedModel> out = new HashMap<>();
+        found.forEach((k, m) -> {
+            ModelSnapshot s = monthAgo.get(m.id());
+            out.put(k, resolved(m).withLicenceChanges(changeLines(changes.getOrDefault(m.id(), List.of())))
+                    .withDownloads30dMonthAgo(s == null ? null : s.downloads30d()));
+        });
+        return out;
+    }
+
+    @Override
+    public Map<String, List<ResolvedModel>> searchAll(Collection<String> names, int max) {
+        Map<String, List<ResolvedModel>> out = new HashMap<>();
+        search.byNames(names, max).forEach((name, models) -> out.put(name, models.stream()
+                .filter(m -> m.attribution() != null).map(CatalogueModelLookup::resolved).toList()));
+        return out;
+    }
+
+    private static List<String> changeLines(List<ModelEvent> events) {
+        return events.stream().map(e -> e.day() + ": " + (e.oldValue() == null ? "none" : e.oldValue()) + " → "
+                + (e.newValue() == null ? "none" : e.newValue())).toList();
     }
 
     private ResolvedModel withHistory(CatalogueModel m) {

@@ -32,6 +32,26 @@ public interface ModelLookup {
      */
     List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max);
 
+    /**
+     * {@link #byId} for many ids of one hub; a catalogue-backed lookup answers in a few store round trips.
+     * Keys are the given ids in lower case (ids compare case-insensitively); ids not found are left out.
+     */
+    default Map<String, ResolvedModel> byIds(String hub, Collection<String> ids) {
+        Map<String, ResolvedModel> found = new HashMap<>();
+        for (String id : ids) {
+            String k = id.toLowerCase(Locale.ROOT);
+            if (!found.containsKey(k)) byId(hub, id).ifPresent(m -> found.put(k, m));
+        }
+        return found;
+    }
+
+    /** {@link #search} for many names; keys are the given names. */
+    default Map<String, List<ResolvedModel>> searchAll(Collection<String> names, int max) {
+        Map<String, List<ResolvedModel>> found = new HashMap<>();
+        for (String name : names) found.computeIfAbsent(name, n -> search(n, max));
+        return found;
+    }
+
     /** In-memory lookup over a fixed list: tests, and the reference for what a catalogue-backed one must do. */
     static ModelLookup of(Collection<ResolvedModel> models) {
         Map<String, ResolvedModel> byKey = new HashMap<>();

@@ -59,10 +59,12 @@ final class ReportCalculator {
     /** @param ruleVersion the attribution rule version to cite (the fingerprinted one in the app) */
     ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin, String ruleVersion) {
         String chosen = chosenOrigin == null || chosenOrigin.isBlank() ? null : chosenOrigin.strip().toUpperCase(Locale.ROOT);
-        Resolver resolver = new Resolver(lookup);
+        ModelLookup cached = new AlternativesCache(lookup);
+        List<Resolver.Resolution> resolutions = new Resolver(lookup)
+                .resolveAll(inventory.items().stream().map(InventoryItem::ref).toList());
         List<Component> components = new ArrayList<>(inventory.items().size());
-        for (InventoryItem item : inventory.items()) {
-            components.add(component(item, resolver.resolve(item.ref()), lookup, chosen));
+        for (int i = 0; i < inventory.items().size(); i++) {
+            components.add(component(inventory.items().get(i), resolutions.get(i), cached, chosen));
         }
         return new ExposureReport(clock.instant(), ruleVersion, METHODOLOGY, inventory.format(), chosen,
                 components, summary(components), inventory.problems());
@@ -106,6 +108,32 @@ final class ReportCalculator {
                 .map(a -> new Alternative(a.hub(), a.id(), a.lineageOrigin().stream().map(OriginShare::country).toList(),
                         a.licence().id(), a.licence().effectiveClass(), a.downloads30d()))
                 .toList();
+    }
+
+    /** Alternatives depend only on hardware class, sectors and origin: asked once per combination and report. */
+    private static final class AlternativesCache implements ModelLookup {
+        private final ModelLookup lookup;
+        private final Map<List<Object>, List<ResolvedModel>> answers = new java.util.HashMap<>();
+
+        AlternativesCache(ModelLookup lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public java.util.Optional<ResolvedModel> byId(String hub, String id) {
+            return lookup.byId(hub, id);
+        }
+
+        @Override
+        public List<ResolvedModel> search(String name, int max) {
+            return lookup.search(name, max);
+        }
+
+        @Override
+        public List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
+            List<Object> key = List.of(hardwareClass, List.copyOf(sectors), String.valueOf(excludeOrigin), max);
+            return answers.computeIfAbsent(key, k -> lookup.alternatives(hardwareClass, sectors, excludeOrigin, max));
+        }
     }
 
     /** "other" means no sector rule matched: two unclassified models are not substitutes for each other. */

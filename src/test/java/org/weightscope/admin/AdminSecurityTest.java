@@ -24,7 +24,7 @@ import org.weightscope.IntegrationTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "weightscope.recordings.import-on-empty=false", "vaadin.productionMode=true",
-        "weightscope.admin.password=correct horse battery"})
+        "weightscope.admin.password=correct horse battery", "weightscope.http.login.free-failures=1000"})
 class AdminSecurityTest extends IntegrationTest {
 
     static final Path DATA = org.weightscope.TestElasticsearch.newDataDir("weightscope-admin");

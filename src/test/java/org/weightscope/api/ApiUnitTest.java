@@ -32,9 +32,21 @@ class ApiUnitTest {
     }
 
     @Test
-    void storeFailuresAreRecognisedThroughTheirCauses() {
+    void storeFailuresAreRecognisedByTypeThroughTheirCauses() {
         assertThat(ApiErrors.fromStore(new StorageException("search failed", new IOException("refused")))).isTrue();
-        assertThat(ApiErrors.fromStore(new RuntimeException(new IOException("reset")))).isTrue();
+        assertThat(ApiErrors.fromStore(new RuntimeException(new StorageException("get failed")))).isTrue();
+        // by type, not by package name or by any IOException: a client gone away is not the store
+        assertThat(ApiErrors.fromStore(new RuntimeException(new IOException("reset")))).isFalse();
         assertThat(ApiErrors.fromStore(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void datesOutsideTheSaneRangeAreBadParameters() {
+        assertThat(Params.date("from", "1990-01-01")).isEqualTo(java.time.LocalDate.of(1990, 1, 1));
+        assertThat(Params.date("to", "2100-12-31")).isEqualTo(java.time.LocalDate.of(2100, 12, 31));
+        for (String day : new String[] {"+10000-01-01", "-999999999-01-01", "1989-12-31", "2101-01-01"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Params.date("from", day))
+                    .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter()).isEqualTo("from"));
+        }
     }
 }
