@@ -68,7 +68,7 @@ public class CatalogueHistory {
             CatalogueModel prev = stored.get(id);
             boolean isOlder = prev != null && prev.asOf() != null && o.asOf() != null && o.asOf().isBefore(prev.asOf());
             older.add(isOlder);
-            merged.add(isOlder || prev == null ? o : carryOver(o, prev));
+            merged.add(isOlder || prev == null ? o : ModelChanges.carryOver(o, prev));
         });
         Map<String, Optional<ModelFacts>> parents = parentCaches.computeIfAbsent(String.valueOf(runId),
                 r -> CatalogueService.parentCache(50_000));
@@ -85,7 +85,7 @@ public class CatalogueHistory {
             if (isOlder) {
                 continue;
             }
-            for (ModelEvent e : detect(raw, stored.get(model.id()), model, day, runId)) {
+            for (ModelEvent e : ModelChanges.detect(raw, stored.get(model.id()), model, day, runId)) {
                 ops.add(events.operation(e));
                 found++;
             }
@@ -145,53 +145,6 @@ public class CatalogueHistory {
         return changed.size();
     }
 
-    static final String ROUTER = "openrouter";
-    /** cardData key of OpenRouter prices: {@code {prompt, completion}} as plain decimal strings (USD per token). */
-    public static final String PRICING = "pricing";
-
-    /** "prompt=0.00000026 completion=0.00000038" (USD per token; "none" where not a fixed price). */
-    static String priceText(Map<?, ?> pricing) {
-        return "prompt=" + (pricing.get("prompt") == null ? "none" : pricing.get("prompt"))
-                + " completion=" + (pricing.get("completion") == null ? "none" : pricing.get("completion"));
-    }
-
-    /** The events an observation makes against the stored state (nothing stored: a release). */
-    static List<ModelEvent> detect(Observation raw, CatalogueModel prev, CatalogueModel model, LocalDate day, String runId) {
-        List<ModelEvent> out = new ArrayList<>(1);
-        Instant seen = model.asOf();
-        if (prev == null) {
-            Instant at = model.createdAt() != null ? model.createdAt() : seen;
-            // a router listing a model is not a release of weights: it gets its own type
-            String type = ROUTER.equals(model.hub()) ? ModelEvent.ROUTER_MODEL_ADDED : ModelEvent.RELEASE;
-            out.add(ModelEvent.of(type, type, model, at, day, null, null, null, licenceId(model), runId));
-            return out;
-        }
-        if (ROUTER.equals(model.hub()) && prev.facts() != null) {
-            // prices are normalised strings in cardData.pricing (the source strips trailing zeros), so equal maps = same price
-            Object before = prev.facts().cardData().get(PRICING);
-            Object after = raw.facts().cardData().get(PRICING);
-            if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a && !b.equals(a)) {
-                out.add(ModelEvent.of(ModelEvent.PRICE_CHANGE, ModelEvent.PRICE_CHANGE + ":" + day, model, seen, day,
-                        priceText(b), priceText(a), null, null, runId));
-            }
-        }
-        if (hasLicenceInfo(raw.facts()) && prev.facts() != null && hasLicenceInfo(prev.facts())) {
-            String before = declaredLicence(prev.facts());
-            String after = declaredLicence(raw.facts());
-            if (!before.equals(after)) {
-                out.add(ModelEvent.of(ModelEvent.LICENCE_CHANGE, ModelEvent.LICENCE_CHANGE + ":" + day, model, seen, day,
-                        before, after, licenceId(prev), licenceId(model), runId));
-            }
-        }
-        String gatedBefore = prev.gated();
-        String gatedAfter = raw.figures() == null ? null : raw.figures().gated();
-        if (gatedBefore != null && gatedAfter != null && !gatedBefore.equals(gatedAfter)) {
-            out.add(ModelEvent.of(ModelEvent.GATED_CHANGE, ModelEvent.GATED_CHANGE + ":" + day, model, seen, day,
-                    gatedBefore, gatedAfter, null, null, runId));
-        }
-        return out;
-    }
-
     /**
      * After a complete crawl of a whole hub that started at {@code crawlStart}: every stored model of the hub
      * not reported since is gone. One {@code removed} event each, keyed on the last day it was seen, so
@@ -207,8 +160,8 @@ public class CatalogueHistory {
             List<ModelEvent> removals = new ArrayList<>(page.size());
             for (CatalogueModel m : page) {
                 LocalDate last = m.asOf() == null ? day : m.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                String type = ROUTER.equals(hub) ? ModelEvent.ROUTER_MODEL_REMOVED : ModelEvent.REMOVED;
-                removals.add(ModelEvent.of(type, type + ":" + last, m, crawlStart, day, null, null, licenceId(m), null, runId));
+                String type = ModelChanges.ROUTER.equals(hub) ? ModelEvent.ROUTER_MODEL_REMOVED : ModelEvent.REMOVED;
+                removals.add(ModelEvent.of(type, type + ":" + last, m, crawlStart, day, null, null, ModelChanges.licenceId(m), null, runId));
             }
             // a model stays unlisted over many full crawls: its removal is the first crawl that missed it, so a
             // later crawl must not rewrite that event with its own day (and run)
@@ -276,49 +229,4 @@ public class CatalogueHistory {
         return snapshots.get(modelId, day);
     }
 
-    /**
-     * The licence a model declares itself, as the hub wrote it: {@code cardData.license} (first if a list),
-     * else the {@code license:} tag, else {@code none}.
-     */
-    static String declaredLicence(ModelFacts facts) {
-        Object card = facts.cardData().get("license");
-        if (card instanceof List<?> l && !l.isEmpty()) card = l.get(0);
-        if (card instanceof String s && !s.isBlank()) return s.strip().toLowerCase(java.util.Locale.ROOT);
-        for (String tag : facts.tags()) {
-            if (tag.startsWith("license:") && tag.length() > 8) return tag.substring(8).toLowerCase(java.util.Locale.ROOT);
-        }
-        return "none";
-    }
-
-    /** Whether an observation says anything about licences at all (trending entries carry no tags or card). */
-    static boolean hasLicenceInfo(ModelFacts facts) {
-        return !facts.tags().isEmpty() || !facts.cardData().isEmpty();
-    }
-
-    private static String licenceId(CatalogueModel m) {
-        return m.attribution() == null || m.attribution().licence() == null ? null : m.attribution().licence().id();
-    }
-
-    /** The observation with what it lacks taken from the stored state. */
-    static Observation carryOver(Observation o, CatalogueModel prev) {
-        ModelFacts n = o.facts();
-        ModelFacts p = prev.facts();
-        ModelFacts facts = p == null ? n : new ModelFacts(n.hub(), n.repoId(),
-                first(n.author(), p.author()), first(n.pipelineTag(), p.pipelineTag()),
-                first(n.libraryName(), p.libraryName()), n.tags().isEmpty() ? p.tags() : n.tags(),
-                n.cardData().isEmpty() ? p.cardData() : n.cardData(),
-                n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
-                first(n.totalParameters(), p.totalParameters()), first(n.ggufFileBytes(), p.ggufFileBytes()),
-                first(n.cardText(), p.cardText()), n.fileSizes().isEmpty() ? p.fileSizes() : n.fileSizes());
-        HubFigures f = o.figures();
-        HubFigures figures = new HubFigures(first(f.gated(), prev.gated()), first(f.sha(), prev.sha()),
-                first(f.createdAt(), prev.createdAt()), first(f.lastModified(), prev.lastModified()),
-                first(f.downloads30d(), prev.downloads30d()), first(f.downloadsAllTime(), prev.downloadsAllTime()),
-                first(f.likes(), prev.likes()));
-        return new Observation(facts, figures, o.asOf(), o.recorded(), o.source());
-    }
-
-    private static <T> T first(T a, T b) {
-        return a != null ? a : b;
-    }
 }
