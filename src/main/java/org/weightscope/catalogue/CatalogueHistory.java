@@ -218,8 +218,8 @@ public class CatalogueHistory {
     }
 
     /**
-     * For each model, its newest snapshot on or before the given day that has 30-day downloads; one round
-     * trip per distinct day. Models without one are left out.
+     * For each model, its newest snapshot with 30-day downloads as of the given day under the as-of rule (within
+     * the freshness window ending that day); one round trip per distinct day. Models without one are left out.
      */
     public java.util.Map<String, ModelSnapshot> latestWithDownloads(java.util.Map<String, LocalDate> onOrBefore) {
         return snapshots.latestWithDownloads(onOrBefore);

@@ -21,9 +21,12 @@ class SnapshotsIndex {
     private final ElasticsearchClient client;
     private final Indices indices;
 
-    SnapshotsIndex(ElasticsearchClient client, Indices indices) {
+    private final int freshnessDays;
+
+    SnapshotsIndex(ElasticsearchClient client, Indices indices, Optional<FigureSettings> figures) {
         this.client = client;
         this.indices = indices;
+        this.freshnessDays = figures.orElse(FigureSettings.defaults()).freshnessDays();
     }
 
     BulkOperation operation(ModelSnapshot snapshot) {
@@ -57,6 +60,8 @@ class SnapshotsIndex {
         java.util.Map<String, ModelSnapshot> out = new java.util.HashMap<>();
         for (var e : byDay.entrySet()) {
             String day = e.getKey().toString();
+            // the as-of rule: a capture in the freshness window ending that day, never an older one
+            String from = e.getKey().minusDays(freshnessDays - 1L).toString();
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = e.getValue().stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
             try {
@@ -64,7 +69,7 @@ class SnapshotsIndex {
                                 .size(ids.size())
                                 .query(q -> q.bool(b -> b
                                         .filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                                        .filter(f -> f.range(r -> r.date(d -> d.field("day").lte(day))))
+                                        .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(from).lte(day))))
                                         .filter(f -> f.exists(x -> x.field("downloads30d")))))
                                 .collapse(c -> c.field("modelId"))
                                 .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))), ModelSnapshot.class)

@@ -75,13 +75,10 @@ class CatalogueModelLookup implements ModelLookup {
                 .toList();
         Long monthAgo = null;
         if (m.asOf() != null) {
+            // as of 30 days before the model's figures, under the as-of rule (a capture in that day's window)
             LocalDate target = m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30);
-            // the newest snapshot at least 30 days older than the model's figures (history is oldest first)
-            for (ModelSnapshot s : history.snapshots(m.id(), 400)) {
-                if (!s.day().isAfter(target) && s.downloads30d() != null) {
-                    monthAgo = s.downloads30d();
-                }
-            }
+            ModelSnapshot s = history.latestWithDownloads(Map.of(m.id(), target)).get(m.id());
+            monthAgo = s == null ? null : s.downloads30d();
         }
         return resolved(m).withLicenceChanges(changes).withDownloads30dMonthAgo(monthAgo);
     }
