@@ -48,8 +48,12 @@ public class CrawlService {
     private final RouterUsageService usage;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
+    /** The crawl's day and as-of time (a replay of past days, e.g. the scale benchmark, sets its own). */
+    private final java.time.Clock clock;
+
     CrawlService(List<CrawlSource> sources, CatalogueHistory history, CrawlRuns runs, ApplicationEventPublisher publisher,
-            RouterUsageService usage) {
+            RouterUsageService usage, Optional<java.time.Clock> clock) {
+        this.clock = clock.orElse(java.time.Clock.systemUTC());
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
         this.runs = runs;
@@ -94,7 +98,7 @@ public class CrawlService {
             throw new IllegalStateException(key + " is already being crawled");
         }
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
             Optional<CrawlRun> unfinished = runs.latest(sourceId, scope, 1).stream()
                     .filter(r -> CrawlRun.RUNNING.equals(r.status()) || CrawlRun.INTERRUPTED.equals(r.status()))

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
@@ -43,10 +42,10 @@ import org.weightscope.catalogue.ModelFacts;
  * local HTTP server, so nothing big is ever on disk or in memory. Run (see crawlers/README-huggingface.md):
  *
  * <pre>
- * ./mvnw -B -q -o -Dquick test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -Xmx256m -cp target/test-classes:target/classes:$(cat cp.txt) \
- *      org.weightscope.ingest.HuggingFaceCrawlBenchmark 1000000
+ * ./weightscope bench HuggingFaceCrawlBenchmark -Xmx256m models=1000000
  * </pre>
+ *
+ * <p>Its own Elasticsearch, data folder and a free port ({@link org.weightscope.scale.BenchmarkApp}).
  */
 public final class HuggingFaceCrawlBenchmark {
 
@@ -56,8 +55,9 @@ public final class HuggingFaceCrawlBenchmark {
             "gguf", "gated", "sha", "private", "trendingScore");
 
     public static void main(String[] args) throws Exception {
-        long total = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-        int pageSize = 1000;
+        Map<String, String> arguments = org.weightscope.scale.BenchmarkApp.args(args, "models");
+        long total = org.weightscope.scale.BenchmarkApp.number(arguments, "models", 1_000_000L);
+        int pageSize = (int) Math.min(1000, Math.max(1, total));
         List<ObjectNode> templates = templates();
         HttpServer hub = generator(templates, total, pageSize);
         String base = "http://127.0.0.1:" + hub.getAddress().getPort();
@@ -65,17 +65,12 @@ public final class HuggingFaceCrawlBenchmark {
         Files.writeString(sources.resolve("huggingface.yaml"), Files.readString(sources.resolve("huggingface.yaml"))
                 .replace("pageSize: " + HubReplay.PAGE, "pageSize: " + pageSize)
                 .replace("rateLimit: 2000/s", "rateLimit: 100000/s"));
-        String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        String prefix = org.weightscope.scale.BenchmarkApp.prefix("bench");
         SpringApplication app = new SpringApplication(WeightscopeApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        String[] properties = {
-                "--weightscope.elasticsearch.uris=" + TestElasticsearch.uri(),
-                "--weightscope.elasticsearch.index-prefix=" + prefix,
+        // a servlet app on a free port (the security configuration needs a servlet context), its own data folders
+        String[] properties = org.weightscope.scale.BenchmarkApp.properties(prefix,
                 "--weightscope.sources.dir=" + sources,
-                "--weightscope.recordings.import-on-empty=false",
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration",
-                "--logging.level.root=warn",
-                "--logging.level.org.weightscope.ingest.CrawlService=info"};
+                "--logging.level.org.weightscope.ingest.CrawlService=info");
         HeapSampler heap = new HeapSampler();
         int code = 0;
         try (ConfigurableApplicationContext context = app.run(properties)) {
@@ -120,6 +115,13 @@ public final class HuggingFaceCrawlBenchmark {
             double rawSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("raw _bulk: %d models in %.1f s = %.0f models/s; peak heap %d MB%n", n, rawSeconds,
                     n / rawSeconds, heap.peak() >> 20);
+            if (!CrawlRun.FINISHED.equals(run.status()) || run.items() != total) {
+                throw new IllegalStateException("the crawl did not store every model: " + run.status() + ", "
+                        + run.items() + " of " + total);
+            }
+            System.out.printf("crawl: models=%d crawl_models_per_s=%.0f raw_models_per_s=%.0f ratio=%.2f heap_mb=%d%n",
+                    total, run.items() / crawlSeconds, n / rawSeconds, (run.items() / crawlSeconds) / (n / rawSeconds),
+                    crawlPeak >> 20);
         } catch (Throwable e) {
             e.printStackTrace();
             code = 1;
