@@ -133,7 +133,7 @@ public final class HuggingFaceCrawlBenchmark {
     }
 
     /** The recorded list items and full bodies, cut to the fields a listing with expand[] returns. */
-    static List<ObjectNode> templates() {
+    public static List<ObjectNode> templates() {
         HubReplay replay = new HubReplay();
         List<ObjectNode> out = new ArrayList<>();
         List<JsonNode> all = new ArrayList<>(replay.listItems);
@@ -148,6 +148,15 @@ public final class HuggingFaceCrawlBenchmark {
             out.add(t);
         }
         return out;
+    }
+
+    /** A copy of crawlers/huggingface.yaml pointed at {@code baseUrl}, with {@code pageSize} and no rate limit. */
+    public static Path sourcesDir(String baseUrl, int pageSize) throws java.io.IOException {
+        Path sources = HubReplay.sourcesDir(baseUrl);
+        Files.writeString(sources.resolve("huggingface.yaml"), Files.readString(sources.resolve("huggingface.yaml"))
+                .replace("pageSize: " + HubReplay.PAGE, "pageSize: " + pageSize)
+                .replace("rateLimit: 2000/s", "rateLimit: 100000/s"));
+        return sources;
     }
 
     static String newId(JsonNode template, long n) {
@@ -206,12 +215,12 @@ public final class HuggingFaceCrawlBenchmark {
     }
 
     /** Samples used heap every 20 ms (the pools' own peaks also count GC-transient use). */
-    static final class HeapSampler {
+    public static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
-        HeapSampler() {
+        public HeapSampler() {
             thread = new Thread(() -> {
                 while (running) {
                     long used = 0;
@@ -230,15 +239,15 @@ public final class HuggingFaceCrawlBenchmark {
             thread.start();
         }
 
-        void reset() {
+        public void reset() {
             peak.set(0);
         }
 
-        long peak() {
+        public long peak() {
             return peak.get();
         }
 
-        void stop() {
+        public void stop() {
             running = false;
         }
     }
