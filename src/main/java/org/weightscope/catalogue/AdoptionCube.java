@@ -92,6 +92,11 @@ public class AdoptionCube {
      * stop counting as built. Called where the snapshots are placed, before the write.
      */
     void touched(LocalDate day) {
+        LocalDate first = earliest();
+        if (first == null || day.isBefore(first)) {
+            // as of a day before every capture the cube knows there is nothing to count: it answers those days empty
+            writeEarliest(day);
+        }
         if (dirty.add(day)) {
             List<BulkOperation> ops = new ArrayList<>(window);
             for (int i = 0; i < window; i++) {
@@ -103,6 +108,32 @@ public class AdoptionCube {
             } catch (IOException e) {
                 throw new StorageException("invalidating adoption cube days failed", e);
             }
+        }
+    }
+
+    private static final String SPAN = "span";
+    private volatile LocalDate earliest;
+
+    /** The earliest capture day the cube was told about (days before it have no figures), or null. */
+    private LocalDate earliest() {
+        if (earliest == null) {
+            try {
+                var r = client.get(g -> g.index(alias()).id(SPAN), Map.class);
+                if (r.found() && r.source() != null) earliest = LocalDate.parse(String.valueOf(r.source().get("day")));
+            } catch (IOException e) {
+                throw new StorageException("reading the adoption cube failed", e);
+            }
+        }
+        return earliest;
+    }
+
+    private void writeEarliest(LocalDate day) {
+        Map<String, Object> doc = Map.of("kind", SPAN, "day", day.toString());
+        try {
+            client.index(i -> i.index(alias()).id(SPAN).document(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+            earliest = day;
+        } catch (IOException e) {
+            throw new StorageException("writing the adoption cube failed", e);
         }
     }
 
@@ -138,9 +169,11 @@ public class AdoptionCube {
         } catch (IOException e) {
             throw new StorageException("clearing the adoption cube failed", e);
         }
+        earliest = null;
         if (span.isEmpty()) {
             return 0;
         }
+        writeEarliest(span.get()[0]);
         int n = 0;
         for (LocalDate d = span.get()[0]; !d.isAfter(span.get()[1]); d = d.plusDays(1), n++) {
             build(d);
@@ -425,8 +458,11 @@ public class AdoptionCube {
         try {
             SearchResponse<Void> response = client.search(s -> s.index(alias()).size(0).ignoreUnavailable(true)
                     .allowNoIndices(true)
-                    .query(x -> x.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
+                    .query(x -> x.bool(b -> b.should(o -> o.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
+                            .should(o -> o.term(t -> t.field("kind").value(SPAN)))))
                     .aggregations("markers", a -> a.filters(f -> f.filters(b -> b.keyed(markers))))
+                    .aggregations("earliest", a -> a.filter(f -> f.term(t -> t.field("kind").value(SPAN)))
+                            .aggregations("day", x -> x.min(m -> m.field("day"))))
                     .aggregations("points", a -> a.filters(f -> f.filters(b -> b.keyed(points)))
                             .aggregations(pointAggregations(q)))
                     .aggregations("stale", a -> a.filters(f -> f.filters(b -> b.keyed(stale)))
@@ -435,8 +471,12 @@ public class AdoptionCube {
                 return Optional.empty();
             }
             Map<String, FiltersBucket> markerBuckets = response.aggregations().get("markers").filters().buckets().keyed();
+            LocalDate first = day(response.aggregations().get("earliest").filter().aggregations().get("day"));
+            Set<LocalDate> before = new java.util.HashSet<>();
             for (LocalDate d : days) {
-                if (markerBuckets.get(d.toString()).docCount() == 0) {
+                if (first != null && d.isBefore(first)) {
+                    before.add(d); // before every capture: nothing to count, nothing stale
+                } else if (markerBuckets.get(d.toString()).docCount() == 0) {
                     return Optional.empty();
                 }
             }
@@ -445,6 +485,11 @@ public class AdoptionCube {
             Map<LocalDate, AdoptionIndex.Result> out = new LinkedHashMap<>();
             Map<LocalDate, List<Long>> prints = new LinkedHashMap<>();
             for (LocalDate d : days) {
+                if (before.contains(d)) {
+                    out.put(d, new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of()));
+                    prints.put(d, List.of(0L, 0L, 0L));
+                    continue;
+                }
                 long leftOut = Math.round(staleBuckets.get(d.toString()).aggregations().get("models").sum().value());
                 Map<String, Aggregate> aggs = pointBuckets.get(d.toString()).aggregations();
                 long models = Math.round(aggs.get("models").sum().value());

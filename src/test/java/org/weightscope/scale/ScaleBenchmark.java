@@ -289,10 +289,12 @@ public final class ScaleBenchmark {
     /** Switches the app between the cube and the naive aggregation, when the app has a cube. */
     static final class CubeSwitch {
         static boolean available(AdoptionService adoption) {
-            return false;
+            return adoption.cube().enabled();
         }
 
-        static void use(AdoptionService adoption, boolean cube) {}
+        static void use(AdoptionService adoption, boolean cube) {
+            adoption.cube().enabled(cube);
+        }
     }
 
     private ScaleBenchmark() {}
