@@ -163,12 +163,7 @@ public class AdoptionCube {
     public int rebuild() {
         indices.refresh(SnapshotsIndex.NAME);
         Optional<LocalDate[]> span = captureSpan();
-        try {
-            client.deleteByQuery(d -> d.index(alias()).query(q -> q.matchAll(m -> m)).refresh(true).conflicts(
-                    co.elastic.clients.elasticsearch._types.Conflicts.Proceed));
-        } catch (IOException e) {
-            throw new StorageException("clearing the adoption cube failed", e);
-        }
+        deleteWhere(Query.of(q -> q.matchAll(m -> m))); // the minimal server has no _delete_by_query
         earliest = null;
         if (span.isEmpty()) {
             return 0;
@@ -187,12 +182,17 @@ public class AdoptionCube {
         String rule = rules.version();
         Map<String, Group> counted = group(AsOfRule.counted(day, window), true);
         Map<String, Group> stale = group(AsOfRule.stale(day, window), false);
-        try {
-            client.deleteByQuery(d -> d.index(alias()).query(q -> q.term(t -> t.field("day").value(day.toString())))
-                    .refresh(true).conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed));
+        {
             List<BulkOperation> ops = new ArrayList<>(counted.size() + stale.size() + 1);
-            counted.values().forEach(g -> ops.add(index(g.doc(COUNTED, day, rule, window))));
-            stale.values().forEach(g -> ops.add(index(g.doc(STALE, day, rule, window))));
+            Set<String> ids = new java.util.HashSet<>();
+            counted.forEach((k, g) -> ops.add(index(id(day, COUNTED, k, ids), g.doc(COUNTED, day, rule, window))));
+            stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
+            // groups of an earlier build of the day that no longer exist
+            for (String old : idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
+                if (!ids.contains(old) && !old.equals(markerId(day))) {
+                    ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(old))));
+                }
+            }
             Map<String, Object> marker = new LinkedHashMap<>();
             marker.put("kind", DAY);
             marker.put("day", day.toString());
@@ -204,13 +204,51 @@ public class AdoptionCube {
                 Bulk.execute(client, ops.subList(i, Math.min(ops.size(), i + 2000)), "adoption cube of " + day);
             }
             indices.refresh(NAME);
-        } catch (IOException e) {
-            throw new StorageException("writing the adoption cube failed", e);
         }
     }
 
-    private BulkOperation index(Map<String, Object> doc) {
-        return BulkOperation.of(o -> o.index(i -> i.index(alias()).document(doc)));
+    private BulkOperation index(String id, Map<String, Object> doc) {
+        return BulkOperation.of(o -> o.index(i -> i.index(alias()).id(id).document(doc)));
+    }
+
+    private static String id(LocalDate day, String kind, String key, Set<String> ids) {
+        String id = day + ":" + kind + ":" + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ids.add(id);
+        return id;
+    }
+
+    /** Ids of the cube documents matching {@code query} (scrolled). */
+    private List<String> idsWhere(Query query) {
+        List<String> out = new ArrayList<>();
+        try {
+            var page = client.search(s -> s.index(alias()).size(5000).query(query).source(src -> src.fetch(false))
+                    .scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))), Void.class);
+            String scroll = page.scrollId();
+            var hits = page.hits().hits();
+            while (!hits.isEmpty()) {
+                hits.forEach(h -> out.add(h.id()));
+                String sid = scroll;
+                var next = client.scroll(x -> x.scrollId(sid).scroll(co.elastic.clients.elasticsearch._types.Time.of(
+                        t -> t.time("1m"))), Void.class);
+                scroll = next.scrollId();
+                hits = next.hits().hits();
+            }
+            String sid = scroll;
+            if (sid != null) client.clearScroll(c -> c.scrollId(sid));
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("reading the adoption cube failed", e);
+        }
+    }
+
+    private void deleteWhere(Query query) {
+        List<String> ids = idsWhere(query);
+        for (int i = 0; i < ids.size(); i += 2000) {
+            List<BulkOperation> ops = ids.subList(i, Math.min(ids.size(), i + 2000)).stream()
+                    .map(id -> BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id)))).toList();
+            Bulk.execute(client, ops, "adoption cube deletions");
+        }
+        indices.refresh(NAME);
     }
 
     private static String markerId(LocalDate day) {
