@@ -40,8 +40,8 @@ import org.weightscope.storage.StorageException;
  * both views (multi-country split as in the snapshots) — with sums and counts per group and what coverage needs
  * (capture days, newest capture time, top model, a fingerprint of the model set). The models left out as stale on D
  * are grouped the same way. A day of the cube is built from the snapshots, so it holds exactly what the raw
- * aggregation would answer; a capture of day d changes the days [d, d + W − 1] only (it ends the previous capture's
- * contribution from d on), so a crawl recomputes those days that the cube holds, and nothing else.
+ * aggregation would answer. A capture of day d changes the counted figures of [d, d + W − 1] and the stale counts of
+ * later days, so a crawl rebuilds its own day and the built days after it: for a crawl of today, today only.
  *
  * <p>Consistency: a day counts as built only while its marker document ({@code kind=day}) exists with the current rule
  * version and window. A write that touches a day first deletes the markers of the days it affects; until they are
@@ -98,17 +98,35 @@ public class AdoptionCube {
             writeEarliest(day);
         }
         if (dirty.add(day)) {
-            List<BulkOperation> ops = new ArrayList<>(window);
-            for (int i = 0; i < window; i++) {
-                String id = markerId(day.plusDays(i));
-                ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id))));
-            }
-            try {
-                client.bulk(b -> b.operations(ops).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
-            } catch (IOException e) {
-                throw new StorageException("invalidating adoption cube days failed", e);
+            // counted figures change on [day, day + W − 1], but the stale counts of every later day can change too (a
+            // capture of day d is left out as stale from d + W on, its predecessor no longer from d on)
+            Query later = Query.of(q -> q.bool(x -> x.filter(f -> f.term(t -> t.field("kind").value(DAY)))
+                    .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(day.toString()))))));
+            List<String> markers = idsWhere(later);
+            markers.forEach(id -> stale.add(LocalDate.parse(id.substring(4))));
+            if (!markers.isEmpty()) {
+                Bulk.execute(client, markers.stream().map(id -> BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id))))
+                        .toList(), "adoption cube days invalidated");
+                indices.refresh(NAME);
             }
         }
+    }
+
+    /** Built days invalidated by a write since the last {@link #update()}: rebuilt by it. */
+    private final Set<LocalDate> stale = ConcurrentHashMap.newKeySet();
+
+    /** Rebuilds the days touched since the last call and the built days after them. */
+    void update() {
+        if (dirty.isEmpty() && stale.isEmpty()) {
+            return;
+        }
+        Set<LocalDate> days = new java.util.TreeSet<>(dirty);
+        days.addAll(stale);
+        dirty.removeAll(days);
+        stale.removeAll(days);
+        long t = System.nanoTime();
+        days.forEach(this::build);
+        log.debug("Adoption cube: rebuilt {} days in {} ms", days.size(), (System.nanoTime() - t) / 1_000_000);
     }
 
     private static final String SPAN = "span";
@@ -135,25 +153,6 @@ public class AdoptionCube {
         } catch (IOException e) {
             throw new StorageException("writing the adoption cube failed", e);
         }
-    }
-
-    /** Rebuilds the days touched since the last call: each touched day, and the built days after it it affects. */
-    void update() {
-        if (dirty.isEmpty()) {
-            return;
-        }
-        List<LocalDate> touched = new ArrayList<>(dirty);
-        dirty.removeAll(touched);
-        Set<LocalDate> days = new java.util.TreeSet<>(touched);
-        Set<LocalDate> built = builtDays();
-        for (LocalDate d : touched) {
-            for (int i = 1; i < window; i++) {
-                if (built.contains(d.plusDays(i))) days.add(d.plusDays(i));
-            }
-        }
-        long t = System.nanoTime();
-        days.forEach(this::build);
-        log.debug("Adoption cube: rebuilt {} days in {} ms", days.size(), (System.nanoTime() - t) / 1_000_000);
     }
 
     /**
@@ -425,23 +424,6 @@ public class AdoptionCube {
             });
             doc.put("originCredit", credits);
             return doc;
-        }
-    }
-
-    private Set<LocalDate> builtDays() {
-        try {
-            SearchResponse<Map> r = client.search(s -> s.index(alias()).size(10_000)
-                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(DAY)))
-                            .filter(f -> f.term(t -> t.field("ruleVersion").value(rules.version())))
-                            .filter(f -> f.term(t -> t.field("window").value(window)))))
-                    .source(src -> src.filter(f -> f.includes("day"))), Map.class);
-            Set<LocalDate> out = new java.util.HashSet<>();
-            r.hits().hits().forEach(h -> {
-                if (h.source() != null) out.add(LocalDate.parse(String.valueOf(h.source().get("day"))));
-            });
-            return out;
-        } catch (IOException e) {
-            throw new StorageException("reading the adoption cube's days failed", e);
         }
     }
 
