@@ -336,6 +336,15 @@ public class AdoptionCube {
 
         void add(ModelSnapshot s, boolean full) {
             models++;
+            // stale groups need the credit too: an origin filter selects them by it
+            if (s.originCredit() != null) {
+                for (OriginCredit c : s.originCredit()) {
+                    double[] v = credit.computeIfAbsent(c.view() + "\u0000" + c.country(), x -> new double[3]);
+                    v[0] += c.share();
+                    v[1] += c.downloads30d();
+                    v[2] += 1;
+                }
+            }
             if (!full) return;
             long d = s.downloads30d() == null ? 0 : s.downloads30d();
             downloads += d;
@@ -349,14 +358,6 @@ public class AdoptionCube {
             long h = mix(s.modelId().hashCode() * 0x9E3779B97F4A7C15L + s.modelId().length());
             fingerprint1 += h & 0xFFFFF;
             fingerprint2 += (h >>> 20) & 0xFFFFF;
-            if (s.originCredit() != null) {
-                for (OriginCredit c : s.originCredit()) {
-                    double[] v = credit.computeIfAbsent(c.view() + "\u0000" + c.country(), x -> new double[3]);
-                    v[0] += c.share();
-                    v[1] += c.downloads30d();
-                    v[2] += 1;
-                }
-            }
         }
 
         private static long mix(long x) {
@@ -398,6 +399,18 @@ public class AdoptionCube {
                 at.put(path[path.length - 1], licenceClass(a));
             }
             doc.put("models", models);
+            List<Map<String, Object>> credits = new ArrayList<>();
+            credit.forEach((k, v) -> {
+                int sep = k.indexOf('\u0000');
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("view", k.substring(0, sep));
+                c.put("country", k.substring(sep + 1));
+                c.put("share", v[0]);
+                c.put("downloads30d", v[1]);
+                c.put("models", (long) v[2]);
+                credits.add(c);
+            });
+            doc.put("originCredit", credits);
             if (!COUNTED.equals(kind)) {
                 return doc;
             }
@@ -411,18 +424,6 @@ public class AdoptionCube {
             }
             doc.put("fingerprint1", fingerprint1);
             doc.put("fingerprint2", fingerprint2);
-            List<Map<String, Object>> credits = new ArrayList<>();
-            credit.forEach((k, v) -> {
-                int sep = k.indexOf('\u0000');
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("view", k.substring(0, sep));
-                c.put("country", k.substring(sep + 1));
-                c.put("share", v[0]);
-                c.put("downloads30d", v[1]);
-                c.put("models", (long) v[2]);
-                credits.add(c);
-            });
-            doc.put("originCredit", credits);
             return doc;
         }
     }

@@ -145,8 +145,11 @@ public final class ScaleBenchmark {
         double ingestRatio = crawlRate / rawRate;
         long storeBytes = storeBytes(client, prefix + "-snapshots*") + storeBytes(client, prefix + "-models*");
         double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
+        long cubeBytes = storeBytes(client, prefix + "-adoption-cube*");
+        long cubeDocs = client.count(c -> c.index(prefix + "-adoption-cube*")).count();
         System.out.printf("raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models) = %.0f bytes"
-                + " per model-day%n", rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay);
+                + " per model-day; cube %d documents, %d KB%n", rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay,
+                cubeDocs, cubeBytes >> 10);
 
         // 3. the views' data queries, as the app answers them and naive over the raw snapshots
         Runnable overview = ViewQueries.overview(context);
