@@ -188,7 +188,7 @@ public class AdoptionCube {
             stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
             // groups of an earlier build of the day that no longer exist
             for (String old : idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
-                if (!ids.contains(old) && !old.equals(markerId(day))) {
+                if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
                     ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(old))));
                 }
             }
