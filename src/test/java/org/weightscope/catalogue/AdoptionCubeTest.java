@@ -62,13 +62,16 @@ class AdoptionCubeTest extends IntegrationTest {
 
     private void compareAll(boolean onlyWhereBuilt) {
         LocalDate newest = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
+        // a rebuild builds every day to the window's end after the newest capture; later days come from the snapshots
+        LocalDate lastBuilt = adoption.newestDay(Adoption.Metric.MODELS).orElseThrow()
+                .plusDays(adoption.figureSettings().freshnessDays() - 1L);
         int fromCube = 0;
         for (Adoption.Query q : queries()) {
             for (LocalDate day : days()) {
                 Adoption naive = naive(() -> adoption.asOf(q, day));
                 boolean held = cube.asOf(q, List.of(day)).isPresent();
                 if (held) fromCube++;
-                if (!held && !onlyWhereBuilt) {
+                if (!held && !onlyWhereBuilt && !day.isAfter(lastBuilt)) {
                     throw new AssertionError("cube lacks " + day + " after a rebuild");
                 }
                 same(adoption.asOf(q, day), naive, q + " at " + day);
