@@ -33,6 +33,8 @@ import org.weightscope.storage.StorageException;
 class AdoptionIndex {
 
     static final String UNATTRIBUTED = Attribution.UNATTRIBUTED;
+    /** The licence class figures are keyed on (issue 12 moves it to the effective class: change it here only). */
+    static final String LICENCE_CLASS_FIELD = "attribution.licence.effectiveClass"; // the terms that bind along the lineage
     /** Most model ids a constant-sample series keeps track of per point. */
     static final int MAX_SAMPLE = 20_000;
     private final ElasticsearchClient client;
@@ -202,7 +204,7 @@ class AdoptionIndex {
             case ORGANISATION -> view == Adoption.View.UPLOADER ? "attribution.uploaderOrg" : "attribution.developerOrgs";
             case SECTOR -> "attribution.sectors";
             case HARDWARE_CLASS -> "attribution.hardware.clazz";
-            case LICENCE_CLASS -> "attribution.licence.effectiveClass"; // the terms that bind along the lineage (issue 12)
+            case LICENCE_CLASS -> LICENCE_CLASS_FIELD;
             case HUB -> "hub";
         };
     }

@@ -27,9 +27,12 @@ public class AdoptionService {
     private final Indices indices;
     private final AttributionRules rules;
     private final FigureSettings settings;
+    private final AdoptionCube cube;
 
-    AdoptionService(AdoptionIndex index, Indices indices, AttributionRules rules, Optional<FigureSettings> settings) {
+    AdoptionService(AdoptionIndex index, Indices indices, AttributionRules rules, Optional<FigureSettings> settings,
+            AdoptionCube cube) {
         this.index = index;
+        this.cube = cube;
         this.indices = indices;
         this.rules = rules;
         this.settings = settings.orElse(FigureSettings.defaults());
@@ -55,7 +58,18 @@ public class AdoptionService {
         if (day == null) {
             return answer(query, null, null);
         }
-        return answer(query, day, index.asOf(alias(), query, List.of(day), window(), null, false).get(day));
+        return answer(query, day, results(query, List.of(day)).get(day));
+    }
+
+    /** Without a per-model filter: from the cube when it holds every day, else from the snapshots. */
+    private Map<LocalDate, AdoptionIndex.Result> results(Adoption.Query query, List<LocalDate> days) {
+        return cube.asOf(query, days).map(AdoptionCube.Answer::results)
+                .orElseGet(() -> index.asOf(alias(), query, days, window(), null, false));
+    }
+
+    /** The pre-aggregated adoption cube behind the figures (benchmarks switch it off to compare). */
+    public AdoptionCube cube() {
+        return cube;
     }
 
     /** The newest capture day of snapshots that carry the metric. */
@@ -72,7 +86,8 @@ public class AdoptionService {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
         LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
-        return day == null ? Map.of() : index.cross(alias(), query, split, day, window());
+        return day == null ? Map.of() : cube.cross(query, split, day)
+                .orElseGet(() -> index.cross(alias(), query, split, day, window()));
     }
 
     /** One point of a series: the day it stands for and the figures as of that day (empty figures: no data). */
@@ -99,6 +114,29 @@ public class AdoptionService {
             throw new IllegalArgumentException("from must not be after to");
         }
         List<LocalDate> days = weekEnds(from, to);
+        Optional<AdoptionCube.Answer> fromCube = cube.asOf(query, days);
+        if (fromCube.isPresent()) {
+            // the cube knows each point's model count and set fingerprint: whether the sample changes, and whether a
+            // constant sample is beyond MAX_SAMPLE, need no model ids
+            Map<LocalDate, AdoptionIndex.Result> all = fromCube.get().results();
+            List<Long> first = null;
+            boolean changes = false;
+            boolean truncated = false;
+            for (Map.Entry<LocalDate, AdoptionIndex.Result> e : all.entrySet()) {
+                if (e.getValue().models() == 0) continue;
+                truncated |= e.getValue().models() >= AdoptionIndex.MAX_SAMPLE;
+                List<Long> print = fromCube.get().fingerprints().get(e.getKey());
+                if (first == null) first = print;
+                else changes |= !first.equals(print);
+            }
+            if (sample == Sample.ALL) {
+                return new Series(points(query, all), sample, changes, 0, null);
+            }
+            if (truncated) {
+                return new Series(points(query, all), Sample.ALL, changes, 0, "too many models per week for a constant"
+                        + " sample (over " + AdoptionIndex.MAX_SAMPLE + "); every model of each week is shown");
+            }
+        }
         Map<LocalDate, AdoptionIndex.Result> all = index.asOf(alias(), query, days, window(), null, true);
         Set<String> common = null;
         Set<String> seen = null;

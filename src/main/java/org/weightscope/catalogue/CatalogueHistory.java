@@ -28,10 +28,12 @@ public class CatalogueHistory {
     private final EventsIndex events;
     private final ElasticsearchClient client;
     private final SnapshotTimeline timeline;
+    private final AdoptionCube cube;
 
     CatalogueHistory(CatalogueService catalogue, ModelsIndex models, SnapshotsIndex snapshots, EventsIndex events,
-            ElasticsearchClient client, SnapshotTimeline timeline) {
+            ElasticsearchClient client, SnapshotTimeline timeline, AdoptionCube cube) {
         this.catalogue = catalogue;
+        this.cube = cube;
         this.timeline = timeline;
         this.models = models;
         this.snapshots = snapshots;
@@ -77,6 +79,7 @@ public class CatalogueHistory {
         List<BulkOperation> ops = new ArrayList<>(described.size() * 2 + 8);
         int latest = 0;
         int found = 0;
+        cube.touched(day); // the cube's days this page changes stop counting as built until refresh() rebuilds them
         ops.addAll(timeline.place(described.stream().map(m -> ModelSnapshot.of(m, day)).toList(), day, snapshots));
         int i = 0;
         for (Observation raw : byId.values()) {
@@ -169,6 +172,7 @@ public class CatalogueHistory {
             List<BulkOperation> ops = new ArrayList<>(removals.stream().filter(e -> !stored.contains(e.id()))
                     .map(events::operation).toList());
             // a removed model stops counting from the day it was seen removed
+            cube.touched(day);
             ops.addAll(timeline.end(page.stream().map(CatalogueModel::id).toList(), day));
             Bulk.execute(client, ops, "removal events");
             found += page.size();
@@ -182,6 +186,7 @@ public class CatalogueHistory {
         models.refresh();
         snapshots.refresh();
         events.refresh();
+        cube.update();
     }
 
     public long snapshotCount() {

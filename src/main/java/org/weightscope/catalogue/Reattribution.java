@@ -22,9 +22,12 @@ public class Reattribution {
     private final CatalogueService catalogue;
     private final AttributionRules rules;
     private final SnapshotsIndex snapshots;
+    private final AdoptionCube cube;
 
-    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules, SnapshotsIndex snapshots) {
+    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules, SnapshotsIndex snapshots,
+            AdoptionCube cube) {
         this.models = models;
+        this.cube = cube;
         this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.rules = rules;
@@ -58,7 +61,9 @@ public class Reattribution {
             seen.addAndGet(updated.size());
         });
         snapshots.refresh();
+        int days = cube.rebuild();
         Result result = new Result(rules.version(), seen.get(), changed.get());
+        log.info("Adoption cube rebuilt under {}: {} days", rules.version(), days);
         log.info("Re-applied attribution {}: {} models, {} changed", result.ruleVersion(), result.models(),
                 result.changed());
         return result;

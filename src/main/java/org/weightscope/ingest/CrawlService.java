@@ -56,8 +56,12 @@ public class CrawlService {
     private final AttributionRules rules;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
+    /** The crawl's day and as-of time (a replay of past days, e.g. the scale benchmark, sets its own). */
+    private final java.time.Clock clock;
+
     CrawlService(CrawlSources sources, CatalogueHistory history, CrawlRuns runs, IngestEvents events,
-            RouterUsageService usage, CatalogueService catalogue, AttributionRules rules) {
+            RouterUsageService usage, CatalogueService catalogue, AttributionRules rules, java.time.Clock clock) {
+        this.clock = clock;
         sources.all().forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
         this.runs = runs;
@@ -104,7 +108,7 @@ public class CrawlService {
             throw new IllegalStateException(key + " is already being crawled");
         }
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
             Optional<CrawlRun> unfinished = runs.latest(sourceId, scope, 1).stream()
                     .filter(r -> CrawlRun.RUNNING.equals(r.status()) || CrawlRun.INTERRUPTED.equals(r.status()))

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
@@ -18,24 +17,22 @@ import org.weightscope.catalogue.ModelSearch;
 /**
  * Server time of each view's data queries over the recorded data (not a test): starts the app against a
  * fresh embedded Elasticsearch, imports the recordings, then runs each view's queries 200 times after a
- * warm-up and prints median and p95. Run: {@code ./weightscope bench DashboardQueryBenchmark}.
+ * warm-up and prints median and p95. Run: {@code ./weightscope bench DashboardQueryBenchmark [runs=200]}; its own
+ * Elasticsearch, data folder and a free port ({@link org.weightscope.scale.BenchmarkApp}).
  */
 public final class DashboardQueryBenchmark {
 
-    private static final int WARMUP = 30;
-    private static final int RUNS = 200;
-
     public static void main(String[] args) {
-        String uri = TestElasticsearch.uri().toString();
+        Map<String, String> arguments = org.weightscope.scale.BenchmarkApp.args(args, "runs");
+        final int RUNS = (int) org.weightscope.scale.BenchmarkApp.number(arguments, "runs", 200);
+        final int WARMUP = Math.max(1, Math.min(30, RUNS / 5));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeightscopeApplication.class)
-                .properties("server.port=0", "weightscope.elasticsearch.uris=" + uri,
-                        "weightscope.elasticsearch.index-prefix=bench" + System.nanoTime())
-                .run()) {
+                .run(org.weightscope.scale.BenchmarkApp.properties(org.weightscope.scale.BenchmarkApp.prefix("bench")))) {
             AdoptionService adoption = app.getBean(AdoptionService.class);
             ModelSearch search = app.getBean(ModelSearch.class);
             DashboardDefinitions dashboards = app.getBean(DashboardDefinitions.class);
             EventFeed events = app.getBean(EventFeed.class);
-            app.getBean(org.weightscope.ingest.RecordingImport.class).importIfEmpty();
+            app.getBean(org.weightscope.ingest.RecordingImport.class).importAll();
             Map<String, Supplier<Object>> views = new LinkedHashMap<>();
             DashboardDefinition overview = dashboards.get("overview").orElseThrow();
             views.put("overview (all " + overview.panels().size() + " panels)", () -> {
@@ -90,6 +87,11 @@ public final class DashboardQueryBenchmark {
                 System.out.printf("%-42s %8.1f %8.1f %8.1f%n", view.getKey(), ms[RUNS / 2], ms[(int) (RUNS * 0.95)],
                         ms[RUNS - 1]);
             }
+            System.out.printf("dashboard-queries: runs=%d views=%d models=%d%n", RUNS, views.size(),
+                    app.getBean(org.weightscope.catalogue.CatalogueService.class).modelCount());
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }

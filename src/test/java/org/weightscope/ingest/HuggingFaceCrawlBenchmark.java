@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
@@ -41,10 +40,10 @@ import org.weightscope.catalogue.ModelFacts;
  * local HTTP server, so nothing big is ever on disk or in memory. Run (see crawlers/README-huggingface.md):
  *
  * <pre>
- * ./mvnw -B -q -o -Dquick test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -Xmx256m -cp target/test-classes:target/classes:$(cat cp.txt) \
- *      org.weightscope.ingest.HuggingFaceCrawlBenchmark 1000000
+ * ./weightscope bench HuggingFaceCrawlBenchmark -Xmx256m models=1000000
  * </pre>
+ *
+ * <p>Its own Elasticsearch, data folder and a free port ({@link org.weightscope.scale.BenchmarkApp}).
  */
 public final class HuggingFaceCrawlBenchmark {
 
@@ -54,27 +53,18 @@ public final class HuggingFaceCrawlBenchmark {
             "gguf", "gated", "sha", "private", "trendingScore");
 
     public static void main(String[] args) throws Exception {
-        long total = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-        int pageSize = 1000;
+        Map<String, String> arguments = org.weightscope.scale.BenchmarkApp.args(args, "models");
+        long total = org.weightscope.scale.BenchmarkApp.number(arguments, "models", 1_000_000L);
+        int pageSize = (int) Math.min(1000, Math.max(1, total));
         List<ObjectNode> templates = templates();
         HttpServer hub = generator(templates, total, pageSize);
         String base = "http://127.0.0.1:" + hub.getAddress().getPort();
-        java.util.Map<String, String> overrides = HubReplay.overrides(base);
-        overrides.put("page-size", String.valueOf(pageSize));
-        overrides.put("rate-limit", "100000/s");
-        String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        String prefix = org.weightscope.scale.BenchmarkApp.prefix("bench");
         SpringApplication app = new SpringApplication(WeightscopeApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        List<String> args0 = new java.util.ArrayList<>(List.of(
-                "--weightscope.elasticsearch.uris=" + TestElasticsearch.uri(),
-                "--weightscope.elasticsearch.index-prefix=" + prefix,
-                "--weightscope.sources.dir=" + org.weightscope.HuggingFaceOnlySources.dir(),
-                "--weightscope.recordings.import-on-empty=false",
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration",
-                "--logging.level.root=warn",
-                "--logging.level.org.weightscope.ingest.CrawlService=info"));
-        overrides.forEach((field, value) -> args0.add("--weightscope.sources.override.huggingface." + field + "=" + value));
-        String[] properties = args0.toArray(String[]::new);
+        // a servlet app on a free port (the security configuration needs a servlet context), its own data folders
+        List<String> more = new java.util.ArrayList<>(sourceArgs(base, pageSize));
+        more.add("--logging.level.org.weightscope.ingest.CrawlService=info");
+        String[] properties = org.weightscope.scale.BenchmarkApp.properties(prefix, more.toArray(String[]::new));
         HeapSampler heap = new HeapSampler();
         int code = 0;
         try (ConfigurableApplicationContext context = app.run(properties)) {
@@ -119,6 +109,13 @@ public final class HuggingFaceCrawlBenchmark {
             double rawSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("raw _bulk: %d models in %.1f s = %.0f models/s; peak heap %d MB%n", n, rawSeconds,
                     n / rawSeconds, heap.peak() >> 20);
+            if (!CrawlRun.FINISHED.equals(run.status()) || run.items() != total) {
+                throw new IllegalStateException("the crawl did not store every model: " + run.status() + ", "
+                        + run.items() + " of " + total);
+            }
+            System.out.printf("crawl: models=%d crawl_models_per_s=%.0f raw_models_per_s=%.0f ratio=%.2f heap_mb=%d%n",
+                    total, run.items() / crawlSeconds, n / rawSeconds, (run.items() / crawlSeconds) / (n / rawSeconds),
+                    crawlPeak >> 20);
         } catch (Throwable e) {
             e.printStackTrace();
             code = 1;
@@ -130,7 +127,7 @@ public final class HuggingFaceCrawlBenchmark {
     }
 
     /** The recorded list items and full bodies, cut to the fields a listing with expand[] returns. */
-    static List<ObjectNode> templates() {
+    public static List<ObjectNode> templates() {
         HubReplay replay = new HubReplay();
         List<ObjectNode> out = new ArrayList<>();
         List<JsonNode> all = new ArrayList<>(replay.listItems);
@@ -144,6 +141,18 @@ public final class HuggingFaceCrawlBenchmark {
             t.put("author", id.substring(0, id.indexOf('/')));
             out.add(t);
         }
+        return out;
+    }
+
+    /** A copy of crawlers/huggingface.yaml pointed at {@code baseUrl}, with {@code pageSize} and no rate limit. */
+    /** The Hugging Face definition only, pointed at {@code baseUrl} through configuration (never an edited YAML). */
+    public static List<String> sourceArgs(String baseUrl, int pageSize) {
+        java.util.Map<String, String> overrides = HubReplay.overrides(baseUrl);
+        overrides.put("page-size", String.valueOf(pageSize));
+        overrides.put("rate-limit", "100000/s");
+        List<String> out = new java.util.ArrayList<>();
+        out.add("--weightscope.sources.dir=" + org.weightscope.HuggingFaceOnlySources.dir());
+        overrides.forEach((field, value) -> out.add("--weightscope.sources.override.huggingface." + field + "=" + value));
         return out;
     }
 
@@ -203,12 +212,12 @@ public final class HuggingFaceCrawlBenchmark {
     }
 
     /** Samples used heap every 20 ms (the pools' own peaks also count GC-transient use). */
-    static final class HeapSampler {
+    public static final class HeapSampler {
         private final AtomicLong peak = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
-        HeapSampler() {
+        public HeapSampler() {
             thread = new Thread(() -> {
                 while (running) {
                     long used = 0;
@@ -227,15 +236,15 @@ public final class HuggingFaceCrawlBenchmark {
             thread.start();
         }
 
-        void reset() {
+        public void reset() {
             peak.set(0);
         }
 
-        long peak() {
+        public long peak() {
             return peak.get();
         }
 
-        void stop() {
+        public void stop() {
             running = false;
         }
     }

@@ -1,0 +1,128 @@
+package org.weightscope.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.weightscope.IntegrationTest;
+
+/**
+ * The cube answers exactly what the naive aggregation over the snapshots answers, for every kind of query the
+ * views and the API ask without a per-model filter, on days with and without captures, over the recordings
+ * (imported at start-up: the incremental path builds the recorded days), then after a full rebuild.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
+class AdoptionCubeTest extends IntegrationTest {
+
+    @Autowired
+    AdoptionService adoption;
+    @Autowired
+    AdoptionCube cube;
+
+    static List<Adoption.Query> queries() {
+        List<Adoption.Query> out = new ArrayList<>();
+        for (Adoption.Metric m : Adoption.Metric.values()) {
+            for (Adoption.Dimension d : Adoption.Dimension.values()) {
+                for (Adoption.View v : Adoption.View.values()) {
+                    out.add(new Adoption.Query(m, d, v, Map.of(), 10));
+                }
+            }
+        }
+        out.add(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORGANISATION, Adoption.View.LINEAGE,
+                Map.of(Adoption.Dimension.ORIGIN, List.of("CN", "US")), 15));
+        out.add(new Adoption.Query(Adoption.Metric.MODELS, Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER,
+                Map.of(Adoption.Dimension.LICENCE_CLASS, List.of("open-source")), 10));
+        out.add(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.SECTOR, Adoption.View.UPLOADER,
+                Map.of(Adoption.Dimension.HARDWARE_CLASS, List.of("consumer-gpu", "edge")), 10));
+        return out;
+    }
+
+    static List<LocalDate> days() {
+        List<LocalDate> out = new ArrayList<>();
+        // recorded days, the days right after them (inside and beyond the window), and days far from any capture
+        for (LocalDate d = LocalDate.of(2024, 11, 20); d.isBefore(LocalDate.of(2024, 12, 25)); d = d.plusDays(1)) out.add(d);
+        for (LocalDate d = LocalDate.of(2026, 2, 25); d.isBefore(LocalDate.of(2026, 9, 5)); d = d.plusDays(6)) out.add(d);
+        out.add(LocalDate.of(2025, 6, 1));
+        return out;
+    }
+
+    @Test
+    void incrementalCubeAndRebuiltCubeAnswerAsTheSnapshots() {
+        compareAll(true);
+        int built = cube.rebuild();
+        assertThat(built).isGreaterThan(600); // 2024-11-25 … 2026-08-28, every day
+        compareAll(false);
+    }
+
+    private void compareAll(boolean onlyWhereBuilt) {
+        LocalDate newest = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
+        // a rebuild builds every day to the window's end after the newest capture; later days come from the snapshots
+        LocalDate lastBuilt = adoption.newestDay(Adoption.Metric.MODELS).orElseThrow()
+                .plusDays(adoption.figureSettings().freshnessDays() - 1L);
+        int fromCube = 0;
+        for (Adoption.Query q : queries()) {
+            for (LocalDate day : days()) {
+                Adoption naive = naive(() -> adoption.asOf(q, day));
+                boolean held = cube.asOf(q, List.of(day)).isPresent();
+                if (held) fromCube++;
+                if (!held && !onlyWhereBuilt && !day.isAfter(lastBuilt)) {
+                    throw new AssertionError("cube lacks " + day + " after a rebuild");
+                }
+                same(adoption.asOf(q, day), naive, q + " at " + day);
+            }
+            if (q.by() != Adoption.Dimension.ORIGIN) {
+                for (LocalDate day : List.of(newest, LocalDate.of(2024, 12, 11), LocalDate.of(2026, 8, 19))) {
+                    Adoption.Query originQuery = new Adoption.Query(q.metric(), Adoption.Dimension.ORIGIN, q.view(),
+                            q.filters(), q.top());
+                    var a = adoption.crossByOrigin(originQuery, q.by(), day);
+                    var b = naive(() -> adoption.crossByOrigin(originQuery, q.by(), day));
+                    assertThat(a.keySet()).as("cross " + q + " " + day).containsExactlyElementsOf(b.keySet());
+                    a.forEach((k, byCountry) -> {
+                        assertThat(byCountry.keySet()).containsExactlyInAnyOrderElementsOf(b.get(k).keySet());
+                        byCountry.forEach((c, v) -> assertThat(v).isCloseTo(b.get(k).get(c), within(1e-6)));
+                    });
+                }
+            }
+        }
+        assertThat(fromCube).isPositive();
+        for (AdoptionService.Sample sample : AdoptionService.Sample.values()) {
+            Adoption.Query q = Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE);
+            var a = adoption.weekly(q, LocalDate.of(2026, 1, 1), newest, sample);
+            var b = naive(() -> adoption.weekly(q, LocalDate.of(2026, 1, 1), newest, sample));
+            assertThat(a.sample()).isEqualTo(b.sample());
+            assertThat(a.sampleChanges()).isEqualTo(b.sampleChanges());
+            assertThat(a.sampleModels()).isEqualTo(b.sampleModels());
+            assertThat(a.points()).hasSameSizeAs(b.points());
+            for (int i = 0; i < a.points().size(); i++) {
+                same(a.points().get(i).adoption(), b.points().get(i).adoption(), "week " + a.points().get(i).day());
+            }
+        }
+    }
+
+    private <T> T naive(java.util.function.Supplier<T> query) {
+        cube.enabled(false);
+        try {
+            return query.get();
+        } finally {
+            cube.enabled(true);
+        }
+    }
+
+    static void same(Adoption a, Adoption b, String what) {
+        assertThat(a.coverage()).as(what + " coverage").isEqualTo(b.coverage());
+        assertThat(a.asOf()).as(what + " as of").isEqualTo(b.asOf());
+        assertThat(a.total()).as(what + " total").isCloseTo(b.total(), within(1e-6));
+        assertThat(a.figures().stream().map(Adoption.Figure::key).toList()).as(what + " keys")
+                .containsExactlyElementsOf(b.figures().stream().map(Adoption.Figure::key).toList());
+        for (int i = 0; i < a.figures().size(); i++) {
+            assertThat(a.figures().get(i).value()).as(what).isCloseTo(b.figures().get(i).value(), within(1e-6));
+            assertThat(a.figures().get(i).share()).as(what).isCloseTo(b.figures().get(i).share(), within(1e-9));
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.weightscope.scale;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.weightscope.WeightscopeApplication;
+import org.weightscope.catalogue.AdoptionService;
+import org.weightscope.catalogue.CatalogueHistory;
+import org.weightscope.catalogue.Reattribution;
+import org.weightscope.dashboard.ViewQueries;
+import org.weightscope.ingest.CrawlRun;
+import org.weightscope.ingest.CrawlService;
+import org.weightscope.ingest.HuggingFaceCrawlBenchmark;
+import org.weightscope.storage.Indices;
+
+/**
+ * Not a test: {@code ./weightscope bench ScaleBenchmark models=<N> days=<D> [users=20] [runs=…] [seed=…]}. Replays
+ * D days of a {@link GeneratedHub} of N models through the real crawler (one full crawl per simulated day, the
+ * crawl's clock set to that day) into a fresh embedded Elasticsearch, then measures
+ * <ul>
+ *   <li>ingest documents/s (each crawled model-day writes a snapshot and the model's document) against a raw
+ *       {@code _bulk} of the same documents read back from the store: same count, bulks of one crawl page each,
+ *       same index settings (the snapshot template), no refresh beyond the index's own;</li>
+ *   <li>the benchmark JVM's (= the app's) peak used heap during the crawls, store bytes per model-day;</li>
+ *   <li>p50/p95 of the overview's (all panels) and the explorer's data queries at 1 and at {@code users}
+ *       concurrent users, as the app answers them and with the naive aggregation over the raw snapshots;</li>
+ *   <li>the time to re-apply a registry change (MIT re-classed) to the whole store.</li>
+ * </ul>
+ * Its own Elasticsearch, data folder and a free port ({@link BenchmarkApp}). The last line:
+ * {@code scale: models=… days=… snapshots=… ingest_ratio=… heap_mb=… bytes_per_model_day=… p95_1=… p95_20=…
+ * raw_p95_20=… speedup=…} (p95 of the overview's queries in ms; speedup = raw_p95_20 / p95_20).
+ */
+public final class ScaleBenchmark {
+
+    static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+
+    /** A clock the benchmark moves from simulated day to day (04:00 UTC, when the full crawl is scheduled). */
+    static final class DayClock extends Clock {
+        volatile Instant now = FIRST_DAY.atTime(4, 0).toInstant(ZoneOffset.UTC);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = BenchmarkApp.args(argv, "models");
+        long models = BenchmarkApp.number(args, "models", 250_000);
+        int days = (int) BenchmarkApp.number(args, "days", 90);
+        int users = (int) BenchmarkApp.number(args, "users", 20);
+        int runs = (int) BenchmarkApp.number(args, "runs", models < 10_000 ? 10 : 40);
+        long seed = BenchmarkApp.number(args, "seed", 14);
+        int pageSize = 1000;
+        int code = 0;
+        Path registry = Files.createTempDirectory("weightscope-bench-registry");
+        for (String f : List.of("organizations.yaml", "licences.yaml", "sectors.yaml")) {
+            Files.copy(Path.of("crawlers/registry").resolve(f), registry.resolve(f));
+        }
+        try (GeneratedHub hub = new GeneratedHub(models, days, seed, pageSize)) {
+            String prefix = BenchmarkApp.prefix("scale");
+            DayClock clock = new DayClock();
+            SpringApplication app = new SpringApplication(WeightscopeApplication.class);
+            app.addInitializers(c -> ((GenericApplicationContext) c).registerBean("benchmarkClock", Clock.class, () -> clock));
+            List<String> more = new java.util.ArrayList<>(HuggingFaceCrawlBenchmark.sourceArgs(hub.baseUrl(), pageSize));
+            more.add("--weightscope.attribution.registry-dir=" + registry);
+            String[] properties = BenchmarkApp.properties(prefix, more.toArray(String[]::new));
+            try (ConfigurableApplicationContext context = app.run(properties)) {
+                code = run(context, hub, clock, models, days, users, runs, prefix, registry);
+            }
+        } catch (Throwable e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static int run(ConfigurableApplicationContext context, GeneratedHub hub, DayClock clock, long models,
+            int days, int users, int runs, String prefix, Path registry) throws Exception {
+        CrawlService crawls = context.getBean(CrawlService.class);
+        CatalogueHistory history = context.getBean(CatalogueHistory.class);
+        ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
+        Indices indices = context.getBean(Indices.class);
+        HuggingFaceCrawlBenchmark.HeapSampler heap = new HuggingFaceCrawlBenchmark.HeapSampler();
+
+        // 1. D daily full crawls through the real crawler
+        System.gc();
+        heap.reset();
+        double crawlSeconds = 0;
+        long crawled = 0;
+        for (int d = 0; d < days; d++) {
+            hub.day(d);
+            clock.now = FIRST_DAY.plusDays(d).atTime(4, 0).toInstant(ZoneOffset.UTC);
+            long t = System.nanoTime();
+            CrawlRun run = crawls.run("huggingface", "full");
+            double s = (System.nanoTime() - t) / 1e9;
+            crawlSeconds += s;
+            crawled += run.items();
+            if (!CrawlRun.FINISHED.equals(run.status()) || !run.failures().isEmpty()) {
+                throw new IllegalStateException("crawl of day " + d + " " + run.status() + ": " + run.message());
+            }
+            System.out.printf("day %d (%s): %d models in %.1f s = %.0f models/s%n", d, FIRST_DAY.plusDays(d),
+                    run.items(), s, run.items() / s);
+        }
+        long heapMb = heap.peak() >> 20;
+        history.refresh();
+        long snapshots = history.snapshotCount();
+        // documents each crawled model-day writes: its snapshot and its model document (events and links on top)
+        long docs = 2 * crawled;
+        double crawlRate = docs / crawlSeconds;
+        System.out.printf("crawler: %d model-days, %d snapshots, %d events in %.1f s = %.0f documents/s; peak heap %d MB%n",
+                crawled, snapshots, history.eventCount(), crawlSeconds, crawlRate, heapMb);
+
+        // 2. the same documents through a raw _bulk
+        double rawRate = rawBulk(client, indices, prefix, days, 1000);
+        double ingestRatio = crawlRate / rawRate;
+        long storeBytes = storeBytes(client, prefix + "-snapshots*") + storeBytes(client, prefix + "-models*");
+        double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
+        long cubeBytes = storeBytes(client, prefix + "-adoption-cube*");
+        long cubeDocs = client.count(c -> c.index(prefix + "-adoption-cube*")).count();
+        System.out.printf("raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models) = %.0f bytes"
+                + " per model-day; cube %d documents, %d KB%n", rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay,
+                cubeDocs, cubeBytes >> 10);
+
+        // 3. the views' data queries, as the app answers them and naive over the raw snapshots
+        Runnable overview = ViewQueries.overview(context);
+        Runnable explorer = ViewQueries.explorer(context);
+        AdoptionService adoption = context.getBean(AdoptionService.class);
+        double[] app1 = latency("overview", overview, 1, runs);
+        double[] app20 = latency("overview", overview, users, runs);
+        latency("explorer", explorer, 1, runs);
+        latency("explorer", explorer, users, runs);
+        double[] raw20 = app20;
+        if (CubeSwitch.available(adoption)) {
+            CubeSwitch.use(adoption, false);
+            latency("overview (naive)", overview, 1, runs);
+            raw20 = latency("overview (naive)", overview, users, runs);
+            latency("explorer (naive)", explorer, users, runs);
+            CubeSwitch.use(adoption, true);
+        } else {
+            System.out.println("(no cube: the app's answers are the naive aggregation over the raw snapshots)");
+        }
+
+        // 4. a registry change re-applied to the whole store
+        Path licences = registry.resolve("licences.yaml");
+        Files.writeString(licences, Files.readString(licences).replace("{id: mit, class: open-source,",
+                "{id: mit, class: open-weights-restricted,"));
+        long writesBefore = indexTotal(client, prefix + "-snapshots*");
+        long t = System.nanoTime();
+        Reattribution.Result result = context.getBean(Reattribution.class).reapply();
+        double reattributeSeconds = (System.nanoTime() - t) / 1e9;
+        long rewritten = indexTotal(client, prefix + "-snapshots*") - writesBefore;
+        System.out.printf("re-attribution (mit re-classed): %d models, %d changed, %.1f s; snapshot documents rewritten:"
+                + " %d%n", result.models(), result.changed(), reattributeSeconds, rewritten);
+        overview.run();
+
+        double speedup = raw20[1] / app20[1];
+        System.out.printf("scale: models=%d days=%d snapshots=%d ingest_ratio=%.2f heap_mb=%d bytes_per_model_day=%.0f"
+                        + " p95_1=%.1f p95_20=%.1f raw_p95_20=%.1f speedup=%.1f%n", models, days, snapshots, ingestRatio,
+                heapMb, bytesPerModelDay, app1[1], app20[1], raw20[1], speedup);
+        return 0;
+    }
+
+    /** Runs {@code query} {@code runs} times per user with {@code users} users at once; prints and returns p50, p95. */
+    static double[] latency(String name, Runnable query, int users, int runs) throws Exception {
+        for (int i = 0; i < Math.max(2, runs / 5); i++) query.run();
+        double[] ms = new double[users * runs];
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                int user = u;
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < runs; i++) {
+                        long t = System.nanoTime();
+                        query.run();
+                        ms[user * runs + i] = (System.nanoTime() - t) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        Arrays.sort(ms);
+        double p50 = ms[ms.length / 2];
+        double p95 = ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.95) - 1)];
+        System.out.printf("%-20s users=%-3d runs=%-5d p50 %8.1f ms  p95 %8.1f ms  max %8.1f ms%n", name, users,
+                ms.length, p50, p95, ms[ms.length - 1]);
+        return new double[] {p50, p95};
+    }
+
+    /**
+     * Bulk-indexes the stored snapshots and, with each, its model's document again, into raw indices with the same
+     * settings and mappings: bulks of {@code page} snapshots + {@code page} models, as a crawl page writes them.
+     * Only the bulk calls are timed. Returns documents/s.
+     */
+    static double rawBulk(ElasticsearchClient client, Indices indices, String prefix, int days, int page)
+            throws Exception {
+        String template = new String(ScaleBenchmark.class.getResourceAsStream("/elasticsearch/templates/snapshots-v1.json")
+                .readAllBytes());
+        client.indices().putIndexTemplate(t -> t.name(prefix + "-raw-snapshots").withJson(new java.io.StringReader(
+                "{\"index_patterns\":[\"" + prefix + "-raw-snapshots-*\"],\"priority\":300,\"template\":" + template + "}")));
+        String modelsMapping = new String(ScaleBenchmark.class.getResourceAsStream("/elasticsearch/models-v1.json")
+                .readAllBytes());
+        String rawModels = prefix + "-raw-models";
+        client.indices().create(c -> c.index(rawModels).withJson(new java.io.StringReader(modelsMapping)));
+        String snapshotsAlias = indices.alias("snapshots");
+        String modelsAlias = indices.alias("models");
+        long docs = 0;
+        long nanos = 0;
+        for (int d = 0; d < days; d++) {
+            String day = FIRST_DAY.plusDays(d).toString();
+            String month = day.substring(0, 7).replace('-', '.');
+            List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+            while (true) {
+                List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+                var hits = client.search(s -> {
+                    s.index(snapshotsAlias).size(page).query(q -> q.term(x -> x.field("day").value(day)))
+                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                    return from == null ? s : s.searchAfter(from);
+                }, JsonData.class).hits().hits();
+                if (hits.isEmpty()) break;
+                List<String> ids = hits.stream().map(h -> h.id().substring(0, h.id().lastIndexOf(':'))).toList();
+                var modelDocs = client.mget(m -> m.index(modelsAlias).ids(ids), JsonData.class).docs();
+                List<BulkOperation> ops = new ArrayList<>(hits.size() * 2);
+                for (Hit<JsonData> h : hits) {
+                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(prefix + "-raw-snapshots-" + month).id(h.id())
+                            .document(h.source()))));
+                }
+                for (var m : modelDocs) {
+                    if (m.isResult() && m.result().found()) {
+                        ops.add(BulkOperation.of(o -> o.index(i -> i.index(rawModels).id(m.result().id())
+                                .document(m.result().source()))));
+                    }
+                }
+                long t = System.nanoTime();
+                var r = client.bulk(b -> b.operations(ops));
+                nanos += System.nanoTime() - t;
+                if (r.errors()) throw new IllegalStateException("raw bulk had errors");
+                docs += ops.size();
+                after = hits.get(hits.size() - 1).sort();
+            }
+        }
+        long t = System.nanoTime();
+        client.indices().refresh(r -> r.index(prefix + "-raw-*"));
+        nanos += System.nanoTime() - t;
+        System.out.printf("raw _bulk: %d documents in %.1f s%n", docs, nanos / 1e9);
+        return docs / (nanos / 1e9);
+    }
+
+    static long storeBytes(ElasticsearchClient client, String pattern) throws Exception {
+        var stats = client.indices().stats(s -> s.index(pattern).metric("store"));
+        return stats.all().primaries().store().sizeInBytes();
+    }
+
+    static long indexTotal(ElasticsearchClient client, String pattern) throws Exception {
+        var stats = client.indices().stats(s -> s.index(pattern).metric("indexing"));
+        return stats.all().primaries().indexing().indexTotal();
+    }
+
+    /** Switches the app between the cube and the naive aggregation, when the app has a cube. */
+    static final class CubeSwitch {
+        static boolean available(AdoptionService adoption) {
+            return adoption.cube().enabled();
+        }
+
+        static void use(AdoptionService adoption, boolean cube) {
+            adoption.cube().enabled(cube);
+        }
+    }
+
+    private ScaleBenchmark() {}
+}
