@@ -15,7 +15,8 @@ import java.util.List;
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("WEIGHTSCOPE_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("WEIGHTSCOPE_CHROMIUM", "/usr/bin/chromium"));
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
@@ -26,13 +27,22 @@ public final class Browser implements AutoCloseable {
                     + ": install it (apt-get install chromium; .ci/run does) or set WEIGHTSCOPE_CHROMIUM");
         }
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setArgs(List.of(
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
     }
 
     public Page newPage(String locale) {
-        return browser.newContext(new NewContextOptions().setLocale(locale).setViewportSize(1280, 1000)).newPage();
+        return browser.newContext(new NewContextOptions().setLocale(locale).setViewportSize(1280, 1000))
+                .newPage();
     }
 
     public static Path screenshot(Page page, String name) {

@@ -14,7 +14,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void elasticsearch(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.elasticsearch.uris", () -> TestElasticsearch.uri().toString());
+        registry.add(
+                "weightscope.elasticsearch.uris", () -> TestElasticsearch.uri().toString());
         String prefix = "test" + CLASSES.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
         registry.add("weightscope.elasticsearch.index-prefix", () -> prefix);
     }

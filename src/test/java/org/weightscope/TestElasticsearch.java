@@ -24,17 +24,21 @@ public final class TestElasticsearch {
             Path data = newDataDir("weightscope-test-es");
             node = EmbeddedElasticsearchFactory.create(data, Duration.ofMinutes(3));
             node.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                node.close();
-                deleteQuietly(data); // test data is throw-away: do not fill /tmp run after run
-            }, "stop-test-elasticsearch"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                node.close();
+                                deleteQuietly(data); // test data is throw-away: do not fill /tmp run after run
+                            },
+                            "stop-test-elasticsearch"));
         }
         return node.uri();
     }
 
     public static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException e) {
             // best effort
         }
@@ -43,7 +47,9 @@ public final class TestElasticsearch {
     /** A data folder the unprivileged ES user can reach (not under /root), world-traversable. */
     public static Path newDataDir(String prefix) {
         try {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), prefix,
+            Path dir = Files.createTempDirectory(
+                    Path.of(System.getProperty("java.io.tmpdir")),
+                    prefix,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             return dir;
         } catch (IOException e) {

@@ -44,7 +44,8 @@ class AdminController {
     @PostMapping("/sources/{source}/run")
     ResponseEntity<Map<String, String>> run(@PathVariable String source, @RequestParam String scope) {
         scheduler.runNow(source, scope);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("source", source, "scope", scope, "status", "started"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("source", source, "scope", scope, "status", "started"));
     }
 
     @PostMapping("/sources/{source}/pause")

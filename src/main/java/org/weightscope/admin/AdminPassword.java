@@ -62,7 +62,10 @@ final class AdminPassword {
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system: the folder's own permissions apply
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

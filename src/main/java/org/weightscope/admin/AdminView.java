@@ -29,24 +29,36 @@ public class AdminView extends VerticalLayout {
     AdminView(CrawlScheduler scheduler, Reattribution reattribution, AuthenticationContext auth) {
         this.scheduler = scheduler;
         add(new H2("Admin"));
-        add(new Paragraph(scheduler.enabled() ? "Scheduled crawling is on."
-                : "Scheduled crawling is off (weightscope.scheduling.enabled=false): run now still works."));
+        add(new Paragraph(
+                scheduler.enabled()
+                        ? "Scheduled crawling is on."
+                        : "Scheduled crawling is off (weightscope.scheduling.enabled=false): run now still works."));
         grid.setId("admin-sources");
         grid.addColumn(SourceSchedule::sourceId).setHeader("Source");
         grid.addColumn(SourceSchedule::scope).setHeader("Scope");
         grid.addColumn(SourceSchedule::cron).setHeader("Cron (UTC)");
-        grid.addColumn(s -> s.nextFire() == null ? "—" : s.nextFire().toString()).setHeader("Next run");
+        grid.addColumn(s -> s.nextFire() == null ? "—" : s.nextFire().toString())
+                .setHeader("Next run");
         grid.addColumn(s -> s.paused() ? "paused" : "").setHeader("State");
         grid.addComponentColumn(s -> {
-            Button run = new Button("Run now", e -> act(() -> scheduler.runNow(s.sourceId(), s.scope()),
-                    "Started " + s.sourceId() + " " + s.scope()));
-            Button pause = new Button(s.paused() ? "Resume" : "Pause", e -> act(() -> {
-                if (s.paused()) scheduler.resume(s.sourceId());
-                else scheduler.pause(s.sourceId());
-            }, (s.paused() ? "Resumed " : "Paused ") + s.sourceId()));
-            pause.setEnabled(scheduler.enabled());
-            return new HorizontalLayout(run, pause);
-        }).setHeader("Actions").setAutoWidth(true);
+                    Button run = new Button(
+                            "Run now",
+                            e -> act(
+                                    () -> scheduler.runNow(s.sourceId(), s.scope()),
+                                    "Started " + s.sourceId() + " " + s.scope()));
+                    Button pause = new Button(
+                            s.paused() ? "Resume" : "Pause",
+                            e -> act(
+                                    () -> {
+                                        if (s.paused()) scheduler.resume(s.sourceId());
+                                        else scheduler.pause(s.sourceId());
+                                    },
+                                    (s.paused() ? "Resumed " : "Paused ") + s.sourceId()));
+                    pause.setEnabled(scheduler.enabled());
+                    return new HorizontalLayout(run, pause);
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         refresh();
         Button reapply = new Button("Re-apply attribution", e -> {
@@ -55,8 +67,11 @@ public class AdminView extends VerticalLayout {
         });
         reapply.setId("reapply-attribution");
         Button logout = new Button("Log out", e -> auth.logout());
-        add(grid, new HorizontalLayout(reapply, logout),
-                new HorizontalLayout(new RouterLink("Watchlists", WatchlistsView.class),
+        add(
+                grid,
+                new HorizontalLayout(reapply, logout),
+                new HorizontalLayout(
+                        new RouterLink("Watchlists", WatchlistsView.class),
                         new RouterLink("Alerts", AlertsView.class),
                         new RouterLink("Saved exposure reports", SavedReportsView.class)));
     }

@@ -25,8 +25,11 @@ public class AlertsView extends VerticalLayout {
         grid.addColumn(Alert::title).setHeader("Alert").setFlexGrow(3);
         grid.addColumn(a -> a.delivery() == null ? "" : a.delivery().status()).setHeader("Webhook");
         grid.addColumn(a -> a.delivery() == null ? 0 : a.delivery().attempts()).setHeader("Tries");
-        grid.addColumn(a -> a.delivery() == null || a.delivery().lastError() == null ? "" : a.delivery().lastError())
-                .setHeader("Last error").setFlexGrow(2);
+        grid.addColumn(a -> a.delivery() == null || a.delivery().lastError() == null
+                        ? ""
+                        : a.delivery().lastError())
+                .setHeader("Last error")
+                .setFlexGrow(2);
         grid.setItems(watchlists.alerts(null, 500));
         add(grid);
         setSizeFull();

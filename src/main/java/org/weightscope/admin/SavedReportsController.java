@@ -53,27 +53,44 @@ class SavedReportsController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<SavedReport> upload(@RequestPart("file") MultipartFile file, @RequestParam String name,
-            @RequestParam(required = false) String origin, @RequestParam(required = false) String watchlist)
+    ResponseEntity<SavedReport> upload(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam String name,
+            @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String watchlist)
             throws IOException {
         return created(reports.save(name, file.getOriginalFilename(), file.getBytes(), origin, watchlist));
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE,
-            MediaType.TEXT_XML_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml"})
-    ResponseEntity<SavedReport> body(@RequestBody byte[] content,
-            @RequestHeader(value = "Content-Type", required = false) String type, @RequestParam String name,
-            @RequestParam(required = false) String origin, @RequestParam(required = false) String watchlist) {
+    @PostMapping(
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE,
+                "text/csv",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "application/vnd.cyclonedx+json",
+                "application/vnd.cyclonedx+xml"
+            })
+    ResponseEntity<SavedReport> body(
+            @RequestBody byte[] content,
+            @RequestHeader(value = "Content-Type", required = false) String type,
+            @RequestParam String name,
+            @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String watchlist) {
         // the same file-name hint as the public endpoint: the parser only uses it to warn on contradictions
-        String filename = type != null && type.contains("csv") ? "inventory.csv"
+        String filename = type != null && type.contains("csv")
+                ? "inventory.csv"
                 : type != null && type.contains("xml") ? "inventory.xml" : "inventory.json";
         return created(reports.save(name, filename, content, origin, watchlist));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        return reports.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return reports.delete(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     /** For clients that only POST (as the other admin actions). */

@@ -9,9 +9,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Objects;
+import org.weightscope.dashboard.MainLayout;
 import org.weightscope.exposure.SavedReport;
 import org.weightscope.exposure.SavedReports;
-import org.weightscope.dashboard.MainLayout;
 
 /**
  * Saved exposure reports: what each watches and when it was last re-evaluated; saving one is a REST call
@@ -31,7 +31,10 @@ public class SavedReportsView extends VerticalLayout {
         grid.setId("saved-reports");
         grid.addColumn(SavedReport::name).setHeader("Name");
         grid.addColumn(r -> r.components().size()).setHeader("Components");
-        grid.addColumn(r -> r.components().stream().filter(c -> "resolved".equals(c.status())).count()).setHeader("Resolved");
+        grid.addColumn(r -> r.components().stream()
+                        .filter(c -> "resolved".equals(c.status()))
+                        .count())
+                .setHeader("Resolved");
         grid.addColumn(r -> Objects.toString(r.origin(), "")).setHeader("Origin");
         grid.addColumn(r -> r.watchlistId() == null ? "" : "/feeds/watchlists/" + r.watchlistId() + ".atom")
                 .setHeader("Alerts feed");
@@ -42,8 +45,10 @@ public class SavedReportsView extends VerticalLayout {
             refresh();
         }));
         refresh();
-        add(new Paragraph("Re-evaluated after every crawl run; a component whose licence or origin changes raises "
-                + "one alert (see Alerts). Save one with POST /api/admin/exposure-reports."), grid);
+        add(
+                new Paragraph("Re-evaluated after every crawl run; a component whose licence or origin changes raises "
+                        + "one alert (see Alerts). Save one with POST /api/admin/exposure-reports."),
+                grid);
         setSizeFull();
     }
 

@@ -21,8 +21,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
-import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -45,10 +45,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService admins(PasswordEncoder encoder, @Value("${weightscope.data-dir}") Path dataDir,
+    UserDetailsService admins(
+            PasswordEncoder encoder,
+            @Value("${weightscope.data-dir}") Path dataDir,
             @Value("${weightscope.admin.password:}") String given) {
         String hash = AdminPassword.hash(dataDir, given, encoder);
-        return new InMemoryUserDetailsManager(User.withUsername("admin").password(hash).roles(ADMIN).build());
+        return new InMemoryUserDetailsManager(
+                User.withUsername("admin").password(hash).roles(ADMIN).build());
     }
 
     /**
@@ -56,9 +59,10 @@ class SecurityConfiguration {
      * 'unsafe-inline' and 'unsafe-eval' for scripts), Lumo and the components set inline styles, charts
      * save as data: URLs; nothing is loaded from elsewhere, and no page may be framed.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-            + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                    + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * The same headers on every chain: CSP, nosniff, Referrer-Policy, no framing. Written before the request
@@ -72,10 +76,10 @@ class SecurityConfiguration {
                 return filter;
             }
         }));
-        http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .contentTypeOptions(Customizer.withDefaults())
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny()));
     }
 
@@ -108,8 +112,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**",
-                        "/v3/api-docs/**", "/feeds/**", "/error")
+        http.securityMatcher(
+                        "/api/v1/**",
+                        "/api/docs",
+                        "/api/docs/**",
+                        "/api/swagger-ui/**",
+                        "/swagger-ui/**",
+                        "/v3/api-docs/**",
+                        "/feeds/**",
+                        "/error")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -131,7 +142,9 @@ class SecurityConfiguration {
     SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         headers(http);
-        http.with(VaadinSecurityConfigurer.vaadin(), v -> v.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                v -> v.loginView(LoginView.class).enableCsrfConfiguration(false));
         return http.build();
     }
 }

@@ -36,7 +36,8 @@ public class WatchlistsView extends VerticalLayout {
         TextField name = new TextField("Name");
         Select<String> type = new Select<>();
         type.setLabel("Rule");
-        type.setItems(WatchRule.ORGANISATION_RELEASE, WatchRule.MODEL_CHANGE, WatchRule.ORIGIN_SHARE_MOVE, WatchRule.TOP_N);
+        type.setItems(
+                WatchRule.ORGANISATION_RELEASE, WatchRule.MODEL_CHANGE, WatchRule.ORIGIN_SHARE_MOVE, WatchRule.TOP_N);
         type.setValue(WatchRule.ORGANISATION_RELEASE);
         TextField target = new TextField("Organisation / model ids (comma-separated)");
         NumberField number = new NumberField("Points / top N");
@@ -44,10 +45,19 @@ public class WatchlistsView extends VerticalLayout {
         Button create = new Button("Create", e -> {
             try {
                 String t = type.getValue();
-                List<String> ids = Arrays.stream(target.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                List<String> ids = Arrays.stream(target.getValue().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
                 Double n = number.getValue();
-                WatchRule rule = new WatchRule(null, t, t.equals(WatchRule.ORGANISATION_RELEASE) ? target.getValue().strip() : null,
-                        t.equals(WatchRule.MODEL_CHANGE) ? ids : List.of(), "downloads-30d",
+                WatchRule rule = new WatchRule(
+                        null,
+                        t,
+                        t.equals(WatchRule.ORGANISATION_RELEASE)
+                                ? target.getValue().strip()
+                                : null,
+                        t.equals(WatchRule.MODEL_CHANGE) ? ids : List.of(),
+                        "downloads-30d",
                         t.equals(WatchRule.ORIGIN_SHARE_MOVE) ? n : null,
                         t.equals(WatchRule.TOP_N) && n != null ? n.intValue() : null);
                 Watchlist w = watchlists.create(name.getValue(), List.of(rule), webhook.getValue(), null);
@@ -62,7 +72,8 @@ public class WatchlistsView extends VerticalLayout {
         form.setWrap(true);
         grid.setId("watchlists");
         grid.addColumn(Watchlist::name).setHeader("Name");
-        grid.addColumn(w -> w.rules().stream().map(WatchRule::type).toList().toString()).setHeader("Rules");
+        grid.addColumn(w -> w.rules().stream().map(WatchRule::type).toList().toString())
+                .setHeader("Rules");
         grid.addColumn(w -> w.webhookUrl() == null ? "" : w.webhookUrl()).setHeader("Webhook");
         grid.addColumn(w -> "/feeds/watchlists/" + w.id() + ".atom").setHeader("Atom feed");
         grid.addComponentColumn(w -> new Button("Delete", e -> {

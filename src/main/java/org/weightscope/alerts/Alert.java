@@ -9,8 +9,19 @@ import java.time.Instant;
  * @param at       when it happened (the event's time)
  * @param raisedAt when the alert was created
  */
-public record Alert(String id, String watchlistId, String ruleId, String ruleType, String occurrence, String title,
-        String summary, String modelId, Instant at, Instant raisedAt, String runId, Delivery delivery) {
+public record Alert(
+        String id,
+        String watchlistId,
+        String ruleId,
+        String ruleType,
+        String occurrence,
+        String title,
+        String summary,
+        String modelId,
+        Instant at,
+        Instant raisedAt,
+        String runId,
+        Delivery delivery) {
 
     /**
      * @param status {@link #NONE} (no webhook), {@link #PENDING}, {@link #RETRYING}, {@link #DELIVERED} or
@@ -25,6 +36,7 @@ public record Alert(String id, String watchlistId, String ruleId, String ruleTyp
     }
 
     Alert withDelivery(Delivery d) {
-        return new Alert(id, watchlistId, ruleId, ruleType, occurrence, title, summary, modelId, at, raisedAt, runId, d);
+        return new Alert(
+                id, watchlistId, ruleId, ruleType, occurrence, title, summary, modelId, at, raisedAt, runId, d);
     }
 }

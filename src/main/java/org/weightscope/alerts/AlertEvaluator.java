@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,6 @@ import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.ModelEvent;
 import org.weightscope.ingest.IngestCompleted;
-import java.util.Locale;
 
 /**
  * Evaluates every watchlist's rules after each crawl run. Event rules look at the events the run wrote;
@@ -48,8 +48,13 @@ class AlertEvaluator {
     private final WebhookDelivery webhooks;
     private final Clock clock;
 
-    AlertEvaluator(AlertRepository repository, CatalogueHistory history, CatalogueService catalogue,
-            AdoptionService adoption, WebhookDelivery webhooks, Clock clock) {
+    AlertEvaluator(
+            AlertRepository repository,
+            CatalogueHistory history,
+            CatalogueService catalogue,
+            AdoptionService adoption,
+            WebhookDelivery webhooks,
+            Clock clock) {
         this.repository = repository;
         this.history = history;
         this.catalogue = catalogue;
@@ -93,22 +98,39 @@ class AlertEvaluator {
         return raised;
     }
 
-    private List<Alert> occurrences(Watchlist w, WatchRule rule, IngestCompleted run, Supplier<List<ModelEvent>> events) {
+    private List<Alert> occurrences(
+            Watchlist w, WatchRule rule, IngestCompleted run, Supplier<List<ModelEvent>> events) {
         List<Alert> out = new ArrayList<>();
         switch (rule.type()) {
-            case WatchRule.ORGANISATION_RELEASE -> events.get().stream()
-                    .filter(e -> ModelEvent.RELEASE.equals(e.type()))
-                    .filter(e -> rule.organisation().equalsIgnoreCase(e.author()))
-                    .forEach(e -> out.add(alert(w, rule, e.id(), e.author() + " released " + e.repoId(),
-                            "New model " + e.repoId() + " on " + e.hub() + " (" + (e.pipelineTag() == null ? "no task" : e.pipelineTag()) + ").",
-                            e.modelId(), e.at(), run)));
-            case WatchRule.MODEL_CHANGE -> events.get().stream()
-                    .filter(e -> ModelEvent.LICENCE_CHANGE.equals(e.type()) || ModelEvent.GATED_CHANGE.equals(e.type()))
-                    .filter(e -> rule.models().contains(e.modelId()))
-                    .forEach(e -> out.add(alert(w, rule, e.id(),
-                            (ModelEvent.LICENCE_CHANGE.equals(e.type()) ? "Licence" : "Gating") + " of " + e.repoId()
-                                    + " changed: " + e.oldValue() + " → " + e.newValue(),
-                            "Detected on " + e.day() + " by run " + e.runId() + ".", e.modelId(), e.at(), run)));
+            case WatchRule.ORGANISATION_RELEASE ->
+                events.get().stream()
+                        .filter(e -> ModelEvent.RELEASE.equals(e.type()))
+                        .filter(e -> rule.organisation().equalsIgnoreCase(e.author()))
+                        .forEach(e -> out.add(alert(
+                                w,
+                                rule,
+                                e.id(),
+                                e.author() + " released " + e.repoId(),
+                                "New model " + e.repoId() + " on " + e.hub() + " ("
+                                        + (e.pipelineTag() == null ? "no task" : e.pipelineTag()) + ").",
+                                e.modelId(),
+                                e.at(),
+                                run)));
+            case WatchRule.MODEL_CHANGE ->
+                events.get().stream()
+                        .filter(e ->
+                                ModelEvent.LICENCE_CHANGE.equals(e.type()) || ModelEvent.GATED_CHANGE.equals(e.type()))
+                        .filter(e -> rule.models().contains(e.modelId()))
+                        .forEach(e -> out.add(alert(
+                                w,
+                                rule,
+                                e.id(),
+                                (ModelEvent.LICENCE_CHANGE.equals(e.type()) ? "Licence" : "Gating") + " of "
+                                        + e.repoId() + " changed: " + e.oldValue() + " → " + e.newValue(),
+                                "Detected on " + e.day() + " by run " + e.runId() + ".",
+                                e.modelId(),
+                                e.at(),
+                                run)));
             case WatchRule.ORIGIN_SHARE_MOVE -> out.addAll(shareMoves(w, rule, run));
             case WatchRule.TOP_N -> out.addAll(topEntries(w, rule, run));
             default -> log.warn("Unknown rule type {} in watchlist {}", rule.type(), w.id());
@@ -124,8 +146,8 @@ class AlertEvaluator {
     private List<Alert> shareMoves(Watchlist w, WatchRule rule, IngestCompleted run) {
         Adoption.Metric metric = Adoption.Metric.of(rule.metric() == null ? "downloads-30d" : rule.metric());
         LocalDate day = run.day() == null ? LocalDate.now(clock) : run.day();
-        Adoption now = adoption.asOf(new Adoption.Query(metric, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE,
-                Map.of(), 100));
+        Adoption now = adoption.asOf(
+                new Adoption.Query(metric, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE, Map.of(), 100));
         Map<String, Double> shares = new LinkedHashMap<>();
         now.figures().forEach(f -> shares.put(f.key(), f.share()));
         repository.save(new AlertRepository.RuleState(rule.id() + ":" + day, rule.id(), day, shares, List.of()));
@@ -141,11 +163,26 @@ class AlertEvaluator {
             double then = 100 * before.get().shares().getOrDefault(origin, 0.0);
             double current = 100 * shares.getOrDefault(origin, 0.0);
             if (Math.abs(current - then) > rule.points()) {
-                out.add(alert(w, rule, origin + ":" + week,
-                        String.format(Locale.ROOT, "Share of %s in %s moved %+.1f points", origin, metric.id(),
+                out.add(alert(
+                        w,
+                        rule,
+                        origin + ":" + week,
+                        String.format(
+                                Locale.ROOT,
+                                "Share of %s in %s moved %+.1f points",
+                                origin,
+                                metric.id(),
                                 current - then),
-                        String.format(Locale.ROOT, "%.1f%% on %s, %.1f%% on %s (lineage view).", then,
-                                before.get().day(), current, day), null, now.asOf(), run));
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f%% on %s, %.1f%% on %s (lineage view).",
+                                then,
+                                before.get().day(),
+                                current,
+                                day),
+                        null,
+                        now.asOf(),
+                        run));
             }
         }
         return out;
@@ -166,18 +203,44 @@ class AlertEvaluator {
         for (int i = 0; i < top.size(); i++) {
             CatalogueModel m = top.get(i);
             if (!before.contains(m.id())) {
-                out.add(alert(w, rule, m.id() + ":" + run.day(), m.repoId() + " entered the top " + rule.top(),
-                        "Rank " + (i + 1) + " by 30-day downloads.", m.id(), m.asOf(), run));
+                out.add(alert(
+                        w,
+                        rule,
+                        m.id() + ":" + run.day(),
+                        m.repoId() + " entered the top " + rule.top(),
+                        "Rank " + (i + 1) + " by 30-day downloads.",
+                        m.id(),
+                        m.asOf(),
+                        run));
             }
         }
         return out;
     }
 
-    private Alert alert(Watchlist w, WatchRule rule, String occurrence, String title, String summary, String modelId,
-            Instant at, IngestCompleted run) {
-        String delivery = w.webhookUrl() == null || w.webhookUrl().isBlank() ? Alert.Delivery.NONE : Alert.Delivery.PENDING;
-        return new Alert(alertId(rule.id(), occurrence), w.id(), rule.id(), rule.type(), occurrence, title, summary,
-                modelId, at, clock.instant(), run.runId(), new Alert.Delivery(delivery, 0, null, null, null));
+    private Alert alert(
+            Watchlist w,
+            WatchRule rule,
+            String occurrence,
+            String title,
+            String summary,
+            String modelId,
+            Instant at,
+            IngestCompleted run) {
+        String delivery =
+                w.webhookUrl() == null || w.webhookUrl().isBlank() ? Alert.Delivery.NONE : Alert.Delivery.PENDING;
+        return new Alert(
+                alertId(rule.id(), occurrence),
+                w.id(),
+                rule.id(),
+                rule.type(),
+                occurrence,
+                title,
+                summary,
+                modelId,
+                at,
+                clock.instant(),
+                run.runId(),
+                new Alert.Delivery(delivery, 0, null, null, null));
     }
 
     /** Deterministic: the same rule and occurrence always give the same id. */

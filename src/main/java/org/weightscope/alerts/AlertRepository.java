@@ -36,7 +36,8 @@ class AlertRepository {
 
     void save(Watchlist w) {
         try {
-            client.index(i -> i.index(indices.alias(WATCHLISTS)).id(w.id()).document(w).refresh(Refresh.True));
+            client.index(i ->
+                    i.index(indices.alias(WATCHLISTS)).id(w.id()).document(w).refresh(Refresh.True));
         } catch (IOException e) {
             throw new StorageException("cannot store watchlist " + w.id(), e);
         }
@@ -61,9 +62,18 @@ class AlertRepository {
 
     List<Watchlist> watchlists() {
         try {
-            return client.search(s -> s.index(indices.alias(WATCHLISTS)).size(1000)
-                            .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc))), Watchlist.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(WATCHLISTS))
+                                    .size(1000)
+                                    .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc))),
+                            Watchlist.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot list watchlists", e);
         }
@@ -72,7 +82,10 @@ class AlertRepository {
     /** Stores a new alert; false when one with its id exists (the occurrence was already alerted). */
     boolean createIfAbsent(Alert alert) {
         try {
-            client.create(c -> c.index(indices.alias(ALERTS)).id(alert.id()).document(alert).refresh(Refresh.True));
+            client.create(c -> c.index(indices.alias(ALERTS))
+                    .id(alert.id())
+                    .document(alert)
+                    .refresh(Refresh.True));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {
@@ -86,7 +99,10 @@ class AlertRepository {
 
     void update(Alert alert) {
         try {
-            client.index(i -> i.index(indices.alias(ALERTS)).id(alert.id()).document(alert).refresh(Refresh.True));
+            client.index(i -> i.index(indices.alias(ALERTS))
+                    .id(alert.id())
+                    .document(alert)
+                    .refresh(Refresh.True));
         } catch (IOException e) {
             throw new StorageException("cannot update alert " + alert.id(), e);
         }
@@ -95,15 +111,28 @@ class AlertRepository {
     /** Alerts of a watchlist (null: all), newest first. */
     List<Alert> alerts(String watchlistId, int size) {
         try {
-            return client.search(s -> s.index(indices.alias(ALERTS)).size(size)
-                            .query(q -> q.bool(b -> {
-                                if (watchlistId != null) b.filter(f -> f.term(t -> t.field("watchlistId").value(watchlistId)));
-                                return b;
-                            }))
-                            .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Desc).unmappedType(
-                                    co.elastic.clients.elasticsearch._types.mapping.FieldType.Date)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Alert.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(ALERTS))
+                                    .size(size)
+                                    .query(q -> q.bool(b -> {
+                                        if (watchlistId != null)
+                                            b.filter(f -> f.term(
+                                                    t -> t.field("watchlistId").value(watchlistId)));
+                                        return b;
+                                    }))
+                                    .sort(o -> o.field(f -> f.field("raisedAt")
+                                            .order(SortOrder.Desc)
+                                            .unmappedType(
+                                                    co.elastic.clients.elasticsearch._types.mapping.FieldType.Date)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            Alert.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot list alerts", e);
         }
@@ -111,7 +140,8 @@ class AlertRepository {
 
     void save(RuleState state) {
         try {
-            client.index(i -> i.index(indices.alias(STATE)).id(state.id()).document(state).refresh(Refresh.True));
+            client.index(i ->
+                    i.index(indices.alias(STATE)).id(state.id()).document(state).refresh(Refresh.True));
         } catch (IOException e) {
             throw new StorageException("cannot store rule state " + state.id(), e);
         }
@@ -129,11 +159,22 @@ class AlertRepository {
     /** The newest day's shares of a rule on or before {@code day}. */
     Optional<RuleState> sharesOnOrBefore(String ruleId, LocalDate day) {
         try {
-            return client.search(s -> s.index(indices.alias(STATE)).size(1)
-                            .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("ruleId").value(ruleId)))
-                                    .filter(f -> f.range(r -> r.date(d -> d.field("day").lte(day.toString()))))))
-                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))), RuleState.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).findFirst();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(STATE))
+                                    .size(1)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
+                                                    t -> t.field("ruleId").value(ruleId)))
+                                            .filter(f -> f.range(r ->
+                                                    r.date(d -> d.field("day").lte(day.toString()))))))
+                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))),
+                            RuleState.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .findFirst();
         } catch (IOException e) {
             throw new StorageException("cannot read rule state of " + ruleId, e);
         }

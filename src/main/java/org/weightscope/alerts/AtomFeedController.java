@@ -37,7 +37,8 @@ class AtomFeedController {
             throws XMLStreamException {
         var watchlist = watchlists.find(id);
         if (watchlist.isEmpty()) {
-            return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(404)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                     .body("{\"error\":\"no such watchlist\"}");
         }
         // the configured public base URL, never the caller's Host header

@@ -13,8 +13,8 @@ import java.util.Set;
  *                     {@link #TOP_N}: a model enters the top {@code top} by {@code metric} (downloads-30d)
  * @param models       catalogue model ids, e.g. {@code hf:meta-llama/Llama-3.3-70B-Instruct}
  */
-public record WatchRule(String id, String type, String organisation, List<String> models, String metric,
-        Double points, Integer top) {
+public record WatchRule(
+        String id, String type, String organisation, List<String> models, String metric, Double points, Integer top) {
 
     public static final String ORGANISATION_RELEASE = "organisation-release";
     public static final String MODEL_CHANGE = "model-change";

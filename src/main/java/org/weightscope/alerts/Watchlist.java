@@ -9,8 +9,8 @@ import java.util.List;
  * @param webhookUrl optional: alerts are POSTed there as JSON
  * @param secret     HMAC-SHA256 key of the webhook signature ({@code X-Weightscope-Signature: sha256=<hex>})
  */
-public record Watchlist(String id, String name, List<WatchRule> rules, String webhookUrl, String secret,
-        Instant createdAt) {
+public record Watchlist(
+        String id, String name, List<WatchRule> rules, String webhookUrl, String secret, Instant createdAt) {
 
     public Watchlist {
         rules = rules == null ? List.of() : List.copyOf(rules);

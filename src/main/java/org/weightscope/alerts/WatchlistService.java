@@ -36,12 +36,31 @@ public class WatchlistService {
      * @param type        the alert's kind, shown where the rule type is
      * @return the new alert, or empty when this occurrence was already alerted
      */
-    public Optional<Alert> raise(String watchlistId, String source, String type, String occurrence, String title,
-            String summary, String modelId, Instant at, String runId) {
-        Watchlist w = watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
+    public Optional<Alert> raise(
+            String watchlistId,
+            String source,
+            String type,
+            String occurrence,
+            String title,
+            String summary,
+            String modelId,
+            Instant at,
+            String runId) {
+        Watchlist w =
+                watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
         boolean webhook = w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank();
-        Alert alert = new Alert(AlertEvaluator.alertId(source, occurrence), watchlistId, source, type, occurrence,
-                title, summary, modelId, at, clock.instant(), runId,
+        Alert alert = new Alert(
+                AlertEvaluator.alertId(source, occurrence),
+                watchlistId,
+                source,
+                type,
+                occurrence,
+                title,
+                summary,
+                modelId,
+                at,
+                clock.instant(),
+                runId,
                 new Alert.Delivery(webhook ? Alert.Delivery.PENDING : Alert.Delivery.NONE, 0, null, null, null));
         if (!repository.createIfAbsent(alert)) {
             return Optional.empty();
@@ -74,8 +93,13 @@ public class WatchlistService {
             withIds.add(rule.withId(UUID.randomUUID().toString()));
         }
         String key = secret == null || secret.isBlank() ? newSecret() : secret;
-        Watchlist w = new Watchlist(UUID.randomUUID().toString(), name.strip(), withIds,
-                webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip(), key, clock.instant());
+        Watchlist w = new Watchlist(
+                UUID.randomUUID().toString(),
+                name.strip(),
+                withIds,
+                webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip(),
+                key,
+                clock.instant());
         repository.save(w);
         return w;
     }

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.weightscope.shared.Backoff;
-import org.weightscope.shared.Sleeper;
 import org.weightscope.shared.Json;
+import org.weightscope.shared.Sleeper;
 
 /**
  * POSTs an alert as JSON to its watchlist's webhook, signed with the watchlist's secret, on a background
@@ -49,8 +49,10 @@ class WebhookDelivery {
         this.settings = settings;
         this.sleeper = sleeper.orElse(Sleeper.REAL);
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.webhookTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     void submit(Alert alert, Watchlist watchlist) {
@@ -60,23 +62,34 @@ class WebhookDelivery {
     Alert deliver(Alert alert, Watchlist watchlist) {
         byte[] body = payload(alert, watchlist);
         String signature = "sha256=" + sign(body, watchlist.secret());
-        Backoff backoff = new Backoff(settings.webhookAttempts(), settings.webhookBackoff(), settings.webhookMaxBackoff());
+        Backoff backoff =
+                new Backoff(settings.webhookAttempts(), settings.webhookBackoff(), settings.webhookMaxBackoff());
         Alert[] current = {alert};
         try {
-            return backoff.run(attempt -> {
-                String error = post(watchlist.webhookUrl(), signature, body);
-                var now = clock.instant();
-                boolean last = attempt == backoff.attempts();
-                String status = error == null ? Alert.Delivery.DELIVERED : last ? Alert.Delivery.FAILED : Alert.Delivery.RETRYING;
-                current[0] = current[0].withDelivery(new Alert.Delivery(status, attempt, error, now, error == null ? now : null));
-                repository.update(current[0]);
-                if (error == null) {
-                    return Backoff.Outcome.done(current[0]);
-                }
-                log.warn("Webhook of alert {} to {}: try {} of {} failed: {}", alert.id(), watchlist.webhookUrl(), attempt,
-                        backoff.attempts(), error);
-                return Backoff.Outcome.retry(current[0]);
-            }, sleeper);
+            return backoff.run(
+                    attempt -> {
+                        String error = post(watchlist.webhookUrl(), signature, body);
+                        var now = clock.instant();
+                        boolean last = attempt == backoff.attempts();
+                        String status = error == null
+                                ? Alert.Delivery.DELIVERED
+                                : last ? Alert.Delivery.FAILED : Alert.Delivery.RETRYING;
+                        current[0] = current[0].withDelivery(
+                                new Alert.Delivery(status, attempt, error, now, error == null ? now : null));
+                        repository.update(current[0]);
+                        if (error == null) {
+                            return Backoff.Outcome.done(current[0]);
+                        }
+                        log.warn(
+                                "Webhook of alert {} to {}: try {} of {} failed: {}",
+                                alert.id(),
+                                watchlist.webhookUrl(),
+                                attempt,
+                                backoff.attempts(),
+                                error);
+                        return Backoff.Outcome.retry(current[0]);
+                    },
+                    sleeper);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return current[0];
@@ -86,12 +99,15 @@ class WebhookDelivery {
     /** One try: null when the receiver answered 2xx, else why not. */
     private String post(String url, String signature, byte[] body) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(settings.webhookTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Weightscope-Webhook/1")
-                    .header(SIGNATURE, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(settings.webhookTimeout())
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "Weightscope-Webhook/1")
+                            .header(SIGNATURE, signature)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status / 100 == 2 ? null : "HTTP " + status;
         } catch (IOException | IllegalArgumentException e) {
@@ -104,11 +120,18 @@ class WebhookDelivery {
 
     static byte[] payload(Alert a, Watchlist w) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("id", a.id()).put("watchlist", w.id()).put("watchlistName", w.name()).put("rule", a.ruleId())
-                .put("ruleType", a.ruleType()).put("occurrence", a.occurrence()).put("title", a.title())
-                .put("summary", a.summary()).put("modelId", a.modelId())
+        o.put("id", a.id())
+                .put("watchlist", w.id())
+                .put("watchlistName", w.name())
+                .put("rule", a.ruleId())
+                .put("ruleType", a.ruleType())
+                .put("occurrence", a.occurrence())
+                .put("title", a.title())
+                .put("summary", a.summary())
+                .put("modelId", a.modelId())
                 .put("at", a.at() == null ? null : a.at().toString())
-                .put("raisedAt", a.raisedAt() == null ? null : a.raisedAt().toString()).put("runId", a.runId());
+                .put("raisedAt", a.raisedAt() == null ? null : a.raisedAt().toString())
+                .put("runId", a.runId());
         try {
             return JSON.writeValueAsBytes(o);
         } catch (IOException e) {

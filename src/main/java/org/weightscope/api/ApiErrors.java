@@ -8,12 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -41,10 +41,12 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : switch (e.getRequiredType().getSimpleName()) {
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> "a " + e.getRequiredType().getSimpleName();
-        };
+        String expected = e.getRequiredType() == null
+                ? "another type"
+                : switch (e.getRequiredType().getSimpleName()) {
+                    case "Integer", "int", "Long", "long" -> "a whole number";
+                    default -> "a " + e.getRequiredType().getSimpleName();
+                };
         return answer(HttpStatus.BAD_REQUEST, e.getName() + " must be " + expected, e.getName());
     }
 
@@ -71,8 +73,10 @@ class ApiErrors {
     }
 
     /** An Accept or Content-Type header that is not a media type. */
-    @ExceptionHandler({org.springframework.util.InvalidMimeTypeException.class,
-            org.springframework.http.InvalidMediaTypeException.class})
+    @ExceptionHandler({
+        org.springframework.util.InvalidMimeTypeException.class,
+        org.springframework.http.InvalidMediaTypeException.class
+    })
     ResponseEntity<ApiError> invalidMediaType(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, "a media type header (Accept or Content-Type) is malformed", null);
     }
@@ -85,13 +89,17 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         ResponseEntity<ApiError> refused = refusedBody(e);
-        return refused != null ? refused : answer(HttpStatus.BAD_REQUEST, "the request body is missing or unreadable", null);
+        return refused != null
+                ? refused
+                : answer(HttpStatus.BAD_REQUEST, "the request body is missing or unreadable", null);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
-        return answer(HttpStatus.BAD_REQUEST, "the multipart part '" + Params.shorten(e.getRequestPartName())
-                + "' is required", e.getRequestPartName());
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "the multipart part '" + Params.shorten(e.getRequestPartName()) + "' is required",
+                e.getRequestPartName());
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -111,8 +119,12 @@ class ApiErrors {
         if (e instanceof ErrorResponse framework) { // Spring MVC's own 4xx (e.g. not acceptable)
             HttpStatusCode status = framework.getStatusCode();
             log.debug("API request refused: {}", e.toString());
-            return answer(status, framework.getBody().getTitle() == null ? "request refused"
-                    : framework.getBody().getTitle().toLowerCase(java.util.Locale.ROOT), null);
+            return answer(
+                    status,
+                    framework.getBody().getTitle() == null
+                            ? "request refused"
+                            : framework.getBody().getTitle().toLowerCase(java.util.Locale.ROOT),
+                    null);
         }
         ResponseEntity<ApiError> refused = refusedBody(e);
         if (refused != null) {
@@ -125,8 +137,10 @@ class ApiErrors {
         }
         if (fromStore(e)) {
             log.warn("API request failed in Elasticsearch", e);
-            return answer(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the data store is unavailable at the moment; try again later", null);
+            return answer(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "the data store is unavailable at the moment; try again later",
+                    null);
         }
         log.error("API request failed", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged", null);
@@ -134,7 +148,8 @@ class ApiErrors {
 
     /** A failure of the store, recognised by type: ours ({@link StorageException}) or the client's own. */
     static boolean fromStore(Throwable e) {
-        return cause(e, StorageException.class) != null || cause(e, ElasticsearchException.class) != null
+        return cause(e, StorageException.class) != null
+                || cause(e, ElasticsearchException.class) != null
                 || cause(e, TransportException.class) != null;
     }
 
@@ -150,8 +165,10 @@ class ApiErrors {
     private static ResponseEntity<ApiError> refusedBody(Throwable e) {
         BodyTooLargeException large = cause(e, BodyTooLargeException.class);
         if (large != null) {
-            return close(answer(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than the limit of "
-                    + large.limit() + " bytes", null));
+            return close(answer(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "the request body is larger than the limit of " + large.limit() + " bytes",
+                    null));
         }
         if (cause(e, BodyTimeoutException.class) != null) {
             return close(answer(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive in time", null));
@@ -160,12 +177,15 @@ class ApiErrors {
     }
 
     private static ResponseEntity<ApiError> close(ResponseEntity<ApiError> answer) {
-        return ResponseEntity.status(answer.getStatusCode()).header("Connection", "close")
-                .contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
+        return ResponseEntity.status(answer.getStatusCode())
+                .header("Connection", "close")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.getBody());
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatusCode status, String message, String parameter) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(message, parameter));
     }
 }

@@ -19,8 +19,13 @@ record Citation(String asOf, String metric, String metricVersion, String view, S
 
     /** The citation of a figure as of a day. */
     static Citation of(Adoption a) {
-        return new Citation(a.at() == null ? null : a.at().toString(), a.metric(), a.metricVersion(), a.view(),
-                a.ruleVersion(), a.coverage().describe());
+        return new Citation(
+                a.at() == null ? null : a.at().toString(),
+                a.metric(),
+                a.metricVersion(),
+                a.view(),
+                a.ruleVersion(),
+                a.coverage().describe());
     }
 
     /** The shared citation text ({@link CitationLine}), the same as atop the dashboard's and exposure CSVs. */

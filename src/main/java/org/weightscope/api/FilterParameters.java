@@ -16,16 +16,36 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Parameters({
-        @Parameter(name = "filter.origin", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "ISO 3166-1 alpha-2 codes or unattributed, comma-separated (in the request's view)"),
-        @Parameter(name = "filter.organisation", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "organisation registry ids, comma-separated"),
-        @Parameter(name = "filter.sector", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "sector ids, e.g. code, biomedical"),
-        @Parameter(name = "filter.hardware-class", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster, unknown"),
-        @Parameter(name = "filter.licence-class", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "effective licence class along the lineage: permissive, copyleft, open-weights-restricted, non-commercial, unknown"),
-        @Parameter(name = "filter.hub", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
-                description = "huggingface, modelscope, openrouter, ollama")})
+    @Parameter(
+            name = "filter.origin",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description = "ISO 3166-1 alpha-2 codes or unattributed, comma-separated (in the request's view)"),
+    @Parameter(
+            name = "filter.organisation",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description = "organisation registry ids, comma-separated"),
+    @Parameter(
+            name = "filter.sector",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description = "sector ids, e.g. code, biomedical"),
+    @Parameter(
+            name = "filter.hardware-class",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description = "edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster, unknown"),
+    @Parameter(
+            name = "filter.licence-class",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description =
+                    "effective licence class along the lineage: permissive, copyleft, open-weights-restricted, non-commercial, unknown"),
+    @Parameter(
+            name = "filter.hub",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = "string"),
+            description = "huggingface, modelscope, openrouter, ollama")
+})
 @interface FilterParameters {}

@@ -30,7 +30,8 @@ class MetricsController {
     }
 
     @GetMapping(path = "/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every metric version and its definition",
+    @Operation(
+            summary = "Every metric version and its definition",
             description = "The current versions and the earlier ones, so a citation of an older figure"
                     + " (\"metric downloads-30d v1\") can still be looked up.")
     ResponseEntity<?> metrics(HttpServletRequest request) {
@@ -39,12 +40,18 @@ class MetricsController {
         for (Adoption.Metric m : Adoption.Metric.values()) {
             out.add(new Responses.MetricVersion(m.id(), m.version(), true, m.definition()));
         }
-        Adoption.Metric.EARLIER.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String[] idVersion = e.getKey().split(" v");
-            out.add(new Responses.MetricVersion(idVersion[0], idVersion[1], false, e.getValue()));
-        });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("metrics", out,
-                "freshness_days", adoption.figureSettings().freshnessDays()));
+        Adoption.Metric.EARLIER.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    String[] idVersion = e.getKey().split(" v");
+                    out.add(new Responses.MetricVersion(idVersion[0], idVersion[1], false, e.getValue()));
+                });
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "metrics",
+                        out,
+                        "freshness_days",
+                        adoption.figureSettings().freshnessDays()));
     }
-
 }

@@ -1,7 +1,6 @@
 package org.weightscope.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Instant;
 import java.util.List;
 import org.weightscope.catalogue.Attribution;
 import org.weightscope.catalogue.CatalogueModel;
@@ -60,31 +59,77 @@ record ModelResource(
      * @param effectiveVia   the ancestor whose terms bind, or null
      * @param osi            whether the licence is OSI-approved
      */
-    record Licence(String id, @JsonProperty("class") String clazz, String source, String effectiveClass,
-            String effectiveVia, boolean osi, List<String> excludedTerritories) {
+    record Licence(
+            String id,
+            @JsonProperty("class") String clazz,
+            String source,
+            String effectiveClass,
+            String effectiveVia,
+            boolean osi,
+            List<String> excludedTerritories) {
         Licence(String id, String clazz, String source) {
             this(id, clazz, source, clazz, null, false, List.of());
         }
     }
 
     /** @param clazz edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster or unknown */
-    record Hardware(@JsonProperty("class") String clazz, Long weightsBytes, boolean estimated, String basis,
-            Long totalParameters, Long activeParameters, String quantisation, Double bitsPerWeight, List<String> flags) {
-        Hardware(String clazz, Long weightsBytes, boolean estimated, String basis, Long totalParameters,
+    record Hardware(
+            @JsonProperty("class") String clazz,
+            Long weightsBytes,
+            boolean estimated,
+            String basis,
+            Long totalParameters,
+            Long activeParameters,
+            String quantisation,
+            Double bitsPerWeight,
+            List<String> flags) {
+        Hardware(
+                String clazz,
+                Long weightsBytes,
+                boolean estimated,
+                String basis,
+                Long totalParameters,
                 Long activeParameters) {
             this(clazz, weightsBytes, estimated, basis, totalParameters, activeParameters, null, null, List.of());
         }
     }
 
-    static final List<String> CSV_HEADER = List.of("id", "hub", "organisation", "origin_uploader", "origin_lineage",
-            "parents", "roots", "licence_id", "licence_class", "hardware_class", "weights_bytes", "hardware_estimated",
-            "sectors", "downloads_30d", "downloads_all_time", "as_of");
+    static final List<String> CSV_HEADER = List.of(
+            "id",
+            "hub",
+            "organisation",
+            "origin_uploader",
+            "origin_lineage",
+            "parents",
+            "roots",
+            "licence_id",
+            "licence_class",
+            "hardware_class",
+            "weights_bytes",
+            "hardware_estimated",
+            "sectors",
+            "downloads_30d",
+            "downloads_all_time",
+            "as_of");
 
     List<Object> csvRow() {
-        return List.of(nz(id), nz(hub), nz(organisation), origin.uploader(), origin.lineage(),
-                lineage.parents().stream().map(Parent::id).toList(), lineage.roots(), nz(licence.id()),
-                nz(licence.clazz()), nz(hardware.clazz()), nz(hardware.weightsBytes()), hardware.estimated(), sectors,
-                nz(downloads30d), nz(downloadsAllTime), nz(asOf));
+        return List.of(
+                nz(id),
+                nz(hub),
+                nz(organisation),
+                origin.uploader(),
+                origin.lineage(),
+                lineage.parents().stream().map(Parent::id).toList(),
+                lineage.roots(),
+                nz(licence.id()),
+                nz(licence.clazz()),
+                nz(hardware.clazz()),
+                nz(hardware.weightsBytes()),
+                hardware.estimated(),
+                sectors,
+                nz(downloads30d),
+                nz(downloadsAllTime),
+                nz(asOf));
     }
 
     private static Object nz(Object o) {
@@ -96,33 +141,86 @@ record ModelResource(
         String hub = m.hub();
         String asOf = m.asOf() == null ? null : m.asOf().toString();
         if (a == null) { // not attributed yet: say so rather than invent classes
-            return new ModelResource(m.repoId(), hub, href(hub, m.repoId()), m.author(), null, List.of(),
+            return new ModelResource(
+                    m.repoId(),
+                    hub,
+                    href(hub, m.repoId()),
+                    m.author(),
+                    null,
+                    List.of(),
                     new Origin(List.of(Attribution.UNATTRIBUTED), List.of(Attribution.UNATTRIBUTED), List.of()),
-                    new Lineage(List.of(), List.of(), List.of()), new Licence("unknown", "unknown", "none"),
-                    new Hardware("unknown", null, false, "none", null, null), List.of(), m.pipelineTag(),
-                    m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf);
+                    new Lineage(List.of(), List.of(), List.of()),
+                    new Licence("unknown", "unknown", "none"),
+                    new Hardware("unknown", null, false, "none", null, null),
+                    List.of(),
+                    m.pipelineTag(),
+                    m.downloads30d(),
+                    m.downloadsAllTime(),
+                    m.likes(),
+                    m.recorded(),
+                    asOf);
         }
         List<String> uploader = a.uploaderOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.uploaderOrigin();
-        List<String> lineageCountries = a.lineageOrigin().isEmpty()
-                ? List.of(Attribution.UNATTRIBUTED) : a.lineageCountries();
+        List<String> lineageCountries =
+                a.lineageOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.lineageCountries();
         List<CountryShare> shares = a.lineageOrigin().isEmpty()
                 ? List.of(new CountryShare(Attribution.UNATTRIBUTED, 1.0))
-                : a.lineageOrigin().stream().map(s -> new CountryShare(s.country(), s.share())).toList();
+                : a.lineageOrigin().stream()
+                        .map(s -> new CountryShare(s.country(), s.share()))
+                        .toList();
         Attribution.Lineage l = a.lineage();
-        Lineage lineage = l == null ? new Lineage(List.of(), List.of(), List.of())
-                : new Lineage(l.parents().stream().map(p -> new Parent(p.repoId(), p.relation())).toList(), l.roots(),
-                        l.issues(), l.basis(), l.inferredFrom());
+        Lineage lineage = l == null
+                ? new Lineage(List.of(), List.of(), List.of())
+                : new Lineage(
+                        l.parents().stream()
+                                .map(p -> new Parent(p.repoId(), p.relation()))
+                                .toList(),
+                        l.roots(),
+                        l.issues(),
+                        l.basis(),
+                        l.inferredFrom());
         Attribution.Licence lic = a.licence();
-        Licence licence = lic == null ? new Licence("unknown", "unknown", "none")
-                : new Licence(lic.id(), lic.clazz(), lic.source(), lic.effectiveClass(), lic.effectiveVia(), lic.osi(),
+        Licence licence = lic == null
+                ? new Licence("unknown", "unknown", "none")
+                : new Licence(
+                        lic.id(),
+                        lic.clazz(),
+                        lic.source(),
+                        lic.effectiveClass(),
+                        lic.effectiveVia(),
+                        lic.osi(),
                         lic.excludedTerritories());
         Attribution.Hardware hw = a.hardware();
-        Hardware hardware = hw == null ? new Hardware("unknown", null, false, "none", null, null)
-                : new Hardware(hw.clazz(), hw.weightsBytes(), hw.estimated(), hw.basis(), hw.totalParameters(),
-                        hw.activeParameters(), hw.quantisation(), hw.bitsPerWeight(), hw.flags());
-        return new ModelResource(m.repoId(), hub, href(hub, m.repoId()), m.author(), a.uploaderOrg(),
-                a.developerOrgs(), new Origin(uploader, lineageCountries, shares), lineage, licence, hardware,
-                a.sectors(), m.pipelineTag(), m.downloads30d(), m.downloadsAllTime(), m.likes(), m.recorded(), asOf);
+        Hardware hardware = hw == null
+                ? new Hardware("unknown", null, false, "none", null, null)
+                : new Hardware(
+                        hw.clazz(),
+                        hw.weightsBytes(),
+                        hw.estimated(),
+                        hw.basis(),
+                        hw.totalParameters(),
+                        hw.activeParameters(),
+                        hw.quantisation(),
+                        hw.bitsPerWeight(),
+                        hw.flags());
+        return new ModelResource(
+                m.repoId(),
+                hub,
+                href(hub, m.repoId()),
+                m.author(),
+                a.uploaderOrg(),
+                a.developerOrgs(),
+                new Origin(uploader, lineageCountries, shares),
+                lineage,
+                licence,
+                hardware,
+                a.sectors(),
+                m.pipelineTag(),
+                m.downloads30d(),
+                m.downloadsAllTime(),
+                m.likes(),
+                m.recorded(),
+                asOf);
     }
 
     private static String href(String hub, String repoId) {

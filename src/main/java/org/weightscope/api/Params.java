@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.MediaType;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.Attribution;
 
@@ -26,14 +26,27 @@ final class Params {
     static final int MAX_FILTER_VALUES = 50;
 
     /** The attribution's class ids (see {@link Attribution.Licence} and {@link Attribution.Hardware}). */
-    static final List<String> LICENCE_CLASSES = List.of("permissive", "copyleft", "open-weights-restricted",
-            "non-commercial", "unknown");
-    static final List<String> HARDWARE_CLASSES = List.of("edge", "consumer-gpu", "datacenter-gpu", "multi-gpu",
-            "cluster", "unknown");
+    static final List<String> LICENCE_CLASSES =
+            List.of("permissive", "copyleft", "open-weights-restricted", "non-commercial", "unknown");
+
+    static final List<String> HARDWARE_CLASSES =
+            List.of("edge", "consumer-gpu", "datacenter-gpu", "multi-gpu", "cluster", "unknown");
     /** Hub ids and the short prefixes used in catalogue ids, both accepted. */
-    static final Map<String, String> HUBS = Map.of("huggingface", "huggingface", "hf", "huggingface",
-            "modelscope", "modelscope", "ms", "modelscope", "openrouter", "openrouter", "or", "openrouter",
-            "ollama", "ollama");
+    static final Map<String, String> HUBS = Map.of(
+            "huggingface",
+            "huggingface",
+            "hf",
+            "huggingface",
+            "modelscope",
+            "modelscope",
+            "ms",
+            "modelscope",
+            "openrouter",
+            "openrouter",
+            "or",
+            "openrouter",
+            "ollama",
+            "ollama");
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     /** Registry ids of organisations and sectors: lower-case words joined by '-', '_' or '.'. */
@@ -45,8 +58,10 @@ final class Params {
     static void onlyKnown(Map<String, String[]> parameters, Set<String> known) {
         for (String name : parameters.keySet()) {
             if (!known.contains(name) && !name.startsWith(FILTER)) {
-                throw new BadParameterException(name, "unknown parameter '" + name + "' (use "
-                        + String.join(", ", known.stream().sorted().toList()) + ", filter.<dimension>)");
+                throw new BadParameterException(
+                        name,
+                        "unknown parameter '" + name + "' (use "
+                                + String.join(", ", known.stream().sorted().toList()) + ", filter.<dimension>)");
             }
         }
     }
@@ -76,8 +91,8 @@ final class Params {
     static int range(String parameter, Integer value, int fallback, int min, int max) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw new BadParameterException(parameter, parameter + " must be between " + min + " and " + max
-                    + " (was " + v + ")");
+            throw new BadParameterException(
+                    parameter, parameter + " must be between " + min + " and " + max + " (was " + v + ")");
         }
         return v;
     }
@@ -94,9 +109,14 @@ final class Params {
             try {
                 dimension = Adoption.Dimension.of(name.substring(FILTER.length()));
             } catch (IllegalArgumentException ex) {
-                throw new BadParameterException(name, "unknown filter dimension '" + name.substring(FILTER.length())
-                        + "' (use filter." + Arrays.stream(Adoption.Dimension.values()).map(Adoption.Dimension::id)
-                                .collect(Collectors.joining(", filter.")) + ")");
+                throw new BadParameterException(
+                        name,
+                        "unknown filter dimension '" + name.substring(FILTER.length())
+                                + "' (use filter."
+                                + Arrays.stream(Adoption.Dimension.values())
+                                        .map(Adoption.Dimension::id)
+                                        .collect(Collectors.joining(", filter."))
+                                + ")");
             }
             List<String> values = new ArrayList<>();
             for (String raw : e.getValue()) {
@@ -124,8 +144,10 @@ final class Params {
                     yield Attribution.UNATTRIBUTED;
                 }
                 if (!COUNTRY.matcher(v).matches()) {
-                    throw new BadParameterException(parameter, "'" + shorten(v) + "' is not an origin: use ISO 3166-1"
-                            + " alpha-2 country codes (e.g. CN,US) or unattributed");
+                    throw new BadParameterException(
+                            parameter,
+                            "'" + shorten(v) + "' is not an origin: use ISO 3166-1"
+                                    + " alpha-2 country codes (e.g. CN,US) or unattributed");
                 }
                 yield v.toUpperCase(Locale.ROOT);
             }
@@ -134,16 +156,19 @@ final class Params {
             case HUB -> {
                 String hub = HUBS.get(v.toLowerCase(Locale.ROOT));
                 if (hub == null) {
-                    throw new BadParameterException(parameter, "unknown hub '" + shorten(v)
-                            + "' (use huggingface, modelscope, openrouter, ollama)");
+                    throw new BadParameterException(
+                            parameter,
+                            "unknown hub '" + shorten(v) + "' (use huggingface, modelscope, openrouter, ollama)");
                 }
                 yield hub;
             }
             case ORGANISATION, SECTOR -> {
                 String id = v.toLowerCase(Locale.ROOT);
                 if (!REGISTRY_ID.matcher(id).matches()) {
-                    throw new BadParameterException(parameter, "'" + shorten(v) + "' is not a " + dimension.id()
-                            + " id (lower-case letters, digits, '-', '_', '.')");
+                    throw new BadParameterException(
+                            parameter,
+                            "'" + shorten(v) + "' is not a " + dimension.id()
+                                    + " id (lower-case letters, digits, '-', '_', '.')");
                 }
                 yield id;
             }
@@ -153,8 +178,9 @@ final class Params {
     private static String oneOf(String parameter, String v, List<String> ids) {
         String id = v.toLowerCase(Locale.ROOT);
         if (!ids.contains(id)) {
-            throw new BadParameterException(parameter, "unknown value '" + shorten(v) + "' for " + parameter + " (use "
-                    + String.join(", ", ids) + ")");
+            throw new BadParameterException(
+                    parameter,
+                    "unknown value '" + shorten(v) + "' for " + parameter + " (use " + String.join(", ", ids) + ")");
         }
         return id;
     }
@@ -174,6 +200,7 @@ final class Params {
 
     /** The days a date parameter may name: the data starts in the 2020s; the store is never asked about year 10000. */
     static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1990, 1, 1);
+
     static final java.time.LocalDate LATEST = java.time.LocalDate.of(2100, 12, 31);
 
     /** A day as yyyy-mm-dd between {@link #EARLIEST} and {@link #LATEST}, or null when not given. */
@@ -185,11 +212,14 @@ final class Params {
         try {
             day = java.time.LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BadParameterException(parameter, parameter + " must be a day as yyyy-mm-dd, was '" + shorten(value) + "'");
+            throw new BadParameterException(
+                    parameter, parameter + " must be a day as yyyy-mm-dd, was '" + shorten(value) + "'");
         }
         if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-            throw new BadParameterException(parameter, parameter + " must be a day between " + EARLIEST + " and " + LATEST
-                    + ", was '" + shorten(value) + "'");
+            throw new BadParameterException(
+                    parameter,
+                    parameter + " must be a day between " + EARLIEST + " and " + LATEST + ", was '" + shorten(value)
+                            + "'");
         }
         return day;
     }
@@ -201,7 +231,9 @@ final class Params {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "all" -> org.weightscope.catalogue.AdoptionService.Sample.ALL;
             case "constant" -> org.weightscope.catalogue.AdoptionService.Sample.CONSTANT;
-            default -> throw new BadParameterException("sample", "sample must be all or constant, was '" + shorten(value) + "'");
+            default ->
+                throw new BadParameterException(
+                        "sample", "sample must be all or constant, was '" + shorten(value) + "'");
         };
     }
 
@@ -213,8 +245,9 @@ final class Params {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw new BadParameterException("format", "unknown format '" + shorten(format)
-                        + "' (use json or csv)");
+                default ->
+                    throw new BadParameterException(
+                            "format", "unknown format '" + shorten(format) + "' (use json or csv)");
             };
         }
         if (accept == null || accept.isBlank()) {

@@ -47,9 +47,19 @@ final class Responses {
             boolean dominated) {
 
         static CoverageBody of(org.weightscope.catalogue.Coverage c) {
-            return new CoverageBody(c.models(), c.downloads(), c.capturedFrom() == null ? null : c.capturedFrom().toString(),
-                    c.capturedTo() == null ? null : c.capturedTo().toString(), c.freshnessDays(), c.leftOutStale(),
-                    c.captureKinds(), c.minModels(), c.thin(), c.topModel(), c.topShare(), c.dominated());
+            return new CoverageBody(
+                    c.models(),
+                    c.downloads(),
+                    c.capturedFrom() == null ? null : c.capturedFrom().toString(),
+                    c.capturedTo() == null ? null : c.capturedTo().toString(),
+                    c.freshnessDays(),
+                    c.leftOutStale(),
+                    c.captureKinds(),
+                    c.minModels(),
+                    c.thin(),
+                    c.topModel(),
+                    c.topShare(),
+                    c.dominated());
         }
     }
 
@@ -96,7 +106,11 @@ final class Responses {
     record Derivatives(long count, List<Facet> relations, List<ModelResource> top) {}
 
     /** One week of a series: the day it stands for (the week's last day), and what it was computed over. */
-    record Point(String day, @JsonProperty("captured_at") String capturedAt, double total, CoverageBody coverage,
+    record Point(
+            String day,
+            @JsonProperty("captured_at") String capturedAt,
+            double total,
+            CoverageBody coverage,
             List<Figure> figures) {}
 
     record AdoptionSeries(
@@ -118,12 +132,28 @@ final class Responses {
             String definition,
             List<Point> series) {}
 
-    record EventItem(String id, String type, String model, String hub, String organisation, String at, String day,
-            @JsonProperty("old_value") String oldValue, @JsonProperty("new_value") String newValue,
-            @JsonProperty("old_licence") String oldLicence, @JsonProperty("new_licence") String newLicence,
+    record EventItem(
+            String id,
+            String type,
+            String model,
+            String hub,
+            String organisation,
+            String at,
+            String day,
+            @JsonProperty("old_value") String oldValue,
+            @JsonProperty("new_value") String newValue,
+            @JsonProperty("old_licence") String oldLicence,
+            @JsonProperty("new_licence") String newLicence,
             @JsonProperty("uploader_origin") List<String> uploaderOrigin,
-            @JsonProperty("lineage_origin") List<String> lineageOrigin, boolean recorded) {}
+            @JsonProperty("lineage_origin") List<String> lineageOrigin,
+            boolean recorded) {}
 
-    record Events(@JsonProperty("as_of") String asOf, String view, @JsonProperty("rule_version") String ruleVersion,
-            String citation, String type, long total, List<EventItem> events) {}
+    record Events(
+            @JsonProperty("as_of") String asOf,
+            String view,
+            @JsonProperty("rule_version") String ruleVersion,
+            String citation,
+            String type,
+            long total,
+            List<EventItem> events) {}
 }

@@ -67,21 +67,37 @@ class RouterUsageController {
             @JsonProperty("long_tail") LongTail longTail,
             String caveat) {}
 
-    @GetMapping(path = ApiController.BASE + "/router-usage", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "OpenRouter token share by origin, per day or ISO week",
+    @GetMapping(
+            path = ApiController.BASE + "/router-usage",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(
+            summary = "OpenRouter token share by origin, per day or ISO week",
             description = "Tokens (prompt + completion) served on OpenRouter, credited to the origin of each model"
                     + " (its Hugging Face model's attribution when OpenRouter names one, else its author through the"
                     + " registry). The 'other' row is reported apart as the unattributed long tail. Cite OpenRouter"
                     + " as in the citation field (CC BY 4.0).")
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = UsageAnswer.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "400", description = "bad parameter",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = UsageAnswer.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "bad parameter",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<?> routerUsage(
-            @Parameter(description = "UTC day (yyyy-mm-dd), default the newest stored") @RequestParam(required = false) String day,
-            @Parameter(description = "origin view: lineage (default) or uploader") @RequestParam(required = false) String view,
-            @Parameter(description = "day (default) or week (the ISO week holding day)") @RequestParam(required = false) String window,
+            @Parameter(description = "UTC day (yyyy-mm-dd), default the newest stored") @RequestParam(required = false)
+                    String day,
+            @Parameter(description = "origin view: lineage (default) or uploader") @RequestParam(required = false)
+                    String view,
+            @Parameter(description = "day (default) or week (the ISO week holding day)") @RequestParam(required = false)
+                    String window,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
@@ -90,28 +106,46 @@ class RouterUsageController {
         String v = Params.view(view).id();
         String w = window == null ? RouterUsageService.DAY : window.strip().toLowerCase(Locale.ROOT);
         if (!w.equals(RouterUsageService.DAY) && !w.equals(RouterUsageService.WEEK)) {
-            throw new BadParameterException("window", "unknown window '" + Params.shorten(window) + "' (use day or week)");
+            throw new BadParameterException(
+                    "window", "unknown window '" + Params.shorten(window) + "' (use day or week)");
         }
         LocalDate d = Params.date("day", day);
         if (d == null) d = usage.latestDay().orElse(LocalDate.now(clock));
         TokenShare s = w.equals(RouterUsageService.WEEK) ? usage.weekly(d, v) : usage.daily(d, v);
-        String citation = (s.citation() == null ? "Source: OpenRouter (openrouter.ai/rankings), no data stored for this period."
-                : s.citation()) + " Attribution: Weightscope, view " + v + ", rule " + s.ruleVersion() + ".";
+        String citation = (s.citation() == null
+                        ? "Source: OpenRouter (openrouter.ai/rankings), no data stored for this period."
+                        : s.citation())
+                + " Attribution: Weightscope, view " + v + ", rule " + s.ruleVersion() + ".";
         if (csv) {
             CsvWriter out = new CsvWriter(citation, List.of("origin", "tokens", "share"));
             for (TokenShare.OriginTokens o : s.byOrigin()) {
                 out.row(List.of(o.origin(), o.tokens(), o.share()));
             }
             out.row(List.of(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()));
-            return ResponseEntity.ok().contentType(ApiController.TEXT_CSV)
+            return ResponseEntity.ok()
+                    .contentType(ApiController.TEXT_CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-router-usage.csv\"")
                     .body(out.toString());
         }
         List<OriginFigure> figures = new ArrayList<>();
         s.byOrigin().forEach(o -> figures.add(new OriginFigure(o.origin(), o.tokens(), o.share())));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new UsageAnswer(s.asOf(), "router-tokens",
-                v, s.ruleVersion(), citation, "CC BY 4.0 (OpenRouter Data API)", s.window(), s.from().toString(),
-                s.to().toString(), s.days().stream().map(LocalDate::toString).toList(), s.rowWindow(), s.totalTokens(),
-                figures, new LongTail(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()), s.caveat()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new UsageAnswer(
+                        s.asOf(),
+                        "router-tokens",
+                        v,
+                        s.ruleVersion(),
+                        citation,
+                        "CC BY 4.0 (OpenRouter Data API)",
+                        s.window(),
+                        s.from().toString(),
+                        s.to().toString(),
+                        s.days().stream().map(LocalDate::toString).toList(),
+                        s.rowWindow(),
+                        s.totalTokens(),
+                        figures,
+                        new LongTail(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()),
+                        s.caveat()));
     }
 }

@@ -34,36 +34,46 @@ public record Adoption(
 
     /** The origin views: the account that uploaded a repo, or the developer of its lineage's root(s). */
     public enum View {
-        UPLOADER, LINEAGE;
+        UPLOADER,
+        LINEAGE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static View of(String id) {
-            return Arrays.stream(values()).filter(v -> v.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown origin view '" + id
-                            + "' (use uploader or lineage)"));
+            return Arrays.stream(values())
+                    .filter(v -> v.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("unknown origin view '" + id + "' (use uploader or lineage)"));
         }
     }
 
     public enum Metric {
-        DOWNLOADS_30D("downloads-30d", "2",
+        DOWNLOADS_30D(
+                "downloads-30d",
+                "2",
                 "Sum of the hubs' 30-day rolling download counts (Hugging Face's downloads field), each model counted"
                         + " at its newest capture within the freshness window ending at the as-of day, never an older"
                         + " one; a model seen removed by a complete crawl stops counting from that day. A model credited"
                         + " to several countries (a joint organisation, a merge of several roots) splits its downloads"
                         + " evenly between them."),
-        MODELS("models", "2", "Number of models with a capture within the freshness window ending at the as-of day"
-                + " (fractional where a model is credited to several countries).");
+        MODELS(
+                "models",
+                "2",
+                "Number of models with a capture within the freshness window ending at the as-of day"
+                        + " (fractional where a model is credited to several countries).");
 
         /** Definitions of earlier versions, so a citation of an older version can still be looked up. */
         public static final java.util.Map<String, String> EARLIER = java.util.Map.of(
-                "downloads-30d v1", "Sum of Hugging Face 30-day rolling download counts as reported by the hub at the"
-                        + " as-of time, over each model's newest capture whatever its date (superseded 2026-12-01:"
-                        + " it mixed captures years apart under one date).",
-                "models v1", "Number of models (fractional where a model is credited to several countries), over"
-                        + " every model ever captured (superseded 2026-12-01).");
+                "downloads-30d v1",
+                        "Sum of Hugging Face 30-day rolling download counts as reported by the hub at the"
+                                + " as-of time, over each model's newest capture whatever its date (superseded 2026-12-01:"
+                                + " it mixed captures years apart under one date).",
+                "models v1",
+                        "Number of models (fractional where a model is credited to several countries), over"
+                                + " every model ever captured (superseded 2026-12-01).");
 
         private final String id;
         private final String version;
@@ -88,16 +98,24 @@ public record Adoption(
         }
 
         public static Metric of(String id) {
-            return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst()
+            return Arrays.stream(values())
+                    .filter(m -> m.id.equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown metric '" + id + "' (use "
-                            + String.join(", ", Arrays.stream(values()).map(Metric::id).toList()) + ")"));
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(values()).map(Metric::id).toList()) + ")"));
         }
     }
 
     /** What figures are broken down by; ids are stable (API, files, URLs). */
     public enum Dimension {
-        ORIGIN("origin"), ORGANISATION("organisation"), SECTOR("sector"), HARDWARE_CLASS("hardware-class"),
-        LICENCE_CLASS("licence-class"), HUB("hub");
+        ORIGIN("origin"),
+        ORGANISATION("organisation"),
+        SECTOR("sector"),
+        HARDWARE_CLASS("hardware-class"),
+        LICENCE_CLASS("licence-class"),
+        HUB("hub");
 
         private final String id;
 
@@ -110,9 +128,13 @@ public record Adoption(
         }
 
         public static Dimension of(String id) {
-            return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst()
+            return Arrays.stream(values())
+                    .filter(d -> d.id.equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown dimension '" + id + "' (use "
-                            + String.join(", ", Arrays.stream(values()).map(Dimension::id).toList()) + ")"));
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(values()).map(Dimension::id).toList()) + ")"));
         }
     }
 

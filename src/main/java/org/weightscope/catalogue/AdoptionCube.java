@@ -66,7 +66,11 @@ public class AdoptionCube {
     /** Days written since the last {@link #update()}: the first day of each affected range. */
     private final Set<LocalDate> dirty = ConcurrentHashMap.newKeySet();
 
-    AdoptionCube(ElasticsearchClient client, Indices indices, AttributionRules rules, Optional<FigureSettings> settings,
+    AdoptionCube(
+            ElasticsearchClient client,
+            Indices indices,
+            AttributionRules rules,
+            Optional<FigureSettings> settings,
             @Value("${weightscope.figures.cube:true}") boolean enabled) {
         this.client = client;
         this.indices = indices;
@@ -100,13 +104,19 @@ public class AdoptionCube {
         if (dirty.add(day)) {
             // counted figures change on [day, day + W − 1], but the stale counts of every later day can change too (a
             // capture of day d is left out as stale from d + W on, its predecessor no longer from d on)
-            Query later = Query.of(q -> q.bool(x -> x.filter(f -> f.term(t -> t.field("kind").value(DAY)))
-                    .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(day.toString()))))));
+            Query later = Query.of(q ->
+                    q.bool(x -> x.filter(f -> f.term(t -> t.field("kind").value(DAY)))
+                            .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(day.toString()))))));
             List<String> markers = idsWhere(later);
             markers.forEach(id -> stale.add(LocalDate.parse(id.substring(4))));
             if (!markers.isEmpty()) {
-                Bulk.execute(client, markers.stream().map(id -> BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id))))
-                        .toList(), "adoption cube days invalidated");
+                Bulk.execute(
+                        client,
+                        markers.stream()
+                                .map(id -> BulkOperation.of(
+                                        o -> o.delete(d -> d.index(alias()).id(id))))
+                                .toList(),
+                        "adoption cube days invalidated");
                 indices.refresh(NAME);
             }
         }
@@ -137,7 +147,8 @@ public class AdoptionCube {
         if (earliest == null) {
             try {
                 var r = client.get(g -> g.index(alias()).id(SPAN), Map.class);
-                if (r.found() && r.source() != null) earliest = LocalDate.parse(String.valueOf(r.source().get("day")));
+                if (r.found() && r.source() != null)
+                    earliest = LocalDate.parse(String.valueOf(r.source().get("day")));
             } catch (IOException e) {
                 throw new StorageException("reading the adoption cube failed", e);
             }
@@ -148,7 +159,10 @@ public class AdoptionCube {
     private void writeEarliest(LocalDate day) {
         Map<String, Object> doc = Map.of("kind", SPAN, "day", day.toString());
         try {
-            client.index(i -> i.index(alias()).id(SPAN).document(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+            client.index(i -> i.index(alias())
+                    .id(SPAN)
+                    .document(doc)
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
             earliest = day;
         } catch (IOException e) {
             throw new StorageException("writing the adoption cube failed", e);
@@ -211,7 +225,8 @@ public class AdoptionCube {
     }
 
     private static String id(LocalDate day, String kind, String key, Set<String> ids) {
-        String id = day + ":" + kind + ":" + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = day + ":" + kind + ":"
+                + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ids.add(id);
         return id;
     }
@@ -220,15 +235,21 @@ public class AdoptionCube {
     private List<String> idsWhere(Query query) {
         List<String> out = new ArrayList<>();
         try {
-            var page = client.search(s -> s.index(alias()).size(5000).query(query).source(src -> src.fetch(false))
-                    .scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))), Void.class);
+            var page = client.search(
+                    s -> s.index(alias())
+                            .size(5000)
+                            .query(query)
+                            .source(src -> src.fetch(false))
+                            .scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))),
+                    Void.class);
             String scroll = page.scrollId();
             var hits = page.hits().hits();
             while (!hits.isEmpty()) {
                 hits.forEach(h -> out.add(h.id()));
                 String sid = scroll;
-                var next = client.scroll(x -> x.scrollId(sid).scroll(co.elastic.clients.elasticsearch._types.Time.of(
-                        t -> t.time("1m"))), Void.class);
+                var next = client.scroll(
+                        x -> x.scrollId(sid).scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))),
+                        Void.class);
                 scroll = next.scrollId();
                 hits = next.hits().hits();
             }
@@ -244,7 +265,9 @@ public class AdoptionCube {
         List<String> ids = idsWhere(query);
         for (int i = 0; i < ids.size(); i += 2000) {
             List<BulkOperation> ops = ids.subList(i, Math.min(ids.size(), i + 2000)).stream()
-                    .map(id -> BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id)))).toList();
+                    .map(id ->
+                            BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id))))
+                    .toList();
             Bulk.execute(client, ops, "adoption cube deletions");
         }
         indices.refresh(NAME);
@@ -265,16 +288,32 @@ public class AdoptionCube {
         try {
             while (true) {
                 List<FieldValue> from = after;
-                SearchResponse<ModelSnapshot> r = client.search(s -> {
-                    s.index(indices.alias(SnapshotsIndex.NAME)).ignoreUnavailable(true).allowNoIndices(true).size(PAGE)
-                            .query(rule).sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
-                            .source(src -> src.filter(f -> f.includes("modelId", "day", "asOf", "downloads30d", "hub",
-                                    "source", "attribution.uploaderOrg", "attribution.developerOrgs",
-                                    "attribution.uploaderOrigin", "attribution.lineageOrigin",
-                                    "attribution.sectors", "attribution.hardware.clazz", "attribution.licence",
-                                    "originCredit")));
-                    return from == null ? s : s.searchAfter(from);
-                }, ModelSnapshot.class);
+                SearchResponse<ModelSnapshot> r = client.search(
+                        s -> {
+                            s.index(indices.alias(SnapshotsIndex.NAME))
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(PAGE)
+                                    .query(rule)
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
+                                    .source(src -> src.filter(f -> f.includes(
+                                            "modelId",
+                                            "day",
+                                            "asOf",
+                                            "downloads30d",
+                                            "hub",
+                                            "source",
+                                            "attribution.uploaderOrg",
+                                            "attribution.developerOrgs",
+                                            "attribution.uploaderOrigin",
+                                            "attribution.lineageOrigin",
+                                            "attribution.sectors",
+                                            "attribution.hardware.clazz",
+                                            "attribution.licence",
+                                            "originCredit")));
+                            return from == null ? s : s.searchAfter(from);
+                        },
+                        ModelSnapshot.class);
                 List<Hit<ModelSnapshot>> hits = r.hits().hits();
                 if (hits.isEmpty()) {
                     return groups;
@@ -294,8 +333,11 @@ public class AdoptionCube {
 
     /** The licence class a figure is keyed on, as stored at {@link AdoptionIndex#LICENCE_CLASS_FIELD}. */
     static String licenceClass(Attribution a) {
-        return a == null || a.licence() == null ? null
-                : a.licence().effectiveClass() != null ? a.licence().effectiveClass() : a.licence().clazz();
+        return a == null || a.licence() == null
+                ? null
+                : a.licence().effectiveClass() != null
+                        ? a.licence().effectiveClass()
+                        : a.licence().clazz();
     }
 
     /** Models with the same keys on one as-of day. */
@@ -319,11 +361,22 @@ public class AdoptionCube {
         static String key(ModelSnapshot s) {
             Attribution a = s.attribution();
             StringBuilder k = new StringBuilder(128);
-            k.append(s.hub()).append('|').append(s.source()).append('|').append(s.downloads30d() != null).append('|');
+            k.append(s.hub())
+                    .append('|')
+                    .append(s.source())
+                    .append('|')
+                    .append(s.downloads30d() != null)
+                    .append('|');
             if (a != null) {
-                k.append(a.uploaderOrg()).append('|').append(new java.util.TreeSet<>(a.developerOrgs())).append('|')
-                        .append(new java.util.TreeSet<>(a.sectors())).append('|')
-                        .append(a.hardware() == null ? null : a.hardware().clazz()).append('|').append(licenceClass(a));
+                k.append(a.uploaderOrg())
+                        .append('|')
+                        .append(new java.util.TreeSet<>(a.developerOrgs()))
+                        .append('|')
+                        .append(new java.util.TreeSet<>(a.sectors()))
+                        .append('|')
+                        .append(a.hardware() == null ? null : a.hardware().clazz())
+                        .append('|')
+                        .append(licenceClass(a));
             }
             k.append('|');
             if (s.originCredit() != null) {
@@ -352,11 +405,13 @@ public class AdoptionCube {
             if (s.asOf() != null) asOf = Math.max(asOf, s.asOf().toEpochMilli());
             if (from == null || s.day().isBefore(from)) from = s.day();
             if (to == null || s.day().isAfter(to)) to = s.day();
-            if (s.downloads30d() != null && (d > topDownloads || d == topDownloads && s.modelId().compareTo(topModel) < 0)) {
+            if (s.downloads30d() != null
+                    && (d > topDownloads || d == topDownloads && s.modelId().compareTo(topModel) < 0)) {
                 topDownloads = d;
                 topModel = s.modelId();
             }
-            long h = mix(s.modelId().hashCode() * 0x9E3779B97F4A7C15L + s.modelId().length());
+            long h = mix(
+                    s.modelId().hashCode() * 0x9E3779B97F4A7C15L + s.modelId().length());
             fingerprint1 += h & 0xFFFFF;
             fingerprint2 += (h >>> 20) & 0xFFFFF;
         }
@@ -385,8 +440,12 @@ public class AdoptionCube {
                 attribution.put("uploaderOrg", a.uploaderOrg());
                 attribution.put("developerOrgs", a.developerOrgs());
                 attribution.put("sectors", a.sectors());
-                attribution.put("hardware", a.hardware() == null ? Map.of() : java.util.Collections.singletonMap("clazz",
-                        a.hardware().clazz()));
+                attribution.put(
+                        "hardware",
+                        a.hardware() == null
+                                ? Map.of()
+                                : java.util.Collections.singletonMap(
+                                        "clazz", a.hardware().clazz()));
                 doc.put("attribution", attribution);
                 // the licence class under the one field name figures are keyed on
                 String[] path = AdoptionIndex.LICENCE_CLASS_FIELD.split("\\.");
@@ -394,7 +453,8 @@ public class AdoptionCube {
                 Map<String, Object> at = (Map<String, Object>) doc.get(path[0]);
                 for (int i = 1; i < path.length - 1; i++) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> next = (Map<String, Object>) at.computeIfAbsent(path[i], x -> new LinkedHashMap<>());
+                    Map<String, Object> next =
+                            (Map<String, Object>) at.computeIfAbsent(path[i], x -> new LinkedHashMap<>());
                     at = next;
                 }
                 at.put(path[path.length - 1], licenceClass(a));
@@ -416,7 +476,8 @@ public class AdoptionCube {
                 return doc;
             }
             doc.put("downloads30d", downloads);
-            if (asOf != Long.MIN_VALUE) doc.put("asOf", Instant.ofEpochMilli(asOf).toString());
+            if (asOf != Long.MIN_VALUE)
+                doc.put("asOf", Instant.ofEpochMilli(asOf).toString());
             doc.put("from", from.toString());
             doc.put("to", to.toString());
             if (topModel != null) {
@@ -431,15 +492,22 @@ public class AdoptionCube {
 
     private Optional<LocalDate[]> captureSpan() {
         try {
-            SearchResponse<Void> r = client.search(s -> s.index(indices.alias(SnapshotsIndex.NAME)).size(0)
-                    .ignoreUnavailable(true).allowNoIndices(true)
-                    .aggregations("min", a -> a.min(m -> m.field("day")))
-                    .aggregations("max", a -> a.max(m -> m.field("day"))), Void.class);
-            if (r.aggregations().get("min") == null || r.aggregations().get("min").min().valueAsString() == null) {
+            SearchResponse<Void> r = client.search(
+                    s -> s.index(indices.alias(SnapshotsIndex.NAME))
+                            .size(0)
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .aggregations("min", a -> a.min(m -> m.field("day")))
+                            .aggregations("max", a -> a.max(m -> m.field("day"))),
+                    Void.class);
+            if (r.aggregations().get("min") == null
+                    || r.aggregations().get("min").min().valueAsString() == null) {
                 return Optional.empty();
             }
-            LocalDate min = LocalDate.parse(r.aggregations().get("min").min().valueAsString().substring(0, 10));
-            LocalDate max = LocalDate.parse(r.aggregations().get("max").max().valueAsString().substring(0, 10));
+            LocalDate min = LocalDate.parse(
+                    r.aggregations().get("min").min().valueAsString().substring(0, 10));
+            LocalDate max = LocalDate.parse(
+                    r.aggregations().get("max").max().valueAsString().substring(0, 10));
             // a capture keeps counting for the window after the newest capture day
             return Optional.of(new LocalDate[] {min, max.plusDays(window - 1L)});
         } catch (IOException e) {
@@ -467,33 +535,62 @@ public class AdoptionCube {
         String rule = rules.version();
         for (LocalDate d : days) {
             String day = d.toString();
-            points.put(day, Query.of(x -> x.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(COUNTED)))
-                    .filter(f -> f.term(t -> t.field("day").value(day))).filter(filter))));
-            stale.put(day, Query.of(x -> x.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(STALE)))
-                    .filter(f -> f.term(t -> t.field("day").value(day))).filter(filter))));
-            markers.put(day, Query.of(x -> x.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(DAY)))
-                    .filter(f -> f.term(t -> t.field("day").value(day)))
-                    .filter(f -> f.term(t -> t.field("ruleVersion").value(rule)))
-                    .filter(f -> f.term(t -> t.field("window").value(window))))));
+            points.put(
+                    day,
+                    Query.of(x -> x.bool(b -> b.filter(
+                                    f -> f.term(t -> t.field("kind").value(COUNTED)))
+                            .filter(f -> f.term(t -> t.field("day").value(day)))
+                            .filter(filter))));
+            stale.put(
+                    day,
+                    Query.of(x -> x.bool(b -> b.filter(
+                                    f -> f.term(t -> t.field("kind").value(STALE)))
+                            .filter(f -> f.term(t -> t.field("day").value(day)))
+                            .filter(filter))));
+            markers.put(
+                    day,
+                    Query.of(x -> x.bool(b -> b.filter(
+                                    f -> f.term(t -> t.field("kind").value(DAY)))
+                            .filter(f -> f.term(t -> t.field("day").value(day)))
+                            .filter(f -> f.term(t -> t.field("ruleVersion").value(rule)))
+                            .filter(f -> f.term(t -> t.field("window").value(window))))));
         }
-        List<FieldValue> dayValues = days.stream().map(d -> FieldValue.of(d.toString())).toList();
+        List<FieldValue> dayValues =
+                days.stream().map(d -> FieldValue.of(d.toString())).toList();
         try {
-            SearchResponse<Void> response = client.search(s -> s.index(alias()).size(0).ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .query(x -> x.bool(b -> b.should(o -> o.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
-                            .should(o -> o.term(t -> t.field("kind").value(SPAN)))))
-                    .aggregations("markers", a -> a.filters(f -> f.filters(b -> b.keyed(markers))))
-                    .aggregations("earliest", a -> a.filter(f -> f.term(t -> t.field("kind").value(SPAN)))
-                            .aggregations("day", x -> x.min(m -> m.field("day"))))
-                    .aggregations("points", a -> a.filters(f -> f.filters(b -> b.keyed(points)))
-                            .aggregations(pointAggregations(q)))
-                    .aggregations("stale", a -> a.filters(f -> f.filters(b -> b.keyed(stale)))
-                            .aggregations("models", x -> x.sum(m -> m.field("models")))), Void.class);
+            SearchResponse<Void> response = client.search(
+                    s -> s.index(alias())
+                            .size(0)
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .query(x -> x.bool(b -> b.should(
+                                            o -> o.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
+                                    .should(o -> o.term(t -> t.field("kind").value(SPAN)))))
+                            .aggregations("markers", a -> a.filters(f -> f.filters(b -> b.keyed(markers))))
+                            .aggregations(
+                                    "earliest",
+                                    a -> a.filter(f ->
+                                                    f.term(t -> t.field("kind").value(SPAN)))
+                                            .aggregations("day", x -> x.min(m -> m.field("day"))))
+                            .aggregations(
+                                    "points",
+                                    a -> a.filters(f -> f.filters(b -> b.keyed(points)))
+                                            .aggregations(pointAggregations(q)))
+                            .aggregations(
+                                    "stale",
+                                    a -> a.filters(f -> f.filters(b -> b.keyed(stale)))
+                                            .aggregations("models", x -> x.sum(m -> m.field("models")))),
+                    Void.class);
             if (response.aggregations().get("markers") == null) {
                 return Optional.empty();
             }
-            Map<String, FiltersBucket> markerBuckets = response.aggregations().get("markers").filters().buckets().keyed();
-            LocalDate first = day(response.aggregations().get("earliest").filter().aggregations().get("day"));
+            Map<String, FiltersBucket> markerBuckets =
+                    response.aggregations().get("markers").filters().buckets().keyed();
+            LocalDate first = day(response.aggregations()
+                    .get("earliest")
+                    .filter()
+                    .aggregations()
+                    .get("day"));
             Set<LocalDate> before = new java.util.HashSet<>();
             for (LocalDate d : days) {
                 if (first != null && d.isBefore(first)) {
@@ -502,23 +599,41 @@ public class AdoptionCube {
                     return Optional.empty();
                 }
             }
-            Map<String, FiltersBucket> pointBuckets = response.aggregations().get("points").filters().buckets().keyed();
-            Map<String, FiltersBucket> staleBuckets = response.aggregations().get("stale").filters().buckets().keyed();
+            Map<String, FiltersBucket> pointBuckets =
+                    response.aggregations().get("points").filters().buckets().keyed();
+            Map<String, FiltersBucket> staleBuckets =
+                    response.aggregations().get("stale").filters().buckets().keyed();
             Map<LocalDate, AdoptionIndex.Result> out = new LinkedHashMap<>();
             Map<LocalDate, List<Long>> prints = new LinkedHashMap<>();
             for (LocalDate d : days) {
                 if (before.contains(d)) {
-                    out.put(d, new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of()));
+                    out.put(
+                            d,
+                            new AdoptionIndex.Result(
+                                    0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of()));
                     prints.put(d, List.of(0L, 0L, 0L));
                     continue;
                 }
-                long leftOut = Math.round(staleBuckets.get(d.toString()).aggregations().get("models").sum().value());
+                long leftOut = Math.round(staleBuckets
+                        .get(d.toString())
+                        .aggregations()
+                        .get("models")
+                        .sum()
+                        .value());
                 Map<String, Aggregate> aggs = pointBuckets.get(d.toString()).aggregations();
                 long models = Math.round(aggs.get("models").sum().value());
-                out.put(d, models == 0 ? new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, leftOut, Map.of(),
-                        null, 0, Set.of()) : result(aggs, models, q, leftOut));
-                prints.put(d, List.of(models, Math.round(aggs.get("f1").sum().value()),
-                        Math.round(aggs.get("f2").sum().value())));
+                out.put(
+                        d,
+                        models == 0
+                                ? new AdoptionIndex.Result(
+                                        0, List.of(), null, 0, 0, null, null, leftOut, Map.of(), null, 0, Set.of())
+                                : result(aggs, models, q, leftOut));
+                prints.put(
+                        d,
+                        List.of(
+                                models,
+                                Math.round(aggs.get("f1").sum().value()),
+                                Math.round(aggs.get("f2").sum().value())));
             }
             return Optional.of(new Answer(out, prints));
         } catch (IOException e) {
@@ -532,31 +647,82 @@ public class AdoptionCube {
             return Optional.empty();
         }
         String day = at.toString();
-        Query filter = Query.of(x -> x.bool(b -> b.filter(filters(q)).filter(f -> f.term(t -> t.field("kind").value(COUNTED)))
+        Query filter = Query.of(x -> x.bool(b -> b.filter(filters(q))
+                .filter(f -> f.term(t -> t.field("kind").value(COUNTED)))
                 .filter(f -> f.term(t -> t.field("day").value(day)))));
         String valueField = q.metric() == Adoption.Metric.MODELS ? "originCredit.share" : "originCredit.downloads30d";
         try {
-            SearchResponse<Void> response = client.search(s -> s.index(alias()).size(0).query(filter)
-                    .aggregations("split", a -> a.terms(t -> t.field(AdoptionIndex.field(split, q.view())).size(q.top())
-                                    .order(NamedValue.of("models", SortOrder.Desc))
-                                    .missing(split == Adoption.Dimension.ORGANISATION ? AdoptionIndex.UNATTRIBUTED : "unknown"))
-                            .aggregations("models", x -> x.sum(m -> m.field("models")))
-                            .aggregations("credit", c -> c.nested(n -> n.path("originCredit"))
-                                    .aggregations("view", v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
-                                                    .value(q.view().id())))
-                                            .aggregations("keys", k -> k.terms(t -> t.field("originCredit.country").size(50)
-                                                            .order(NamedValue.of("models", SortOrder.Desc)))
-                                                    .aggregations("models", x -> x.sum(m -> m.field("originCredit.models")))
-                                                    .aggregations("value", x -> x.sum(m -> m.field(valueField))))))), Void.class);
+            SearchResponse<Void> response = client.search(
+                    s -> s.index(alias())
+                            .size(0)
+                            .query(filter)
+                            .aggregations(
+                                    "split",
+                                    a -> a.terms(t -> t.field(AdoptionIndex.field(split, q.view()))
+                                                    .size(q.top())
+                                                    .order(NamedValue.of("models", SortOrder.Desc))
+                                                    .missing(
+                                                            split == Adoption.Dimension.ORGANISATION
+                                                                    ? AdoptionIndex.UNATTRIBUTED
+                                                                    : "unknown"))
+                                            .aggregations("models", x -> x.sum(m -> m.field("models")))
+                                            .aggregations(
+                                                    "credit",
+                                                    c -> c.nested(n -> n.path("originCredit"))
+                                                            .aggregations(
+                                                                    "view",
+                                                                    v -> v.filter(f -> f.term(
+                                                                                    t -> t.field("originCredit.view")
+                                                                                            .value(q.view()
+                                                                                                    .id())))
+                                                                            .aggregations(
+                                                                                    "keys",
+                                                                                    k -> k.terms(
+                                                                                                    t -> t.field(
+                                                                                                                    "originCredit.country")
+                                                                                                            .size(50)
+                                                                                                            .order(
+                                                                                                                    NamedValue
+                                                                                                                            .of(
+                                                                                                                                    "models",
+                                                                                                                                    SortOrder
+                                                                                                                                            .Desc)))
+                                                                                            .aggregations(
+                                                                                                    "models",
+                                                                                                    x -> x.sum(
+                                                                                                            m ->
+                                                                                                                    m
+                                                                                                                            .field(
+                                                                                                                                    "originCredit.models")))
+                                                                                            .aggregations(
+                                                                                                    "value",
+                                                                                                    x -> x.sum(
+                                                                                                            m ->
+                                                                                                                    m
+                                                                                                                            .field(
+                                                                                                                                    valueField))))))),
+                    Void.class);
             Map<String, Map<String, Double>> out = new LinkedHashMap<>();
             if (response.aggregations().get("split") == null) {
                 return Optional.of(out);
             }
-            for (StringTermsBucket b : response.aggregations().get("split").sterms().buckets().array()) {
+            for (StringTermsBucket b :
+                    response.aggregations().get("split").sterms().buckets().array()) {
                 Map<String, Double> byCountry = new LinkedHashMap<>();
-                for (StringTermsBucket c : b.aggregations().get("credit").nested().aggregations().get("view").filter()
-                        .aggregations().get("keys").sterms().buckets().array()) {
-                    byCountry.put(c.key().stringValue(), c.aggregations().get("value").sum().value());
+                for (StringTermsBucket c : b.aggregations()
+                        .get("credit")
+                        .nested()
+                        .aggregations()
+                        .get("view")
+                        .filter()
+                        .aggregations()
+                        .get("keys")
+                        .sterms()
+                        .buckets()
+                        .array()) {
+                    byCountry.put(
+                            c.key().stringValue(),
+                            c.aggregations().get("value").sum().value());
                 }
                 out.put(b.key().stringValue(), byCountry);
             }
@@ -569,7 +735,9 @@ public class AdoptionCube {
     private boolean built(LocalDate day) {
         try {
             var r = client.get(g -> g.index(alias()).id(markerId(day)), Map.class);
-            return r.found() && r.source() != null && rules.version().equals(r.source().get("ruleVersion"))
+            return r.found()
+                    && r.source() != null
+                    && rules.version().equals(r.source().get("ruleVersion"))
                     && Integer.valueOf(window).equals(r.source().get("window"));
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             if (e.status() == 404) return false;
@@ -588,11 +756,14 @@ public class AdoptionCube {
         q.filters().forEach((dimension, values) -> {
             List<FieldValue> accepted = values.stream().map(FieldValue::of).toList();
             if (dimension == Adoption.Dimension.ORIGIN) {
-                bool.filter(f -> f.nested(n -> n.path("originCredit").query(nq -> nq.bool(b -> b
-                        .filter(t -> t.term(tt -> tt.field("originCredit.view").value(q.view().id())))
-                        .filter(t -> t.terms(tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
+                bool.filter(f -> f.nested(n -> n.path("originCredit")
+                        .query(nq -> nq.bool(b -> b.filter(t -> t.term(tt -> tt.field("originCredit.view")
+                                        .value(q.view().id())))
+                                .filter(t -> t.terms(
+                                        tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
             } else {
-                bool.filter(f -> f.terms(t -> t.field(AdoptionIndex.field(dimension, q.view())).terms(v -> v.value(accepted))));
+                bool.filter(f -> f.terms(
+                        t -> t.field(AdoptionIndex.field(dimension, q.view())).terms(v -> v.value(accepted))));
             }
         });
         return Query.of(b -> b.bool(bool.build()));
@@ -602,18 +773,33 @@ public class AdoptionCube {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         String creditField = q.metric() == Adoption.Metric.MODELS ? "originCredit.share" : "originCredit.downloads30d";
         if (q.by() == Adoption.Dimension.ORIGIN) {
-            aggs.put("by", Aggregation.of(a -> a.nested(n -> n.path("originCredit"))
-                    .aggregations("view", v -> v.filter(f -> f.term(t -> t.field("originCredit.view").value(q.view().id())))
-                            .aggregations("keys", k -> k.terms(t -> t.field("originCredit.country").size(q.top())
-                                            .order(NamedValue.of("value", SortOrder.Desc)))
-                                    .aggregations("value", x -> x.sum(s -> s.field(creditField))))
-                            .aggregations("value", x -> x.sum(s -> s.field(creditField))))));
+            aggs.put(
+                    "by",
+                    Aggregation.of(a -> a.nested(n -> n.path("originCredit"))
+                            .aggregations(
+                                    "view",
+                                    v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
+                                                    .value(q.view().id())))
+                                            .aggregations(
+                                                    "keys",
+                                                    k -> k.terms(t -> t.field("originCredit.country")
+                                                                    .size(q.top())
+                                                                    .order(NamedValue.of("value", SortOrder.Desc)))
+                                                            .aggregations(
+                                                                    "value", x -> x.sum(s -> s.field(creditField))))
+                                            .aggregations("value", x -> x.sum(s -> s.field(creditField))))));
         } else {
             String valueField = q.metric() == Adoption.Metric.MODELS ? "models" : "downloads30d";
-            aggs.put("by", Aggregation.of(a -> a.terms(t -> t.field(AdoptionIndex.field(q.by(), q.view())).size(q.top())
-                            .missing(q.by() == Adoption.Dimension.ORGANISATION ? AdoptionIndex.UNATTRIBUTED : "unknown")
-                            .order(NamedValue.of("value", SortOrder.Desc)))
-                    .aggregations("value", x -> x.sum(s -> s.field(valueField)))));
+            aggs.put(
+                    "by",
+                    Aggregation.of(a -> a.terms(t -> t.field(AdoptionIndex.field(q.by(), q.view()))
+                                    .size(q.top())
+                                    .missing(
+                                            q.by() == Adoption.Dimension.ORGANISATION
+                                                    ? AdoptionIndex.UNATTRIBUTED
+                                                    : "unknown")
+                                    .order(NamedValue.of("value", SortOrder.Desc)))
+                            .aggregations("value", x -> x.sum(s -> s.field(valueField)))));
         }
         aggs.put("models", Aggregation.of(a -> a.sum(m -> m.field("models"))));
         aggs.put("downloads", Aggregation.of(a -> a.sum(m -> m.field("downloads30d"))));
@@ -622,23 +808,45 @@ public class AdoptionCube {
         aggs.put("to", Aggregation.of(a -> a.max(m -> m.field("to"))));
         aggs.put("f1", Aggregation.of(a -> a.sum(m -> m.field("fingerprint1"))));
         aggs.put("f2", Aggregation.of(a -> a.sum(m -> m.field("fingerprint2"))));
-        aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(100))
-                .aggregations("models", x -> x.sum(m -> m.field("models")))));
-        aggs.put("top", Aggregation.of(a -> a.topHits(h -> h.size(1).source(src -> src.filter(f -> f.includes("topModel",
-                        "topDownloads")))
-                .sort(o -> o.field(f -> f.field("topDownloads").order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field("topModel").order(SortOrder.Asc))))));
+        aggs.put(
+                "sources",
+                Aggregation.of(a -> a.terms(t -> t.field("source").size(100))
+                        .aggregations("models", x -> x.sum(m -> m.field("models")))));
+        aggs.put(
+                "top",
+                Aggregation.of(a -> a.topHits(h -> h.size(1)
+                        .source(src -> src.filter(f -> f.includes("topModel", "topDownloads")))
+                        .sort(o -> o.field(f -> f.field("topDownloads").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("topModel").order(SortOrder.Asc))))));
         return aggs;
     }
 
-    private static AdoptionIndex.Result result(Map<String, Aggregate> aggs, long models, Adoption.Query q, long leftOut) {
+    private static AdoptionIndex.Result result(
+            Map<String, Aggregate> aggs, long models, Adoption.Query q, long leftOut) {
         boolean origin = q.by() == Adoption.Dimension.ORIGIN;
         Aggregate by = aggs.get("by");
-        double total = !origin && q.metric() == Adoption.Metric.MODELS ? models
-                : origin ? by.nested().aggregations().get("view").filter().aggregations().get("value").sum().value()
-                : aggs.get("downloads").sum().value();
+        double total = !origin && q.metric() == Adoption.Metric.MODELS
+                ? models
+                : origin
+                        ? by.nested()
+                                .aggregations()
+                                .get("view")
+                                .filter()
+                                .aggregations()
+                                .get("value")
+                                .sum()
+                                .value()
+                        : aggs.get("downloads").sum().value();
         List<StringTermsBucket> buckets = origin
-                ? by.nested().aggregations().get("view").filter().aggregations().get("keys").sterms().buckets().array()
+                ? by.nested()
+                        .aggregations()
+                        .get("view")
+                        .filter()
+                        .aggregations()
+                        .get("keys")
+                        .sterms()
+                        .buckets()
+                        .array()
                 : by.sterms().buckets().array();
         List<Adoption.Figure> figures = new ArrayList<>();
         for (StringTermsBucket b : buckets) {
@@ -650,8 +858,13 @@ public class AdoptionCube {
         var max = aggs.get("asOf").max();
         Instant asOf = max.valueAsString() == null ? null : Instant.ofEpochMilli((long) max.value());
         Map<String, Long> sources = new LinkedHashMap<>();
-        aggs.get("sources").sterms().buckets().array().forEach(b -> sources.put(b.key().stringValue(),
-                Math.round(b.aggregations().get("models").sum().value())));
+        aggs.get("sources")
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(b -> sources.put(
+                        b.key().stringValue(),
+                        Math.round(b.aggregations().get("models").sum().value())));
         var top = aggs.get("top").topHits().hits().hits();
         String topModel = null;
         double topValue = 0;
@@ -663,12 +876,25 @@ public class AdoptionCube {
             }
         }
         total = q.metric() == Adoption.Metric.MODELS ? Math.round(total * 100) / 100.0 : Math.round(total);
-        return new AdoptionIndex.Result(total, figures, asOf, models, Math.round(aggs.get("downloads").sum().value()),
-                day(aggs.get("from")), day(aggs.get("to")), leftOut, sources, topModel, topValue, new LinkedHashSet<>());
+        return new AdoptionIndex.Result(
+                total,
+                figures,
+                asOf,
+                models,
+                Math.round(aggs.get("downloads").sum().value()),
+                day(aggs.get("from")),
+                day(aggs.get("to")),
+                leftOut,
+                sources,
+                topModel,
+                topValue,
+                new LinkedHashSet<>());
     }
 
     private static LocalDate day(Aggregate minOrMax) {
-        String text = minOrMax.isMin() ? minOrMax.min().valueAsString() : minOrMax.max().valueAsString();
+        String text = minOrMax.isMin()
+                ? minOrMax.min().valueAsString()
+                : minOrMax.max().valueAsString();
         return text == null ? null : LocalDate.parse(text.substring(0, 10));
     }
 }

@@ -29,7 +29,11 @@ public class AdoptionService {
     private final FigureSettings settings;
     private final AdoptionCube cube;
 
-    AdoptionService(AdoptionIndex index, Indices indices, AttributionRules rules, Optional<FigureSettings> settings,
+    AdoptionService(
+            AdoptionIndex index,
+            Indices indices,
+            AttributionRules rules,
+            Optional<FigureSettings> settings,
             AdoptionCube cube) {
         this.index = index;
         this.cube = cube;
@@ -40,7 +44,8 @@ public class AdoptionService {
 
     /** How a series picks its models: every model captured in each point's window, or only those in all of them. */
     public enum Sample {
-        ALL, CONSTANT;
+        ALL,
+        CONSTANT;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -63,7 +68,8 @@ public class AdoptionService {
 
     /** Without a per-model filter: from the cube when it holds every day, else from the snapshots. */
     private Map<LocalDate, AdoptionIndex.Result> results(Adoption.Query query, List<LocalDate> days) {
-        return cube.asOf(query, days).map(AdoptionCube.Answer::results)
+        return cube.asOf(query, days)
+                .map(AdoptionCube.Answer::results)
                 .orElseGet(() -> index.asOf(alias(), query, days, window(), null, false));
     }
 
@@ -81,13 +87,15 @@ public class AdoptionService {
      * Origin × another dimension as of a day (null: the newest): split key → country → value, in the query's
      * view; a model in several sectors counts in each sector.
      */
-    public Map<String, Map<String, Double>> crossByOrigin(Adoption.Query query, Adoption.Dimension split, LocalDate at) {
+    public Map<String, Map<String, Double>> crossByOrigin(
+            Adoption.Query query, Adoption.Dimension split, LocalDate at) {
         if (split == Adoption.Dimension.ORIGIN) {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
         LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
-        return day == null ? Map.of() : cube.cross(query, split, day)
-                .orElseGet(() -> index.cross(alias(), query, split, day, window()));
+        return day == null
+                ? Map.of()
+                : cube.cross(query, split, day).orElseGet(() -> index.cross(alias(), query, split, day, window()));
     }
 
     /** One point of a series: the day it stands for and the figures as of that day (empty figures: no data). */
@@ -133,8 +141,13 @@ public class AdoptionService {
                 return new Series(points(query, all), sample, changes, 0, null);
             }
             if (truncated) {
-                return new Series(points(query, all), Sample.ALL, changes, 0, "too many models per week for a constant"
-                        + " sample (over " + AdoptionIndex.MAX_SAMPLE + "); every model of each week is shown");
+                return new Series(
+                        points(query, all),
+                        Sample.ALL,
+                        changes,
+                        0,
+                        "too many models per week for a constant" + " sample (over " + AdoptionIndex.MAX_SAMPLE
+                                + "); every model of each week is shown");
             }
         }
         Map<LocalDate, AdoptionIndex.Result> all = index.asOf(alias(), query, days, window(), null, true);
@@ -157,18 +170,31 @@ public class AdoptionService {
             return new Series(points(query, all), sample, changes, 0, null);
         }
         if (truncated) {
-            return new Series(points(query, all), Sample.ALL, changes, 0, "too many models per week for a constant"
-                    + " sample (over " + AdoptionIndex.MAX_SAMPLE + "); every model of each week is shown");
+            return new Series(
+                    points(query, all),
+                    Sample.ALL,
+                    changes,
+                    0,
+                    "too many models per week for a constant" + " sample (over " + AdoptionIndex.MAX_SAMPLE
+                            + "); every model of each week is shown");
         }
         if (common == null || common.isEmpty()) {
             Map<LocalDate, AdoptionIndex.Result> none = new java.util.LinkedHashMap<>();
             all.forEach((day, r) -> none.put(day, null));
-            return new Series(points(query, none), sample, changes, 0, common == null ? "no capture in the range"
-                    : "no model has a capture in every week with data");
+            return new Series(
+                    points(query, none),
+                    sample,
+                    changes,
+                    0,
+                    common == null ? "no capture in the range" : "no model has a capture in every week with data");
         }
         Collection<String> keep = common;
-        return new Series(points(query, index.asOf(alias(), query, days, window(), keep, false)), sample, changes,
-                keep.size(), null);
+        return new Series(
+                points(query, index.asOf(alias(), query, days, window(), keep, false)),
+                sample,
+                changes,
+                keep.size(),
+                null);
     }
 
     private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionIndex.Result> results) {
@@ -190,7 +216,8 @@ public class AdoptionService {
     }
 
     static String weekOf(LocalDate day) {
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The rule version figures are computed with. */
@@ -211,27 +238,59 @@ public class AdoptionService {
     }
 
     private Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r) {
-        String definition = q.metric().definition() + " Freshness window: " + window() + " days ending at the as-of day."
-                + " Origin view '" + q.view().id() + "': "
-                + (q.view() == Adoption.View.UPLOADER
-                        ? "the country of the organisation owning the repository's namespace."
-                        : "the country of the developer of the root(s) of the model's base-model lineage.")
-                + " Unknown organisations are 'unattributed', never guessed.";
+        String definition =
+                q.metric().definition() + " Freshness window: " + window() + " days ending at the as-of day."
+                        + " Origin view '" + q.view().id() + "': "
+                        + (q.view() == Adoption.View.UPLOADER
+                                ? "the country of the organisation owning the repository's namespace."
+                                : "the country of the developer of the root(s) of the model's base-model lineage.")
+                        + " Unknown organisations are 'unattributed', never guessed.";
         if (r == null || r.models() == 0) {
-            return new Adoption(q.metric().id(), q.metric().version(), q.by().id(), q.view().id(), at, null, 0, List.of(),
-                    Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels()), definition,
+            return new Adoption(
+                    q.metric().id(),
+                    q.metric().version(),
+                    q.by().id(),
+                    q.view().id(),
+                    at,
+                    null,
+                    0,
+                    List.of(),
+                    Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels()),
+                    definition,
                     rules.version());
         }
         Map<String, Long> kinds = new HashMap<>();
         r.sources().forEach((source, n) -> kinds.merge(CaptureKind.of(source).id(), n, Long::sum));
-        List<String> kindIds = kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .map(Map.Entry::getKey).toList();
+        List<String> kindIds = kinds.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
         boolean counts = q.metric() == Adoption.Metric.MODELS;
         double topShare = counts || r.downloads() == 0 ? 0 : r.topValue() / r.downloads();
-        Coverage coverage = new Coverage(r.models(), r.downloads(), r.capturedFrom(), r.capturedTo(), window(),
-                r.leftOutStale(), kindIds, settings.minModels(), r.models() < settings.minModels(),
-                counts ? null : r.topModel(), topShare, topShare > settings.dominantShare());
-        return new Adoption(q.metric().id(), q.metric().version(), q.by().id(), q.view().id(), at, r.asOf(), r.total(),
-                r.figures(), coverage, definition, rules.version());
+        Coverage coverage = new Coverage(
+                r.models(),
+                r.downloads(),
+                r.capturedFrom(),
+                r.capturedTo(),
+                window(),
+                r.leftOutStale(),
+                kindIds,
+                settings.minModels(),
+                r.models() < settings.minModels(),
+                counts ? null : r.topModel(),
+                topShare,
+                topShare > settings.dominantShare());
+        return new Adoption(
+                q.metric().id(),
+                q.metric().version(),
+                q.by().id(),
+                q.view().id(),
+                at,
+                r.asOf(),
+                r.total(),
+                r.figures(),
+                coverage,
+                definition,
+                rules.version());
     }
 }

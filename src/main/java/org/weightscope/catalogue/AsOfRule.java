@@ -16,16 +16,16 @@ final class AsOfRule {
     /** The captures counted as of {@code at}. */
     static Query counted(LocalDate at, int window) {
         String from = at.minusDays(window - 1L).toString();
-        return Query.of(q -> q.bool(b -> b
-                .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(from).lte(at.toString()))))
+        return Query.of(q -> q.bool(b -> b.filter(f ->
+                        f.range(r -> r.date(d -> d.field("day").gte(from).lte(at.toString()))))
                 .mustNot(m -> m.range(r -> r.date(d -> d.field("until").lte(at.toString()))))));
     }
 
     /** The models known before {@code at} left out because their newest capture is older than the window. */
     static Query stale(LocalDate at, int window) {
         String before = at.minusDays(window - 1L).toString();
-        return Query.of(q -> q.bool(b -> b
-                .filter(f -> f.range(r -> r.date(d -> d.field("day").lt(before))))
+        return Query.of(q -> q.bool(b -> b.filter(
+                        f -> f.range(r -> r.date(d -> d.field("day").lt(before))))
                 .mustNot(m -> m.range(r -> r.date(d -> d.field("until").lte(at.toString()))))));
     }
 }

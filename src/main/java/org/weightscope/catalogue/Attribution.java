@@ -57,8 +57,8 @@ public record Attribution(
      *                     root that could not be traced)
      * @param inferredFrom the catalogue model matched by name when {@code basis} is {@code inferred}, else null
      */
-    public record Lineage(List<Parent> parents, List<String> roots, List<String> issues, String basis,
-                          String inferredFrom) {
+    public record Lineage(
+            List<Parent> parents, List<String> roots, List<String> issues, String basis, String inferredFrom) {
         public static final String DECLARED = "declared";
         public static final String SELF = "self";
         public static final String INFERRED = "inferred";
@@ -97,8 +97,14 @@ public record Attribution(
      * @param osi                 whether the licence is OSI-approved (a flag, not a class)
      * @param excludedTerritories territories the licence excludes (e.g. EU), empty if none
      */
-    public record Licence(String id, String clazz, String source, String effectiveClass, String effectiveVia,
-                          boolean osi, List<String> excludedTerritories) {
+    public record Licence(
+            String id,
+            String clazz,
+            String source,
+            String effectiveClass,
+            String effectiveVia,
+            boolean osi,
+            List<String> excludedTerritories) {
         public Licence {
             if (effectiveClass == null) effectiveClass = clazz;
             excludedTerritories = excludedTerritories == null ? List.of() : List.copyOf(excludedTerritories);
@@ -124,15 +130,27 @@ public record Attribution(
      * @param bitsPerWeight    bits per weight used for the estimate, null when the bytes are measured
      * @param flags            e.g. {@code parameters-disagree-with-name} (count and name size differ by more than 4×)
      */
-    public record Hardware(String clazz, Long weightsBytes, boolean estimated, String basis,
-                           Long totalParameters, Long activeParameters, String quantisation, Double bitsPerWeight,
-                           List<String> flags) {
+    public record Hardware(
+            String clazz,
+            Long weightsBytes,
+            boolean estimated,
+            String basis,
+            Long totalParameters,
+            Long activeParameters,
+            String quantisation,
+            Double bitsPerWeight,
+            List<String> flags) {
         public Hardware {
             flags = flags == null ? List.of() : List.copyOf(flags);
         }
 
-        public Hardware(String clazz, Long weightsBytes, boolean estimated, String basis, Long totalParameters,
-                        Long activeParameters) {
+        public Hardware(
+                String clazz,
+                Long weightsBytes,
+                boolean estimated,
+                String basis,
+                Long totalParameters,
+                Long activeParameters) {
             this(clazz, weightsBytes, estimated, basis, totalParameters, activeParameters, null, null, List.of());
         }
     }

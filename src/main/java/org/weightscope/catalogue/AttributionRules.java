@@ -39,15 +39,16 @@ public class AttributionRules {
     private String fingerprint() {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String file : java.util.List.of(Attributor.ORGANIZATIONS_FILE, Attributor.LICENCES_FILE,
-                    Attributor.SECTORS_FILE)) {
+            for (String file : java.util.List.of(
+                    Attributor.ORGANIZATIONS_FILE, Attributor.LICENCES_FILE, Attributor.SECTORS_FILE)) {
                 java.nio.file.Path path = settings.registryDir().resolve(file);
                 if (java.nio.file.Files.exists(path)) {
                     sha.update(java.nio.file.Files.readAllBytes(path));
                 }
             }
             sha.update(("hong-kong=" + settings.hongKong()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Attributor.RULE_VERSION + "/rules-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+            return Attributor.RULE_VERSION + "/rules-"
+                    + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 8);
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             return Attributor.RULE_VERSION;
         }
@@ -58,7 +59,9 @@ public class AttributionRules {
         Attributor next = Attributor.load(settings);
         current = next;
         version = fingerprint();
-        log.info("Attribution rules reloaded from {} ({} organisations)", settings.registryDir(),
+        log.info(
+                "Attribution rules reloaded from {} ({} organisations)",
+                settings.registryDir(),
                 next.registry().all().size());
         return next;
     }

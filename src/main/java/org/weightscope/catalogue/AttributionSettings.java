@@ -1,8 +1,7 @@
 package org.weightscope.catalogue;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code weightscope.attribution.*}: where the rule files live and the hardware class bounds.
@@ -22,7 +21,8 @@ public record AttributionSettings(Path registryDir, HardwareThresholds hardware,
         if (hardware == null) hardware = HardwareThresholds.DEFAULTS;
         if (hongKong == null || hongKong.isBlank()) hongKong = "HK";
         if (!hongKong.equals("HK") && !hongKong.equals("CN")) {
-            throw new IllegalArgumentException("weightscope.attribution.hong-kong must be HK or CN, not '" + hongKong + "'");
+            throw new IllegalArgumentException(
+                    "weightscope.attribution.hong-kong must be HK or CN, not '" + hongKong + "'");
         }
     }
 

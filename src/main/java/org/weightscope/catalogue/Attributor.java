@@ -1,5 +1,10 @@
 package org.weightscope.catalogue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import org.weightscope.catalogue.Attribution.Licence;
 import org.weightscope.catalogue.Attribution.Lineage;
 import org.weightscope.catalogue.attribution.BaseInference;
@@ -9,12 +14,6 @@ import org.weightscope.catalogue.attribution.LineageResolver;
 import org.weightscope.catalogue.attribution.OriginAttributor;
 import org.weightscope.catalogue.attribution.SectorClassifier;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Facade: {@link ModelFacts} in, {@link Attribution} out. Stateless after construction and thread-safe;
  * rule files are read once. Build it with {@link #load(AttributionSettings)} or the constructor.
@@ -23,6 +22,7 @@ public final class Attributor {
 
     /** Cited by every {@link Attribution}; bump when a rule or rule file changes meaning. */
     public static final String RULE_VERSION = "attribution-2";
+
     public static final String ORGANIZATIONS_FILE = "organizations.yaml";
     public static final String LICENCES_FILE = "licences.yaml";
     public static final String SECTORS_FILE = "sectors.yaml";
@@ -49,14 +49,16 @@ public final class Attributor {
         this.registry = registry;
         this.licences = LicenceClassifier.load(rulesDir.resolve(LICENCES_FILE));
         this.sectors = SectorClassifier.load(rulesDir.resolve(SECTORS_FILE));
-        this.origins = new OriginAttributor(registry, "CN".equals(hongKong) ? java.util.Map.of("HK", "CN") : java.util.Map.of());
+        this.origins = new OriginAttributor(
+                registry, "CN".equals(hongKong) ? java.util.Map.of("HK", "CN") : java.util.Map.of());
         this.inference = new BaseInference(registry);
         this.hardware = new HardwareClassifier(thresholds);
     }
 
     /** Loads organizations.yaml (validated), licences.yaml and sectors.yaml from {@code settings.registryDir()}. */
     public static Attributor load(AttributionSettings settings) {
-        OrganizationRegistry registry = OrganizationRegistry.load(settings.registryDir().resolve(ORGANIZATIONS_FILE));
+        OrganizationRegistry registry =
+                OrganizationRegistry.load(settings.registryDir().resolve(ORGANIZATIONS_FILE));
         return new Attributor(registry, settings.registryDir(), settings.hardware(), settings.hongKong());
     }
 
@@ -68,26 +70,37 @@ public final class Attributor {
         return registry;
     }
 
-
     public Attribution attribute(ModelFacts facts, ParentLookup lookup) {
         ParentLookup parents = lookup == null ? ParentLookup.none() : lookup;
         List<String> notes = new ArrayList<>(2);
         OriginAttributor.Uploader uploader = origins.uploader(facts);
         Traced traced = trace(facts.hub(), lineage.resolve(facts, parents), parents);
-        OriginAttributor.LineageOrigin origin = origins.lineage(facts.hub(), traced.lineage().roots());
+        OriginAttributor.LineageOrigin origin =
+                origins.lineage(facts.hub(), traced.lineage().roots());
         notes.addAll(origin.notes());
         if (traced.lineage().inferred()) {
-            notes.add("base traced by name to " + traced.lineage().inferredFrom() + " (inferred: the card names no base model)");
+            notes.add("base traced by name to " + traced.lineage().inferredFrom()
+                    + " (inferred: the card names no base model)");
         }
         Licence licence = licence(facts, traced.ancestors());
-        return new Attribution(uploader.org(), uploader.countries(), traced.lineage(), origin.developerOrgs(),
-                origin.shares(), licence, hardware(facts, traced.ancestors(), parents),
-                sectors.classify(facts, traced.ancestors()), notes, RULE_VERSION);
+        return new Attribution(
+                uploader.org(),
+                uploader.countries(),
+                traced.lineage(),
+                origin.developerOrgs(),
+                origin.shares(),
+                licence,
+                hardware(facts, traced.ancestors(), parents),
+                sectors.classify(facts, traced.ancestors()),
+                notes,
+                RULE_VERSION);
     }
 
     /** An OpenRouter model runs the weights of its {@code hugging_face_id}: sized as that model when stored. */
     private Attribution.Hardware hardware(ModelFacts facts, List<ModelFacts> ancestors, ParentLookup lookup) {
-        if ("openrouter".equals(facts.hub()) && facts.cardData().get("hugging_face_id") instanceof String hf && !hf.isBlank()) {
+        if ("openrouter".equals(facts.hub())
+                && facts.cardData().get("hugging_face_id") instanceof String hf
+                && !hf.isBlank()) {
             Optional<ModelFacts> weights = lookup.find("huggingface", hf);
             if (weights.isPresent()) return hardware.classify(weights.get());
         }
@@ -139,8 +152,14 @@ public final class Attributor {
             for (ModelFacts a : ancestors) {
                 Licence inherited = licences.declared(a);
                 if (inherited != null) {
-                    base = new Licence(inherited.id(), inherited.clazz(), "inherited:" + a.repoId(), inherited.clazz(),
-                            null, inherited.osi(), inherited.excludedTerritories());
+                    base = new Licence(
+                            inherited.id(),
+                            inherited.clazz(),
+                            "inherited:" + a.repoId(),
+                            inherited.clazz(),
+                            null,
+                            inherited.osi(),
+                            inherited.excludedTerritories());
                     via = a.repoId();
                     break;
                 }

@@ -20,8 +20,11 @@ final class Bulk {
         try {
             BulkResponse response = client.bulk(BulkRequest.of(b -> b.operations(operations)));
             if (response.errors()) {
-                String reason = response.items().stream().filter(i -> i.error() != null)
-                        .map(i -> i.index() + "/" + i.id() + ": " + i.error().reason()).findFirst().orElse("?");
+                String reason = response.items().stream()
+                        .filter(i -> i.error() != null)
+                        .map(i -> i.index() + "/" + i.id() + ": " + i.error().reason())
+                        .findFirst()
+                        .orElse("?");
                 throw new StorageException("bulk write of " + what + " failed, first error: " + reason);
             }
         } catch (IOException e) {

@@ -9,8 +9,12 @@ import java.util.Locale;
  * full listing of a million answer different questions.
  */
 public enum CaptureKind {
-    FULL_LISTING("full-listing"), TRACKED_SET("tracked-set"), TRENDING_LIST("trending-list"),
-    NEWEST_PAGE("newest-page"), MODEL_DETAILS("model-details"), OTHER("other");
+    FULL_LISTING("full-listing"),
+    TRACKED_SET("tracked-set"),
+    TRENDING_LIST("trending-list"),
+    NEWEST_PAGE("newest-page"),
+    MODEL_DETAILS("model-details"),
+    OTHER("other");
 
     private final String id;
 

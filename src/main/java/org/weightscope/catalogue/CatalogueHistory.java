@@ -30,8 +30,14 @@ public class CatalogueHistory {
     private final SnapshotTimeline timeline;
     private final AdoptionCube cube;
 
-    CatalogueHistory(CatalogueService catalogue, ModelsIndex models, SnapshotsIndex snapshots, EventsIndex events,
-            ElasticsearchClient client, SnapshotTimeline timeline, AdoptionCube cube) {
+    CatalogueHistory(
+            CatalogueService catalogue,
+            ModelsIndex models,
+            SnapshotsIndex snapshots,
+            EventsIndex events,
+            ElasticsearchClient client,
+            SnapshotTimeline timeline,
+            AdoptionCube cube) {
         this.catalogue = catalogue;
         this.cube = cube;
         this.timeline = timeline;
@@ -68,19 +74,23 @@ public class CatalogueHistory {
         List<Boolean> older = new ArrayList<>(byId.size());
         byId.forEach((id, o) -> {
             CatalogueModel prev = stored.get(id);
-            boolean isOlder = prev != null && prev.asOf() != null && o.asOf() != null && o.asOf().isBefore(prev.asOf());
+            boolean isOlder = prev != null
+                    && prev.asOf() != null
+                    && o.asOf() != null
+                    && o.asOf().isBefore(prev.asOf());
             older.add(isOlder);
             merged.add(isOlder || prev == null ? o : ModelChanges.carryOver(o, prev));
         });
-        Map<String, Optional<ModelFacts>> parents = parentCaches.computeIfAbsent(String.valueOf(runId),
-                r -> CatalogueService.parentCache(50_000));
+        Map<String, Optional<ModelFacts>> parents =
+                parentCaches.computeIfAbsent(String.valueOf(runId), r -> CatalogueService.parentCache(50_000));
         List<CatalogueModel> described = catalogue.describe(merged, parents);
         List<CatalogueModel> saved = new ArrayList<>(described.size());
         List<BulkOperation> ops = new ArrayList<>(described.size() * 2 + 8);
         int latest = 0;
         int found = 0;
         cube.touched(day); // the cube's days this page changes stop counting as built until refresh() rebuilds them
-        ops.addAll(timeline.place(described.stream().map(m -> ModelSnapshot.of(m, day)).toList(), day, snapshots));
+        ops.addAll(timeline.place(
+                described.stream().map(m -> ModelSnapshot.of(m, day)).toList(), day, snapshots));
         int i = 0;
         for (Observation raw : byId.values()) {
             CatalogueModel model = described.get(i);
@@ -100,7 +110,8 @@ public class CatalogueHistory {
         CatalogueService.rememberStored(parents, saved);
         Set<String> open = unsettled.computeIfAbsent(String.valueOf(runId), r -> ConcurrentHashMap.newKeySet());
         for (CatalogueModel m : saved) {
-            if (m.attribution() != null && m.attribution().lineage() != null
+            if (m.attribution() != null
+                    && m.attribution().lineage() != null
                     && !m.attribution().lineage().issues().isEmpty()) {
                 open.add(m.id());
             }
@@ -109,8 +120,8 @@ public class CatalogueHistory {
     }
 
     /** Per run: models whose lineage had an open end (a parent or a base not stored yet) when they were written. */
-    private final Map<String, Set<String>> unsettled = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<String, Set<String>> unsettled =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
                     return size() > 8;
@@ -130,15 +141,29 @@ public class CatalogueHistory {
         }
         models.refresh();
         Map<String, CatalogueModel> stored = models.getAll(ids);
-        List<CatalogueModel> current = stored.values().stream().filter(m -> m.facts() != null).toList();
-        List<Observation> batch = current.stream().map(m -> new Observation(m.facts(), new HubFigures(m.gated(),
-                m.sha(), m.createdAt(), m.lastModified(), m.downloads30d(), m.downloadsAllTime(), m.likes()), m.asOf(),
-                m.recorded(), m.source())).toList();
+        List<CatalogueModel> current =
+                stored.values().stream().filter(m -> m.facts() != null).toList();
+        List<Observation> batch = current.stream()
+                .map(m -> new Observation(
+                        m.facts(),
+                        new HubFigures(
+                                m.gated(),
+                                m.sha(),
+                                m.createdAt(),
+                                m.lastModified(),
+                                m.downloads30d(),
+                                m.downloadsAllTime(),
+                                m.likes()),
+                        m.asOf(),
+                        m.recorded(),
+                        m.source()))
+                .toList();
         List<CatalogueModel> again = catalogue.describe(batch);
         List<CatalogueModel> changed = new ArrayList<>();
         Map<String, Attribution> byModel = new LinkedHashMap<>();
         for (int i = 0; i < again.size(); i++) {
-            if (!java.util.Objects.equals(again.get(i).attribution(), current.get(i).attribution())) {
+            if (!java.util.Objects.equals(
+                    again.get(i).attribution(), current.get(i).attribution())) {
                 changed.add(again.get(i));
                 byModel.put(again.get(i).id(), again.get(i).attribution());
             }
@@ -162,15 +187,30 @@ public class CatalogueHistory {
             if (page.isEmpty()) break;
             List<ModelEvent> removals = new ArrayList<>(page.size());
             for (CatalogueModel m : page) {
-                LocalDate last = m.asOf() == null ? day : m.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                LocalDate last = m.asOf() == null
+                        ? day
+                        : m.asOf().atZone(java.time.ZoneOffset.UTC).toLocalDate();
                 String type = ModelChanges.ROUTER.equals(hub) ? ModelEvent.ROUTER_MODEL_REMOVED : ModelEvent.REMOVED;
-                removals.add(ModelEvent.of(type, type + ":" + last, m, crawlStart, day, null, null, ModelChanges.licenceId(m), null, runId));
+                removals.add(ModelEvent.of(
+                        type,
+                        type + ":" + last,
+                        m,
+                        crawlStart,
+                        day,
+                        null,
+                        null,
+                        ModelChanges.licenceId(m),
+                        null,
+                        runId));
             }
             // a model stays unlisted over many full crawls: its removal is the first crawl that missed it, so a
             // later crawl must not rewrite that event with its own day (and run)
-            java.util.Set<String> stored = events.existing(removals.stream().map(ModelEvent::id).toList());
-            List<BulkOperation> ops = new ArrayList<>(removals.stream().filter(e -> !stored.contains(e.id()))
-                    .map(events::operation).toList());
+            java.util.Set<String> stored =
+                    events.existing(removals.stream().map(ModelEvent::id).toList());
+            List<BulkOperation> ops = new ArrayList<>(removals.stream()
+                    .filter(e -> !stored.contains(e.id()))
+                    .map(events::operation)
+                    .toList());
             // a removed model stops counting from the day it was seen removed
             cube.touched(day);
             ops.addAll(timeline.end(page.stream().map(CatalogueModel::id).toList(), day));
@@ -218,7 +258,8 @@ public class CatalogueHistory {
     }
 
     /** Events of one type of many models in one round trip, newest first, at most {@code perModel} each. */
-    public java.util.Map<String, List<ModelEvent>> eventsOfModels(String type, java.util.Collection<String> modelIds, int perModel) {
+    public java.util.Map<String, List<ModelEvent>> eventsOfModels(
+            String type, java.util.Collection<String> modelIds, int perModel) {
         return events.ofModels(type, modelIds, perModel);
     }
 
@@ -233,5 +274,4 @@ public class CatalogueHistory {
     public Optional<ModelSnapshot> snapshot(String modelId, LocalDate day) {
         return snapshots.get(modelId, day);
     }
-
 }

@@ -42,7 +42,9 @@ public class CatalogueService {
         Map<String, List<ModelFacts>> namedInBatch = new HashMap<>();
         for (Observation o : batch) {
             if (inBatch.put(key(o.facts().hub(), o.facts().repoId()), o.facts()) == null) {
-                namedInBatch.computeIfAbsent(nameKey(o.facts().hub(), o.facts().name()), k -> new ArrayList<>()).add(o.facts());
+                namedInBatch
+                        .computeIfAbsent(nameKey(o.facts().hub(), o.facts().name()), k -> new ArrayList<>())
+                        .add(o.facts());
             }
         }
         ParentLookup lookup = new StoredParents(inBatch, namedInBatch, parentCache);
@@ -53,14 +55,37 @@ public class CatalogueService {
             ModelFacts facts = trimmed(o.facts());
             Attribution a = attributor.attribute(facts, lookup);
             // stored with the fingerprinted version, so a document says which rule files it was computed with
-            Attribution attribution = new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
-                    a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), version);
+            Attribution attribution = new Attribution(
+                    a.uploaderOrg(),
+                    a.uploaderOrigin(),
+                    a.lineage(),
+                    a.developerOrgs(),
+                    a.lineageOrigin(),
+                    a.licence(),
+                    a.hardware(),
+                    a.sectors(),
+                    a.notes(),
+                    version);
             HubFigures f = o.figures();
             String hub = facts.hub();
-            out.add(new CatalogueModel(CatalogueModel.idPrefix(hub) + ":" + facts.repoId(), hub, facts.repoId(),
-                    facts.namespace(), f.gated(), f.sha(), f.createdAt(), f.lastModified(), f.downloads30d(),
-                    f.downloadsAllTime(), f.likes(), facts, attribution,
-                    OriginCredit.of(attribution, f.downloads30d()), o.asOf(), o.recorded(), o.source()));
+            out.add(new CatalogueModel(
+                    CatalogueModel.idPrefix(hub) + ":" + facts.repoId(),
+                    hub,
+                    facts.repoId(),
+                    facts.namespace(),
+                    f.gated(),
+                    f.sha(),
+                    f.createdAt(),
+                    f.lastModified(),
+                    f.downloads30d(),
+                    f.downloadsAllTime(),
+                    f.likes(),
+                    facts,
+                    attribution,
+                    OriginCredit.of(attribution, f.downloads30d()),
+                    o.asOf(),
+                    o.recorded(),
+                    o.source()));
         }
         return out;
     }
@@ -136,9 +161,19 @@ public class CatalogueService {
         if (text == null || text.length() <= CatalogueModel.CARD_TEXT_LIMIT) {
             return facts;
         }
-        return new ModelFacts(facts.hub(), facts.repoId(), facts.author(), facts.pipelineTag(), facts.libraryName(),
-                facts.tags(), facts.cardData(), facts.safetensorsParameters(), facts.totalParameters(),
-                facts.ggufFileBytes(), text.substring(0, CatalogueModel.CARD_TEXT_LIMIT), facts.fileSizes());
+        return new ModelFacts(
+                facts.hub(),
+                facts.repoId(),
+                facts.author(),
+                facts.pipelineTag(),
+                facts.libraryName(),
+                facts.tags(),
+                facts.cardData(),
+                facts.safetensorsParameters(),
+                facts.totalParameters(),
+                facts.ggufFileBytes(),
+                text.substring(0, CatalogueModel.CARD_TEXT_LIMIT),
+                facts.fileSizes());
     }
 
     /** Parents from the batch, else from the store; remembers misses so a long crawl asks once per id. */
@@ -149,8 +184,10 @@ public class CatalogueService {
         private final Map<String, Optional<ModelFacts>> shared;
         private final Map<String, List<ModelFacts>> named = new HashMap<>();
 
-        StoredParents(Map<String, ModelFacts> batch, Map<String, List<ModelFacts>> namedInBatch,
-                      Map<String, Optional<ModelFacts>> shared) {
+        StoredParents(
+                Map<String, ModelFacts> batch,
+                Map<String, List<ModelFacts>> namedInBatch,
+                Map<String, Optional<ModelFacts>> shared) {
             this.batch = batch;
             this.namedInBatch = namedInBatch;
             this.shared = shared;
@@ -166,10 +203,12 @@ public class CatalogueService {
                 // result does not depend on how its pages were batched
                 String missKey = "named:" + k;
                 if (shared.containsKey(missKey)) return List.copyOf(out.values());
-                String pattern = "*/" + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-                var query = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("hub").value(hub)))
-                        .filter(f -> f.wildcard(w -> w.field("repoId").value(pattern).caseInsensitive(true)))));
+                String pattern =
+                        "*/" + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+                var query = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q ->
+                        q.bool(b -> b.filter(f -> f.term(t -> t.field("hub").value(hub)))
+                                .filter(f -> f.wildcard(
+                                        w -> w.field("repoId").value(pattern).caseInsensitive(true)))));
                 List<CatalogueModel> stored = models.find(query, 20);
                 if (stored.isEmpty()) shared.put(missKey, Optional.empty());
                 for (CatalogueModel m : stored) {
@@ -191,7 +230,8 @@ public class CatalogueService {
             if (known != null) {
                 return known;
             }
-            Optional<ModelFacts> found = Optional.ofNullable(models.getAll(List.of(key)).get(key)).map(CatalogueModel::facts);
+            Optional<ModelFacts> found =
+                    Optional.ofNullable(models.getAll(List.of(key)).get(key)).map(CatalogueModel::facts);
             c.put(key, found);
             return found;
         }

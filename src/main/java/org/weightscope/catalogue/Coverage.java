@@ -54,7 +54,8 @@ public record Coverage(
                     + (leftOutStale > 0 ? "; " + leftOutStale + " models left out with older captures" : "");
         }
         String span = capturedFrom.equals(capturedTo) ? "on " + capturedFrom : capturedFrom + " to " + capturedTo;
-        return models + (models == 1 ? " model" : " models") + " captured " + span + ", " + String.join(" + ", captureKinds)
+        return models + (models == 1 ? " model" : " models") + " captured " + span + ", "
+                + String.join(" + ", captureKinds)
                 + (leftOutStale > 0 ? "; " + leftOutStale + " with older captures left out" : "");
     }
 

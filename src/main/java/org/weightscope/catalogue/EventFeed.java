@@ -33,8 +33,8 @@ public class EventFeed {
      * @param origin ISO country in the given view, or null
      * @param from   only events at or after this time, or null
      */
-    public record Filter(String type, String origin, Adoption.View view, String hub, String licenceClass, Instant from,
-            Instant to) {
+    public record Filter(
+            String type, String origin, Adoption.View view, String hub, String licenceClass, Instant from, Instant to) {
 
         public static Filter of(String type) {
             return new Filter(type, null, Adoption.View.LINEAGE, null, null, null, null);
@@ -43,10 +43,17 @@ public class EventFeed {
 
     public List<ModelEvent> recent(Filter f, int size) {
         try {
-            SearchResponse<ModelEvent> r = client.search(s -> s.index(indices.alias(EventsIndex.NAME)).size(size)
-                    .query(q -> q.bool(query(f))).sort(o -> o.field(x -> x.field("at").order(SortOrder.Desc)))
-                    .sort(o -> o.field(x -> x.field("id").order(SortOrder.Asc))), ModelEvent.class);
-            return r.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            SearchResponse<ModelEvent> r = client.search(
+                    s -> s.index(indices.alias(EventsIndex.NAME))
+                            .size(size)
+                            .query(q -> q.bool(query(f)))
+                            .sort(o -> o.field(x -> x.field("at").order(SortOrder.Desc)))
+                            .sort(o -> o.field(x -> x.field("id").order(SortOrder.Asc))),
+                    ModelEvent.class);
+            return r.hits().hits().stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("events query failed", e);
         }
@@ -54,7 +61,8 @@ public class EventFeed {
 
     public long count(Filter f) {
         try {
-            return client.count(c -> c.index(indices.alias(EventsIndex.NAME)).query(q -> q.bool(query(f)))).count();
+            return client.count(c -> c.index(indices.alias(EventsIndex.NAME)).query(q -> q.bool(query(f))))
+                    .count();
         } catch (IOException e) {
             throw new StorageException("events count failed", e);
         }
@@ -64,11 +72,20 @@ public class EventFeed {
     public Map<String, Long> countByOrigin(Filter f) {
         String field = f.view() == Adoption.View.UPLOADER ? "uploaderOrigin" : "lineageCountries";
         try {
-            SearchResponse<Void> r = client.search(s -> s.index(indices.alias(EventsIndex.NAME)).size(0)
-                    .query(q -> q.bool(query(f)))
-                    .aggregations("origin", a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))), Void.class);
+            SearchResponse<Void> r = client.search(
+                    s -> s.index(indices.alias(EventsIndex.NAME))
+                            .size(0)
+                            .query(q -> q.bool(query(f)))
+                            .aggregations(
+                                    "origin",
+                                    a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))),
+                    Void.class);
             Map<String, Long> out = new LinkedHashMap<>();
-            r.aggregations().get("origin").sterms().buckets().array()
+            r.aggregations()
+                    .get("origin")
+                    .sterms()
+                    .buckets()
+                    .array()
                     .forEach(b -> out.put(b.key().stringValue(), b.docCount()));
             return out;
         } catch (IOException e) {
@@ -95,7 +112,8 @@ public class EventFeed {
             b.filter(q -> q.term(t -> t.field("hub").value(f.hub())));
         }
         if (f.licenceClass() != null) {
-            b.filter(q -> q.terms(t -> t.field("licenceClass").terms(v -> v.value(List.of(FieldValue.of(f.licenceClass()))))));
+            b.filter(q -> q.terms(t ->
+                    t.field("licenceClass").terms(v -> v.value(List.of(FieldValue.of(f.licenceClass()))))));
         }
         if (f.from() != null || f.to() != null) {
             b.filter(q -> q.range(r -> r.date(d -> {

@@ -36,9 +36,18 @@ class EventsIndex {
             return java.util.Set.of();
         }
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(ids.size()).source(src -> src.fetch(false))
-                            .query(q -> q.ids(i -> i.values(List.copyOf(ids)))), Void.class)
-                    .hits().hits().stream().map(Hit::id).collect(java.util.stream.Collectors.toSet());
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(ids.size())
+                                    .source(src -> src.fetch(false))
+                                    .query(q -> q.ids(i -> i.values(List.copyOf(ids)))),
+                            Void.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::id)
+                    .collect(java.util.stream.Collectors.toSet());
         } catch (IOException e) {
             throw new StorageException("search of events by id failed", e);
         }
@@ -47,10 +56,12 @@ class EventsIndex {
     long count(String type) {
         try {
             return client.count(c -> {
-                c.index(indices.alias(NAME));
-                if (type != null) c.query(q -> q.term(t -> t.field("type").value(type)));
-                return c;
-            }).count();
+                        c.index(indices.alias(NAME));
+                        if (type != null)
+                            c.query(q -> q.term(t -> t.field("type").value(type)));
+                        return c;
+                    })
+                    .count();
         } catch (IOException e) {
             throw new StorageException("count of events failed", e);
         }
@@ -58,15 +69,28 @@ class EventsIndex {
 
     List<ModelEvent> search(String type, String modelId, int size) {
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(size)
-                            .query(q -> q.bool(b -> {
-                                if (type != null) b.filter(f -> f.term(t -> t.field("type").value(type)));
-                                if (modelId != null) b.filter(f -> f.term(t -> t.field("modelId").value(modelId)));
-                                return b;
-                            }))
-                            .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), ModelEvent.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(size)
+                                    .query(q -> q.bool(b -> {
+                                        if (type != null)
+                                            b.filter(f ->
+                                                    f.term(t -> t.field("type").value(type)));
+                                        if (modelId != null)
+                                            b.filter(f -> f.term(
+                                                    t -> t.field("modelId").value(modelId)));
+                                        return b;
+                                    }))
+                                    .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            ModelEvent.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("search of events failed", e);
         }
@@ -77,18 +101,31 @@ class EventsIndex {
         if (modelIds.isEmpty()) {
             return out;
         }
-        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = modelIds.stream().distinct()
-                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = modelIds.stream()
+                .distinct()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                .toList();
         try {
-            List<ModelEvent> found = client.search(s -> s.index(indices.alias(NAME))
-                            .size(Math.min(10_000, ids.size() * perModel))
-                            .query(q -> q.bool(b -> {
-                                if (type != null) b.filter(f -> f.term(t -> t.field("type").value(type)));
-                                return b.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
-                            }))
-                            .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), ModelEvent.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            List<ModelEvent> found = client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(Math.min(10_000, ids.size() * perModel))
+                                    .query(q -> q.bool(b -> {
+                                        if (type != null)
+                                            b.filter(f ->
+                                                    f.term(t -> t.field("type").value(type)));
+                                        return b.filter(f ->
+                                                f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
+                                    }))
+                                    .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            ModelEvent.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
             for (ModelEvent e : found) {
                 List<ModelEvent> of = out.computeIfAbsent(e.modelId(), k -> new java.util.ArrayList<>());
                 if (of.size() < perModel) of.add(e);
@@ -101,10 +138,19 @@ class EventsIndex {
 
     List<ModelEvent> ofRun(String runId, int size) {
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(size)
-                            .query(q -> q.term(t -> t.field("runId").value(runId)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), ModelEvent.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(size)
+                                    .query(q -> q.term(t -> t.field("runId").value(runId)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            ModelEvent.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("search of the events of run " + runId + " failed", e);
         }

@@ -15,9 +15,12 @@ public record HardwareThresholds(double edgeGb, double consumerGpuGb, double dat
         if (consumerGpuGb == 0) consumerGpuGb = 24;
         if (datacenterGpuGb == 0) datacenterGpuGb = 80;
         if (multiGpuGb == 0) multiGpuGb = 640;
-        if (!(0 < edgeGb && edgeGb <= consumerGpuGb && consumerGpuGb <= datacenterGpuGb && datacenterGpuGb <= multiGpuGb)) {
-            throw new IllegalArgumentException("hardware thresholds must be positive and ascending: "
-                    + edgeGb + ", " + consumerGpuGb + ", " + datacenterGpuGb + ", " + multiGpuGb);
+        if (!(0 < edgeGb
+                && edgeGb <= consumerGpuGb
+                && consumerGpuGb <= datacenterGpuGb
+                && datacenterGpuGb <= multiGpuGb)) {
+            throw new IllegalArgumentException("hardware thresholds must be positive and ascending: " + edgeGb + ", "
+                    + consumerGpuGb + ", " + datacenterGpuGb + ", " + multiGpuGb);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.weightscope.catalogue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

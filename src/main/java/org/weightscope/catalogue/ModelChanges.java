@@ -21,12 +21,13 @@ final class ModelChanges {
 
     /** "prompt=0.00000026 completion=0.00000038" (USD per token; "none" where not a fixed price). */
     static String priceText(Map<?, ?> pricing) {
-        return "prompt=" + (pricing.get("prompt") == null ? "none" : pricing.get("prompt"))
-                + " completion=" + (pricing.get("completion") == null ? "none" : pricing.get("completion"));
+        return "prompt=" + (pricing.get("prompt") == null ? "none" : pricing.get("prompt")) + " completion="
+                + (pricing.get("completion") == null ? "none" : pricing.get("completion"));
     }
 
     /** The events an observation makes against the stored state (nothing stored: a release). */
-    static List<ModelEvent> detect(Observation raw, CatalogueModel prev, CatalogueModel model, LocalDate day, String runId) {
+    static List<ModelEvent> detect(
+            Observation raw, CatalogueModel prev, CatalogueModel model, LocalDate day, String runId) {
         List<ModelEvent> out = new ArrayList<>(1);
         Instant seen = model.asOf();
         if (prev == null) {
@@ -37,27 +38,55 @@ final class ModelChanges {
             return out;
         }
         if (ROUTER.equals(model.hub()) && prev.facts() != null) {
-            // prices are normalised strings in cardData.pricing (the source strips trailing zeros), so equal maps = same price
+            // prices are normalised strings in cardData.pricing (the source strips trailing zeros), so equal maps =
+            // same price
             Object before = prev.facts().cardData().get(PRICING);
             Object after = raw.facts().cardData().get(PRICING);
             if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a && !b.equals(a)) {
-                out.add(ModelEvent.of(ModelEvent.PRICE_CHANGE, ModelEvent.PRICE_CHANGE + ":" + day, model, seen, day,
-                        priceText(b), priceText(a), null, null, runId));
+                out.add(ModelEvent.of(
+                        ModelEvent.PRICE_CHANGE,
+                        ModelEvent.PRICE_CHANGE + ":" + day,
+                        model,
+                        seen,
+                        day,
+                        priceText(b),
+                        priceText(a),
+                        null,
+                        null,
+                        runId));
             }
         }
         if (hasLicenceInfo(raw.facts()) && prev.facts() != null && hasLicenceInfo(prev.facts())) {
             String before = declaredLicence(prev.facts());
             String after = declaredLicence(raw.facts());
             if (!before.equals(after)) {
-                out.add(ModelEvent.of(ModelEvent.LICENCE_CHANGE, ModelEvent.LICENCE_CHANGE + ":" + day, model, seen, day,
-                        before, after, licenceId(prev), licenceId(model), runId));
+                out.add(ModelEvent.of(
+                        ModelEvent.LICENCE_CHANGE,
+                        ModelEvent.LICENCE_CHANGE + ":" + day,
+                        model,
+                        seen,
+                        day,
+                        before,
+                        after,
+                        licenceId(prev),
+                        licenceId(model),
+                        runId));
             }
         }
         String gatedBefore = prev.gated();
         String gatedAfter = raw.figures() == null ? null : raw.figures().gated();
         if (gatedBefore != null && gatedAfter != null && !gatedBefore.equals(gatedAfter)) {
-            out.add(ModelEvent.of(ModelEvent.GATED_CHANGE, ModelEvent.GATED_CHANGE + ":" + day, model, seen, day,
-                    gatedBefore, gatedAfter, null, null, runId));
+            out.add(ModelEvent.of(
+                    ModelEvent.GATED_CHANGE,
+                    ModelEvent.GATED_CHANGE + ":" + day,
+                    model,
+                    seen,
+                    day,
+                    gatedBefore,
+                    gatedAfter,
+                    null,
+                    null,
+                    runId));
         }
         return out;
     }
@@ -71,7 +100,8 @@ final class ModelChanges {
         if (card instanceof List<?> l && !l.isEmpty()) card = l.get(0);
         if (card instanceof String s && !s.isBlank()) return s.strip().toLowerCase(java.util.Locale.ROOT);
         for (String tag : facts.tags()) {
-            if (tag.startsWith("license:") && tag.length() > 8) return tag.substring(8).toLowerCase(java.util.Locale.ROOT);
+            if (tag.startsWith("license:") && tag.length() > 8)
+                return tag.substring(8).toLowerCase(java.util.Locale.ROOT);
         }
         return "none";
     }
@@ -82,24 +112,38 @@ final class ModelChanges {
     }
 
     static String licenceId(CatalogueModel m) {
-        return m.attribution() == null || m.attribution().licence() == null ? null : m.attribution().licence().id();
+        return m.attribution() == null || m.attribution().licence() == null
+                ? null
+                : m.attribution().licence().id();
     }
 
     /** The observation with what it lacks taken from the stored state. */
     static Observation carryOver(Observation o, CatalogueModel prev) {
         ModelFacts n = o.facts();
         ModelFacts p = prev.facts();
-        ModelFacts facts = p == null ? n : new ModelFacts(n.hub(), n.repoId(),
-                first(n.author(), p.author()), first(n.pipelineTag(), p.pipelineTag()),
-                first(n.libraryName(), p.libraryName()), n.tags().isEmpty() ? p.tags() : n.tags(),
-                n.cardData().isEmpty() ? p.cardData() : n.cardData(),
-                n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
-                first(n.totalParameters(), p.totalParameters()), first(n.ggufFileBytes(), p.ggufFileBytes()),
-                first(n.cardText(), p.cardText()), n.fileSizes().isEmpty() ? p.fileSizes() : n.fileSizes());
+        ModelFacts facts = p == null
+                ? n
+                : new ModelFacts(
+                        n.hub(),
+                        n.repoId(),
+                        first(n.author(), p.author()),
+                        first(n.pipelineTag(), p.pipelineTag()),
+                        first(n.libraryName(), p.libraryName()),
+                        n.tags().isEmpty() ? p.tags() : n.tags(),
+                        n.cardData().isEmpty() ? p.cardData() : n.cardData(),
+                        n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
+                        first(n.totalParameters(), p.totalParameters()),
+                        first(n.ggufFileBytes(), p.ggufFileBytes()),
+                        first(n.cardText(), p.cardText()),
+                        n.fileSizes().isEmpty() ? p.fileSizes() : n.fileSizes());
         HubFigures f = o.figures();
-        HubFigures figures = new HubFigures(first(f.gated(), prev.gated()), first(f.sha(), prev.sha()),
-                first(f.createdAt(), prev.createdAt()), first(f.lastModified(), prev.lastModified()),
-                first(f.downloads30d(), prev.downloads30d()), first(f.downloadsAllTime(), prev.downloadsAllTime()),
+        HubFigures figures = new HubFigures(
+                first(f.gated(), prev.gated()),
+                first(f.sha(), prev.sha()),
+                first(f.createdAt(), prev.createdAt()),
+                first(f.lastModified(), prev.lastModified()),
+                first(f.downloads30d(), prev.downloads30d()),
+                first(f.downloadsAllTime(), prev.downloadsAllTime()),
                 first(f.likes(), prev.likes()));
         return new Observation(facts, figures, o.asOf(), o.recorded(), o.source());
     }

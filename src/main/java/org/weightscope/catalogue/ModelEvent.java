@@ -51,13 +51,37 @@ public record ModelEvent(
     /** OpenRouter catalogue: prompt or completion price changed; old/new prices in oldValue/newValue. */
     public static final String PRICE_CHANGE = "price-change";
 
-    static ModelEvent of(String type, String idSuffix, CatalogueModel model, Instant at, LocalDate day, String oldValue,
-            String newValue, String oldLicenceId, String newLicenceId, String runId) {
+    static ModelEvent of(
+            String type,
+            String idSuffix,
+            CatalogueModel model,
+            Instant at,
+            LocalDate day,
+            String oldValue,
+            String newValue,
+            String oldLicenceId,
+            String newLicenceId,
+            String runId) {
         Attribution a = model.attribution();
-        return new ModelEvent(model.id() + ":" + idSuffix, type, model.id(), model.hub(), model.repoId(), model.author(),
-                at, day, oldValue, newValue, oldLicenceId, newLicenceId,
-                a == null ? List.of() : a.uploaderOrigin(), a == null ? List.of() : a.lineageCountries(),
-                a == null || a.licence() == null ? null : a.licence().clazz(), model.pipelineTag(), runId,
-                model.recorded(), model.source());
+        return new ModelEvent(
+                model.id() + ":" + idSuffix,
+                type,
+                model.id(),
+                model.hub(),
+                model.repoId(),
+                model.author(),
+                at,
+                day,
+                oldValue,
+                newValue,
+                oldLicenceId,
+                newLicenceId,
+                a == null ? List.of() : a.uploaderOrigin(),
+                a == null ? List.of() : a.lineageCountries(),
+                a == null || a.licence() == null ? null : a.licence().clazz(),
+                model.pipelineTag(),
+                runId,
+                model.recorded(),
+                model.source());
     }
 }

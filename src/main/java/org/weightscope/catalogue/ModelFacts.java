@@ -44,17 +44,39 @@ public record ModelFacts(
         if (repoId == null || repoId.isBlank()) throw new IllegalArgumentException("repoId is required");
         hub = hub.toLowerCase(Locale.ROOT);
         tags = tags == null ? List.of() : List.copyOf(tags);
-        cardData = cardData == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
+        cardData = cardData == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
         fileSizes = fileSizes == null ? Map.of() : Map.copyOf(fileSizes);
     }
 
     /** Facts without a file listing (what every hub's list pages give). */
-    public ModelFacts(String hub, String repoId, String author, String pipelineTag, String libraryName, List<String> tags,
-                      Map<String, Object> cardData, Map<String, Long> safetensorsParameters, Long totalParameters,
-                      Long ggufFileBytes, String cardText) {
-        this(hub, repoId, author, pipelineTag, libraryName, tags, cardData, safetensorsParameters, totalParameters,
-                ggufFileBytes, cardText, Map.of());
+    public ModelFacts(
+            String hub,
+            String repoId,
+            String author,
+            String pipelineTag,
+            String libraryName,
+            List<String> tags,
+            Map<String, Object> cardData,
+            Map<String, Long> safetensorsParameters,
+            Long totalParameters,
+            Long ggufFileBytes,
+            String cardText) {
+        this(
+                hub,
+                repoId,
+                author,
+                pipelineTag,
+                libraryName,
+                tags,
+                cardData,
+                safetensorsParameters,
+                totalParameters,
+                ggufFileBytes,
+                cardText,
+                Map.of());
     }
 
     /** Minimal facts (hub + id only), handy for lookups and tests. */

@@ -10,7 +10,13 @@ import java.time.Instant;
  *
  * @param rule {@link #SAME_ORGANISATION_AND_NAME} or {@link #DECLARED}
  */
-public record ModelLink(String id, String modelId, String modelHub, String canonicalId, String canonicalHub, String rule,
+public record ModelLink(
+        String id,
+        String modelId,
+        String modelHub,
+        String canonicalId,
+        String canonicalHub,
+        String rule,
         Instant linkedAt) {
 
     /** Same repo name under the same organisation (one registry organisation, or the same namespace). */
@@ -19,7 +25,13 @@ public record ModelLink(String id, String modelId, String modelHub, String canon
     public static final String DECLARED = "declared";
 
     public static ModelLink of(CatalogueModel model, CatalogueModel canonical, String rule, Instant linkedAt) {
-        return new ModelLink(model.id() + "|" + canonical.id(), model.id(), model.hub(), canonical.id(), canonical.hub(),
-                rule, linkedAt);
+        return new ModelLink(
+                model.id() + "|" + canonical.id(),
+                model.id(),
+                model.hub(),
+                canonical.id(),
+                canonical.hub(),
+                rule,
+                linkedAt);
     }
 }

@@ -39,7 +39,8 @@ public class ModelLinks {
         if (links.isEmpty()) return;
         try {
             var r = client.bulk(b -> {
-                links.forEach(l -> b.operations(o -> o.index(i -> i.index(indices.alias(NAME)).id(l.id()).document(l))));
+                links.forEach(l -> b.operations(o ->
+                        o.index(i -> i.index(indices.alias(NAME)).id(l.id()).document(l))));
                 return b;
             });
             if (r.errors()) throw new StorageException("cannot store model links");
@@ -52,7 +53,9 @@ public class ModelLinks {
     public List<ModelLink> all() {
         try {
             return client.search(s -> s.index(indices.alias(NAME)).size(MAX), ModelLink.class).hits().hits().stream()
-                    .map(Hit::source).filter(Objects::nonNull).toList();
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot read model links", e);
         }
@@ -62,7 +65,8 @@ public class ModelLinks {
         try {
             indices.refresh(ModelsIndex.NAME);
             return client.count(c -> c.index(indices.alias(ModelsIndex.NAME))
-                    .query(q -> q.term(t -> t.field("hub").value(hub)))).count();
+                            .query(q -> q.term(t -> t.field("hub").value(hub))))
+                    .count();
         } catch (IOException e) {
             throw new StorageException("cannot count models of " + hub, e);
         }
@@ -70,7 +74,9 @@ public class ModelLinks {
 
     /** Links of one model, either side. */
     public List<ModelLink> of(String modelId) {
-        return all().stream().filter(l -> l.modelId().equals(modelId) || l.canonicalId().equals(modelId)).toList();
+        return all().stream()
+                .filter(l -> l.modelId().equals(modelId) || l.canonicalId().equals(modelId))
+                .toList();
     }
 
     /** Models per hub and combined; a link counts only when both of its models are stored. */
@@ -91,7 +97,9 @@ public class ModelLinks {
         Set<String> stored = ids.isEmpty() ? Set.of() : catalogue.findAll(ids).keySet();
         Set<String> copies = new HashSet<>();
         for (ModelLink l : links) {
-            if (stored.contains(l.modelId()) && stored.contains(l.canonicalId()) && hubs.contains(l.modelHub())
+            if (stored.contains(l.modelId())
+                    && stored.contains(l.canonicalId())
+                    && hubs.contains(l.modelHub())
                     && hubs.contains(l.canonicalHub())) {
                 copies.add(l.modelId()); // a copy linked twice still counts once
             }

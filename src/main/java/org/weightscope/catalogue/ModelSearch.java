@@ -21,8 +21,8 @@ public class ModelSearch {
      * @param text    words to find in repo ids, organisations and card text (simple query syntax; never an error)
      * @param filters dimension → accepted keys; origin filters apply in {@code view}
      */
-    public record Query(String text, Map<Adoption.Dimension, List<String>> filters, Adoption.View view, int from,
-            int size) {
+    public record Query(
+            String text, Map<Adoption.Dimension, List<String>> filters, Adoption.View view, int from, int size) {
 
         public Query {
             filters = filters == null ? Map.of() : Map.copyOf(filters);
@@ -55,9 +55,15 @@ public class ModelSearch {
         if (exact.isPresent()) {
             return exact;
         }
-        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("hub").value(hub)))
-                .filter(f -> f.term(t -> t.field("repoId").value(repoId).caseInsensitive(true))))), 1).stream().findFirst();
+        return models
+                .find(
+                        co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("hub").value(hub)))
+                                .filter(f -> f.term(
+                                        t -> t.field("repoId").value(repoId).caseInsensitive(true))))),
+                        1)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -74,14 +80,23 @@ public class ModelSearch {
         for (String r : repoIds) {
             byDocId.putIfAbsent(prefix + r, r);
         }
-        models.getAll(byDocId.keySet()).forEach((docId, m) -> found.putIfAbsent(
-                byDocId.get(docId).toLowerCase(java.util.Locale.ROOT), m));
-        List<String> missing = repoIds.stream().filter(r -> !found.containsKey(r.toLowerCase(java.util.Locale.ROOT)))
-                .map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        models.getAll(byDocId.keySet())
+                .forEach((docId, m) -> found.putIfAbsent(byDocId.get(docId).toLowerCase(java.util.Locale.ROOT), m));
+        List<String> missing = repoIds.stream()
+                .filter(r -> !found.containsKey(r.toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> r.toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toList();
         // case-insensitive term queries are automata over every repo id: narrow by phrase, check exactly here
-        narrowed(missing, hub, (m, r) -> m.repoId().equalsIgnoreCase(r), r -> co.elastic.clients.elasticsearch._types
-                .query_dsl.Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("hub").value(hub)))
-                        .filter(f -> f.term(t -> t.field("repoId").value(r).caseInsensitive(true))))), 1)
+        narrowed(
+                        missing,
+                        hub,
+                        (m, r) -> m.repoId().equalsIgnoreCase(r),
+                        r -> co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("hub").value(hub)))
+                                .filter(f ->
+                                        f.term(t -> t.field("repoId").value(r).caseInsensitive(true))))),
+                        1)
                 .forEach((r, hits) -> hits.stream().findFirst().ifPresent(m -> found.putIfAbsent(r, m)));
         return found;
     }
@@ -102,7 +117,8 @@ public class ModelSearch {
     public java.util.Map<String, List<CatalogueModel>> byNames(java.util.Collection<String> names, int max) {
         java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
         names.forEach(n -> out.put(n, List.of()));
-        List<String> distinct = names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+        List<String> distinct =
+                names.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
         out.putAll(narrowed(distinct, null, (m, n) -> named(m.repoId(), n), ModelSearch::nameQuery, max));
         return out;
     }
@@ -115,20 +131,28 @@ public class ModelSearch {
      * letter or digit, is asked with the exact query instead. Three round trips for all keys, whatever their
      * number: phrase counts, phrase matches, exact queries (when any).
      */
-    private java.util.Map<String, List<CatalogueModel>> narrowed(List<String> keys, String hub,
+    private java.util.Map<String, List<CatalogueModel>> narrowed(
+            List<String> keys,
+            String hub,
             java.util.function.BiPredicate<CatalogueModel, String> matches,
-            java.util.function.Function<String, co.elastic.clients.elasticsearch._types.query_dsl.Query> exactQuery, int max) {
+            java.util.function.Function<String, co.elastic.clients.elasticsearch._types.query_dsl.Query> exactQuery,
+            int max) {
         java.util.Map<String, List<CatalogueModel>> out = new java.util.HashMap<>();
-        List<String> byPhrase = keys.stream().filter(k -> k.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
-        List<co.elastic.clients.elasticsearch._types.query_dsl.Query> phrases = byPhrase.stream().map(k ->
-                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
+        List<String> byPhrase = keys.stream()
+                .filter(k -> k.codePoints().anyMatch(Character::isLetterOrDigit))
+                .toList();
+        List<co.elastic.clients.elasticsearch._types.query_dsl.Query> phrases = byPhrase.stream()
+                .map(k -> co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
                     if (hub != null) b.filter(f -> f.term(t -> t.field("hub").value(hub)));
-                    return b.filter(f -> f.matchPhrase(p -> p.field("repoId.text").query(k)));
-                }))).toList();
+                    return b.filter(
+                            f -> f.matchPhrase(p -> p.field("repoId.text").query(k)));
+                })))
+                .toList();
         // 1: how many repos each phrase matches (one search); 2: the repos of the phrases with few matches, read
         // together in searches of at most PHRASE_READ documents (one round trip); 3: exact queries for the rest
         List<Long> counts = models.counts(phrases);
-        List<String> exact = new java.util.ArrayList<>(keys.stream().filter(k -> !byPhrase.contains(k)).toList());
+        List<String> exact = new java.util.ArrayList<>(
+                keys.stream().filter(k -> !byPhrase.contains(k)).toList());
         List<List<Integer>> groups = new java.util.ArrayList<>();
         long groupSize = PHRASE_READ;
         for (int i = 0; i < byPhrase.size(); i++) {
@@ -146,17 +170,26 @@ public class ModelSearch {
                 groupSize += n;
             }
         }
-        List<List<CatalogueModel>> read = models.findMany(groups.stream().map(g ->
-                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                        .should(g.stream().map(phrases::get).toList()).minimumShouldMatch("1")))).toList(), PHRASE_READ);
+        List<List<CatalogueModel>> read = models.findMany(
+                groups.stream()
+                        .map(g -> co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b ->
+                                b.should(g.stream().map(phrases::get).toList()).minimumShouldMatch("1"))))
+                        .toList(),
+                PHRASE_READ);
         for (int g = 0; g < groups.size(); g++) {
             List<CatalogueModel> hits = read.get(g);
             for (int i : groups.get(g)) {
                 String key = byPhrase.get(i);
-                out.put(key, hits.stream().filter(m -> matches.test(m, key)).limit(max).toList());
+                out.put(
+                        key,
+                        hits.stream()
+                                .filter(m -> matches.test(m, key))
+                                .limit(max)
+                                .toList());
             }
         }
-        List<List<CatalogueModel>> answers = models.findMany(exact.stream().map(exactQuery).toList(), max);
+        List<List<CatalogueModel>> answers =
+                models.findMany(exact.stream().map(exactQuery).toList(), max);
         for (int i = 0; i < exact.size(); i++) {
             out.put(exact.get(i), answers.get(i));
         }
@@ -172,8 +205,8 @@ public class ModelSearch {
 
     private static co.elastic.clients.elasticsearch._types.query_dsl.Query nameQuery(String name) {
         String escaped = name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-        return co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                .should(s -> s.wildcard(w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
+        return co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.should(s ->
+                        s.wildcard(w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
                 .should(s -> s.term(t -> t.field("repoId").value(name).caseInsensitive(true)))
                 .minimumShouldMatch("1")));
     }
@@ -181,30 +214,38 @@ public class ModelSearch {
     /** Models whose name (the part after the namespace) is {@code name}, ignoring case, on any hub. */
     public List<CatalogueModel> byName(String name, int max) {
         String escaped = name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b
-                .should(s -> s.wildcard(w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
-                .should(s -> s.term(t -> t.field("repoId").value(name).caseInsensitive(true)))
-                .minimumShouldMatch("1"))), max);
+        return models.find(
+                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> b.should(s -> s.wildcard(
+                                w -> w.field("repoId").value("*/" + escaped).caseInsensitive(true)))
+                        .should(s -> s.term(t -> t.field("repoId").value(name).caseInsensitive(true)))
+                        .minimumShouldMatch("1"))),
+                max);
     }
 
     /**
      * The most downloaded models of a hardware class sharing a sector, excluding a lineage origin: what an
      * enterprise could switch to.
      */
-    public List<CatalogueModel> alternatives(String hardwareClass, List<String> sectors, String excludeLineageOrigin,
-            int max) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> accepted =
-                sectors.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
-        return models.find(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
-            b.filter(f -> f.term(t -> t.field("attribution.hardware.clazz").value(hardwareClass)));
-            b.filter(f -> f.terms(t -> t.field("attribution.sectors").terms(v -> v.value(accepted))));
-            if (excludeLineageOrigin != null) {
-                b.mustNot(m -> m.nested(n -> n.path("originCredit").query(nq -> nq.bool(nb -> nb
-                        .filter(t -> t.term(tt -> tt.field("originCredit.view").value("lineage")))
-                        .filter(t -> t.term(tt -> tt.field("originCredit.country").value(excludeLineageOrigin)))))));
-            }
-            return b;
-        })), max);
+    public List<CatalogueModel> alternatives(
+            String hardwareClass, List<String> sectors, String excludeLineageOrigin, int max) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> accepted = sectors.stream()
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                .toList();
+        return models.find(
+                co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.bool(b -> {
+                    b.filter(f ->
+                            f.term(t -> t.field("attribution.hardware.clazz").value(hardwareClass)));
+                    b.filter(f -> f.terms(t -> t.field("attribution.sectors").terms(v -> v.value(accepted))));
+                    if (excludeLineageOrigin != null) {
+                        b.mustNot(m -> m.nested(n -> n.path("originCredit")
+                                .query(nq -> nq.bool(nb -> nb.filter(t -> t.term(tt ->
+                                                tt.field("originCredit.view").value("lineage")))
+                                        .filter(t -> t.term(tt ->
+                                                tt.field("originCredit.country").value(excludeLineageOrigin)))))));
+                    }
+                    return b;
+                })),
+                max);
     }
 
     /** Models that name this one as a parent (fine-tunes, adapters, quantisations, merges), most downloaded first. */

@@ -36,13 +36,46 @@ public record ModelSnapshot(
         Boolean linked) {
 
     public static ModelSnapshot of(CatalogueModel model, LocalDate day) {
-        return new ModelSnapshot(model.id() + ":" + day, model.id(), model.hub(), model.repoId(), model.author(), day,
-                model.asOf(), model.downloads30d(), model.downloadsAllTime(), model.likes(), model.pipelineTag(),
-                model.gated(), model.attribution(), model.originCredit(), model.recorded(), model.source(), null, true);
+        return new ModelSnapshot(
+                model.id() + ":" + day,
+                model.id(),
+                model.hub(),
+                model.repoId(),
+                model.author(),
+                day,
+                model.asOf(),
+                model.downloads30d(),
+                model.downloadsAllTime(),
+                model.likes(),
+                model.pipelineTag(),
+                model.gated(),
+                model.attribution(),
+                model.originCredit(),
+                model.recorded(),
+                model.source(),
+                null,
+                true);
     }
 
     public ModelSnapshot until(LocalDate until) {
-        return new ModelSnapshot(id, modelId, hub, repoId, author, day, asOf, downloads30d, downloadsAllTime, likes,
-                pipelineTag, gated, attribution, originCredit, recorded, source, until, true);
+        return new ModelSnapshot(
+                id,
+                modelId,
+                hub,
+                repoId,
+                author,
+                day,
+                asOf,
+                downloads30d,
+                downloadsAllTime,
+                likes,
+                pipelineTag,
+                gated,
+                attribution,
+                originCredit,
+                recorded,
+                source,
+                until,
+                true);
     }
 }

@@ -2,8 +2,6 @@ package org.weightscope.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.weightscope.shared.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.weightscope.shared.Json;
 
 /**
  * Read API over the organisation registry: which org (and so which countries) owns a hub namespace.
@@ -28,7 +27,8 @@ import java.util.TreeSet;
  */
 public final class OrganizationRegistry {
 
-    public static final Set<String> TYPES = Set.of("big-tech", "startup", "academic", "state-lab", "non-profit", "community");
+    public static final Set<String> TYPES =
+            Set.of("big-tech", "startup", "academic", "state-lab", "non-profit", "community");
     public static final Set<String> ROLES = Set.of("developer", "maintainer", "redistributor");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final ObjectMapper YAML = Json.yaml();
@@ -133,14 +133,26 @@ public final class OrganizationRegistry {
         } else if (!ns.isMissingNode()) errors.add(label + ": namespaces: expected a mapping hub -> [names]");
         Map<String, String> evidence = new LinkedHashMap<>();
         JsonNode ev = n.path("evidence");
-        if (ev.isObject()) ev.fields().forEachRemaining(e -> evidence.put(e.getKey(), e.getValue().asText()));
+        if (ev.isObject())
+            ev.fields()
+                    .forEachRemaining(e -> evidence.put(e.getKey(), e.getValue().asText()));
         else if (!ev.isMissingNode()) errors.add(label + ": evidence: expected a mapping country -> URL");
         List<String> domains = new ArrayList<>();
         JsonNode d = n.path("domains");
         if (d.isArray()) d.forEach(x -> domains.add(x.asText().toLowerCase(Locale.ROOT)));
         else if (d.isTextual()) domains.add(d.asText().toLowerCase(Locale.ROOT));
-        return new Organization(text(n, "id"), text(n, "name"), countries, text(n, "type"), text(n, "role"),
-                text(n, "parent"), namespaces, evidence, text(n, "epoch_name"), domains, text(n, "role_evidence"));
+        return new Organization(
+                text(n, "id"),
+                text(n, "name"),
+                countries,
+                text(n, "type"),
+                text(n, "role"),
+                text(n, "parent"),
+                namespaces,
+                evidence,
+                text(n, "epoch_name"),
+                domains,
+                text(n, "role_evidence"));
     }
 
     private static String text(JsonNode n, String field) {
@@ -177,18 +189,22 @@ public final class OrganizationRegistry {
             if (o.role() == null || !ROLES.contains(o.role())) {
                 errors.add(label + ": role: '" + o.role() + "' is not one of " + new TreeSet<>(ROLES));
             }
-            if (o.roleEvidence() != null && !o.roleEvidence().startsWith("https://") && !o.roleEvidence().startsWith("http://")) {
+            if (o.roleEvidence() != null
+                    && !o.roleEvidence().startsWith("https://")
+                    && !o.roleEvidence().startsWith("http://")) {
                 errors.add(label + ": role_evidence: not a URL: '" + o.roleEvidence() + "'");
             }
             for (String cc : o.evidence().keySet()) {
-                if (!o.countries().contains(cc)) errors.add(label + ": evidence." + cc + ": not one of the entry's countries");
+                if (!o.countries().contains(cc))
+                    errors.add(label + ": evidence." + cc + ": not one of the entry's countries");
             }
             o.namespaces().forEach((hub, list) -> {
                 for (String ns : list) {
                     String key = hub.toLowerCase(Locale.ROOT) + '/' + ns.toLowerCase(Locale.ROOT);
                     String prev = nsOwner.putIfAbsent(key, String.valueOf(o.id()));
                     if (prev != null) {
-                        errors.add(label + ": namespaces." + hub + ": '" + ns + "' is already mapped to '" + prev + "'");
+                        errors.add(
+                                label + ": namespaces." + hub + ": '" + ns + "' is already mapped to '" + prev + "'");
                     }
                 }
             });

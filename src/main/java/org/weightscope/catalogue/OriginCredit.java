@@ -22,7 +22,8 @@ public record OriginCredit(String view, String country, double share, double dow
         double downloads = downloads30d == null ? 0 : downloads30d;
         List<OriginCredit> credits = new ArrayList<>();
         List<String> uploader = attribution.uploaderOrigin().isEmpty()
-                ? List.of(Attribution.UNATTRIBUTED) : attribution.uploaderOrigin();
+                ? List.of(Attribution.UNATTRIBUTED)
+                : attribution.uploaderOrigin();
         for (String country : uploader) {
             double share = 1.0 / uploader.size();
             credits.add(new OriginCredit(UPLOADER, country, share, downloads * share));

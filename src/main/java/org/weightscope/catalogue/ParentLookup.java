@@ -1,7 +1,7 @@
 package org.weightscope.catalogue;
 
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,8 @@ public interface ParentLookup {
         Map<String, List<ModelFacts>> byName = new HashMap<>(models.size() * 2);
         for (ModelFacts m : models) {
             if (byKey.putIfAbsent(key(m.hub(), m.repoId()), m) == null) {
-                byName.computeIfAbsent(key(m.hub(), m.name()), k -> new ArrayList<>()).add(m);
+                byName.computeIfAbsent(key(m.hub(), m.name()), k -> new ArrayList<>())
+                        .add(m);
             }
         }
         return new ParentLookup() {

@@ -24,7 +24,11 @@ public class Reattribution {
     private final SnapshotsIndex snapshots;
     private final AdoptionCube cube;
 
-    Reattribution(ModelsIndex models, CatalogueService catalogue, AttributionRules rules, SnapshotsIndex snapshots,
+    Reattribution(
+            ModelsIndex models,
+            CatalogueService catalogue,
+            AttributionRules rules,
+            SnapshotsIndex snapshots,
             AdoptionCube cube) {
         this.models = models;
         this.cube = cube;
@@ -43,14 +47,27 @@ public class Reattribution {
         AtomicLong changed = new AtomicLong();
         // page by page (search_after on id): saving a page does not move the cursor, and memory stays flat
         models.forEachPage(PAGE, page -> {
-            List<CatalogueService.Observation> batch = page.stream().filter(m -> m.facts() != null)
-                    .map(m -> new CatalogueService.Observation(m.facts(), new HubFigures(m.gated(), m.sha(),
-                            m.createdAt(), m.lastModified(), m.downloads30d(), m.downloadsAllTime(), m.likes()),
-                            m.asOf(), m.recorded(), m.source()))
+            List<CatalogueService.Observation> batch = page.stream()
+                    .filter(m -> m.facts() != null)
+                    .map(m -> new CatalogueService.Observation(
+                            m.facts(),
+                            new HubFigures(
+                                    m.gated(),
+                                    m.sha(),
+                                    m.createdAt(),
+                                    m.lastModified(),
+                                    m.downloads30d(),
+                                    m.downloadsAllTime(),
+                                    m.likes()),
+                            m.asOf(),
+                            m.recorded(),
+                            m.source()))
                     .toList();
             List<CatalogueModel> updated = catalogue.describe(batch);
             for (int i = 0; i < updated.size(); i++) {
-                if (!Objects.equals(withoutVersion(updated.get(i).attribution()), withoutVersion(page.get(i).attribution()))) {
+                if (!Objects.equals(
+                        withoutVersion(updated.get(i).attribution()),
+                        withoutVersion(page.get(i).attribution()))) {
                     changed.incrementAndGet();
                 }
             }
@@ -64,13 +81,27 @@ public class Reattribution {
         int days = cube.rebuild();
         Result result = new Result(rules.version(), seen.get(), changed.get());
         log.info("Adoption cube rebuilt under {}: {} days", rules.version(), days);
-        log.info("Re-applied attribution {}: {} models, {} changed", result.ruleVersion(), result.models(),
+        log.info(
+                "Re-applied attribution {}: {} models, {} changed",
+                result.ruleVersion(),
+                result.models(),
                 result.changed());
         return result;
     }
 
     private static Attribution withoutVersion(Attribution a) {
-        return a == null ? null : new Attribution(a.uploaderOrg(), a.uploaderOrigin(), a.lineage(), a.developerOrgs(),
-                a.lineageOrigin(), a.licence(), a.hardware(), a.sectors(), a.notes(), "");
+        return a == null
+                ? null
+                : new Attribution(
+                        a.uploaderOrg(),
+                        a.uploaderOrigin(),
+                        a.lineage(),
+                        a.developerOrgs(),
+                        a.lineageOrigin(),
+                        a.licence(),
+                        a.hardware(),
+                        a.sectors(),
+                        a.notes(),
+                        "");
     }
 }

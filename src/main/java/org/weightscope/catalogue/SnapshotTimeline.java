@@ -53,12 +53,15 @@ class SnapshotTimeline {
         // the previous page or day may have been written a moment ago: make it searchable first, or its capture
         // would keep standing next to this one
         indices.refresh(SnapshotsIndex.NAME);
-        Map<String, Neighbours> around = neighbours(fresh.stream().map(ModelSnapshot::modelId).toList(), day);
+        Map<String, Neighbours> around =
+                neighbours(fresh.stream().map(ModelSnapshot::modelId).toList(), day);
         List<BulkOperation> ops = new ArrayList<>(fresh.size() * 2);
         for (ModelSnapshot s : fresh) {
             Neighbours n = around.get(s.modelId());
             ops.add(snapshots.operation(s.until(n == null ? null : n.after())));
-            if (n != null && n.before() != null && (n.beforeUntil() == null || n.beforeUntil().isAfter(day))) {
+            if (n != null
+                    && n.before() != null
+                    && (n.beforeUntil() == null || n.beforeUntil().isAfter(day))) {
                 ops.add(until(s.modelId(), n.before(), day));
             }
         }
@@ -73,12 +76,18 @@ class SnapshotTimeline {
         List<FieldValue> ids = modelIds.stream().map(FieldValue::of).toList();
         indices.refresh(SnapshotsIndex.NAME);
         try {
-            SearchResponse<ModelSnapshot> r = client.search(s -> s.index(indices.alias(SnapshotsIndex.NAME))
-                    .ignoreUnavailable(true).allowNoIndices(true).size(ids.size() * 2)
-                    .source(src -> src.filter(f -> f.includes("modelId", "day")))
-                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                            .filter(f -> f.range(g -> g.date(d -> d.field("day").lt(day.toString()))))
-                            .mustNot(m -> m.exists(e -> e.field("until"))))), ModelSnapshot.class);
+            SearchResponse<ModelSnapshot> r = client.search(
+                    s -> s.index(indices.alias(SnapshotsIndex.NAME))
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .size(ids.size() * 2)
+                            .source(src -> src.filter(f -> f.includes("modelId", "day")))
+                            .query(q -> q.bool(b -> b.filter(
+                                            f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .filter(f -> f.range(
+                                            g -> g.date(d -> d.field("day").lt(day.toString()))))
+                                    .mustNot(m -> m.exists(e -> e.field("until"))))),
+                    ModelSnapshot.class);
             List<BulkOperation> ops = new ArrayList<>();
             for (Hit<ModelSnapshot> h : r.hits().hits()) {
                 if (h.source() != null) {
@@ -94,8 +103,8 @@ class SnapshotTimeline {
     private BulkOperation until(String modelId, LocalDate snapshotDay, LocalDate until) {
         String index = indices.indexFor(SnapshotsIndex.NAME, snapshotDay);
         Map<String, Object> doc = Map.of("until", until.toString(), "linked", true);
-        return BulkOperation.of(o -> o.update(u -> u.index(index).id(modelId + ":" + snapshotDay)
-                .action(a -> a.doc(doc))));
+        return BulkOperation.of(o ->
+                o.update(u -> u.index(index).id(modelId + ":" + snapshotDay).action(a -> a.doc(doc))));
     }
 
     /** For each model: its newest stored capture before {@code day} (and that capture's end), its first after. */
@@ -106,34 +115,65 @@ class SnapshotTimeline {
         }
         List<FieldValue> ids = modelIds.stream().distinct().map(FieldValue::of).toList();
         try {
-            SearchResponse<Void> r = client.search(s -> s.index(indices.alias(SnapshotsIndex.NAME))
-                    .ignoreUnavailable(true).allowNoIndices(true).size(0)
-                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                            .mustNot(m -> m.term(t -> t.field("day").value(day.toString())))))
-                    .aggregations("model", a -> a.terms(t -> t.field("modelId").size(ids.size()))
-                            .aggregations("before", b -> b.filter(f -> f.range(g -> g.date(d -> d.field("day")
-                                            .lt(day.toString()))))
-                                    .aggregations("newest", x -> x.topHits(h -> h.size(1)
-                                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc)))
-                                            .source(src -> src.filter(f -> f.includes("day", "until"))))))
-                            .aggregations("after", b -> b.filter(f -> f.range(g -> g.date(d -> d.field("day")
-                                            .gt(day.toString()))))
-                                    .aggregations("first", x -> x.min(m -> m.field("day"))))), Void.class);
+            SearchResponse<Void> r = client.search(
+                    s -> s.index(indices.alias(SnapshotsIndex.NAME))
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .size(0)
+                            .query(q -> q.bool(b -> b.filter(
+                                            f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .mustNot(m -> m.term(t -> t.field("day").value(day.toString())))))
+                            .aggregations(
+                                    "model",
+                                    a -> a.terms(t -> t.field("modelId").size(ids.size()))
+                                            .aggregations(
+                                                    "before",
+                                                    b -> b.filter(f -> f.range(g -> g.date(d -> d.field("day")
+                                                                    .lt(day.toString()))))
+                                                            .aggregations(
+                                                                    "newest",
+                                                                    x -> x.topHits(h -> h.size(1)
+                                                                            .sort(o -> o.field(f -> f.field("day")
+                                                                                    .order(SortOrder.Desc)))
+                                                                            .source(src -> src.filter(
+                                                                                    f -> f.includes("day", "until"))))))
+                                            .aggregations(
+                                                    "after",
+                                                    b -> b.filter(f -> f.range(g -> g.date(d -> d.field("day")
+                                                                    .gt(day.toString()))))
+                                                            .aggregations("first", x -> x.min(m -> m.field("day"))))),
+                    Void.class);
             if (r.aggregations().get("model") == null) {
                 return out;
             }
-            for (StringTermsBucket b : r.aggregations().get("model").sterms().buckets().array()) {
+            for (StringTermsBucket b :
+                    r.aggregations().get("model").sterms().buckets().array()) {
                 LocalDate before = null;
                 LocalDate beforeUntil = null;
-                var hits = b.aggregations().get("before").filter().aggregations().get("newest").topHits().hits().hits();
+                var hits = b.aggregations()
+                        .get("before")
+                        .filter()
+                        .aggregations()
+                        .get("newest")
+                        .topHits()
+                        .hits()
+                        .hits();
                 if (!hits.isEmpty() && hits.get(0).source() != null) {
                     var src = hits.get(0).source().toJson().asJsonObject();
                     before = LocalDate.parse(src.getString("day"));
                     beforeUntil = src.containsKey("until") && !src.isNull("until")
-                            ? LocalDate.parse(src.getString("until")) : null;
+                            ? LocalDate.parse(src.getString("until"))
+                            : null;
                 }
-                var first = b.aggregations().get("after").filter().aggregations().get("first").min();
-                LocalDate after = first.valueAsString() == null ? null : LocalDate.parse(first.valueAsString().substring(0, 10));
+                var first = b.aggregations()
+                        .get("after")
+                        .filter()
+                        .aggregations()
+                        .get("first")
+                        .min();
+                LocalDate after = first.valueAsString() == null
+                        ? null
+                        : LocalDate.parse(first.valueAsString().substring(0, 10));
                 out.put(b.key().stringValue(), new Neighbours(before, beforeUntil, after));
             }
             return out;
@@ -166,18 +206,30 @@ class SnapshotTimeline {
         try {
             while (true) {
                 String from = after;
-                SearchResponse<Void> r = client.search(s -> s.index(indices.alias(SnapshotsIndex.NAME))
-                        .ignoreUnavailable(true).allowNoIndices(true).size(0)
-                        .query(q -> q.bool(b -> b.mustNot(m -> m.term(t -> t.field("linked").value(true)))))
-                        .aggregations("models", a -> a.composite(c -> {
-                            c.size(1000).sources(List.of(Map.of("m", co.elastic.clients.elasticsearch._types.aggregations
-                                    .CompositeAggregationSource.of(x -> x.terms(t -> t.field("modelId"))))));
-                            return from == null ? c : c.after(Map.of("m", FieldValue.of(from)));
-                        })), Void.class);
+                SearchResponse<Void> r = client.search(
+                        s -> s.index(indices.alias(SnapshotsIndex.NAME))
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(0)
+                                .query(q -> q.bool(b -> b.mustNot(
+                                        m -> m.term(t -> t.field("linked").value(true)))))
+                                .aggregations(
+                                        "models",
+                                        a -> a.composite(c -> {
+                                            c.size(1000)
+                                                    .sources(List.of(Map.of(
+                                                            "m",
+                                                            co.elastic.clients.elasticsearch._types.aggregations
+                                                                    .CompositeAggregationSource.of(
+                                                                    x -> x.terms(t -> t.field("modelId"))))));
+                                            return from == null ? c : c.after(Map.of("m", FieldValue.of(from)));
+                                        })),
+                        Void.class);
                 if (r.aggregations().get("models") == null) {
                     return out;
                 }
-                var buckets = r.aggregations().get("models").composite().buckets().array();
+                var buckets =
+                        r.aggregations().get("models").composite().buckets().array();
                 if (buckets.isEmpty()) {
                     return out;
                 }
@@ -196,21 +248,27 @@ class SnapshotTimeline {
             List<co.elastic.clients.elasticsearch._types.FieldValue> searchAfter = null;
             while (true) {
                 List<FieldValue> sa = searchAfter;
-                SearchResponse<ModelSnapshot> r = client.search(s -> {
-                    s.index(indices.alias(SnapshotsIndex.NAME)).ignoreUnavailable(true).allowNoIndices(true).size(5000)
-                            .source(src -> src.filter(f -> f.includes("modelId", "day")))
-                            .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                            .sort(o -> o.field(f -> f.field("modelId").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc)));
-                    return sa == null ? s : s.searchAfter(sa);
-                }, ModelSnapshot.class);
+                SearchResponse<ModelSnapshot> r = client.search(
+                        s -> {
+                            s.index(indices.alias(SnapshotsIndex.NAME))
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(5000)
+                                    .source(src -> src.filter(f -> f.includes("modelId", "day")))
+                                    .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .sort(o -> o.field(f -> f.field("modelId").order(SortOrder.Asc)))
+                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc)));
+                            return sa == null ? s : s.searchAfter(sa);
+                        },
+                        ModelSnapshot.class);
                 var hits = r.hits().hits();
                 if (hits.isEmpty()) {
                     break;
                 }
                 for (Hit<ModelSnapshot> h : hits) {
                     if (h.source() != null) {
-                        days.computeIfAbsent(h.source().modelId(), k -> new ArrayList<>()).add(h.source().day());
+                        days.computeIfAbsent(h.source().modelId(), k -> new ArrayList<>())
+                                .add(h.source().day());
                     }
                 }
                 searchAfter = hits.get(hits.size() - 1).sort();
@@ -232,8 +290,8 @@ class SnapshotTimeline {
                     Map<String, Object> doc = new HashMap<>();
                     doc.put("until", end == null ? null : end.toString());
                     doc.put("linked", true);
-                    ops.add(BulkOperation.of(o -> o.update(u -> u.index(index).id(model + ":" + day)
-                            .action(a -> a.doc(doc)))));
+                    ops.add(BulkOperation.of(o ->
+                            o.update(u -> u.index(index).id(model + ":" + day).action(a -> a.doc(doc)))));
                 }
             });
             Bulk.execute(client, ops, "snapshot links");
@@ -244,16 +302,25 @@ class SnapshotTimeline {
 
     /** Days on which a complete crawl saw each model removed, ascending. */
     private Map<String, List<LocalDate>> removalDays(List<FieldValue> ids) throws IOException {
-        SearchResponse<ModelEvent> r = client.search(s -> s.index(indices.alias(EventsIndex.NAME)).ignoreUnavailable(true)
-                .allowNoIndices(true).size(10_000).source(src -> src.filter(f -> f.includes("modelId", "day")))
-                .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                        .filter(f -> f.terms(t -> t.field("type").terms(v -> v.value(List.of(
-                                FieldValue.of(ModelEvent.REMOVED), FieldValue.of(ModelEvent.ROUTER_MODEL_REMOVED))))))))
-                .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))), ModelEvent.class);
+        SearchResponse<ModelEvent> r = client.search(
+                s -> s.index(indices.alias(EventsIndex.NAME))
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(10_000)
+                        .source(src -> src.filter(f -> f.includes("modelId", "day")))
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                .filter(f -> f.terms(t -> t.field("type")
+                                        .terms(v -> v.value(List.of(
+                                                FieldValue.of(ModelEvent.REMOVED),
+                                                FieldValue.of(ModelEvent.ROUTER_MODEL_REMOVED))))))))
+                        .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))),
+                ModelEvent.class);
         Map<String, List<LocalDate>> out = new HashMap<>();
         for (Hit<ModelEvent> h : r.hits().hits()) {
             if (h.source() != null && h.source().day() != null) {
-                out.computeIfAbsent(h.source().modelId(), k -> new ArrayList<>()).add(h.source().day());
+                out.computeIfAbsent(h.source().modelId(), k -> new ArrayList<>())
+                        .add(h.source().day());
             }
         }
         return out;

@@ -31,12 +31,15 @@ class SnapshotsIndex {
 
     BulkOperation operation(ModelSnapshot snapshot) {
         String index = indices.indexFor(NAME, snapshot.day());
-        return BulkOperation.of(o -> o.index(i -> i.index(index).id(snapshot.id()).document(snapshot)));
+        return BulkOperation.of(
+                o -> o.index(i -> i.index(index).id(snapshot.id()).document(snapshot)));
     }
 
     long count() {
         try {
-            return client.count(c -> c.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true)).count();
+            return client.count(c ->
+                            c.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true))
+                    .count();
         } catch (IOException e) {
             throw new StorageException("count of snapshots failed", e);
         }
@@ -56,24 +59,36 @@ class SnapshotsIndex {
 
     java.util.Map<String, ModelSnapshot> latestWithDownloads(java.util.Map<String, java.time.LocalDate> onOrBefore) {
         java.util.Map<java.time.LocalDate, List<String>> byDay = new java.util.TreeMap<>();
-        onOrBefore.forEach((id, day) -> byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(id));
+        onOrBefore.forEach((id, day) ->
+                byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(id));
         java.util.Map<String, ModelSnapshot> out = new java.util.HashMap<>();
         for (var e : byDay.entrySet()) {
             String day = e.getKey().toString();
             // the as-of rule: a capture in the freshness window ending that day, never an older one
             String from = e.getKey().minusDays(freshnessDays - 1L).toString();
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = e.getValue().stream()
-                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                    .toList();
             try {
-                client.search(s -> s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true)
-                                .size(ids.size())
-                                .query(q -> q.bool(b -> b
-                                        .filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                                        .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(from).lte(day))))
-                                        .filter(f -> f.exists(x -> x.field("downloads30d")))))
-                                .collapse(c -> c.field("modelId"))
-                                .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))), ModelSnapshot.class)
-                        .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+                client
+                        .search(
+                                s -> s.index(indices.alias(NAME))
+                                        .ignoreUnavailable(true)
+                                        .allowNoIndices(true)
+                                        .size(ids.size())
+                                        .query(q -> q.bool(b -> b.filter(f -> f.terms(
+                                                        t -> t.field("modelId").terms(v -> v.value(ids))))
+                                                .filter(f -> f.range(r -> r.date(d ->
+                                                        d.field("day").gte(from).lte(day))))
+                                                .filter(f -> f.exists(x -> x.field("downloads30d")))))
+                                        .collapse(c -> c.field("modelId"))
+                                        .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))),
+                                ModelSnapshot.class)
+                        .hits()
+                        .hits()
+                        .stream()
+                        .map(Hit::source)
+                        .filter(Objects::nonNull)
                         .forEach(snapshot -> out.putIfAbsent(snapshot.modelId(), snapshot));
             } catch (IOException ex) {
                 throw new StorageException("search of snapshots failed", ex);
@@ -84,10 +99,21 @@ class SnapshotsIndex {
 
     List<ModelSnapshot> ofModel(String modelId, int size) {
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true)
-                            .size(size).query(q -> q.term(t -> t.field("modelId").value(modelId)))
-                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))), ModelSnapshot.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(size)
+                                    .query(q -> q.term(t -> t.field("modelId").value(modelId)))
+                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))),
+                            ModelSnapshot.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("search of snapshots failed", e);
         }
@@ -102,18 +128,24 @@ class SnapshotsIndex {
             return;
         }
         List<co.elastic.clients.elasticsearch._types.FieldValue> ids = byModel.keySet().stream()
-                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                .toList();
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
         try {
             while (true) {
                 List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-                var r = client.search(s -> {
-                    s.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true).size(2000)
-                            .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
-                            .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                    return from == null ? s : s.searchAfter(from);
-                }, ModelSnapshot.class);
+                var r = client.search(
+                        s -> {
+                            s.index(indices.alias(NAME))
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(2000)
+                                    .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
+                                    .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                            return from == null ? s : s.searchAfter(from);
+                        },
+                        ModelSnapshot.class);
                 var hits = r.hits().hits();
                 if (hits.isEmpty()) {
                     return;
@@ -127,7 +159,8 @@ class SnapshotsIndex {
                     doc.put("attribution", a);
                     doc.put("originCredit", OriginCredit.of(a, snap.downloads30d()));
                     String index = indices.indexFor(NAME, snap.day());
-                    ops.add(BulkOperation.of(o -> o.update(u -> u.index(index).id(h.id()).action(x -> x.doc(doc)))));
+                    ops.add(BulkOperation.of(
+                            o -> o.update(u -> u.index(index).id(h.id()).action(x -> x.doc(doc)))));
                 }
                 Bulk.execute(client, ops, "re-attributed snapshots");
                 after = hits.get(hits.size() - 1).sort();

@@ -26,14 +26,18 @@ final class Caption extends Div {
         Span line = new Span(text(a));
         line.addClassName("caption");
         line.getElement().setAttribute("data-as-of", a.at() == null ? "" : a.at().toString());
-        line.getElement().setAttribute("data-models", String.valueOf(a.coverage().models()));
+        line.getElement()
+                .setAttribute("data-models", String.valueOf(a.coverage().models()));
         line.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         add(line);
         for (String w : warnings(a.coverage())) {
             Span warning = new Span(w);
             warning.addClassName("coverage-warning");
-            warning.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
-                    .set("color", "var(--lumo-warning-text-color, #8a5a00)").set("font-weight", "600");
+            warning.getStyle()
+                    .set("display", "block")
+                    .set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-warning-text-color, #8a5a00)")
+                    .set("font-weight", "600");
             add(warning);
         }
     }
@@ -41,8 +45,9 @@ final class Caption extends Div {
     /** A caption for figures that are not an adoption answer (an exposure report, a model's own history). */
     Caption(String asOf, String metric, String metricVersion, String view, String ruleVersion) {
         addClassName("caption-box");
-        Span line = new Span((asOf == null ? getTranslation("caption.noDataShort") : getTranslation("caption.asOfDay", asOf))
-                + " · " + getTranslation("caption.line", metric, metricVersion, view, ruleVersion));
+        Span line = new Span(
+                (asOf == null ? getTranslation("caption.noDataShort") : getTranslation("caption.asOfDay", asOf)) + " · "
+                        + getTranslation("caption.line", metric, metricVersion, view, ruleVersion));
         line.addClassName("caption");
         line.getElement().setAttribute("data-as-of", asOf == null ? "" : asOf);
         line.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
@@ -59,18 +64,31 @@ final class Caption extends Div {
         } else {
             head = getTranslation("caption.asOfDay", a.at().toString()) + " · " + coverage(c);
         }
-        return head + " · " + getTranslation("caption.line", a.metric(), a.metricVersion(),
-                getTranslation("view." + a.view()), a.ruleVersion());
+        return head + " · "
+                + getTranslation(
+                        "caption.line",
+                        a.metric(),
+                        a.metricVersion(),
+                        getTranslation("view." + a.view()),
+                        a.ruleVersion());
     }
 
     /** "16 models captured 2026-08-17 to 2026-08-22 (trending lists); 3 with older captures left out". */
     String coverage(Coverage c) {
-        List<String> kinds = c.captureKinds().stream().map(k -> getTranslation("kind." + k)).toList();
+        List<String> kinds =
+                c.captureKinds().stream().map(k -> getTranslation("kind." + k)).toList();
         String text = c.capturedFrom().equals(c.capturedTo())
-                ? getTranslation("caption.coverageOneDay", Numbers.integer(c.models(), getLocale()),
-                        c.capturedFrom().toString(), String.join(", ", kinds))
-                : getTranslation("caption.coverage", Numbers.integer(c.models(), getLocale()), c.capturedFrom().toString(),
-                        c.capturedTo().toString(), String.join(", ", kinds));
+                ? getTranslation(
+                        "caption.coverageOneDay",
+                        Numbers.integer(c.models(), getLocale()),
+                        c.capturedFrom().toString(),
+                        String.join(", ", kinds))
+                : getTranslation(
+                        "caption.coverage",
+                        Numbers.integer(c.models(), getLocale()),
+                        c.capturedFrom().toString(),
+                        c.capturedTo().toString(),
+                        String.join(", ", kinds));
         if (c.leftOutStale() > 0) {
             text += "; " + getTranslation("caption.stale", Numbers.integer(c.leftOutStale(), getLocale()));
         }
@@ -93,8 +111,16 @@ final class Caption extends Div {
 
     /** The citation of a chart's CSV download: the shared text, also the API's (the writer adds the "# "). */
     static String citation(Adoption a) {
-        return new CitationLine(null, a.at() == null ? null : a.at().toString(), a.coverage().describe(), a.metric(),
-                a.metricVersion(), a.by(), a.view(), a.ruleVersion()).text();
+        return new CitationLine(
+                        null,
+                        a.at() == null ? null : a.at().toString(),
+                        a.coverage().describe(),
+                        a.metric(),
+                        a.metricVersion(),
+                        a.by(),
+                        a.view(),
+                        a.ruleVersion())
+                .text();
     }
 
     static String day(Instant instant) {

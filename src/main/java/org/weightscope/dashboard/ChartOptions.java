@@ -29,13 +29,24 @@ final class ChartOptions {
      * Keys labelled by {@code label} (e.g. country names); each data item keeps its key, and with
      * {@code countryColours} each bar has its country's colour.
      */
-    static String bar(List<Adoption.Figure> figures, String seriesName,
-            java.util.function.Function<String, String> label, boolean countryColours) {
+    static String bar(
+            List<Adoption.Figure> figures,
+            String seriesName,
+            java.util.function.Function<String, String> label,
+            boolean countryColours) {
         ObjectNode option = base("axis");
-        option.putObject("grid").put("left", 170).put("right", 30).put("top", 10).put("bottom", 30);
-        ArrayNode names = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+        option.putObject("grid")
+                .put("left", 170)
+                .put("right", 30)
+                .put("top", 10)
+                .put("bottom", 30);
+        ArrayNode names = option.putObject("yAxis")
+                .put("type", "category")
+                .put("inverse", true)
+                .putArray("data");
         option.putObject("xAxis").put("type", "value");
-        ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "bar");
+        ObjectNode series =
+                option.putArray("series").addObject().put("name", seriesName).put("type", "bar");
         ArrayNode values = series.putArray("data");
         for (Adoption.Figure f : figures) {
             names.add(label.apply(f.key()));
@@ -52,18 +63,27 @@ final class ChartOptions {
     }
 
     /** A pie whose slices are labelled by {@code label} and keep their key; countries in their fixed colours. */
-    static String pie(List<Adoption.Figure> figures, String seriesName,
-            java.util.function.Function<String, String> label, boolean countryColours) {
+    static String pie(
+            List<Adoption.Figure> figures,
+            String seriesName,
+            java.util.function.Function<String, String> label,
+            boolean countryColours) {
         ObjectNode option = base("item");
-        option.putObject("legend").put("type", "scroll").put("orient", "vertical").put("left", 0);
-        ObjectNode series = option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
+        option.putObject("legend")
+                .put("type", "scroll")
+                .put("orient", "vertical")
+                .put("left", 0);
+        ObjectNode series =
+                option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
         // room for outside labels in a half-width panel: a smaller ring, labels on two lines
         series.putArray("radius").add("28%").add("55%");
         series.putArray("center").add("58%").add("52%");
         series.putObject("label").put("formatter", "{b}\n{d}%");
         ArrayNode data = series.putArray("data");
         for (Adoption.Figure f : figures) {
-            ObjectNode item = data.addObject().put("name", label.apply(f.key())).put("value", round(f.value()))
+            ObjectNode item = data.addObject()
+                    .put("name", label.apply(f.key()))
+                    .put("value", round(f.value()))
                     .put("key", f.key());
             if (countryColours) {
                 item.putObject("itemStyle").put("color", Numbers.colour(f.key()));
@@ -77,25 +97,42 @@ final class ChartOptions {
         return stackedBar(cross, topCountries, java.util.function.Function.identity());
     }
 
-    static String stackedBar(Map<String, Map<String, Double>> cross, int topCountries,
+    static String stackedBar(
+            Map<String, Map<String, Double>> cross,
+            int topCountries,
             java.util.function.Function<String, String> countryLabel) {
         Map<String, Double> totals = new java.util.HashMap<>();
         cross.values().forEach(m -> m.forEach((c, v) -> totals.merge(c, v, Double::sum)));
         List<String> countries = totals.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(topCountries).map(Map.Entry::getKey).toList();
+                .limit(topCountries)
+                .map(Map.Entry::getKey)
+                .toList();
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
-        option.putObject("grid").put("left", 110).put("right", 30).put("top", 40).put("bottom", 30);
-        ArrayNode axis = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+        option.putObject("grid")
+                .put("left", 110)
+                .put("right", 30)
+                .put("top", 40)
+                .put("bottom", 30);
+        ArrayNode axis = option.putObject("yAxis")
+                .put("type", "category")
+                .put("inverse", true)
+                .putArray("data");
         countries.forEach(c -> axis.add(countryLabel.apply(c)));
         option.putObject("xAxis").put("type", "value");
         ArrayNode seriesArray = option.putArray("series");
         for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
-            ObjectNode series = seriesArray.addObject().put("name", split.getKey()).put("type", "bar").put("stack", "total");
+            ObjectNode series = seriesArray
+                    .addObject()
+                    .put("name", split.getKey())
+                    .put("type", "bar")
+                    .put("stack", "total");
             ArrayNode data = series.putArray("data");
             for (String c : countries) {
-                data.addObject().put("value", round(split.getValue().getOrDefault(c, 0.0))).put("key", c);
+                data.addObject()
+                        .put("value", round(split.getValue().getOrDefault(c, 0.0)))
+                        .put("key", c);
             }
         }
         return option.toString();
@@ -107,11 +144,16 @@ final class ChartOptions {
         option.putObject("grid").put("left", 80).put("right", 20).put("top", 20).put("bottom", 30);
         option.putObject("xAxis").put("type", "time");
         option.putObject("yAxis").put("type", "value");
-        ArrayNode data = option.putArray("series").addObject().put("name", seriesName).put("type", "line")
-                .put("connectNulls", false).putArray("data");
+        ArrayNode data = option.putArray("series")
+                .addObject()
+                .put("name", seriesName)
+                .put("type", "line")
+                .put("connectNulls", false)
+                .putArray("data");
         for (int i = 0; i < days.size(); i++) {
             ArrayNode point = data.addArray().add(days.get(i));
-            if (values.get(i) == null) point.addNull(); else point.add(values.get(i));
+            if (values.get(i) == null) point.addNull();
+            else point.add(values.get(i));
         }
         return option.toString();
     }
@@ -121,17 +163,29 @@ final class ChartOptions {
      * looks like one). A week without data is a gap (null), never a zero; keys are labelled by {@code label} and
      * coloured by {@link Numbers#colour}.
      */
-    static String shareArea(List<String> days, Map<String, List<Double>> sharesByKey,
+    static String shareArea(
+            List<String> days,
+            Map<String, List<Double>> sharesByKey,
             java.util.function.Function<String, String> label) {
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
         option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
         option.putObject("xAxis").put("type", "time");
-        option.putObject("yAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value}%");
+        option.putObject("yAxis")
+                .put("type", "value")
+                .put("max", 100)
+                .putObject("axisLabel")
+                .put("formatter", "{value}%");
         ArrayNode seriesArray = option.putArray("series");
         sharesByKey.forEach((key, shares) -> {
-            ObjectNode series = seriesArray.addObject().put("name", label.apply(key)).put("type", "line")
-                    .put("stack", "share").put("showSymbol", true).put("symbolSize", 4).put("connectNulls", false);
+            ObjectNode series = seriesArray
+                    .addObject()
+                    .put("name", label.apply(key))
+                    .put("type", "line")
+                    .put("stack", "share")
+                    .put("showSymbol", true)
+                    .put("symbolSize", 4)
+                    .put("connectNulls", false);
             series.putObject("itemStyle").put("color", Numbers.colour(key));
             series.putObject("lineStyle").put("color", Numbers.colour(key));
             series.putObject("areaStyle").put("color", Numbers.colour(key)).put("opacity", 0.55);
@@ -139,7 +193,8 @@ final class ChartOptions {
             for (int i = 0; i < days.size(); i++) {
                 ArrayNode point = data.addArray().add(days.get(i));
                 Double v = shares.get(i);
-                if (v == null) point.addNull(); else point.add(round(100 * v));
+                if (v == null) point.addNull();
+                else point.add(round(100 * v));
             }
         });
         return option.toString();
@@ -151,8 +206,8 @@ final class ChartOptions {
 
     static List<List<String>> crossRows(Map<String, Map<String, Double>> cross) {
         List<List<String>> rows = new ArrayList<>();
-        cross.forEach((split, byCountry) -> byCountry.forEach((country, v) ->
-                rows.add(List.of(country, split, String.valueOf(round(v))))));
+        cross.forEach((split, byCountry) ->
+                byCountry.forEach((country, v) -> rows.add(List.of(country, split, String.valueOf(round(v))))));
         return rows;
     }
 

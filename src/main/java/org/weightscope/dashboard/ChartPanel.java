@@ -25,7 +25,9 @@ class ChartPanel extends VerticalLayout {
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         head.expand(head.getComponentAt(0));
         add(head, chart, caption);
-        getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
+        getStyle()
+                .set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
     }
 }

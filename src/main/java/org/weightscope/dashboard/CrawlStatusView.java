@@ -99,8 +99,12 @@ public class CrawlStatusView extends VerticalLayout {
             runs.addColumn(CrawlRun::scope).setHeader("Scope");
             runs.addColumn(r -> r.trigger() == null ? "" : r.trigger()).setHeader("Started by");
             runs.addColumn(CrawlRun::status).setHeader("Status");
-            runs.addColumn(r -> String.valueOf(r.startedAt())).setHeader("Started").setAutoWidth(true);
-            runs.addColumn(r -> r.endedAt() == null ? "" : r.endedAt().toString()).setHeader("Ended").setAutoWidth(true);
+            runs.addColumn(r -> String.valueOf(r.startedAt()))
+                    .setHeader("Started")
+                    .setAutoWidth(true);
+            runs.addColumn(r -> r.endedAt() == null ? "" : r.endedAt().toString())
+                    .setHeader("Ended")
+                    .setAutoWidth(true);
             runs.addColumn(CrawlRun::pages).setHeader("Pages");
             runs.addColumn(CrawlRun::items).setHeader("Models");
             runs.addColumn(r -> r.failures().size()).setHeader("Failed pages");
@@ -125,8 +129,16 @@ public class CrawlStatusView extends VerticalLayout {
             boolean paused = false;
             for (SourceSchedule sc : schedules) {
                 if (!s.isEmpty()) s.append(" · ");
-                s.append(sc.scope()).append(" '").append(sc.cron()).append("' next: ")
-                        .append(sc.paused() ? "paused" : sc.nextFire() == null ? "not scheduled" : sc.nextFire().toString());
+                s.append(sc.scope())
+                        .append(" '")
+                        .append(sc.cron())
+                        .append("' next: ")
+                        .append(
+                                sc.paused()
+                                        ? "paused"
+                                        : sc.nextFire() == null
+                                                ? "not scheduled"
+                                                : sc.nextFire().toString());
                 paused |= sc.paused();
             }
             schedule.setText(s.toString());
@@ -141,14 +153,19 @@ public class CrawlStatusView extends VerticalLayout {
                 pauseRegistration = pause.addClickListener(e -> act(pauseAction));
             }
             runs.setItems(latest);
-            Optional<CrawlRun> current = latest.stream().filter(r -> CrawlRun.RUNNING.equals(r.status())).findFirst();
+            Optional<CrawlRun> current = latest.stream()
+                    .filter(r -> CrawlRun.RUNNING.equals(r.status()))
+                    .findFirst();
             CrawlRun shown = current.orElse(latest.isEmpty() ? null : latest.getFirst());
             progress.setVisible(current.isPresent());
             if (current.isPresent()) {
                 CrawlRun r = current.get();
                 running.setText("Running: " + r.scope() + " (" + (r.trigger() == null ? "" : r.trigger()) + ")");
-                long expected = latest.stream().filter(x -> x.finished() && x.scope().equals(r.scope()) && !x.recorded())
-                        .mapToLong(CrawlRun::pages).findFirst().orElse(0);
+                long expected = latest.stream()
+                        .filter(x -> x.finished() && x.scope().equals(r.scope()) && !x.recorded())
+                        .mapToLong(CrawlRun::pages)
+                        .findFirst()
+                        .orElse(0);
                 if (expected > 0) {
                     progress.setIndeterminate(false);
                     progress.setValue(Math.min(0.99, (double) r.pages() / expected));
@@ -158,8 +175,11 @@ public class CrawlStatusView extends VerticalLayout {
             } else {
                 running.setText(shown == null ? "No runs yet" : "Last run: " + shown.scope() + " " + shown.status());
             }
-            counts.setText(shown == null ? "" : "pages " + shown.pages() + " · models " + shown.items()
-                    + " · failed pages " + shown.failures().size());
+            counts.setText(
+                    shown == null
+                            ? ""
+                            : "pages " + shown.pages() + " · models " + shown.items() + " · failed pages "
+                                    + shown.failures().size());
         }
 
         private Runnable pauseAction;

@@ -19,9 +19,17 @@ record DashboardDefinition(String id, Map<String, String> title, Map<String, Str
      *               weekly, from the daily snapshots) or {@code headline} (share now and a month ago, both views)
      * @param weeks  time range of an {@code area} panel
      */
-    record Panel(String id, Map<String, String> title, Adoption.Metric metric, Adoption.Dimension by,
-            Adoption.View view, Adoption.Dimension split, String chart, Map<Adoption.Dimension, List<String>> filters,
-            int top, int weeks) {
+    record Panel(
+            String id,
+            Map<String, String> title,
+            Adoption.Metric metric,
+            Adoption.Dimension by,
+            Adoption.View view,
+            Adoption.Dimension split,
+            String chart,
+            Map<Adoption.Dimension, List<String>> filters,
+            int top,
+            int weeks) {
 
         Adoption.Query query() {
             return new Adoption.Query(metric, by, view, filters, top);

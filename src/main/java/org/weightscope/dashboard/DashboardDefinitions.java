@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.shared.Json;
-import java.util.function.Supplier;
 
 /**
  * The dashboards in {@code dashboards/*.yaml}. Each file is validated on its own: an invalid one is
@@ -69,7 +69,8 @@ class DashboardDefinitions {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".yaml"))
-                    .mapToLong(f -> f.toFile().lastModified() ^ f.getFileName().hashCode()).sum();
+                    .mapToLong(f -> f.toFile().lastModified() ^ f.getFileName().hashCode())
+                    .sum();
         } catch (IOException e) {
             return -2;
         }
@@ -80,7 +81,9 @@ class DashboardDefinitions {
         List<String> errors = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
                     try {
                         DashboardDefinition d = parse(file);
                         dashboards.put(d.id(), d);
@@ -102,7 +105,8 @@ class DashboardDefinitions {
         try {
             root = yaml.readTree(file.toFile());
         } catch (IOException e) {
-            throw new InvalidDashboard(name + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidDashboard(name + ": not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidDashboard(name + ": expected a mapping with id, title and panels");
@@ -129,10 +133,12 @@ class DashboardDefinitions {
         Map<String, String> title = texts(p, "title", where, true);
         Adoption.Metric metric = parse(where + ".metric", () -> Adoption.Metric.of(required(p, "metric", where)));
         Adoption.Dimension by = parse(where + ".by", () -> Adoption.Dimension.of(required(p, "by", where)));
-        Adoption.View view = parse(where + ".view", () -> Adoption.View.of(p.path("view").asText("lineage")));
+        Adoption.View view =
+                parse(where + ".view", () -> Adoption.View.of(p.path("view").asText("lineage")));
         String chart = p.path("chart").asText("bar");
         if (!CHARTS.contains(chart)) {
-            throw new InvalidDashboard(where + ".chart: unknown chart '" + chart + "' (use " + String.join(", ", CHARTS) + ")");
+            throw new InvalidDashboard(
+                    where + ".chart: unknown chart '" + chart + "' (use " + String.join(", ", CHARTS) + ")");
         }
         Adoption.Dimension split = null;
         if (chart.equals("stacked-bar")) {
@@ -148,7 +154,8 @@ class DashboardDefinitions {
         }
         for (var it = f.fields(); it.hasNext(); ) {
             var entry = it.next();
-            Adoption.Dimension d = parse(where + ".filters." + entry.getKey(), () -> Adoption.Dimension.of(entry.getKey()));
+            Adoption.Dimension d =
+                    parse(where + ".filters." + entry.getKey(), () -> Adoption.Dimension.of(entry.getKey()));
             List<String> values = new ArrayList<>();
             entry.getValue().forEach(v -> values.add(v.asText()));
             filters.put(d, values);

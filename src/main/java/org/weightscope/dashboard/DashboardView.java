@@ -40,7 +40,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final EventFeed events;
     private String title = "Weightscope";
 
-    DashboardView(DashboardDefinitions dashboards, AdoptionService adoption, CatalogueService catalogue, EventFeed events) {
+    DashboardView(
+            DashboardDefinitions dashboards, AdoptionService adoption, CatalogueService catalogue, EventFeed events) {
         this.dashboards = dashboards;
         this.adoption = adoption;
         this.catalogue = catalogue;
@@ -70,14 +71,18 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             add(new Paragraph(DashboardDefinition.text(d.description(), getLocale())));
         }
         catalogue.asOfRange().ifPresent(r -> {
-            Paragraph recorded = new Paragraph(getTranslation("caption.recorded", Caption.day(r.from()), Caption.day(r.to())));
+            Paragraph recorded =
+                    new Paragraph(getTranslation("caption.recorded", Caption.day(r.from()), Caption.day(r.to())));
             recorded.setId("recorded-note");
             add(recorded);
         });
         add(dayPicker(event, at));
         Div grid = new Div();
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
-                .set("gap", "var(--lumo-space-m)").set("width", "100%");
+        grid.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
+                .set("gap", "var(--lumo-space-m)")
+                .set("width", "100%");
         for (DashboardDefinition.Panel panel : d.panels()) {
             grid.add(render(panel, at));
         }
@@ -101,10 +106,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         DatePicker picker = new DatePicker(getTranslation("explorer.at"));
         picker.setId("as-of-day");
         picker.setLocale(java.util.Locale.CANADA); // yyyy-mm-dd in every UI language
-        picker.setValue(at != null ? at : adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElse(null));
+        picker.setValue(
+                at != null
+                        ? at
+                        : adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElse(null));
         picker.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                getUI().ifPresent(ui -> ui.navigate(event.getLocation().getPath(),
+                getUI().ifPresent(ui -> ui.navigate(
+                        event.getLocation().getPath(),
                         QueryParameters.simple(Map.of("at", e.getValue().toString()))));
             }
         });
@@ -119,19 +128,29 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             case "headline" -> new HeadlinePanel(adoption, events, panel, title, at);
             case "stacked-bar" -> {
                 Adoption a = adoption.asOf(panel.query(), at);
-                yield new ChartPanel(panel.id(), title, ChartOptions.stackedBar(
-                        adoption.crossByOrigin(panel.query(), panel.split(), a.at()), panel.top(), this::label), new Caption(a));
+                yield new ChartPanel(
+                        panel.id(),
+                        title,
+                        ChartOptions.stackedBar(
+                                adoption.crossByOrigin(panel.query(), panel.split(), a.at()), panel.top(), this::label),
+                        new Caption(a));
             }
             case "table" -> table(panel.id(), title, adoption.asOf(panel.query(), at));
             case "pie" -> {
                 Adoption a = adoption.asOf(panel.query(), at);
-                yield new ChartPanel(panel.id(), title, ChartOptions.pie(a.figures(), seriesName, this::label,
-                        panel.by() == Adoption.Dimension.ORIGIN), new Caption(a));
+                yield new ChartPanel(
+                        panel.id(),
+                        title,
+                        ChartOptions.pie(a.figures(), seriesName, this::label, panel.by() == Adoption.Dimension.ORIGIN),
+                        new Caption(a));
             }
             default -> {
                 Adoption a = adoption.asOf(panel.query(), at);
-                yield new ChartPanel(panel.id(), title, ChartOptions.bar(a.figures(), seriesName, this::label,
-                        panel.by() == Adoption.Dimension.ORIGIN), new Caption(a));
+                yield new ChartPanel(
+                        panel.id(),
+                        title,
+                        ChartOptions.bar(a.figures(), seriesName, this::label, panel.by() == Adoption.Dimension.ORIGIN),
+                        new Caption(a));
             }
         };
     }

@@ -30,8 +30,8 @@ import org.weightscope.catalogue.ModelEvent;
 @PageTitle("Releases & licence changes · Weightscope")
 public class EventsView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final List<String> TYPES = List.of(ModelEvent.RELEASE, ModelEvent.LICENCE_CHANGE, ModelEvent.GATED_CHANGE,
-            ModelEvent.REMOVED);
+    static final List<String> TYPES =
+            List.of(ModelEvent.RELEASE, ModelEvent.LICENCE_CHANGE, ModelEvent.GATED_CHANGE, ModelEvent.REMOVED);
     private final EventFeed feed;
     private final Select<String> type = new Select<>();
     private final TextField origin = new TextField();
@@ -93,21 +93,30 @@ public class EventsView extends VerticalLayout implements BeforeEnterObserver {
         List<ModelEvent> events = feed.recent(filter, 200);
         Grid<ModelEvent> grid = new Grid<>();
         grid.setId("events-grid");
-        grid.addColumn(e -> Caption.day(e.at())).setHeader(getTranslation("events.at")).setAutoWidth(true);
+        grid.addColumn(e -> Caption.day(e.at()))
+                .setHeader(getTranslation("events.at"))
+                .setAutoWidth(true);
         grid.addComponentColumn(e -> new Anchor(ModelView.path(e.hub(), e.repoId()), e.repoId()))
-                .setHeader(getTranslation("events.model")).setFlexGrow(3);
+                .setHeader(getTranslation("events.model"))
+                .setFlexGrow(3);
         grid.addColumn(e -> String.join(",", e.uploaderOrigin()) + " / " + String.join(",", e.lineageCountries()))
                 .setHeader(getTranslation("models.origin"));
-        grid.addColumn(e -> e.oldValue() == null && e.newValue() == null ? ""
-                : nz(e.oldValue()) + " → " + nz(e.newValue())).setHeader(getTranslation("events.change"));
+        grid.addColumn(e ->
+                        e.oldValue() == null && e.newValue() == null ? "" : nz(e.oldValue()) + " → " + nz(e.newValue()))
+                .setHeader(getTranslation("events.change"));
         grid.addColumn(e -> e.recorded() ? e.source() : e.runId()).setHeader(getTranslation("caption.asOf"));
         grid.setItems(events);
         grid.setHeight("65vh");
-        String feedName = t.equals(ModelEvent.RELEASE) ? "releases" : t.equals(ModelEvent.LICENCE_CHANGE) ? "licence-changes"
-                : t.equals(ModelEvent.GATED_CHANGE) ? "gated-changes" : "removed";
-        Anchor atom = new Anchor("feeds/" + feedName + ".atom" + (o == null ? "" : "?origin=" + o), getTranslation("events.feed"));
+        String feedName = t.equals(ModelEvent.RELEASE)
+                ? "releases"
+                : t.equals(ModelEvent.LICENCE_CHANGE)
+                        ? "licence-changes"
+                        : t.equals(ModelEvent.GATED_CHANGE) ? "gated-changes" : "removed";
+        Anchor atom = new Anchor(
+                "feeds/" + feedName + ".atom" + (o == null ? "" : "?origin=" + o), getTranslation("events.feed"));
         atom.setId("events-feed");
-        Span total = new Span(feed.count(filter) + " · " + getTranslation("caption.asOf") + " " + Caption.day(feed.newest()));
+        Span total = new Span(
+                feed.count(filter) + " · " + getTranslation("caption.asOf") + " " + Caption.day(feed.newest()));
         total.setId("events-total");
         list.add(new HorizontalLayout(total, atom), grid);
     }

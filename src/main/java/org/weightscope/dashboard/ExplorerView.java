@@ -47,16 +47,29 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private final TextField origins = new TextField();
     private final IntegerField top = new IntegerField();
     private final Select<String> chart = new Select<>();
-    private final com.vaadin.flow.component.datepicker.DatePicker at = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final com.vaadin.flow.component.datepicker.DatePicker at =
+            new com.vaadin.flow.component.datepicker.DatePicker();
     private final VerticalLayout result = new VerticalLayout();
     private boolean updating;
 
     /** The explorer's state, as in the URL. */
-    record State(Adoption.Metric metric, Adoption.Dimension by, Adoption.View view, List<String> origins, int top,
-            String chart, java.time.LocalDate at) {
+    record State(
+            Adoption.Metric metric,
+            Adoption.Dimension by,
+            Adoption.View view,
+            List<String> origins,
+            int top,
+            String chart,
+            java.time.LocalDate at) {
 
-        static final State DEFAULT = new State(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.LINEAGE, List.of(), 15, "bar", null);
+        static final State DEFAULT = new State(
+                Adoption.Metric.DOWNLOADS_30D,
+                Adoption.Dimension.ORIGIN,
+                Adoption.View.LINEAGE,
+                List.of(),
+                15,
+                "bar",
+                null);
 
         static State from(QueryParameters q) {
             Map<String, List<String>> p = q.getParameters();
@@ -74,8 +87,12 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                 throw new IllegalArgumentException("top must be between 1 and 100");
             }
             String origin = first(p, "origin", "");
-            List<String> origins = origin.isBlank() ? List.of()
-                    : Arrays.stream(origin.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> origins = origin.isBlank()
+                    ? List.of()
+                    : Arrays.stream(origin.split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
             String atText = first(p, "at", "");
             java.time.LocalDate at;
             try {
@@ -83,9 +100,14 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException("at must be a day as yyyy-mm-dd");
             }
-            return new State(Adoption.Metric.of(first(p, "metric", DEFAULT.metric().id())),
+            return new State(
+                    Adoption.Metric.of(first(p, "metric", DEFAULT.metric().id())),
                     Adoption.Dimension.of(first(p, "by", DEFAULT.by().id())),
-                    Adoption.View.of(first(p, "view", DEFAULT.view().id())), origins, top, chart, at);
+                    Adoption.View.of(first(p, "view", DEFAULT.view().id())),
+                    origins,
+                    top,
+                    chart,
+                    at);
         }
 
         QueryParameters toQuery() {
@@ -105,8 +127,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
 
         Adoption.Query query() {
-            return new Adoption.Query(metric, by, view,
-                    origins.isEmpty() ? Map.of() : Map.of(Adoption.Dimension.ORIGIN, origins), top);
+            return new Adoption.Query(
+                    metric, by, view, origins.isEmpty() ? Map.of() : Map.of(Adoption.Dimension.ORIGIN, origins), top);
         }
 
         private static String first(Map<String, List<String>> p, String key, String fallback) {
@@ -180,7 +202,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         origins.setValue(String.join(",", state.origins()));
         top.setValue(state.top());
         chart.setValue(state.chart());
-        at.setValue(state.at() != null ? state.at() : adoption.newestDay(state.metric()).orElse(null));
+        at.setValue(
+                state.at() != null
+                        ? state.at()
+                        : adoption.newestDay(state.metric()).orElse(null));
         updating = false;
         render(state);
     }
@@ -190,9 +215,13 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         int t = Math.max(1, Math.min(100, top.getValue()));
-        List<String> o = origins.getValue().isBlank() ? List.of()
-                : Arrays.stream(origins.getValue().split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT))
-                        .map(s -> s.equals("UNATTRIBUTED") ? "unattributed" : s).filter(s -> !s.isEmpty()).toList();
+        List<String> o = origins.getValue().isBlank()
+                ? List.of()
+                : Arrays.stream(origins.getValue().split(","))
+                        .map(s -> s.trim().toUpperCase(Locale.ROOT))
+                        .map(s -> s.equals("UNATTRIBUTED") ? "unattributed" : s)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         java.time.LocalDate day = at.getValue();
         if (day != null && day.equals(adoption.newestDay(metric.getValue()).orElse(null))) {
             day = null; // the newest day stays "newest" in the permalink only when asked for explicitly
@@ -204,11 +233,13 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private void render(State state) {
         Adoption a = adoption.asOf(state.query(), state.at());
         String series = getTranslation("metric." + state.metric().id());
-        String title = getTranslation("metric." + state.metric().id()) + " · " + getTranslation("dimension." + state.by().id());
+        String title = getTranslation("metric." + state.metric().id()) + " · "
+                + getTranslation("dimension." + state.by().id());
         if (!state.chart().equals("table")) {
             boolean origins = state.by() == Adoption.Dimension.ORIGIN;
             java.util.function.Function<String, String> label = k -> Numbers.label(k, this);
-            String option = state.chart().equals("pie") ? ChartOptions.pie(a.figures(), series, label, origins)
+            String option = state.chart().equals("pie")
+                    ? ChartOptions.pie(a.figures(), series, label, origins)
                     : ChartOptions.bar(a.figures(), series, label, origins);
             result.add(new ChartPanel("explorer-chart", title, option, new Caption(a)));
         }
@@ -216,7 +247,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         table.setId("explorer-table");
         table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
         table.addColumn(f -> state.metric() == Adoption.Metric.MODELS && f.value() != Math.rint(f.value())
-                ? String.format(getLocale(), "%,.2f", f.value()) : Numbers.integer(f.value(), getLocale()))
+                        ? String.format(getLocale(), "%,.2f", f.value())
+                        : Numbers.integer(f.value(), getLocale()))
                 .setHeader(getTranslation("table.value"));
         table.addColumn(f -> Numbers.percent(f.share())).setHeader(getTranslation("table.share"));
         table.setItems(a.figures());
@@ -225,13 +257,19 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         if (state.chart().equals("table")) {
             result.add(new Caption(a));
         }
-        String csv = Csv.of(Caption.citation(a), List.of(state.by().id(), state.metric().id(), "share"), rows(a));
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes),
-                    "weightscope-" + state.metric().id() + "-by-" + state.by().id() + "-" + state.view().id() + ".csv",
-                    "text/csv; charset=utf-8", bytes.length);
-        }), getTranslation("explorer.csv"));
+        String csv = Csv.of(
+                Caption.citation(a), List.of(state.by().id(), state.metric().id(), "share"), rows(a));
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(e -> {
+                    byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            "weightscope-" + state.metric().id() + "-by-"
+                                    + state.by().id() + "-" + state.view().id() + ".csv",
+                            "text/csv; charset=utf-8",
+                            bytes.length);
+                }),
+                getTranslation("explorer.csv"));
         download.setId("csv-download");
         download.getElement().setAttribute("download", true);
         String permalink = "explore?" + state.toQuery().getQueryString();
@@ -244,8 +282,11 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private static List<List<String>> rows(Adoption a) {
         List<List<String>> rows = new ArrayList<>();
         for (Adoption.Figure f : a.figures()) {
-            rows.add(List.of(f.key(), new java.math.BigDecimal(String.valueOf(ChartOptions.round(f.value())))
-                            .stripTrailingZeros().toPlainString(),
+            rows.add(List.of(
+                    f.key(),
+                    new java.math.BigDecimal(String.valueOf(ChartOptions.round(f.value())))
+                            .stripTrailingZeros()
+                            .toPlainString(),
                     String.format(Locale.ROOT, "%.6f", f.share())));
         }
         return rows;

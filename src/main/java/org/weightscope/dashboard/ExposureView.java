@@ -49,8 +49,8 @@ public class ExposureView extends VerticalLayout {
         origin.setWidth("10em");
         origin.setId("exposure-origin");
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) ->
-                ui.access(() -> show(meta.fileName(), bytes))));
+        Upload upload =
+                new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> show(meta.fileName(), bytes))));
         upload.setId("inventory-upload");
         upload.setMaxFileSize(MAX_UPLOAD);
         upload.setAcceptedFileTypes(".json", ".xml", ".csv", ".cdx", "application/json", "text/xml", "text/csv");
@@ -62,7 +62,8 @@ public class ExposureView extends VerticalLayout {
 
     private void show(String fileName, byte[] bytes) {
         report.removeAll();
-        String chosen = origin.getValue().isBlank() ? null : origin.getValue().trim().toUpperCase(Locale.ROOT);
+        String chosen =
+                origin.getValue().isBlank() ? null : origin.getValue().trim().toUpperCase(Locale.ROOT);
         ExposureReport r;
         try {
             r = exposure.report(fileName, bytes, chosen);
@@ -74,8 +75,8 @@ public class ExposureView extends VerticalLayout {
             return;
         }
         ExposureReport.Summary s = r.summary();
-        Paragraph summary = new Paragraph(getTranslation("exposure.summary", s.components(), s.resolved(), s.ambiguous(),
-                s.unknown()));
+        Paragraph summary = new Paragraph(
+                getTranslation("exposure.summary", s.components(), s.resolved(), s.ambiguous(), s.unknown()));
         summary.setId("exposure-summary");
         report.add(summary);
         Paragraph cite = new Paragraph("Generated " + r.generatedAt() + " · " + r.ruleVersion() + " · " + r.format());
@@ -83,59 +84,89 @@ public class ExposureView extends VerticalLayout {
         report.add(cite);
 
         Div charts = new Div();
-        charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(480px, 1fr))")
-                .set("gap", "var(--lumo-space-m)").set("width", "100%");
-        charts.add(originChart("exposure-uploader", getTranslation("exposure.byUploader"), s.byUploaderOrigin(), r),
+        charts.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(480px, 1fr))")
+                .set("gap", "var(--lumo-space-m)")
+                .set("width", "100%");
+        charts.add(
+                originChart("exposure-uploader", getTranslation("exposure.byUploader"), s.byUploaderOrigin(), r),
                 originChart("exposure-lineage", getTranslation("exposure.byLineage"), s.byLineageOrigin(), r));
         report.add(charts);
         report.add(new Paragraph(getTranslation("exposure.hhi", hhi(s.developerOrgs()), hhi(s.lineageCountries()))));
-        report.add(new H3(getTranslation("exposure.risks")), new Paragraph(s.licenceRisks().stream()
-                .map(k -> k.flag() + ": " + k.components() + String.format(" (%.1f%%)", 100 * k.weightShare()))
-                .collect(Collectors.joining(" · "))));
+        report.add(
+                new H3(getTranslation("exposure.risks")),
+                new Paragraph(s.licenceRisks().stream()
+                        .map(k -> k.flag() + ": " + k.components() + String.format(" (%.1f%%)", 100 * k.weightShare()))
+                        .collect(Collectors.joining(" · "))));
 
         Grid<ExposureReport.Component> grid = new Grid<>();
         grid.setId("exposure-components");
-        grid.addColumn(ExposureReport.Component::reference).setHeader(getTranslation("exposure.reference")).setFlexGrow(2);
+        grid.addColumn(ExposureReport.Component::reference)
+                .setHeader(getTranslation("exposure.reference"))
+                .setFlexGrow(2);
         grid.addColumn(ExposureReport.Component::status).setHeader(getTranslation("exposure.status"));
-        grid.addColumn(c -> c.uploaderOrigin() == null ? "" : countries(c.uploaderOrigin()) + " / " + countries(c.lineageOrigin()))
+        grid.addColumn(c -> c.uploaderOrigin() == null
+                        ? ""
+                        : countries(c.uploaderOrigin()) + " / " + countries(c.lineageOrigin()))
                 .setHeader(getTranslation("models.origin"));
         grid.addColumn(c -> c.licenceId() == null ? "" : c.licenceId() + " (" + c.licenceClass() + ")")
                 .setHeader(getTranslation("models.licence"));
         grid.addColumn(c -> String.join(", ", c.riskFlags())).setHeader(getTranslation("exposure.risks"));
         grid.addColumn(ExposureReport.Component::hardwareClass).setHeader(getTranslation("models.hardware"));
-        grid.addColumn(c -> c.alternatives().stream().map(ExposureReport.Alternative::id).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("exposure.alternatives")).setFlexGrow(2);
+        grid.addColumn(c -> c.alternatives().stream()
+                        .map(ExposureReport.Alternative::id)
+                        .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("exposure.alternatives"))
+                .setFlexGrow(2);
         grid.setItems(r.components());
         grid.setAllRowsVisible(true);
         report.add(new H3(getTranslation("exposure.components")), grid);
         if (!r.problems().isEmpty()) {
             report.add(new H3(getTranslation("exposure.problems")));
-            r.problems().forEach(p -> report.add(new Paragraph((p.row() == 0 ? "" : "row " + p.row() + ": ")
-                    + p.severity() + ": " + p.message())));
+            r.problems()
+                    .forEach(p -> report.add(new Paragraph(
+                            (p.row() == 0 ? "" : "row " + p.row() + ": ") + p.severity() + ": " + p.message())));
         }
         String csv = exposure.toCsv(r);
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] out = csv.getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(out), "weightscope-exposure.csv", "text/csv; charset=utf-8",
-                    out.length);
-        }), getTranslation("exposure.csv"));
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(e -> {
+                    byte[] out = csv.getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(out),
+                            "weightscope-exposure.csv",
+                            "text/csv; charset=utf-8",
+                            out.length);
+                }),
+                getTranslation("exposure.csv"));
         download.getElement().setAttribute("download", true);
         download.setId("exposure-csv");
-        Button print = new Button(getTranslation("exposure.print"), e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        Button print = new Button(
+                getTranslation("exposure.print"), e -> UI.getCurrent().getPage().executeJs("window.print()"));
         report.add(new HorizontalLayout(download, print));
     }
 
-    private ChartPanel originChart(String id, String title, List<ExposureReport.OriginExposure> byOrigin, ExposureReport r) {
+    private ChartPanel originChart(
+            String id, String title, List<ExposureReport.OriginExposure> byOrigin, ExposureReport r) {
         List<Adoption.Figure> figures = byOrigin.stream()
-                .map(o -> new Adoption.Figure(o.origin(), o.weight(), o.weightShare())).toList();
-        ChartPanel panel = new ChartPanel(id, title, ChartOptions.pie(figures, "weight",
-                k -> Numbers.country(k, getLocale()), true), new Caption(Caption.day(r.generatedAt()), "exposure-weight",
-                "1", getTranslation(id.endsWith("uploader") ? "view.uploader" : "view.lineage"), r.ruleVersion()));
+                .map(o -> new Adoption.Figure(o.origin(), o.weight(), o.weightShare()))
+                .toList();
+        ChartPanel panel = new ChartPanel(
+                id,
+                title,
+                ChartOptions.pie(figures, "weight", k -> Numbers.country(k, getLocale()), true),
+                new Caption(
+                        Caption.day(r.generatedAt()),
+                        "exposure-weight",
+                        "1",
+                        getTranslation(id.endsWith("uploader") ? "view.uploader" : "view.lineage"),
+                        r.ruleVersion()));
         return panel;
     }
 
     private static String countries(List<org.weightscope.catalogue.Attribution.OriginShare> shares) {
-        return shares.stream().map(s -> s.country() + (s.share() < 1 ? String.format(" %.0f%%", 100 * s.share()) : ""))
+        return shares.stream()
+                .map(s -> s.country() + (s.share() < 1 ? String.format(" %.0f%%", 100 * s.share()) : ""))
                 .collect(Collectors.joining(","));
     }
 

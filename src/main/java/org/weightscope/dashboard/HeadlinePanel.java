@@ -25,14 +25,15 @@ class HeadlinePanel extends VerticalLayout {
 
     record Row(String origin, Double uNow, Double uThen, Double lNow, Double lThen) {}
 
-    HeadlinePanel(AdoptionService adoption, EventFeed events, DashboardDefinition.Panel panel, String title, LocalDate at) {
+    HeadlinePanel(
+            AdoptionService adoption, EventFeed events, DashboardDefinition.Panel panel, String title, LocalDate at) {
         setPadding(false);
         setId(panel.id());
         add(new H3(title));
-        Adoption.Query uploader = new Adoption.Query(panel.metric(), Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER,
-                panel.filters(), 100);
-        Adoption.Query lineage = new Adoption.Query(panel.metric(), Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE,
-                panel.filters(), 100);
+        Adoption.Query uploader = new Adoption.Query(
+                panel.metric(), Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER, panel.filters(), 100);
+        Adoption.Query lineage = new Adoption.Query(
+                panel.metric(), Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE, panel.filters(), 100);
         Adoption uNow = adoption.asOf(uploader, at);
         Adoption lNow = adoption.asOf(lineage, at);
         if (uNow.at() == null) {
@@ -51,14 +52,17 @@ class HeadlinePanel extends VerticalLayout {
         List<Row> table = rows.entrySet().stream()
                 .map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .filter(r -> r.lNow() != null || r.uNow() != null)
-                .limit(panel.top()).toList();
+                .limit(panel.top())
+                .toList();
         boolean uEmpty = uThen.coverage().empty();
         boolean lEmpty = lThen.coverage().empty();
         Grid<Row> grid = new Grid<>();
         grid.setId(panel.id() + "-table");
         String then = getTranslation("headline.monthAgo", before.toString());
-        var origin = grid.addColumn(r -> Numbers.label(r.origin(), this)).setHeader(getTranslation("dimension.origin"))
-                .setFlexGrow(2).setAutoWidth(true);
+        var origin = grid.addColumn(r -> Numbers.label(r.origin(), this))
+                .setHeader(getTranslation("dimension.origin"))
+                .setFlexGrow(2)
+                .setAutoWidth(true);
         var u1 = grid.addColumn(r -> pct(r.uNow(), false)).setHeader(now.toString());
         var u2 = grid.addColumn(r -> pct(r.uThen(), uEmpty)).setHeader(then);
         var u3 = grid.addColumn(r -> delta(r.uNow(), r.uThen(), uEmpty)).setHeader("Δ");
@@ -77,14 +81,19 @@ class HeadlinePanel extends VerticalLayout {
         add(grid, new Caption(lNow), new Caption(lThen));
         Instant to = now.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant from = to.minus(Duration.ofDays(30));
-        Map<String, Long> releases = events.countByOrigin(new EventFeed.Filter(ModelEvent.RELEASE, null,
-                Adoption.View.LINEAGE, null, null, from, to));
-        long licenceChanges = events.count(new EventFeed.Filter(ModelEvent.LICENCE_CHANGE, null, Adoption.View.LINEAGE,
-                null, null, from, to));
-        Paragraph releaseLine = new Paragraph(getTranslation("headline.releases", from.toString().substring(0, 10),
-                now.toString(), releases.isEmpty() ? "0" : releases.entrySet().stream()
-                        .map(e -> Numbers.label(e.getKey(), this) + " " + e.getValue())
-                        .collect(Collectors.joining(", "))));
+        Map<String, Long> releases = events.countByOrigin(
+                new EventFeed.Filter(ModelEvent.RELEASE, null, Adoption.View.LINEAGE, null, null, from, to));
+        long licenceChanges = events.count(
+                new EventFeed.Filter(ModelEvent.LICENCE_CHANGE, null, Adoption.View.LINEAGE, null, null, from, to));
+        Paragraph releaseLine = new Paragraph(getTranslation(
+                "headline.releases",
+                from.toString().substring(0, 10),
+                now.toString(),
+                releases.isEmpty()
+                        ? "0"
+                        : releases.entrySet().stream()
+                                .map(e -> Numbers.label(e.getKey(), this) + " " + e.getValue())
+                                .collect(Collectors.joining(", "))));
         releaseLine.setId(panel.id() + "-releases");
         Paragraph licenceLine = new Paragraph(getTranslation("headline.licenceChanges", licenceChanges));
         licenceLine.setId(panel.id() + "-licence-changes");

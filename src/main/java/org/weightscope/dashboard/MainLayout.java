@@ -35,8 +35,10 @@ public class MainLayout extends AppLayout {
         language.setId("language");
         language.setItems(LANGUAGES);
         language.setItemLabelGenerator(l -> l.getLanguage().equals("zh") ? "中文" : "English");
-        language.setValue(LANGUAGES.stream().filter(l -> l.getLanguage().equals(getLocale().getLanguage()))
-                .findFirst().orElse(Locale.ENGLISH));
+        language.setValue(LANGUAGES.stream()
+                .filter(l -> l.getLanguage().equals(getLocale().getLanguage()))
+                .findFirst()
+                .orElse(Locale.ENGLISH));
         language.setAriaLabel(getTranslation("nav.language"));
         language.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -70,7 +72,9 @@ public class MainLayout extends AppLayout {
     }
 
     private void applyChosenLanguage() {
-        Locale chosen = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(Locale.class);
+        Locale chosen = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getAttribute(Locale.class);
         if (chosen != null && UI.getCurrent() != null) {
             UI.getCurrent().setLocale(chosen);
         }

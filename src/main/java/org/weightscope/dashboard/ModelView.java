@@ -54,7 +54,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         removeAll();
         String hub = event.getRouteParameters().get("hub").orElse("huggingface");
         String id = event.getRouteParameters().get("id").orElse("");
-        CatalogueModel m = search.find(hub.equals("hf") ? "huggingface" : hub, id).orElse(null);
+        CatalogueModel m =
+                search.find(hub.equals("hf") ? "huggingface" : hub, id).orElse(null);
         if (m == null) {
             add(new H2(id), new Paragraph(getTranslation("model.notFound")));
             return;
@@ -66,25 +67,58 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         Attribution a = m.attribution();
         Div attrs = new Div();
         attrs.setId("model-attributes");
-        line(attrs, getTranslation("models.organisation"), a.uploaderOrg() == null ? Attribution.UNATTRIBUTED : a.uploaderOrg());
+        line(
+                attrs,
+                getTranslation("models.organisation"),
+                a.uploaderOrg() == null ? Attribution.UNATTRIBUTED : a.uploaderOrg());
         line(attrs, getTranslation("view.uploader"), String.join(", ", a.uploaderOrigin()));
-        line(attrs, getTranslation("view.lineage"), a.lineageOrigin().stream()
-                .map(s -> s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : ""))
-                .collect(java.util.stream.Collectors.joining(", "))
-                + (a.lineage() != null && a.lineage().inferred()
-                        ? " — " + getTranslation("model.inferredFrom", a.lineage().inferredFrom()) : ""));
+        line(
+                attrs,
+                getTranslation("view.lineage"),
+                a.lineageOrigin().stream()
+                                .map(s ->
+                                        s.country() + (s.share() < 1 ? " (" + Math.round(100 * s.share()) + "%)" : ""))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + (a.lineage() != null && a.lineage().inferred()
+                                ? " — "
+                                        + getTranslation(
+                                                "model.inferredFrom",
+                                                a.lineage().inferredFrom())
+                                : ""));
         Attribution.Licence lic = a.licence();
-        line(attrs, getTranslation("models.licence"), lic.id() + " — " + lic.clazz() + (lic.osi() ? ", OSI" : "")
-                + " (" + lic.source() + ")" + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz()) ? ""
-                        : " — " + getTranslation("model.effectiveLicence", lic.effectiveClass(), lic.effectiveVia())));
+        line(
+                attrs,
+                getTranslation("models.licence"),
+                lic.id() + " — " + lic.clazz() + (lic.osi() ? ", OSI" : "")
+                        + " (" + lic.source() + ")"
+                        + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz())
+                                ? ""
+                                : " — "
+                                        + getTranslation(
+                                                "model.effectiveLicence", lic.effectiveClass(), lic.effectiveVia())));
         Attribution.Hardware hw = a.hardware();
-        line(attrs, getTranslation("models.hardware"), hw.clazz() + (hw.weightsBytes() == null ? ""
-                : " — " + getTranslation("model.weights", String.format("%,d", hw.weightsBytes()),
-                        hw.basis() + (hw.quantisation() == null ? "" : ", " + hw.quantisation()),
-                        hw.estimated() ? getTranslation("model.estimated") : "")));
+        line(
+                attrs,
+                getTranslation("models.hardware"),
+                hw.clazz()
+                        + (hw.weightsBytes() == null
+                                ? ""
+                                : " — "
+                                        + getTranslation(
+                                                "model.weights",
+                                                String.format("%,d", hw.weightsBytes()),
+                                                hw.basis()
+                                                        + (hw.quantisation() == null ? "" : ", " + hw.quantisation()),
+                                                hw.estimated() ? getTranslation("model.estimated") : "")));
         line(attrs, getTranslation("models.sectors"), String.join(", ", a.sectors()));
-        line(attrs, getTranslation("models.downloads"), m.downloads30d() == null ? "—" : String.format("%,d", m.downloads30d()));
-        line(attrs, getTranslation("caption.asOf"), Caption.day(m.asOf()) + (m.recorded() ? " (" + m.source() + ")" : ""));
+        line(
+                attrs,
+                getTranslation("models.downloads"),
+                m.downloads30d() == null ? "—" : String.format("%,d", m.downloads30d()));
+        line(
+                attrs,
+                getTranslation("caption.asOf"),
+                Caption.day(m.asOf()) + (m.recorded() ? " (" + m.source() + ")" : ""));
         line(attrs, getTranslation("caption.rule"), a.ruleVersion());
         add(new H3(getTranslation("model.attributes")), attrs);
 
@@ -102,7 +136,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         add(parents, roots);
         if (!a.lineage().issues().isEmpty()) {
-            add(new Paragraph(getTranslation("model.issues") + ": " + String.join("; ", a.lineage().issues())));
+            add(new Paragraph(getTranslation("model.issues") + ": "
+                    + String.join("; ", a.lineage().issues())));
         }
         if (!a.notes().isEmpty()) {
             add(new Paragraph(String.join(" ", a.notes())));
@@ -119,12 +154,20 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(list);
         java.util.List<org.weightscope.catalogue.ModelSnapshot> snapshots = history.snapshots(m.id(), 400);
         if (!snapshots.isEmpty()) {
-            java.util.List<String> days = snapshots.stream().map(x -> x.day().toString()).toList();
-            java.util.List<Long> downloads = snapshots.stream().map(x -> x.downloads30d()).collect(java.util.stream.Collectors.toList());
-            add(new ChartPanel("download-history", getTranslation("model.history"), ChartOptions.line(days, downloads,
-                    getTranslation("metric.downloads-30d")), new Caption(snapshots.get(snapshots.size() - 1).day().toString(),
-                    "downloads-30d", org.weightscope.catalogue.Adoption.Metric.DOWNLOADS_30D.version(),
-                    getTranslation("view.uploader") + " + " + getTranslation("view.lineage"), a.ruleVersion())));
+            java.util.List<String> days =
+                    snapshots.stream().map(x -> x.day().toString()).toList();
+            java.util.List<Long> downloads =
+                    snapshots.stream().map(x -> x.downloads30d()).collect(java.util.stream.Collectors.toList());
+            add(new ChartPanel(
+                    "download-history",
+                    getTranslation("model.history"),
+                    ChartOptions.line(days, downloads, getTranslation("metric.downloads-30d")),
+                    new Caption(
+                            snapshots.get(snapshots.size() - 1).day().toString(),
+                            "downloads-30d",
+                            org.weightscope.catalogue.Adoption.Metric.DOWNLOADS_30D.version(),
+                            getTranslation("view.uploader") + " + " + getTranslation("view.lineage"),
+                            a.ruleVersion())));
         }
         java.util.List<org.weightscope.catalogue.ModelEvent> events = history.events(null, m.id(), 50);
         if (!events.isEmpty()) {
@@ -132,16 +175,25 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             timeline.setId("model-events");
             for (org.weightscope.catalogue.ModelEvent e : events) {
                 timeline.add(new Div(new Span(Caption.day(e.at()) + " · " + e.type()
-                        + (e.oldValue() == null && e.newValue() == null ? "" : ": " + e.oldValue() + " → " + e.newValue())
+                        + (e.oldValue() == null && e.newValue() == null
+                                ? ""
+                                : ": " + e.oldValue() + " → " + e.newValue())
                         + (e.recorded() ? " (" + e.source() + ")" : ""))));
             }
             add(new H3(getTranslation("model.events")), timeline);
         }
-        if (m.facts() != null && m.facts().cardText() != null && !m.facts().cardText().isBlank()) {
-            Pre card = new Pre(m.facts().cardText().length() > 4000 ? m.facts().cardText().substring(0, 4000) + " …"
-                    : m.facts().cardText());
+        if (m.facts() != null
+                && m.facts().cardText() != null
+                && !m.facts().cardText().isBlank()) {
+            Pre card = new Pre(
+                    m.facts().cardText().length() > 4000
+                            ? m.facts().cardText().substring(0, 4000) + " …"
+                            : m.facts().cardText());
             card.setId("model-card");
-            card.getStyle().set("white-space", "pre-wrap").set("max-height", "30em").set("overflow", "auto");
+            card.getStyle()
+                    .set("white-space", "pre-wrap")
+                    .set("max-height", "30em")
+                    .set("overflow", "auto");
             add(new H3(getTranslation("model.card")), card);
         }
     }

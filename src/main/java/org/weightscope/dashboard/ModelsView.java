@@ -31,8 +31,12 @@ import org.weightscope.catalogue.ModelSearch;
 @PageTitle("Models · Weightscope")
 public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final List<Adoption.Dimension> FACETS = List.of(Adoption.Dimension.ORIGIN, Adoption.Dimension.ORGANISATION,
-            Adoption.Dimension.LICENCE_CLASS, Adoption.Dimension.HARDWARE_CLASS, Adoption.Dimension.SECTOR,
+    static final List<Adoption.Dimension> FACETS = List.of(
+            Adoption.Dimension.ORIGIN,
+            Adoption.Dimension.ORGANISATION,
+            Adoption.Dimension.LICENCE_CLASS,
+            Adoption.Dimension.HARDWARE_CLASS,
+            Adoption.Dimension.SECTOR,
             Adoption.Dimension.HUB);
 
     private final ModelSearch search;
@@ -123,15 +127,26 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         count.setId("result-count");
         Grid<CatalogueModel> grid = new Grid<>();
         grid.setId("models-grid");
-        grid.addComponentColumn(m -> new Anchor(ModelView.path(m), m.repoId())).setHeader(getTranslation("models.model"))
+        grid.addComponentColumn(m -> new Anchor(ModelView.path(m), m.repoId()))
+                .setHeader(getTranslation("models.model"))
                 .setFlexGrow(3);
-        grid.addColumn(m -> m.attribution() == null ? "" : nullToDash(m.attribution().uploaderOrg()))
+        grid.addColumn(m -> m.attribution() == null
+                        ? ""
+                        : nullToDash(m.attribution().uploaderOrg()))
                 .setHeader(getTranslation("models.organisation"));
-        grid.addColumn(m -> m.attribution() == null ? "" : String.join(",", m.attribution().uploaderOrigin()) + " / "
-                + String.join(",", m.attribution().lineageCountries())).setHeader(getTranslation("models.origin"));
-        grid.addColumn(m -> m.attribution() == null ? "" : m.attribution().licence().id() + " (" + m.attribution().licence().clazz() + ")")
+        grid.addColumn(m -> m.attribution() == null
+                        ? ""
+                        : String.join(",", m.attribution().uploaderOrigin()) + " / "
+                                + String.join(",", m.attribution().lineageCountries()))
+                .setHeader(getTranslation("models.origin"));
+        grid.addColumn(m -> m.attribution() == null
+                        ? ""
+                        : m.attribution().licence().id() + " ("
+                                + m.attribution().licence().clazz() + ")")
                 .setHeader(getTranslation("models.licence"));
-        grid.addColumn(m -> m.attribution() == null ? "" : m.attribution().hardware().clazz())
+        grid.addColumn(m -> m.attribution() == null
+                        ? ""
+                        : m.attribution().hardware().clazz())
                 .setHeader(getTranslation("models.hardware"));
         grid.addColumn(m -> m.downloads30d() == null ? "" : String.format("%,d", m.downloads30d()))
                 .setHeader(getTranslation("models.downloads"));

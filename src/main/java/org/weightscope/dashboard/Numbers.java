@@ -14,18 +14,34 @@ final class Numbers {
 
     /** Fixed colours for the origins that carry most downloads, so a country looks the same in every chart. */
     private static final Map<String, String> COLOURS = Map.ofEntries(
-            Map.entry("CN", "#d62728"), Map.entry("US", "#1f77b4"), Map.entry("FR", "#9467bd"),
-            Map.entry("DE", "#2ca02c"), Map.entry("GB", "#17becf"), Map.entry("JP", "#e377c2"),
-            Map.entry("KR", "#8c564b"), Map.entry("CA", "#ff7f0e"), Map.entry("AE", "#bcbd22"),
-            Map.entry("IL", "#393b79"), Map.entry("IN", "#e7ba52"), Map.entry("SG", "#637939"),
-            Map.entry("CH", "#843c39"), Map.entry("TW", "#7b4173"), Map.entry("HK", "#ad494a"),
-            Map.entry("NL", "#3182bd"), Map.entry("SE", "#31a354"), Map.entry("RU", "#756bb1"),
-            Map.entry("unattributed", "#9e9e9e"), Map.entry("other", "#cfcfcf"));
-    private static final String[] FALLBACK = {"#5254a3", "#8ca252", "#bd9e39", "#d6616b", "#a55194", "#6baed6",
-            "#fd8d3c", "#74c476", "#9e9ac8", "#969696"};
+            Map.entry("CN", "#d62728"),
+            Map.entry("US", "#1f77b4"),
+            Map.entry("FR", "#9467bd"),
+            Map.entry("DE", "#2ca02c"),
+            Map.entry("GB", "#17becf"),
+            Map.entry("JP", "#e377c2"),
+            Map.entry("KR", "#8c564b"),
+            Map.entry("CA", "#ff7f0e"),
+            Map.entry("AE", "#bcbd22"),
+            Map.entry("IL", "#393b79"),
+            Map.entry("IN", "#e7ba52"),
+            Map.entry("SG", "#637939"),
+            Map.entry("CH", "#843c39"),
+            Map.entry("TW", "#7b4173"),
+            Map.entry("HK", "#ad494a"),
+            Map.entry("NL", "#3182bd"),
+            Map.entry("SE", "#31a354"),
+            Map.entry("RU", "#756bb1"),
+            Map.entry("unattributed", "#9e9e9e"),
+            Map.entry("other", "#cfcfcf"));
+
+    private static final String[] FALLBACK = {
+        "#5254a3", "#8ca252", "#bd9e39", "#d6616b", "#a55194", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8", "#969696"
+    };
 
     static String integer(double value, Locale locale) {
-        return NumberFormat.getIntegerInstance(locale == null ? Locale.ENGLISH : locale).format(Math.round(value));
+        return NumberFormat.getIntegerInstance(locale == null ? Locale.ENGLISH : locale)
+                .format(Math.round(value));
     }
 
     static String percent(double share) {

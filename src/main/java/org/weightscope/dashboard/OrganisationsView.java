@@ -25,8 +25,12 @@ public class OrganisationsView extends VerticalLayout {
     OrganisationsView(AttributionRules rules, AdoptionService adoption) {
         setSizeFull();
         add(new H2(getTranslation("nav.organisations")));
-        Adoption shares = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D,
-                Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 1000));
+        Adoption shares = adoption.asOf(new Adoption.Query(
+                Adoption.Metric.DOWNLOADS_30D,
+                Adoption.Dimension.ORGANISATION,
+                Adoption.View.UPLOADER,
+                Map.of(),
+                1000));
         Map<String, Double> share = new HashMap<>();
         shares.figures().forEach(f -> share.put(f.key(), f.share()));
         List<Organization> orgs = rules.current().registry().all().stream()
@@ -34,24 +38,34 @@ public class OrganisationsView extends VerticalLayout {
                 .toList();
         Grid<Organization> grid = new Grid<>();
         grid.setId("organisations-grid");
-        grid.addColumn(Organization::name).setHeader(getTranslation("orgs.name")).setFlexGrow(2).setSortable(true);
-        grid.addColumn(o -> String.join(", ", o.countries())).setHeader(getTranslation("orgs.country")).setSortable(true);
-        grid.addColumn(Organization::type).setHeader(getTranslation("orgs.type")).setSortable(true);
+        grid.addColumn(Organization::name)
+                .setHeader(getTranslation("orgs.name"))
+                .setFlexGrow(2)
+                .setSortable(true);
+        grid.addColumn(o -> String.join(", ", o.countries()))
+                .setHeader(getTranslation("orgs.country"))
+                .setSortable(true);
+        grid.addColumn(Organization::type)
+                .setHeader(getTranslation("orgs.type"))
+                .setSortable(true);
         grid.addColumn(Organization::role).setHeader(getTranslation("orgs.role"));
         grid.addColumn(o -> String.join(", ", o.namespaces().getOrDefault("huggingface", List.of())))
-                .setHeader(getTranslation("orgs.namespaces")).setFlexGrow(2);
+                .setHeader(getTranslation("orgs.namespaces"))
+                .setFlexGrow(2);
         grid.addColumn(o -> String.format("%.2f%%", 100 * share.getOrDefault(o.id(), 0.0)))
-                .setHeader(getTranslation("orgs.share")).setComparator(o -> share.getOrDefault(o.id(), 0.0));
+                .setHeader(getTranslation("orgs.share"))
+                .setComparator(o -> share.getOrDefault(o.id(), 0.0));
         grid.addComponentColumn(o -> {
-            Div links = new Div();
-            o.evidence().forEach((country, url) -> {
-                Anchor a = new Anchor(url, country);
-                a.setTarget("_blank");
-                a.getElement().setAttribute("rel", "noopener noreferrer");
-                links.add(a, new com.vaadin.flow.component.html.Span(" "));
-            });
-            return links;
-        }).setHeader(getTranslation("orgs.evidence"));
+                    Div links = new Div();
+                    o.evidence().forEach((country, url) -> {
+                        Anchor a = new Anchor(url, country);
+                        a.setTarget("_blank");
+                        a.getElement().setAttribute("rel", "noopener noreferrer");
+                        links.add(a, new com.vaadin.flow.component.html.Span(" "));
+                    });
+                    return links;
+                })
+                .setHeader(getTranslation("orgs.evidence"));
         grid.setItems(orgs);
         grid.setHeight("75vh");
         add(grid, new Caption(shares));

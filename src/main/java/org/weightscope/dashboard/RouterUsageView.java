@@ -67,13 +67,18 @@ public class RouterUsageView extends VerticalLayout {
     private void refresh() {
         if (day.getValue() == null) return;
         TokenShare s = RouterUsageService.WEEK.equals(window.getValue())
-                ? usage.weekly(day.getValue(), view.getValue()) : usage.daily(day.getValue(), view.getValue());
+                ? usage.weekly(day.getValue(), view.getValue())
+                : usage.daily(day.getValue(), view.getValue());
         List<Row> rows = new ArrayList<>();
         s.byOrigin().forEach(o -> rows.add(new Row(o.origin(), o.tokens(), o.share())));
-        if (!s.empty()) rows.add(new Row(TokenShare.LONG_TAIL, BigDecimal.valueOf(s.longTailTokens()), s.longTailShare()));
+        if (!s.empty())
+            rows.add(new Row(TokenShare.LONG_TAIL, BigDecimal.valueOf(s.longTailTokens()), s.longTailShare()));
         grid.setItems(rows);
-        citation.setText(s.empty() ? getTranslation("usage.empty") : s.citation() + " (" + s.from() + " – " + s.to()
-                + ", view " + s.view() + ", attribution " + s.ruleVersion() + ")");
+        citation.setText(
+                s.empty()
+                        ? getTranslation("usage.empty")
+                        : s.citation() + " (" + s.from() + " – " + s.to() + ", view " + s.view() + ", attribution "
+                                + s.ruleVersion() + ")");
         caveat.setText(s.caveat());
     }
 }

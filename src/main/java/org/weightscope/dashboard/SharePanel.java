@@ -25,7 +25,10 @@ class SharePanel extends VerticalLayout {
         LocalDate end = at != null ? at : adoption.newestDay(panel.metric()).orElse(null);
         Adoption.Query query = new Adoption.Query(panel.metric(), panel.by(), panel.view(), panel.filters(), 100);
         if (end == null) {
-            add(new ChartPanel(panel.id(), title, ChartOptions.shareArea(List.of(), Map.of(), k -> k),
+            add(new ChartPanel(
+                    panel.id(),
+                    title,
+                    ChartOptions.shareArea(List.of(), Map.of(), k -> k),
                     new Caption(adoption.asOf(query, null))));
             add(note("series.empty"));
             return;
@@ -35,20 +38,26 @@ class SharePanel extends VerticalLayout {
         String noteText = getTranslation("series.sampleAll");
         if (series.sampleChanges()) {
             AdoptionService.Series constant = adoption.weekly(query, from, end, AdoptionService.Sample.CONSTANT);
-            long withData = constant.points().stream().filter(p -> !p.adoption().coverage().empty()).count();
+            long withData = constant.points().stream()
+                    .filter(p -> !p.adoption().coverage().empty())
+                    .count();
             if (constant.note() == null && withData >= 2) {
                 series = constant;
                 noteText = getTranslation("series.sampleConstant", constant.sampleModels());
             } else {
-                noteText = getTranslation("series.noConstant", constant.note() != null ? constant.note()
-                        : "fewer than two weeks with data");
+                noteText = getTranslation(
+                        "series.noConstant",
+                        constant.note() != null ? constant.note() : "fewer than two weeks with data");
             }
         }
         List<AdoptionService.Point> points = series.points();
         Map<String, Double> totals = new HashMap<>();
         points.forEach(p -> p.adoption().figures().forEach(f -> totals.merge(f.key(), f.share(), Double::sum)));
-        List<String> keys = totals.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(panel.top()).map(Map.Entry::getKey).toList();
+        List<String> keys = totals.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(panel.top())
+                .map(Map.Entry::getKey)
+                .toList();
         Map<String, List<Double>> shares = new LinkedHashMap<>();
         keys.forEach(k -> shares.put(k, new ArrayList<>()));
         shares.put("other", new ArrayList<>());
@@ -58,16 +67,25 @@ class SharePanel extends VerticalLayout {
             boolean empty = p.adoption().coverage().empty();
             double other = 1;
             for (String k : keys) {
-                double share = p.adoption().figures().stream().filter(f -> f.key().equals(k))
-                        .mapToDouble(Adoption.Figure::share).findFirst().orElse(0);
+                double share = p.adoption().figures().stream()
+                        .filter(f -> f.key().equals(k))
+                        .mapToDouble(Adoption.Figure::share)
+                        .findFirst()
+                        .orElse(0);
                 shares.get(k).add(empty ? null : share);
                 other -= share;
             }
             shares.get("other").add(empty ? null : Math.max(0, other));
         }
-        Adoption last = points.stream().map(AdoptionService.Point::adoption).filter(a -> !a.coverage().empty())
-                .reduce((a, b) -> b).orElse(points.get(points.size() - 1).adoption());
-        add(new ChartPanel(panel.id(), title, ChartOptions.shareArea(days, shares, k -> Numbers.label(k, this)),
+        Adoption last = points.stream()
+                .map(AdoptionService.Point::adoption)
+                .filter(a -> !a.coverage().empty())
+                .reduce((a, b) -> b)
+                .orElse(points.get(points.size() - 1).adoption());
+        add(new ChartPanel(
+                panel.id(),
+                title,
+                ChartOptions.shareArea(days, shares, k -> Numbers.label(k, this)),
                 new Caption(last)));
         Paragraph note = new Paragraph(noteText);
         note.setId(panel.id() + "-sample");

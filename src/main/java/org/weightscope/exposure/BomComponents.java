@@ -26,6 +26,7 @@ final class BomComponents {
      * XML reader runs under.
      */
     static final int MAX_DEPTH = 32;
+
     private static final String HF_PURL = "pkg:huggingface/";
 
     private final int maxComponents;
@@ -42,10 +43,13 @@ final class BomComponents {
     /** Reads every component; {@code cut} says whether the reader dropped components nested too deep. */
     List<InventoryItem> read(Bom bom, boolean cut) {
         walk(bom.getComponents());
-        if (cut) problems.add(Problem.warning(0, "Components nested more than " + MAX_DEPTH + " levels deep were ignored."));
+        if (cut)
+            problems.add(Problem.warning(0, "Components nested more than " + MAX_DEPTH + " levels deep were ignored."));
         if (skipped > 0) {
-            problems.add(Problem.info(0, skipped + " component(s) of other types were ignored: only "
-                    + ML_MODEL + " components and pkg:huggingface purls name models."));
+            problems.add(Problem.info(
+                    0,
+                    skipped + " component(s) of other types were ignored: only " + ML_MODEL
+                            + " components and pkg:huggingface purls name models."));
         }
         return items;
     }
@@ -91,7 +95,8 @@ final class BomComponents {
             }
             Map<String, String> props = properties(c.getProperties());
             double w = InventoryParser.weight(property(props, "weightscope:weight", "weight", "usage_weight", "usage"));
-            String unit = InventoryParser.blankToNull(property(props, "weightscope:business_unit", "business_unit", "unit"));
+            String unit =
+                    InventoryParser.blankToNull(property(props, "weightscope:business_unit", "business_unit", "unit"));
             items.add(new InventoryItem(pos, reference, ref, unit, w, modelCard(c.getModelCard())));
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error(pos, label + e.getMessage() + "; component skipped."));
@@ -103,7 +108,8 @@ final class BomComponents {
         if (list == null) return props;
         for (Property p : list) {
             if (p.getName() != null && p.getValue() != null) {
-                props.putIfAbsent(p.getName().toLowerCase(Locale.ROOT), p.getValue().strip());
+                props.putIfAbsent(
+                        p.getName().toLowerCase(Locale.ROOT), p.getValue().strip());
             }
         }
         return props;
@@ -120,18 +126,24 @@ final class BomComponents {
     private static DeclaredModelCard modelCard(ModelCard card) {
         if (card == null || card.getModelParameters() == null) return null;
         ModelParameters p = card.getModelParameters();
-        String approach = p.getApproach() == null || p.getApproach().getType() == null ? null
+        String approach = p.getApproach() == null || p.getApproach().getType() == null
+                ? null
                 : p.getApproach().getType().getTypeName();
         List<String> datasets = new ArrayList<>();
         if (p.getDatasets() != null) {
             for (DatasetChoice d : p.getDatasets()) {
-                String named = d.getComponentData() == null ? null : InventoryParser.blankToNull(d.getComponentData().getName());
+                String named = d.getComponentData() == null
+                        ? null
+                        : InventoryParser.blankToNull(d.getComponentData().getName());
                 String ref = named != null ? named : InventoryParser.blankToNull(d.getRef());
                 if (ref != null) datasets.add(ref);
             }
         }
-        DeclaredModelCard declared = new DeclaredModelCard(approach, InventoryParser.blankToNull(p.getTask()),
-                InventoryParser.blankToNull(p.getArchitectureFamily()), InventoryParser.blankToNull(p.getModelArchitecture()),
+        DeclaredModelCard declared = new DeclaredModelCard(
+                approach,
+                InventoryParser.blankToNull(p.getTask()),
+                InventoryParser.blankToNull(p.getArchitectureFamily()),
+                InventoryParser.blankToNull(p.getModelArchitecture()),
                 datasets);
         return declared.isEmpty() ? null : declared;
     }

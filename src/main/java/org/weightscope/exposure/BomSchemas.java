@@ -35,8 +35,8 @@ final class BomSchemas {
 
     static final String SUPPORTED = "1.4–1.7";
     static final String LATEST = "1.7";
-    private static final Map<String, Version> LIBRARY = Map.of("1.4", Version.VERSION_14, "1.5", Version.VERSION_15,
-            "1.6", Version.VERSION_16);
+    private static final Map<String, Version> LIBRARY =
+            Map.of("1.4", Version.VERSION_14, "1.5", Version.VERSION_15, "1.6", Version.VERSION_16);
     private static final String OWN = "/cyclonedx/1.7/";
     private static final int SHOWN_ERRORS = 3;
 
@@ -50,14 +50,16 @@ final class BomSchemas {
     }
 
     static InventoryException unsupported(String specVersion) {
-        return new InventoryException("CycloneDX " + References.excerpt(specVersion) + " is not supported: upload a CycloneDX "
-                + SUPPORTED + " BOM (JSON or XML), e.g. re-exported from your SBOM tool with specVersion " + LATEST + ".");
+        return new InventoryException(
+                "CycloneDX " + References.excerpt(specVersion) + " is not supported: upload a CycloneDX " + SUPPORTED
+                        + " BOM (JSON or XML), e.g. re-exported from your SBOM tool with specVersion " + LATEST + ".");
     }
 
     /** @throws InventoryException naming the first schema errors when the BOM is not valid for its version */
     static void validateJson(JsonNode bom, String specVersion) {
         List<String> errors = jsonSchema(specVersion).validate(bom).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+                .sorted(Comparator.comparing(
+                        (ValidationMessage m) -> m.getInstanceLocation().toString()))
                 .map(ValidationMessage::getMessage)
                 .toList();
         if (!errors.isEmpty()) throw invalid(specVersion, errors);
@@ -74,23 +76,37 @@ final class BomSchemas {
             // the same element depth the hardened DOM parser allowed (newer JDKs default to 100)
             validator.setProperty("jdk.xml.maxElementDepth", "256");
             validator.setErrorHandler(new ErrorHandler() {
-                @Override public void warning(SAXParseException e) {}
-                @Override public void error(SAXParseException e) { errors.add(at(e)); }
-                @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+                @Override
+                public void warning(SAXParseException e) {}
+
+                @Override
+                public void error(SAXParseException e) {
+                    errors.add(at(e));
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
             });
             validator.validate(new StreamSource(new ByteArrayInputStream(bom)));
         } catch (SAXParseException e) {
             errors.add(at(e));
         } catch (SAXException | IOException e) {
-            throw new InventoryException("The XML could not be checked against the CycloneDX " + specVersion + " schema: "
-                    + References.excerpt(e.getMessage()), e);
+            throw new InventoryException(
+                    "The XML could not be checked against the CycloneDX " + specVersion + " schema: "
+                            + References.excerpt(e.getMessage()),
+                    e);
         }
         if (!errors.isEmpty()) throw invalid(specVersion, errors);
     }
 
     private static InventoryException invalid(String specVersion, List<String> errors) {
-        String shown = String.join("; ", errors.subList(0, Math.min(SHOWN_ERRORS, errors.size())).stream()
-                .map(References::excerpt).toList());
+        String shown = String.join(
+                "; ",
+                errors.subList(0, Math.min(SHOWN_ERRORS, errors.size())).stream()
+                        .map(References::excerpt)
+                        .toList());
         int more = errors.size() - SHOWN_ERRORS;
         return new InventoryException("The BOM is not valid CycloneDX " + specVersion + " (checked against the "
                 + "specification's schema): " + shown + (more > 0 ? "; and " + more + " more" : "") + ". Fix the BOM, "
@@ -106,8 +122,10 @@ final class BomSchemas {
             try {
                 Version library = LIBRARY.get(v);
                 if (library != null) return new JsonParser().getJsonSchema(library, Json.mapper());
-                JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                        b -> b.schemaMappers(m -> m.mapPrefix("http://cyclonedx.org/schema/", "classpath:cyclonedx/1.7/")));
+                JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                        SpecVersion.VersionFlag.V7,
+                        b -> b.schemaMappers(
+                                m -> m.mapPrefix("http://cyclonedx.org/schema/", "classpath:cyclonedx/1.7/")));
                 return factory.getSchema(SchemaLocation.of("classpath:cyclonedx/1.7/bom-1.7.SNAPSHOT.schema.json"));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot load the CycloneDX " + v + " JSON schema", e);
@@ -121,7 +139,8 @@ final class BomSchemas {
                 Version library = LIBRARY.get(v);
                 if (library != null) return new XmlParser().getXmlSchema(library);
                 // the SPDX schema first, so the BOM schema's import of its namespace is already resolved
-                try (InputStream spdx = resource("spdx.SNAPSHOT.xsd"); InputStream bom = resource("bom-1.7.SNAPSHOT.xsd")) {
+                try (InputStream spdx = resource("spdx.SNAPSHOT.xsd");
+                        InputStream bom = resource("bom-1.7.SNAPSHOT.xsd")) {
                     return new XmlParser().getXmlSchema(spdx, bom);
                 }
             } catch (SAXException | IOException e) {

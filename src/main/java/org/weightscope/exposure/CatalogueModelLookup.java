@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.ModelEvent;
-import org.weightscope.catalogue.ModelSnapshot;
 import org.weightscope.catalogue.ModelSearch;
+import org.weightscope.catalogue.ModelSnapshot;
 
 /** Resolves inventory references against the stored catalogue (models index). */
 @Component
@@ -29,7 +29,9 @@ class CatalogueModelLookup implements ModelLookup {
     /** A resolved inventory component, with its licence history and its downloads about a month earlier. */
     @Override
     public Optional<ResolvedModel> byId(String hub, String id) {
-        return search.findIgnoreCase(hub, id).filter(m -> m.attribution() != null).map(this::withHistory);
+        return search.findIgnoreCase(hub, id)
+                .filter(m -> m.attribution() != null)
+                .map(this::withHistory);
     }
 
     /** Four store round trips for the whole batch: exact ids, ids ignoring case, licence changes, snapshots. */
@@ -39,18 +41,24 @@ class CatalogueModelLookup implements ModelLookup {
         search.findAllIgnoreCase(hub, ids).forEach((k, m) -> {
             if (m.attribution() != null) found.put(k, m);
         });
-        List<String> modelIds = found.values().stream().map(CatalogueModel::id).distinct().toList();
+        List<String> modelIds =
+                found.values().stream().map(CatalogueModel::id).distinct().toList();
         Map<String, List<ModelEvent>> changes = history.eventsOfModels(ModelEvent.LICENCE_CHANGE, modelIds, 20);
         Map<String, LocalDate> targets = new HashMap<>();
         for (CatalogueModel m : found.values()) {
-            if (m.asOf() != null) targets.put(m.id(), m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30));
+            if (m.asOf() != null)
+                targets.put(
+                        m.id(), m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30));
         }
         Map<String, ModelSnapshot> monthAgo = history.latestWithDownloads(targets);
         Map<String, ResolvedModel> out = new HashMap<>();
         found.forEach((k, m) -> {
             ModelSnapshot s = monthAgo.get(m.id());
-            out.put(k, resolved(m).withLicenceChanges(changeLines(changes.getOrDefault(m.id(), List.of())))
-                    .withDownloads30dMonthAgo(s == null ? null : s.downloads30d()));
+            out.put(
+                    k,
+                    resolved(m)
+                            .withLicenceChanges(changeLines(changes.getOrDefault(m.id(), List.of())))
+                            .withDownloads30dMonthAgo(s == null ? null : s.downloads30d()));
         });
         return out;
     }
@@ -58,14 +66,21 @@ class CatalogueModelLookup implements ModelLookup {
     @Override
     public Map<String, List<ResolvedModel>> searchAll(Collection<String> names, int max) {
         Map<String, List<ResolvedModel>> out = new HashMap<>();
-        search.byNames(names, max).forEach((name, models) -> out.put(name, models.stream()
-                .filter(m -> m.attribution() != null).map(CatalogueModelLookup::resolved).toList()));
+        search.byNames(names, max)
+                .forEach((name, models) -> out.put(
+                        name,
+                        models.stream()
+                                .filter(m -> m.attribution() != null)
+                                .map(CatalogueModelLookup::resolved)
+                                .toList()));
         return out;
     }
 
     private static List<String> changeLines(List<ModelEvent> events) {
-        return events.stream().map(e -> e.day() + ": " + (e.oldValue() == null ? "none" : e.oldValue()) + " → "
-                + (e.newValue() == null ? "none" : e.newValue())).toList();
+        return events.stream()
+                .map(e -> e.day() + ": " + (e.oldValue() == null ? "none" : e.oldValue()) + " → "
+                        + (e.newValue() == null ? "none" : e.newValue()))
+                .toList();
     }
 
     private ResolvedModel withHistory(CatalogueModel m) {
@@ -77,7 +92,8 @@ class CatalogueModelLookup implements ModelLookup {
         if (m.asOf() != null) {
             // as of 30 days before the model's figures, under the as-of rule (a capture in that day's window)
             LocalDate target = m.asOf().atZone(ZoneOffset.UTC).toLocalDate().minusDays(30);
-            ModelSnapshot s = history.latestWithDownloads(Map.of(m.id(), target)).get(m.id());
+            ModelSnapshot s =
+                    history.latestWithDownloads(Map.of(m.id(), target)).get(m.id());
             monthAgo = s == null ? null : s.downloads30d();
         }
         return resolved(m).withLicenceChanges(changes).withDownloads30dMonthAgo(monthAgo);
@@ -85,14 +101,18 @@ class CatalogueModelLookup implements ModelLookup {
 
     @Override
     public List<ResolvedModel> search(String name, int max) {
-        return search.byName(name, max).stream().filter(m -> m.attribution() != null)
-                .map(CatalogueModelLookup::resolved).toList();
+        return search.byName(name, max).stream()
+                .filter(m -> m.attribution() != null)
+                .map(CatalogueModelLookup::resolved)
+                .toList();
     }
 
     @Override
     public List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
         return search.alternatives(hardwareClass, sectors, excludeOrigin, max).stream()
-                .filter(m -> m.attribution() != null).map(CatalogueModelLookup::resolved).toList();
+                .filter(m -> m.attribution() != null)
+                .map(CatalogueModelLookup::resolved)
+                .toList();
     }
 
     private static ResolvedModel resolved(CatalogueModel m) {

@@ -24,10 +24,12 @@ final class CsvInventory {
         if (records.isEmpty()) throw new InventoryException("The file has no rows.");
         CsvReader.Record header = records.getFirst();
         List<String> names = header.fields().stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_")).toList();
+                .map(h -> h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_"))
+                .toList();
         int model = column(names, MODEL_COLUMNS);
         if (header.error() != null || model < 0) {
-            throw InventoryParser.unknownFormat("not a CycloneDX BOM, and its first row is not a CSV header naming a model column");
+            throw InventoryParser.unknownFormat(
+                    "not a CycloneDX BOM, and its first row is not a CSV header naming a model column");
         }
         if (records.size() - 1 > maxComponents) {
             throw new InventoryException("The file has more than " + maxComponents + " rows; the limit is "
@@ -37,10 +39,13 @@ final class CsvInventory {
         int weight = column(names, WEIGHT_COLUMNS);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            if (i != model && i != unit && i != weight && !names.get(i).isEmpty()) ignored.add(header.fields().get(i).strip());
+            if (i != model && i != unit && i != weight && !names.get(i).isEmpty())
+                ignored.add(header.fields().get(i).strip());
         }
         if (!ignored.isEmpty()) {
-            problems.add(Problem.info(header.row(), "Columns not used by the report: " + References.excerpt(String.join(", ", ignored)) + "."));
+            problems.add(Problem.info(
+                    header.row(),
+                    "Columns not used by the report: " + References.excerpt(String.join(", ", ignored)) + "."));
         }
         List<InventoryItem> items = new ArrayList<>();
         for (CsvReader.Record r : records.subList(1, records.size())) {
@@ -50,8 +55,11 @@ final class CsvInventory {
                 continue;
             }
             if (r.fields().size() != names.size()) {
-                problems.add(Problem.error(r.row(), where + r.fields().size() + " columns, but the header has " + names.size()
-                        + "; row skipped. Quote values that contain '" + (delim == '\t' ? "\\t" : String.valueOf(delim)) + "'."));
+                problems.add(Problem.error(
+                        r.row(),
+                        where + r.fields().size() + " columns, but the header has " + names.size()
+                                + "; row skipped. Quote values that contain '"
+                                + (delim == '\t' ? "\\t" : String.valueOf(delim)) + "'."));
                 continue;
             }
             String reference = r.fields().get(model).strip();
@@ -62,7 +70,8 @@ final class CsvInventory {
             try {
                 ModelRef ref = References.parse(reference);
                 double w = InventoryParser.weight(weight < 0 ? null : r.fields().get(weight));
-                String businessUnit = InventoryParser.blankToNull(unit < 0 ? null : r.fields().get(unit));
+                String businessUnit =
+                        InventoryParser.blankToNull(unit < 0 ? null : r.fields().get(unit));
                 items.add(new InventoryItem(r.row(), reference, ref, businessUnit, w));
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.error(r.row(), where + e.getMessage() + "; row skipped."));

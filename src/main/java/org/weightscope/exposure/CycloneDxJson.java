@@ -27,11 +27,15 @@ final class CycloneDxJson {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InventoryException("Not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ")") + ": " + References.excerpt(e.getOriginalMessage()) + ".");
+            throw new InventoryException("Not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + References.excerpt(e.getOriginalMessage()) + ".");
         }
-        if (root == null || !root.isObject() || !"CycloneDX".equals(root.path("bomFormat").asText())) {
-            throw InventoryParser.unknownFormat("JSON but not a CycloneDX BOM (\"bomFormat\": \"CycloneDX\" is missing)");
+        if (root == null
+                || !root.isObject()
+                || !"CycloneDX".equals(root.path("bomFormat").asText())) {
+            throw InventoryParser.unknownFormat(
+                    "JSON but not a CycloneDX BOM (\"bomFormat\": \"CycloneDX\" is missing)");
         }
         JsonNode declared = root.get("specVersion");
         if (declared == null || !declared.isTextual()) {
@@ -47,8 +51,10 @@ final class CycloneDxJson {
         try {
             bom = Json.mapper().treeToValue(root, Bom.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InventoryException("The BOM is valid CycloneDX " + specVersion + " but could not be read: "
-                    + References.excerpt(e.getMessage()), e);
+            throw new InventoryException(
+                    "The BOM is valid CycloneDX " + specVersion + " but could not be read: "
+                            + References.excerpt(e.getMessage()),
+                    e);
         }
         return new BomComponents(maxComponents, problems).read(bom, cut);
     }

@@ -60,8 +60,10 @@ final class CycloneDxXml {
             bom = new XmlParser().parse(checked);
         } catch (ParseException e) {
             bom = withoutModelCards(doc, specVersion, e);
-            problems.add(Problem.warning(0, "The BOM's model cards could not be read (" + References.excerpt(rootCause(e))
-                    + "); the models were read without them."));
+            problems.add(Problem.warning(
+                    0,
+                    "The BOM's model cards could not be read (" + References.excerpt(rootCause(e))
+                            + "); the models were read without them."));
         }
         return new BomComponents(maxComponents, problems).read(bom, cut);
     }
@@ -85,8 +87,10 @@ final class CycloneDxXml {
     }
 
     private static InventoryException unreadable(String specVersion, ParseException e) {
-        return new InventoryException("The BOM is valid CycloneDX " + specVersion + " but could not be read: "
-                + References.excerpt(rootCause(e)), e);
+        return new InventoryException(
+                "The BOM is valid CycloneDX " + specVersion + " but could not be read: "
+                        + References.excerpt(rootCause(e)),
+                e);
     }
 
     private static String rootCause(Throwable e) {
@@ -124,9 +128,18 @@ final class CycloneDxXml {
             });
             // The default handler prints to stderr; errors are reported to the user instead.
             b.setErrorHandler(new ErrorHandler() {
-                @Override public void warning(SAXParseException e) {}
-                @Override public void error(SAXParseException e) throws SAXException { throw e; }
-                @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+                @Override
+                public void warning(SAXParseException e) {}
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
             });
             return b;
         } catch (ParserConfigurationException e) {
@@ -141,12 +154,16 @@ final class CycloneDxXml {
         } catch (SAXParseException e) {
             String msg = Objects.toString(e.getMessage(), "");
             if (msg.contains("DOCTYPE")) {
-                throw new InventoryException("XML with a DOCTYPE or entity declaration is refused: such declarations enable "
-                        + "external entities (XXE) and entity expansion attacks, and a CycloneDX BOM never needs one. "
-                        + "Remove the <!DOCTYPE …> and upload again.", e);
+                throw new InventoryException(
+                        "XML with a DOCTYPE or entity declaration is refused: such declarations enable "
+                                + "external entities (XXE) and entity expansion attacks, and a CycloneDX BOM never needs one. "
+                                + "Remove the <!DOCTYPE …> and upload again.",
+                        e);
             }
-            throw new InventoryException("Not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    + "): " + References.excerpt(msg), e);
+            throw new InventoryException(
+                    "Not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): "
+                            + References.excerpt(msg),
+                    e);
         } catch (SAXException e) {
             throw new InventoryException("The XML could not be read: " + References.excerpt(e.getMessage()), e);
         } catch (IOException e) {

@@ -13,15 +13,18 @@ import java.util.List;
  * @param modelArchitecture  e.g. Qwen3ForCausalLM, or null
  * @param datasets           declared training data set names or references
  */
-public record DeclaredModelCard(String approach, String task, String architectureFamily, String modelArchitecture,
-        List<String> datasets) {
+public record DeclaredModelCard(
+        String approach, String task, String architectureFamily, String modelArchitecture, List<String> datasets) {
 
     public DeclaredModelCard {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
     }
 
     boolean isEmpty() {
-        return approach == null && task == null && architectureFamily == null && modelArchitecture == null
+        return approach == null
+                && task == null
+                && architectureFamily == null
+                && modelArchitecture == null
                 && datasets.isEmpty();
     }
 

@@ -32,25 +32,41 @@ class ExposureController {
     static final java.util.Set<String> PARAMETERS = java.util.Set.of("origin", "format");
 
     @PostMapping(path = "/api/v1/exposure", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> upload(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String origin,
-            @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
+    ResponseEntity<?> upload(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String format,
+            HttpServletRequest request)
+            throws IOException {
         ResponseEntity<?> refused = checkParameters(request);
         if (refused != null) return refused;
         if (file.isEmpty()) return bad("the inventory file is empty", "file");
         return answer(file.getOriginalFilename(), file.getBytes(), origin, format, request);
     }
 
-    @PostMapping(path = "/api/v1/exposure", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE,
-            MediaType.TEXT_XML_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml"})
-    ResponseEntity<?> body(@RequestBody(required = false) byte[] content,
+    @PostMapping(
+            path = "/api/v1/exposure",
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE,
+                "text/csv",
+                MediaType.TEXT_PLAIN_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "application/vnd.cyclonedx+json",
+                "application/vnd.cyclonedx+xml"
+            })
+    ResponseEntity<?> body(
+            @RequestBody(required = false) byte[] content,
             @RequestHeader(value = "Content-Type", required = false) String type,
-            @RequestParam(required = false) String origin, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String format,
             HttpServletRequest request) {
         ResponseEntity<?> refused = checkParameters(request);
         if (refused != null) return refused;
         if (content == null || content.length == 0) return bad("the request body is empty: send an inventory", null);
-        String name = type != null && type.contains("csv") ? "inventory.csv"
+        String name = type != null && type.contains("csv")
+                ? "inventory.csv"
                 : type != null && type.contains("xml") ? "inventory.xml" : "inventory.json";
         return answer(name, content, origin, format, request);
     }
@@ -59,15 +75,17 @@ class ExposureController {
         for (String name : request.getParameterMap().keySet()) {
             if (!PARAMETERS.contains(name)) {
                 String shown = name.length() <= 40 ? name : name.substring(0, 40) + "…";
-                return bad("unknown parameter '" + shown.replaceAll("\\p{Cntrl}", "?") + "' (use origin, format)", name);
+                return bad(
+                        "unknown parameter '" + shown.replaceAll("\\p{Cntrl}", "?") + "' (use origin, format)", name);
             }
         }
         return null;
     }
 
-    private ResponseEntity<?> answer(String filename, byte[] content, String origin, String format,
-            HttpServletRequest request) {
-        String chosen = origin == null || origin.isBlank() ? null : origin.trim().toUpperCase(Locale.ROOT);
+    private ResponseEntity<?> answer(
+            String filename, byte[] content, String origin, String format, HttpServletRequest request) {
+        String chosen =
+                origin == null || origin.isBlank() ? null : origin.trim().toUpperCase(Locale.ROOT);
         if (chosen != null && !java.util.Set.of(Locale.getISOCountries()).contains(chosen)) {
             return bad("origin must be an ISO 3166-1 alpha-2 code", "origin");
         }
@@ -75,7 +93,8 @@ class ExposureController {
         if (csv == null) return bad("unknown format (use json or csv)", "format");
         ExposureReport report = exposure.report(filename, content, chosen);
         if (csv) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .body(exposure.toCsv(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
@@ -111,11 +130,15 @@ class ExposureController {
         Map<String, String> body = new java.util.LinkedHashMap<>();
         body.put("error", message);
         if (parameter != null) body.put("parameter", parameter);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     @ExceptionHandler(InventoryException.class)
     ResponseEntity<Map<String, String>> invalid(InventoryException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", e.getMessage()));
     }
 }

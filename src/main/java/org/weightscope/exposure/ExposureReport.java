@@ -1,9 +1,8 @@
 package org.weightscope.exposure;
 
-import org.weightscope.catalogue.Attribution.OriginShare;
-
 import java.time.Instant;
 import java.util.List;
+import org.weightscope.catalogue.Attribution.OriginShare;
 
 /**
  * The enterprise exposure report. Every report cites when it was made and by which attribution rules, so a number
@@ -90,8 +89,13 @@ public record ExposureReport(
     public record Trend(String direction, Long downloads30d, Long downloads30dMonthAgo, Double change) {}
 
     /** A most-downloaded model of another origin with the same hardware class and a shared sector. */
-    public record Alternative(String hub, String id, List<String> lineageCountries, String licenceId, String licenceClass,
-                              Long downloads30d) {}
+    public record Alternative(
+            String hub,
+            String id,
+            List<String> lineageCountries,
+            String licenceId,
+            String licenceClass,
+            Long downloads30d) {}
 
     /**
      * @param components      number of (merged) components

@@ -23,7 +23,10 @@ public class ExposureService {
     private final Supplier<String> ruleVersion;
 
     @Autowired
-    ExposureService(ExposureSettings settings, ObjectProvider<ModelLookup> lookup, ObjectProvider<AttributionRules> rules,
+    ExposureService(
+            ExposureSettings settings,
+            ObjectProvider<ModelLookup> lookup,
+            ObjectProvider<AttributionRules> rules,
             Clock clock) {
         this(settings, lookup::getIfAvailable, clock, () -> {
             AttributionRules r = rules.getIfAvailable();
@@ -35,7 +38,8 @@ public class ExposureService {
         this(settings, lookup, clock, () -> Attributor.RULE_VERSION);
     }
 
-    ExposureService(ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock, Supplier<String> ruleVersion) {
+    ExposureService(
+            ExposureSettings settings, Supplier<ModelLookup> lookup, Clock clock, Supplier<String> ruleVersion) {
         this.parser = new InventoryParser(settings);
         this.calculator = new ReportCalculator(settings, clock);
         this.defaultLookup = lookup;
@@ -58,7 +62,8 @@ public class ExposureService {
     /** Parse + resolve + compute with the application's {@link ModelLookup}. */
     public ExposureReport report(String filename, byte[] content, String chosenOrigin) {
         ModelLookup lookup = defaultLookup.get();
-        if (lookup == null) throw new IllegalStateException("no ModelLookup bean: the catalogue-backed lookup is not wired yet");
+        if (lookup == null)
+            throw new IllegalStateException("no ModelLookup bean: the catalogue-backed lookup is not wired yet");
         return compute(parse(filename, content), lookup, chosenOrigin);
     }
 

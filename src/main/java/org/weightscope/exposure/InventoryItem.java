@@ -11,8 +11,8 @@ package org.weightscope.exposure;
  * @param weight       non-negative usage weight (1 when the file gives none); duplicates are summed
  * @param modelCard    what the BOM's own model card declares (CycloneDX ML-BOM), or null
  */
-public record InventoryItem(int row, String reference, ModelRef ref, String businessUnit, double weight,
-        DeclaredModelCard modelCard) {
+public record InventoryItem(
+        int row, String reference, ModelRef ref, String businessUnit, double weight, DeclaredModelCard modelCard) {
 
     public InventoryItem(int row, String reference, ModelRef ref, String businessUnit, double weight) {
         this(row, reference, ref, businessUnit, weight, null);

@@ -84,14 +84,16 @@ final class InventoryParser {
         if (raw == null || raw.isBlank()) return 1.0;
         String s = raw.strip();
         if (s.startsWith("-") && NUMBER.matcher(s.substring(1)).matches()) {
-            throw new IllegalArgumentException("weight " + References.excerpt(s) + " is negative; weights must be 0 or more");
+            throw new IllegalArgumentException(
+                    "weight " + References.excerpt(s) + " is negative; weights must be 0 or more");
         }
         if (!NUMBER.matcher(s).matches()) {
             String hint = s.matches("\\d+,\\d+") ? " (use a dot as the decimal separator)" : "";
             throw new IllegalArgumentException("weight '" + References.excerpt(s) + "' is not a number" + hint);
         }
         double d = Double.parseDouble(s);
-        if (Double.isInfinite(d)) throw new IllegalArgumentException("weight " + References.excerpt(s) + " is too large");
+        if (Double.isInfinite(d))
+            throw new IllegalArgumentException("weight " + References.excerpt(s) + " is too large");
         return d;
     }
 
@@ -101,18 +103,24 @@ final class InventoryParser {
 
     private static String decode(byte[] content) {
         int off = 0;
-        if (content.length >= 2 && ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF
-                || (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE)) {
+        if (content.length >= 2
+                && ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF
+                        || (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE)) {
             return new String(content, StandardCharsets.UTF_16);
         }
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+        if (content.length >= 3
+                && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
             off = 3;
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, off, content.length - off)).toString();
+                    .decode(ByteBuffer.wrap(content, off, content.length - off))
+                    .toString();
             if (s.indexOf('\u0000') >= 0) throw unknownFormat("a binary file");
             return s;
         } catch (CharacterCodingException e) {
@@ -124,12 +132,14 @@ final class InventoryParser {
     private static void checkExtension(String filename, String format, List<Problem> problems) {
         if (filename == null) return;
         String f = filename.toLowerCase(Locale.ROOT);
-        String claimed = f.endsWith(".csv") ? Inventory.CSV
-                : f.endsWith(".json") ? Inventory.CYCLONEDX_JSON
-                : f.endsWith(".xml") ? Inventory.CYCLONEDX_XML : null;
+        String claimed = f.endsWith(".csv")
+                ? Inventory.CSV
+                : f.endsWith(".json") ? Inventory.CYCLONEDX_JSON : f.endsWith(".xml") ? Inventory.CYCLONEDX_XML : null;
         if (claimed != null && !claimed.equals(format)) {
-            problems.add(Problem.warning(0, "The file name \"" + References.excerpt(filename)
-                    + "\" suggests " + claimed + " but the content is " + format + "; it was read as " + format + "."));
+            problems.add(Problem.warning(
+                    0,
+                    "The file name \"" + References.excerpt(filename) + "\" suggests " + claimed
+                            + " but the content is " + format + "; it was read as " + format + "."));
         }
     }
 
@@ -144,11 +154,13 @@ final class InventoryParser {
      * component: their weights are summed, the first row's number and reference are kept, and a warning names
      * the rows, so a spreadsheet with accidental repeats does not double-count a model.
      */
-    private static List<InventoryItem> mergeDuplicates(List<InventoryItem> items, String format, List<Problem> problems) {
+    private static List<InventoryItem> mergeDuplicates(
+            List<InventoryItem> items, String format, List<Problem> problems) {
         Map<String, List<InventoryItem>> groups = new LinkedHashMap<>();
         for (InventoryItem i : items) {
             String unit = i.businessUnit() == null ? "" : i.businessUnit().toLowerCase(Locale.ROOT);
-            groups.computeIfAbsent(i.ref().key() + '\u0000' + unit, k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(i.ref().key() + '\u0000' + unit, k -> new ArrayList<>())
+                    .add(i);
         }
         String noun = Inventory.CSV.equals(format) ? "Rows " : "Components ";
         List<InventoryItem> out = new ArrayList<>(groups.size());
@@ -168,13 +180,19 @@ final class InventoryParser {
                 weights.add(Numbers.format(i.weight()));
                 if (i.ref().revision() != null) revisions.add(i.ref().revision());
             }
-            String msg = noun + String.join(", ", rows) + " name the same model (" + first.ref().hub() + ":" + first.ref().id() + ")"
+            String msg = noun + String.join(", ", rows) + " name the same model ("
+                    + first.ref().hub() + ":" + first.ref().id() + ")"
                     + (first.businessUnit() == null ? "" : " for unit " + References.excerpt(first.businessUnit()))
-                    + ": merged into one component, weights summed (" + String.join(" + ", weights) + " = " + Numbers.format(sum) + ")"
-                    + (revisions.size() > 1 ? "; revisions differ (" + References.excerpt(String.join(", ", revisions)) + "), the first is kept" : "")
+                    + ": merged into one component, weights summed (" + String.join(" + ", weights) + " = "
+                    + Numbers.format(sum) + ")"
+                    + (revisions.size() > 1
+                            ? "; revisions differ (" + References.excerpt(String.join(", ", revisions))
+                                    + "), the first is kept"
+                            : "")
                     + ".";
             problems.add(Problem.warning(first.row(), msg));
-            out.add(new InventoryItem(first.row(), first.reference(), first.ref(), first.businessUnit(), sum, first.modelCard()));
+            out.add(new InventoryItem(
+                    first.row(), first.reference(), first.ref(), first.businessUnit(), sum, first.modelCard()));
         }
         return out;
     }

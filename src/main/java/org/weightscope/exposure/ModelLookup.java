@@ -1,7 +1,5 @@
 package org.weightscope.exposure;
 
-import org.weightscope.catalogue.Attribution;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.weightscope.catalogue.Attribution;
 
 /**
  * The exposure report's view of the catalogue. Kept narrow so the catalogue (Elasticsearch) can back it later
@@ -57,7 +56,8 @@ public interface ModelLookup {
         Map<String, ResolvedModel> byKey = new HashMap<>();
         for (ResolvedModel m : models) byKey.putIfAbsent(key(m.hub(), m.id()), m);
         List<ResolvedModel> ranked = new ArrayList<>(models);
-        ranked.sort(Comparator.comparing((ResolvedModel m) -> m.downloads30d() == null ? -1L : m.downloads30d()).reversed()
+        ranked.sort(Comparator.comparing((ResolvedModel m) -> m.downloads30d() == null ? -1L : m.downloads30d())
+                .reversed()
                 .thenComparing(ResolvedModel::key));
         return new ModelLookup() {
             @Override
@@ -69,17 +69,22 @@ public interface ModelLookup {
             @Override
             public List<ResolvedModel> search(String name, int max) {
                 if (name == null || name.isBlank()) return List.of();
-                return ranked.stream().filter(m -> new ModelRef(m.hub(), m.id()).name().equalsIgnoreCase(name.strip()))
-                        .limit(max).toList();
+                return ranked.stream()
+                        .filter(m -> new ModelRef(m.hub(), m.id()).name().equalsIgnoreCase(name.strip()))
+                        .limit(max)
+                        .toList();
             }
 
             @Override
-            public List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
+            public List<ResolvedModel> alternatives(
+                    String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
                 return ranked.stream()
                         .filter(m -> m.hardwareClass().equals(hardwareClass))
                         .filter(m -> m.sectors().stream().anyMatch(sectors::contains))
-                        .filter(m -> m.lineageShare(excludeOrigin) == 0 && m.lineageShare(Attribution.UNATTRIBUTED) == 0)
-                        .limit(max).toList();
+                        .filter(m ->
+                                m.lineageShare(excludeOrigin) == 0 && m.lineageShare(Attribution.UNATTRIBUTED) == 0)
+                        .limit(max)
+                        .toList();
             }
         };
     }

@@ -11,6 +11,9 @@ final class Numbers {
     /** Up to 6 decimals, no trailing zeros, no exponent: 2, 0.5, 0.333333. */
     static String format(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) return "";
-        return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

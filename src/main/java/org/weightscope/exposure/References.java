@@ -14,9 +14,11 @@ final class References {
     /** HF, ModelScope and OpenRouter ids: namespace/name with the characters those hubs allow. */
     private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Ollama: [user/]name[:tag]. */
-    private static final Pattern OLLAMA_ID = Pattern.compile("([a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*(:[A-Za-z0-9._-]+)?");
+    private static final Pattern OLLAMA_ID =
+            Pattern.compile("([a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*(:[A-Za-z0-9._-]+)?");
     /** Ollama name:tag with no namespace, e.g. gemma3:4b: only Ollama writes references this way. */
     private static final Pattern OLLAMA_TAGGED = Pattern.compile("[a-z0-9][a-z0-9._-]*:[A-Za-z0-9._-]+");
+
     private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_LENGTH = 300;
 
@@ -26,7 +28,8 @@ final class References {
     static ModelRef parse(String raw) {
         if (raw == null || raw.isBlank()) throw new IllegalArgumentException("empty model reference");
         String s = raw.strip();
-        if (s.length() > MAX_LENGTH) throw new IllegalArgumentException("model reference longer than " + MAX_LENGTH + " characters");
+        if (s.length() > MAX_LENGTH)
+            throw new IllegalArgumentException("model reference longer than " + MAX_LENGTH + " characters");
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("pkg:")) return purl(s);
         if (lower.startsWith("http://") || lower.startsWith("https://")) return url(s);
@@ -35,11 +38,21 @@ final class References {
             String prefix = lower.substring(0, colon);
             String rest = s.substring(colon + 1).strip();
             switch (prefix) {
-                case "hf", "huggingface" -> { return repo(ModelRef.HUGGINGFACE, rest, raw); }
-                case "openrouter" -> { return repo(ModelRef.OPENROUTER, rest, raw); }
-                case "modelscope", "ms" -> { return repo(ModelRef.MODELSCOPE, rest, raw); }
-                case "ollama" -> { return ollama(rest, raw); }
-                default -> { /* not a hub prefix: maybe an Ollama name:tag */ }
+                case "hf", "huggingface" -> {
+                    return repo(ModelRef.HUGGINGFACE, rest, raw);
+                }
+                case "openrouter" -> {
+                    return repo(ModelRef.OPENROUTER, rest, raw);
+                }
+                case "modelscope", "ms" -> {
+                    return repo(ModelRef.MODELSCOPE, rest, raw);
+                }
+                case "ollama" -> {
+                    return ollama(rest, raw);
+                }
+                default -> {
+                    /* not a hub prefix: maybe an Ollama name:tag */
+                }
             }
             if (OLLAMA_TAGGED.matcher(s).matches()) return new ModelRef(ModelRef.OLLAMA, s);
             if (OLLAMA_ID.matcher(s).matches()) return new ModelRef(ModelRef.OLLAMA, s);
@@ -53,7 +66,8 @@ final class References {
 
     private static ModelRef repo(String hub, String id, String raw) {
         if (!REPO_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + excerpt(raw) + "': expected <organisation>/<model> after the hub prefix");
+            throw new IllegalArgumentException(
+                    "'" + excerpt(raw) + "': expected <organisation>/<model> after the hub prefix");
         }
         return new ModelRef(hub, id);
     }
@@ -72,7 +86,9 @@ final class References {
         if (cut >= 0) s = s.substring(0, cut);
         String rest = s.replaceFirst("(?i)^https?://", "");
         int slash = rest.indexOf('/');
-        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String host = (slash < 0 ? rest : rest.substring(0, slash))
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^www\\.", "");
         String[] p = slash < 0 ? new String[0] : rest.substring(slash + 1).split("/");
         switch (host) {
             case "huggingface.co", "hf.co" -> {
@@ -90,7 +106,9 @@ final class References {
                 if (p.length >= 2 && p[0].equals("library")) return ollama(p[1], raw);
                 if (p.length >= 2) return ollama(p[0] + "/" + p[1], raw);
             }
-            default -> throw new IllegalArgumentException("'" + excerpt(raw) + "': not a Hugging Face, OpenRouter, ModelScope or Ollama address");
+            default ->
+                throw new IllegalArgumentException(
+                        "'" + excerpt(raw) + "': not a Hugging Face, OpenRouter, ModelScope or Ollama address");
         }
         throw new IllegalArgumentException("'" + excerpt(raw) + "': the address does not name a model");
     }
@@ -109,7 +127,8 @@ final class References {
         if (slash < 0) throw new IllegalArgumentException("'" + excerpt(raw) + "': package URL without a name");
         String type = s.substring(0, slash).toLowerCase(Locale.ROOT);
         if (!type.equals("huggingface")) {
-            throw new IllegalArgumentException("'" + excerpt(raw) + "': package type '" + type + "' does not name a Hugging Face model");
+            throw new IllegalArgumentException(
+                    "'" + excerpt(raw) + "': package type '" + type + "' does not name a Hugging Face model");
         }
         String path = s.substring(slash + 1);
         String version = null;
@@ -125,7 +144,8 @@ final class References {
             id.append(decode(seg));
         }
         if (!REPO_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + excerpt(raw) + "': expected pkg:huggingface/<namespace>/<name>@<commit>");
+            throw new IllegalArgumentException(
+                    "'" + excerpt(raw) + "': expected pkg:huggingface/<namespace>/<name>@<commit>");
         }
         return new ModelRef(ModelRef.HUGGINGFACE, id.toString(), version);
     }

@@ -1,5 +1,12 @@
 package org.weightscope.exposure;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.weightscope.catalogue.Attribution;
 import org.weightscope.catalogue.Attribution.OriginShare;
 import org.weightscope.catalogue.Attributor;
@@ -11,14 +18,6 @@ import org.weightscope.exposure.ExposureReport.RiskCount;
 import org.weightscope.exposure.ExposureReport.Slice;
 import org.weightscope.exposure.ExposureReport.Summary;
 import org.weightscope.exposure.ExposureReport.Trend;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Pure computation of an {@link ExposureReport} from a parsed inventory and a catalogue lookup. */
 final class ReportCalculator {
@@ -58,7 +57,9 @@ final class ReportCalculator {
 
     /** @param ruleVersion the attribution rule version to cite (the fingerprinted one in the app) */
     ExposureReport compute(Inventory inventory, ModelLookup lookup, String chosenOrigin, String ruleVersion) {
-        String chosen = chosenOrigin == null || chosenOrigin.isBlank() ? null : chosenOrigin.strip().toUpperCase(Locale.ROOT);
+        String chosen = chosenOrigin == null || chosenOrigin.isBlank()
+                ? null
+                : chosenOrigin.strip().toUpperCase(Locale.ROOT);
         ModelLookup cached = new AlternativesCache(lookup);
         List<Resolver.Resolution> resolutions = new Resolver(lookup)
                 .resolveAll(inventory.items().stream().map(InventoryItem::ref).toList());
@@ -66,8 +67,15 @@ final class ReportCalculator {
         for (int i = 0; i < inventory.items().size(); i++) {
             components.add(component(inventory.items().get(i), resolutions.get(i), cached, chosen));
         }
-        return new ExposureReport(clock.instant(), ruleVersion, METHODOLOGY, inventory.format(), chosen,
-                components, summary(components), inventory.problems());
+        return new ExposureReport(
+                clock.instant(),
+                ruleVersion,
+                METHODOLOGY,
+                inventory.format(),
+                chosen,
+                components,
+                summary(components),
+                inventory.problems());
     }
 
     private Component component(InventoryItem item, Resolver.Resolution res, ModelLookup lookup, String chosen) {
@@ -76,10 +84,30 @@ final class ReportCalculator {
         if (item.modelCard() != null) notes.add(item.modelCard().summary());
         ResolvedModel m = res.model();
         if (m == null) {
-            return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), ref.hub(),
-                    ref.id(), ref.revision(), res.candidates(), null, List.of(), List.of(), List.of(), List.of(), null, null,
-                    List.of(), List.of(ExposureReport.FLAG_UNKNOWN_LICENCE), null, List.of(),
-                    new Trend("unknown", null, null, null), List.of(), notes);
+            return new Component(
+                    item.row(),
+                    item.reference(),
+                    item.businessUnit(),
+                    item.weight(),
+                    res.status(),
+                    ref.hub(),
+                    ref.id(),
+                    ref.revision(),
+                    res.candidates(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    List.of(ExposureReport.FLAG_UNKNOWN_LICENCE),
+                    null,
+                    List.of(),
+                    new Trend("unknown", null, null, null),
+                    List.of(),
+                    notes);
         }
         List<Alternative> alternatives = List.of();
         if (chosen != null && m.lineageShare(chosen) > 0) {
@@ -89,13 +117,34 @@ final class ReportCalculator {
                 notes.add("no alternatives suggested: no sector known");
             } else {
                 alternatives = alternatives(m, lookup, chosen);
-                if (alternatives.isEmpty()) notes.add("no alternative of another origin with the same hardware class and sector");
+                if (alternatives.isEmpty())
+                    notes.add("no alternative of another origin with the same hardware class and sector");
             }
         }
-        return new Component(item.row(), item.reference(), item.businessUnit(), item.weight(), res.status(), m.hub(), m.id(),
-                ref.revision(), res.candidates(), m.uploaderOrg(), m.developerOrgs(), m.lineageRoots(), m.uploaderShares(),
-                m.lineageOrigin(), m.licence().id(), m.licence().effectiveClass(), m.licenceChanges(), flags(m), m.hardwareClass(),
-                m.sectors(), trend(m), alternatives, notes);
+        return new Component(
+                item.row(),
+                item.reference(),
+                item.businessUnit(),
+                item.weight(),
+                res.status(),
+                m.hub(),
+                m.id(),
+                ref.revision(),
+                res.candidates(),
+                m.uploaderOrg(),
+                m.developerOrgs(),
+                m.lineageRoots(),
+                m.uploaderShares(),
+                m.lineageOrigin(),
+                m.licence().id(),
+                m.licence().effectiveClass(),
+                m.licenceChanges(),
+                flags(m),
+                m.hardwareClass(),
+                m.sectors(),
+                trend(m),
+                alternatives,
+                notes);
     }
 
     private List<Alternative> alternatives(ResolvedModel m, ModelLookup lookup, String chosen) {
@@ -105,8 +154,13 @@ final class ReportCalculator {
                 .filter(a -> !a.key().equalsIgnoreCase(m.key()))
                 .filter(a -> a.lineageShare(chosen) == 0 && a.lineageShare(Attribution.UNATTRIBUTED) == 0)
                 .limit(max)
-                .map(a -> new Alternative(a.hub(), a.id(), a.lineageOrigin().stream().map(OriginShare::country).toList(),
-                        a.licence().id(), a.licence().effectiveClass(), a.downloads30d()))
+                .map(a -> new Alternative(
+                        a.hub(),
+                        a.id(),
+                        a.lineageOrigin().stream().map(OriginShare::country).toList(),
+                        a.licence().id(),
+                        a.licence().effectiveClass(),
+                        a.downloads30d()))
                 .toList();
     }
 
@@ -130,7 +184,8 @@ final class ReportCalculator {
         }
 
         @Override
-        public List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
+        public List<ResolvedModel> alternatives(
+                String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
             List<Object> key = List.of(hardwareClass, List.copyOf(sectors), String.valueOf(excludeOrigin), max);
             return answers.computeIfAbsent(key, k -> lookup.alternatives(hardwareClass, sectors, excludeOrigin, max));
         }
@@ -147,7 +202,7 @@ final class ReportCalculator {
         switch (m.licence().effectiveClass()) {
             case "non-commercial" -> f.add(ExposureReport.FLAG_NON_COMMERCIAL);
             case "open-weights-restricted" -> f.add(ExposureReport.FLAG_USE_RESTRICTIONS);
-            case "permissive", "copyleft" -> { }
+            case "permissive", "copyleft" -> {}
             default -> f.add(ExposureReport.FLAG_UNKNOWN_LICENCE);
         }
         if (!m.licenceChanges().isEmpty()) f.add(ExposureReport.FLAG_CHANGED_TERMS);
@@ -175,8 +230,11 @@ final class ReportCalculator {
         Map<String, Double> devOrgs = new LinkedHashMap<>();
         Map<String, Integer> flagCount = new LinkedHashMap<>();
         Map<String, Double> flagWeight = new LinkedHashMap<>();
-        for (String f : List.of(ExposureReport.FLAG_NON_COMMERCIAL, ExposureReport.FLAG_USE_RESTRICTIONS,
-                ExposureReport.FLAG_CHANGED_TERMS, ExposureReport.FLAG_UNKNOWN_LICENCE)) {
+        for (String f : List.of(
+                ExposureReport.FLAG_NON_COMMERCIAL,
+                ExposureReport.FLAG_USE_RESTRICTIONS,
+                ExposureReport.FLAG_CHANGED_TERMS,
+                ExposureReport.FLAG_UNKNOWN_LICENCE)) {
             flagCount.put(f, 0);
             flagWeight.put(f, 0.0);
         }
@@ -206,9 +264,17 @@ final class ReportCalculator {
             double w = flagWeight.get(e.getKey());
             risks.add(new RiskCount(e.getKey(), e.getValue(), w, total > 0 ? w / total : 0));
         }
-        return new Summary(components.size(), resolved, ambiguous, unknown, total,
-                exposures(uploader, total), exposures(lineage, total),
-                concentration(devOrgs, total), concentration(weights(lineage), total), concentration(weights(uploader), total),
+        return new Summary(
+                components.size(),
+                resolved,
+                ambiguous,
+                unknown,
+                total,
+                exposures(uploader, total),
+                exposures(lineage, total),
+                concentration(devOrgs, total),
+                concentration(weights(lineage), total),
+                concentration(weights(uploader), total),
                 risks);
     }
 
@@ -251,7 +317,8 @@ final class ReportCalculator {
             hhi += share * share * 10_000;
             slices.add(new Slice(e.getKey(), e.getValue(), share));
         }
-        slices.sort(Comparator.comparing(Slice::weight, Comparator.reverseOrder()).thenComparing(Slice::key));
+        slices.sort(
+                Comparator.comparing(Slice::weight, Comparator.reverseOrder()).thenComparing(Slice::key));
         return new Concentration(covered > 0 ? hhi : null, total > 0 ? covered / total : 0, slices);
     }
 }

@@ -1,11 +1,10 @@
 package org.weightscope.exposure;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.weightscope.catalogue.Attribution;
 import org.weightscope.catalogue.Attribution.Licence;
 import org.weightscope.catalogue.Attribution.OriginShare;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A catalogue model as the exposure report needs it: its attribution flattened, plus the signals that only the
@@ -43,9 +42,12 @@ public record ResolvedModel(
     public ResolvedModel {
         developerOrgs = developerOrgs == null ? List.of() : List.copyOf(developerOrgs);
         lineageRoots = lineageRoots == null ? List.of() : List.copyOf(lineageRoots);
-        uploaderOrigin = uploaderOrigin == null || uploaderOrigin.isEmpty() ? List.of(Attribution.UNATTRIBUTED) : List.copyOf(uploaderOrigin);
+        uploaderOrigin = uploaderOrigin == null || uploaderOrigin.isEmpty()
+                ? List.of(Attribution.UNATTRIBUTED)
+                : List.copyOf(uploaderOrigin);
         lineageOrigin = lineageOrigin == null || lineageOrigin.isEmpty()
-                ? List.of(new OriginShare(Attribution.UNATTRIBUTED, 1.0)) : List.copyOf(lineageOrigin);
+                ? List.of(new OriginShare(Attribution.UNATTRIBUTED, 1.0))
+                : List.copyOf(lineageOrigin);
         if (licence == null) licence = new Licence("unknown", "unknown", "none");
         if (hardwareClass == null) hardwareClass = "unknown";
         sectors = sectors == null ? List.of() : List.copyOf(sectors);
@@ -54,19 +56,54 @@ public record ResolvedModel(
 
     /** From an {@link Attribution}; no licence history and no trend until the catalogue supplies them. */
     public static ResolvedModel of(String hub, String id, Attribution a, Long downloads30d) {
-        return new ResolvedModel(hub, id, a.uploaderOrg(), a.developerOrgs(), a.lineage().roots(), a.uploaderOrigin(),
-                a.lineageOrigin(), a.licence(), a.hardware() == null ? null : a.hardware().clazz(), a.sectors(),
-                downloads30d, List.of(), null);
+        return new ResolvedModel(
+                hub,
+                id,
+                a.uploaderOrg(),
+                a.developerOrgs(),
+                a.lineage().roots(),
+                a.uploaderOrigin(),
+                a.lineageOrigin(),
+                a.licence(),
+                a.hardware() == null ? null : a.hardware().clazz(),
+                a.sectors(),
+                downloads30d,
+                List.of(),
+                null);
     }
 
     public ResolvedModel withLicenceChanges(List<String> changes) {
-        return new ResolvedModel(hub, id, uploaderOrg, developerOrgs, lineageRoots, uploaderOrigin, lineageOrigin, licence,
-                hardwareClass, sectors, downloads30d, changes, downloads30dMonthAgo);
+        return new ResolvedModel(
+                hub,
+                id,
+                uploaderOrg,
+                developerOrgs,
+                lineageRoots,
+                uploaderOrigin,
+                lineageOrigin,
+                licence,
+                hardwareClass,
+                sectors,
+                downloads30d,
+                changes,
+                downloads30dMonthAgo);
     }
 
     public ResolvedModel withDownloads30dMonthAgo(Long monthAgo) {
-        return new ResolvedModel(hub, id, uploaderOrg, developerOrgs, lineageRoots, uploaderOrigin, lineageOrigin, licence,
-                hardwareClass, sectors, downloads30d, licenceChanges, monthAgo);
+        return new ResolvedModel(
+                hub,
+                id,
+                uploaderOrg,
+                developerOrgs,
+                lineageRoots,
+                uploaderOrigin,
+                lineageOrigin,
+                licence,
+                hardwareClass,
+                sectors,
+                downloads30d,
+                licenceChanges,
+                monthAgo);
     }
 
     /** "hub:id", the form used for candidates and alternatives in reports. */

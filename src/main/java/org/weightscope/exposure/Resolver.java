@@ -61,17 +61,20 @@ final class Resolver {
     }
 
     private List<Resolution> batch(List<ModelRef> refs) {
-        Map<String, Map<String, ResolvedModel>> exact = lookupByHub(refs, r -> r.hub() == null ? null : r.id(), ModelRef::hub);
-        List<ModelRef> misses = refs.stream().filter(r -> r.hub() == null || !exact.get(r.hub()).containsKey(key(r.id())))
+        Map<String, Map<String, ResolvedModel>> exact =
+                lookupByHub(refs, r -> r.hub() == null ? null : r.id(), ModelRef::hub);
+        List<ModelRef> misses = refs.stream()
+                .filter(r -> r.hub() == null || !exact.get(r.hub()).containsKey(key(r.id())))
                 .toList();
-        Map<String, Map<String, ResolvedModel>> fallback = lookupByHub(misses, Resolver::fallbackId, Resolver::fallbackHub);
+        Map<String, Map<String, ResolvedModel>> fallback =
+                lookupByHub(misses, Resolver::fallbackId, Resolver::fallbackHub);
         List<String> names = new ArrayList<>();
         for (ModelRef r : misses) {
             String f = fallbackId(r);
             if (f == null || !fallback.get(fallbackHub(r)).containsKey(key(f))) names.add(r.name());
         }
-        Map<String, List<ResolvedModel>> named = names.isEmpty() ? Map.of()
-                : lookup.searchAll(new LinkedHashSet<>(names), MAX_CANDIDATES);
+        Map<String, List<ResolvedModel>> named =
+                names.isEmpty() ? Map.of() : lookup.searchAll(new LinkedHashSet<>(names), MAX_CANDIDATES);
         List<Resolution> out = new ArrayList<>(refs.size());
         for (ModelRef ref : refs) {
             out.add(resolve(ref, exact, fallback, named));
@@ -79,38 +82,52 @@ final class Resolver {
         return out;
     }
 
-    private Resolution resolve(ModelRef ref, Map<String, Map<String, ResolvedModel>> exact,
-            Map<String, Map<String, ResolvedModel>> fallback, Map<String, List<ResolvedModel>> byName) {
+    private Resolution resolve(
+            ModelRef ref,
+            Map<String, Map<String, ResolvedModel>> exact,
+            Map<String, Map<String, ResolvedModel>> fallback,
+            Map<String, List<ResolvedModel>> byName) {
         if (ref.hub() != null) {
             ResolvedModel m = exact.get(ref.hub()).get(key(ref.id()));
             if (m != null) return Resolution.resolved(m, null);
             String f = fallbackId(ref);
             ResolvedModel fm = f == null ? null : fallback.get(fallbackHub(ref)).get(key(f));
             if (fm != null) {
-                // Ollama tags (gemma3:4b) are size/quantisation variants of one library model: same maker, same licence.
+                // Ollama tags (gemma3:4b) are size/quantisation variants of one library model: same maker, same
+                // licence.
                 // OpenRouter slugs and ModelScope ids of open-weight models reuse the HF repo id (case aside).
-                return Resolution.resolved(fm, ModelRef.OLLAMA.equals(ref.hub())
-                        ? "tag not in the catalogue; matched the Ollama model " + f
-                        : "not in the " + ref.hub() + " catalogue; matched the Hugging Face repo " + fm.id());
+                return Resolution.resolved(
+                        fm,
+                        ModelRef.OLLAMA.equals(ref.hub())
+                                ? "tag not in the catalogue; matched the Ollama model " + f
+                                : "not in the " + ref.hub() + " catalogue; matched the Hugging Face repo " + fm.id());
             }
         }
         List<ResolvedModel> named = byName.getOrDefault(ref.name(), List.of());
-        if (ModelRef.OLLAMA.equals(ref.hub())) named = named.stream().filter(m -> ModelRef.OLLAMA.equals(m.hub())).toList();
+        if (ModelRef.OLLAMA.equals(ref.hub()))
+            named = named.stream().filter(m -> ModelRef.OLLAMA.equals(m.hub())).toList();
         List<String> keys = named.stream().map(ResolvedModel::key).toList();
         boolean byNameOnly = ref.hub() == null || ModelRef.OLLAMA.equals(ref.hub());
         if (byNameOnly && named.size() == 1) return Resolution.resolved(named.getFirst(), "matched by name");
         if (byNameOnly && named.size() > 1) {
-            return new Resolution(AMBIGUOUS, null, keys, List.of(named.size() + " catalogue models match the name "
-                    + ref.name() + "; name the exact one (e.g. " + keys.getFirst() + ")"));
+            return new Resolution(
+                    AMBIGUOUS,
+                    null,
+                    keys,
+                    List.of(named.size() + " catalogue models match the name " + ref.name()
+                            + "; name the exact one (e.g. " + keys.getFirst() + ")"));
         }
-        String note = keys.isEmpty() ? "not in the catalogue" : "not in the catalogue; models with the same name: " + String.join(", ", keys);
+        String note = keys.isEmpty()
+                ? "not in the catalogue"
+                : "not in the catalogue; models with the same name: " + String.join(", ", keys);
         return new Resolution(UNKNOWN, null, keys, List.of(note));
     }
 
     /** The id tried when the exact one is not in the catalogue, or null: see {@link #fallbackHub}. */
     private static String fallbackId(ModelRef ref) {
         if (ref.hub() == null) return null;
-        if (ModelRef.OLLAMA.equals(ref.hub()) && ref.id().contains(":")) return ref.id().substring(0, ref.id().indexOf(':'));
+        if (ModelRef.OLLAMA.equals(ref.hub()) && ref.id().contains(":"))
+            return ref.id().substring(0, ref.id().indexOf(':'));
         if (ModelRef.OPENROUTER.equals(ref.hub()) || ModelRef.MODELSCOPE.equals(ref.hub())) return ref.id();
         return null;
     }
@@ -120,12 +137,13 @@ final class Resolver {
     }
 
     /** One batch lookup per hub of the ids {@code id} gives (null: none); every hub asked for has an entry. */
-    private Map<String, Map<String, ResolvedModel>> lookupByHub(List<ModelRef> refs, Function<ModelRef, String> id,
-            Function<ModelRef, String> hub) {
+    private Map<String, Map<String, ResolvedModel>> lookupByHub(
+            List<ModelRef> refs, Function<ModelRef, String> id, Function<ModelRef, String> hub) {
         Map<String, Set<String>> ids = new LinkedHashMap<>();
         for (ModelRef r : refs) {
             String i = id.apply(r);
-            if (i != null) ids.computeIfAbsent(hub.apply(r), h -> new LinkedHashSet<>()).add(i);
+            if (i != null)
+                ids.computeIfAbsent(hub.apply(r), h -> new LinkedHashSet<>()).add(i);
         }
         Map<String, Map<String, ResolvedModel>> out = new HashMap<>();
         for (ModelRef r : refs) {

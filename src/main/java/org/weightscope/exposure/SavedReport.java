@@ -14,8 +14,16 @@ import java.util.List;
  * @param evaluatedAt when the snapshot was last computed
  * @param ruleVersion attribution rule version of the snapshot
  */
-public record SavedReport(String id, String name, String filename, String inventory, String origin,
-        String watchlistId, Instant createdAt, Instant evaluatedAt, String ruleVersion,
+public record SavedReport(
+        String id,
+        String name,
+        String filename,
+        String inventory,
+        String origin,
+        String watchlistId,
+        Instant createdAt,
+        Instant evaluatedAt,
+        String ruleVersion,
         List<ComponentSnapshot> components) {
 
     public SavedReport {
@@ -36,8 +44,15 @@ public record SavedReport(String id, String name, String filename, String invent
      *
      * @param reference the inventory's reference: the key across evaluations (the inventory never changes)
      */
-    public record ComponentSnapshot(String reference, String status, String hub, String modelId, String licenceId,
-            String licenceClass, String uploaderOrigin, String lineageOrigin) {
+    public record ComponentSnapshot(
+            String reference,
+            String status,
+            String hub,
+            String modelId,
+            String licenceId,
+            String licenceClass,
+            String uploaderOrigin,
+            String lineageOrigin) {
 
         /** The watched values in one line; also the alert's "new value" part of its occurrence key. */
         String value() {

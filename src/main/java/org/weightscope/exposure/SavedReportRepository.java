@@ -28,7 +28,8 @@ class SavedReportRepository {
 
     void save(SavedReport r) {
         try {
-            client.index(i -> i.index(indices.alias(INDEX)).id(r.id()).document(r).refresh(Refresh.True));
+            client.index(
+                    i -> i.index(indices.alias(INDEX)).id(r.id()).document(r).refresh(Refresh.True));
         } catch (IOException e) {
             throw new StorageException("cannot store saved report " + r.id(), e);
         }
@@ -37,7 +38,8 @@ class SavedReportRepository {
     /** @return false when there was no such report */
     boolean delete(String id) {
         try {
-            return client.delete(d -> d.index(indices.alias(INDEX)).id(id).refresh(Refresh.True)).result()
+            return client.delete(d -> d.index(indices.alias(INDEX)).id(id).refresh(Refresh.True))
+                            .result()
                     == co.elastic.clients.elasticsearch._types.Result.Deleted;
         } catch (IOException e) {
             throw new StorageException("cannot delete saved report " + id, e);
@@ -56,10 +58,19 @@ class SavedReportRepository {
     /** Oldest first; saved reports are an admin's handful, 1,000 is far above any real use. */
     List<SavedReport> all() {
         try {
-            return client.search(s -> s.index(indices.alias(INDEX)).size(1000)
-                            .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), SavedReport.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(INDEX))
+                                    .size(1000)
+                                    .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Asc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                            SavedReport.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot list saved reports", e);
         }

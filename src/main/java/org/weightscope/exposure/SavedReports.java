@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,8 +23,6 @@ import org.weightscope.alerts.WatchlistService;
 import org.weightscope.catalogue.Attribution.OriginShare;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.ingest.IngestCompleted;
-import java.util.Set;
-import java.util.Comparator;
 
 /**
  * Saved exposure reports: an admin saves an inventory once, and after every crawl run it is recomputed against
@@ -60,7 +60,8 @@ public class SavedReports {
      */
     public SavedReport save(String name, String filename, byte[] content, String origin, String watchlistId) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name is required");
-        String chosen = origin == null || origin.isBlank() ? null : origin.strip().toUpperCase(Locale.ROOT);
+        String chosen =
+                origin == null || origin.isBlank() ? null : origin.strip().toUpperCase(Locale.ROOT);
         if (chosen != null && !Set.of(Locale.getISOCountries()).contains(chosen)) {
             throw new IllegalArgumentException("origin must be an ISO 3166-1 alpha-2 code");
         }
@@ -70,8 +71,16 @@ public class SavedReports {
         }
         ExposureReport report = exposure.report(filename, content, chosen);
         Instant now = clock.instant();
-        SavedReport saved = new SavedReport(UUID.randomUUID().toString(), name.strip(), filename,
-                Base64.getEncoder().encodeToString(content), chosen, watchlist, now, now, report.ruleVersion(),
+        SavedReport saved = new SavedReport(
+                UUID.randomUUID().toString(),
+                name.strip(),
+                filename,
+                Base64.getEncoder().encodeToString(content),
+                chosen,
+                watchlist,
+                now,
+                now,
+                report.ruleVersion(),
                 snapshot(report));
         repository.save(saved);
         return saved;
@@ -123,13 +132,21 @@ public class SavedReports {
         for (SavedReport.ComponentSnapshot c : now) {
             SavedReport.ComponentSnapshot old = before.get(c.reference());
             if (old == null || Objects.equals(old.value(), c.value())) continue;
-            String modelId = c.hub() == null || c.modelId() == null ? null
+            String modelId = c.hub() == null || c.modelId() == null
+                    ? null
                     : CatalogueModel.idPrefix(c.hub()) + ":" + c.modelId();
-            watchlists.raise(saved.watchlistId(), "saved-report:" + saved.id(), ALERT_TYPE,
-                            c.reference() + "|" + c.value(), title(saved, old, c),
+            watchlists
+                    .raise(
+                            saved.watchlistId(),
+                            "saved-report:" + saved.id(),
+                            ALERT_TYPE,
+                            c.reference() + "|" + c.value(),
+                            title(saved, old, c),
                             "Saved exposure report \"" + saved.name() + "\": " + old.value() + " → " + c.value()
                                     + " (attribution " + report.ruleVersion() + ").",
-                            modelId, report.generatedAt(), runId)
+                            modelId,
+                            report.generatedAt(),
+                            runId)
                     .ifPresent(raised::add);
         }
         repository.save(saved.withSnapshot(report.generatedAt(), report.ruleVersion(), now));
@@ -137,9 +154,11 @@ public class SavedReports {
     }
 
     /** Names what changed, e.g. "mistralai/Mistral-7B-Instruct-v0.2 in "Prod": lineage origin FR → DE". */
-    private static String title(SavedReport saved, SavedReport.ComponentSnapshot old, SavedReport.ComponentSnapshot now) {
+    private static String title(
+            SavedReport saved, SavedReport.ComponentSnapshot old, SavedReport.ComponentSnapshot now) {
         List<String> parts = new ArrayList<>();
-        if (!Objects.equals(old.licenceId(), now.licenceId()) || !Objects.equals(old.licenceClass(), now.licenceClass())) {
+        if (!Objects.equals(old.licenceId(), now.licenceId())
+                || !Objects.equals(old.licenceClass(), now.licenceClass())) {
             parts.add("licence " + old.licenceId() + " (" + old.licenceClass() + ") → " + now.licenceId() + " ("
                     + now.licenceClass() + ")");
         }
@@ -153,9 +172,17 @@ public class SavedReports {
     }
 
     static List<SavedReport.ComponentSnapshot> snapshot(ExposureReport report) {
-        return report.components().stream().map(c -> new SavedReport.ComponentSnapshot(c.reference(), c.status(),
-                c.hub(), c.modelId(), c.licenceId(), c.licenceClass(), origins(c.uploaderOrigin()),
-                origins(c.lineageOrigin()))).toList();
+        return report.components().stream()
+                .map(c -> new SavedReport.ComponentSnapshot(
+                        c.reference(),
+                        c.status(),
+                        c.hub(),
+                        c.modelId(),
+                        c.licenceId(),
+                        c.licenceClass(),
+                        origins(c.uploaderOrigin()),
+                        origins(c.lineageOrigin())))
+                .toList();
     }
 
     /**
@@ -164,8 +191,10 @@ public class SavedReports {
      */
     static String origins(List<OriginShare> shares) {
         if (shares == null || shares.isEmpty()) return null;
-        if (shares.size() == 1 && Math.abs(shares.getFirst().share() - 1.0) < 1e-9) return shares.getFirst().country();
-        return shares.stream().sorted(Comparator.comparing(OriginShare::country))
+        if (shares.size() == 1 && Math.abs(shares.getFirst().share() - 1.0) < 1e-9)
+            return shares.getFirst().country();
+        return shares.stream()
+                .sorted(Comparator.comparing(OriginShare::country))
                 .map(s -> s.country() + ":" + String.format(Locale.ROOT, "%.4f", s.share()))
                 .collect(Collectors.joining(","));
     }

@@ -6,5 +6,6 @@
  * ({@link org.weightscope.exposure.SavedReports}) are re-evaluated after each crawl run and raise alerts
  * through the alerts module when a component's licence or origin changes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalogue", "storage", "alerts", "ingest"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "catalogue", "storage", "alerts", "ingest"})
 package org.weightscope.exposure;

@@ -67,28 +67,91 @@ public record CrawlRun(
     }
 
     CrawlRun withProgress(long addPages, long addItems, Cursor next) {
-        return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages + addPages,
-                items + addItems, attempts, failures, next, recorded, message, trigger);
+        return new CrawlRun(
+                id,
+                sourceId,
+                scope,
+                status,
+                day,
+                asOf,
+                startedAt,
+                endedAt,
+                Instant.now(),
+                pages + addPages,
+                items + addItems,
+                attempts,
+                failures,
+                next,
+                recorded,
+                message,
+                trigger);
     }
 
     CrawlRun withFailure(Failure failure, Cursor next) {
         List<Failure> all = new java.util.ArrayList<>(failures);
         all.add(failure);
-        return new CrawlRun(id, sourceId, scope, status, day, asOf, startedAt, endedAt, Instant.now(), pages, items,
-                attempts, all, next, recorded, message, trigger);
+        return new CrawlRun(
+                id,
+                sourceId,
+                scope,
+                status,
+                day,
+                asOf,
+                startedAt,
+                endedAt,
+                Instant.now(),
+                pages,
+                items,
+                attempts,
+                all,
+                next,
+                recorded,
+                message,
+                trigger);
     }
 
     CrawlRun withStatus(String newStatus, String newMessage) {
         boolean done = !RUNNING.equals(newStatus);
-        return new CrawlRun(id, sourceId, scope, newStatus, day, asOf, startedAt, done ? Instant.now() : null,
-                Instant.now(), pages, items, attempts, failures, FINISHED.equals(newStatus) ? null : cursor, recorded,
-                newMessage, trigger);
+        return new CrawlRun(
+                id,
+                sourceId,
+                scope,
+                newStatus,
+                day,
+                asOf,
+                startedAt,
+                done ? Instant.now() : null,
+                Instant.now(),
+                pages,
+                items,
+                attempts,
+                failures,
+                FINISHED.equals(newStatus) ? null : cursor,
+                recorded,
+                newMessage,
+                trigger);
     }
 
     /** Resumed by a run started by {@code by} (the record keeps what started the latest attempt). */
     CrawlRun resumed(String by) {
-        return new CrawlRun(id, sourceId, scope, RUNNING, day, asOf, startedAt, null, Instant.now(), pages, items,
-                attempts + 1, failures, cursor, recorded, message, by);
+        return new CrawlRun(
+                id,
+                sourceId,
+                scope,
+                RUNNING,
+                day,
+                asOf,
+                startedAt,
+                null,
+                Instant.now(),
+                pages,
+                items,
+                attempts + 1,
+                failures,
+                cursor,
+                recorded,
+                message,
+                by);
     }
 
     public boolean finished() {

@@ -46,14 +46,27 @@ class CrawlRuns {
     List<CrawlRun> latest(String sourceId, String scope, int size) {
         indices.refresh(NAME);
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(size)
-                            .query(q -> q.bool(b -> {
-                                if (sourceId != null) b.filter(f -> f.term(t -> t.field("sourceId").value(sourceId)));
-                                if (scope != null) b.filter(f -> f.term(t -> t.field("scope").value(scope)));
-                                return b;
-                            }))
-                            .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))), CrawlRun.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(size)
+                                    .query(q -> q.bool(b -> {
+                                        if (sourceId != null)
+                                            b.filter(f -> f.term(
+                                                    t -> t.field("sourceId").value(sourceId)));
+                                        if (scope != null)
+                                            b.filter(f ->
+                                                    f.term(t -> t.field("scope").value(scope)));
+                                        return b;
+                                    }))
+                                    .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))),
+                            CrawlRun.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot search crawl runs", e);
         }

@@ -59,8 +59,15 @@ public class CrawlService {
     /** The crawl's day and as-of time (a replay of past days, e.g. the scale benchmark, sets its own). */
     private final java.time.Clock clock;
 
-    CrawlService(CrawlSources sources, CatalogueHistory history, CrawlRuns runs, IngestEvents events,
-            RouterUsageService usage, CatalogueService catalogue, AttributionRules rules, java.time.Clock clock) {
+    CrawlService(
+            CrawlSources sources,
+            CatalogueHistory history,
+            CrawlRuns runs,
+            IngestEvents events,
+            RouterUsageService usage,
+            CatalogueService catalogue,
+            AttributionRules rules,
+            java.time.Clock clock) {
         this.clock = clock;
         sources.all().forEach(s -> this.sources.put(s.id(), s));
         this.history = history;
@@ -101,7 +108,8 @@ public class CrawlService {
     public CrawlRun run(String sourceId, String scope, String trigger) {
         CrawlSource source = source(sourceId);
         if (!source.scopes().contains(scope)) {
-            throw new IllegalArgumentException("source " + sourceId + " has no scope '" + scope + "' " + source.scopes());
+            throw new IllegalArgumentException(
+                    "source " + sourceId + " has no scope '" + scope + "' " + source.scopes());
         }
         String key = sourceId + ":" + scope;
         if (!active.add(key)) {
@@ -118,9 +126,26 @@ public class CrawlService {
                 run = unfinished.get().resumed(trigger);
                 log.info("Resuming crawl run {} at {}", run.id(), run.cursor());
             } else {
-                unfinished.ifPresent(old -> runs.save(old.withStatus(CrawlRun.FAILED, "abandoned: a new day's run started")));
-                run = new CrawlRun(key + ":" + now, sourceId, scope, CrawlRun.RUNNING, today, now, now, null, now, 0, 0, 1,
-                        List.of(), Cursor.START, false, null, trigger);
+                unfinished.ifPresent(
+                        old -> runs.save(old.withStatus(CrawlRun.FAILED, "abandoned: a new day's run started")));
+                run = new CrawlRun(
+                        key + ":" + now,
+                        sourceId,
+                        scope,
+                        CrawlRun.RUNNING,
+                        today,
+                        now,
+                        now,
+                        null,
+                        now,
+                        0,
+                        0,
+                        1,
+                        List.of(),
+                        Cursor.START,
+                        false,
+                        null,
+                        trigger);
             }
             return walk(source, run);
         } finally {
@@ -133,52 +158,57 @@ public class CrawlService {
         CrawlRun[] current = {start};
         String provenance = "crawl:" + source.id() + ":" + start.scope();
         try {
-            source.crawl(start.scope(), start.cursor() == null ? Cursor.START : start.cursor(), start.asOf(), new PageSink() {
-                @Override
-                public void page(SourcePage page) {
-                    List<Observation> items = new ArrayList<>(page.items().size());
-                    for (RawItem item : page.items()) {
-                        items.add(Observations.of(item, start.asOf(), false, provenance));
-                    }
-                    history.apply(items, start.day(), start.id());
-                    current[0] = current[0].withProgress(1, page.items().size(), page.resume());
-                    runs.save(current[0]);
-                }
+            source.crawl(
+                    start.scope(),
+                    start.cursor() == null ? Cursor.START : start.cursor(),
+                    start.asOf(),
+                    new PageSink() {
+                        @Override
+                        public void page(SourcePage page) {
+                            List<Observation> items =
+                                    new ArrayList<>(page.items().size());
+                            for (RawItem item : page.items()) {
+                                items.add(Observations.of(item, start.asOf(), false, provenance));
+                            }
+                            history.apply(items, start.day(), start.id());
+                            current[0] = current[0].withProgress(1, page.items().size(), page.resume());
+                            runs.save(current[0]);
+                        }
 
-                @Override
-                public void usage(UsagePage page) {
-                    // token usage rows, not models: stored apart; items counts the rows
-                    int stored = usage.store(page, start.id());
-                    current[0] = current[0].withProgress(1, stored, page.resume());
-                    runs.save(current[0]);
-                }
+                        @Override
+                        public void usage(UsagePage page) {
+                            // token usage rows, not models: stored apart; items counts the rows
+                            int stored = usage.store(page, start.id());
+                            current[0] = current[0].withProgress(1, stored, page.resume());
+                            runs.save(current[0]);
+                        }
 
-                @Override
-                public void failed(PageFailure failure, Cursor resume) {
-                    current[0] = current[0].withFailure(CrawlRun.Failure.of(failure), resume);
-                    runs.save(current[0]);
-                }
+                        @Override
+                        public void failed(PageFailure failure, Cursor resume) {
+                            current[0] = current[0].withFailure(CrawlRun.Failure.of(failure), resume);
+                            runs.save(current[0]);
+                        }
 
-                @Override
-                public List<String> trackedNamespaces(String hub) {
-                    List<String> out = new ArrayList<>();
-                    for (Organization org : rules.current().registry().all()) {
-                        out.addAll(org.namespaces().getOrDefault(hub, List.of()));
-                    }
-                    return out;
-                }
+                        @Override
+                        public List<String> trackedNamespaces(String hub) {
+                            List<String> out = new ArrayList<>();
+                            for (Organization org : rules.current().registry().all()) {
+                                out.addAll(org.namespaces().getOrDefault(hub, List.of()));
+                            }
+                            return out;
+                        }
 
-                @Override
-                public Map<String, String> storedRevisions(String hub, Collection<String> repoIds) {
-                    Map<String, String> ids = new LinkedHashMap<>();
-                    repoIds.forEach(r -> ids.put(CatalogueModel.idPrefix(hub) + ":" + r, r));
-                    Map<String, String> out = new LinkedHashMap<>();
-                    catalogue.findAll(List.copyOf(ids.keySet())).forEach((id, m) -> {
-                        if (m.sha() != null) out.put(ids.get(id), m.sha());
+                        @Override
+                        public Map<String, String> storedRevisions(String hub, Collection<String> repoIds) {
+                            Map<String, String> ids = new LinkedHashMap<>();
+                            repoIds.forEach(r -> ids.put(CatalogueModel.idPrefix(hub) + ":" + r, r));
+                            Map<String, String> out = new LinkedHashMap<>();
+                            catalogue.findAll(List.copyOf(ids.keySet())).forEach((id, m) -> {
+                                if (m.sha() != null) out.put(ids.get(id), m.sha());
+                            });
+                            return out;
+                        }
                     });
-                    return out;
-                }
-            });
             history.refresh();
             history.settle(start.id());
             history.refresh();
@@ -197,8 +227,13 @@ public class CrawlService {
         }
         runs.save(current[0]);
         events.completed(IngestCompleted.of(current[0]));
-        log.info("Crawl run {} {}: {} pages, {} models, {} failed pages", current[0].id(), current[0].status(),
-                current[0].pages(), current[0].items(), current[0].failures().size());
+        log.info(
+                "Crawl run {} {}: {} pages, {} models, {} failed pages",
+                current[0].id(),
+                current[0].status(),
+                current[0].pages(),
+                current[0].items(),
+                current[0].failures().size());
         return current[0];
     }
 
@@ -214,9 +249,24 @@ public class CrawlService {
         for (Recording recording : source.recordings(dir)) {
             Instant asOf = recording.day().atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant now = Instant.now();
-            CrawlRun run = new CrawlRun(sourceId + ":" + RECORDING + ":" + recording.day(), sourceId, RECORDING,
-                    CrawlRun.RUNNING, recording.day(), asOf, now, null, now, 0, 0, 1, List.of(), Cursor.START, true,
-                    String.join(", ", recording.files()), CrawlRun.RECORDING);
+            CrawlRun run = new CrawlRun(
+                    sourceId + ":" + RECORDING + ":" + recording.day(),
+                    sourceId,
+                    RECORDING,
+                    CrawlRun.RUNNING,
+                    recording.day(),
+                    asOf,
+                    now,
+                    null,
+                    now,
+                    0,
+                    0,
+                    1,
+                    List.of(),
+                    Cursor.START,
+                    true,
+                    String.join(", ", recording.files()),
+                    CrawlRun.RECORDING);
             List<Observation> models = new ArrayList<>(recording.models().size());
             for (Recording.Item item : recording.models()) {
                 models.add(Observations.of(item.item(), asOf, true, "recording:" + item.file()));

@@ -49,7 +49,8 @@ public class CrossHubLinker {
     /** After the run's commit (see {@link IngestEvents}); a failure is retried from the publication registry. */
     @ApplicationModuleListener
     void on(IngestCompleted done) {
-        if (!CrawlRun.FINISHED.equals(done.status()) || !(HF.equals(done.sourceId()) || MODELSCOPE.equals(done.sourceId()))) {
+        if (!CrawlRun.FINISHED.equals(done.status())
+                || !(HF.equals(done.sourceId()) || MODELSCOPE.equals(done.sourceId()))) {
             return;
         }
         relink();
@@ -66,7 +67,9 @@ public class CrossHubLinker {
             candidates.put(m.id(), ids);
             all.addAll(ids);
         }
-        Map<String, CatalogueModel> onHf = all.isEmpty() ? Map.of() : catalogue.findAll(all.stream().distinct().toList());
+        Map<String, CatalogueModel> onHf = all.isEmpty()
+                ? Map.of()
+                : catalogue.findAll(all.stream().distinct().toList());
         List<ModelLink> found = new ArrayList<>();
         Instant now = clock.instant();
         for (CatalogueModel m : scope) {
@@ -79,7 +82,10 @@ public class CrossHubLinker {
             }
         }
         links.saveAll(found);
-        log.info("Cross-hub links: {} of {} ModelScope models have their Hugging Face original stored", found.size(), scope.size());
+        log.info(
+                "Cross-hub links: {} of {} ModelScope models have their Hugging Face original stored",
+                found.size(),
+                scope.size());
         return found.size();
     }
 
@@ -91,7 +97,8 @@ public class CrossHubLinker {
         String name = modelscopeRepoId.substring(slash + 1);
         List<String> out = new ArrayList<>();
         out.add(CatalogueModel.hfId(owner + "/" + name));
-        registry.byNamespace(MODELSCOPE, owner).map(Organization::namespaces)
+        registry.byNamespace(MODELSCOPE, owner)
+                .map(Organization::namespaces)
                 .map(ns -> ns.getOrDefault(HF, List.of()))
                 .ifPresent(ns -> ns.forEach(n -> out.add(CatalogueModel.hfId(n + "/" + name))));
         return out.stream().distinct().toList();

@@ -31,7 +31,9 @@ public class IngestEvents {
     private final TransactionTemplate transaction;
     private final IncompleteEventPublications incomplete;
 
-    IngestEvents(ApplicationEventPublisher publisher, PlatformTransactionManager transactions,
+    IngestEvents(
+            ApplicationEventPublisher publisher,
+            PlatformTransactionManager transactions,
             IncompleteEventPublications incomplete) {
         this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);

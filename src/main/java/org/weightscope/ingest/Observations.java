@@ -16,10 +16,20 @@ final class Observations {
      * @param source   {@code crawl:<source>:<scope>} or {@code recording:<file>}
      */
     static Observation of(RawItem i, Instant asOf, boolean recorded, String source) {
-        ModelFacts facts = new ModelFacts(i.hub(), i.repoId(), i.author(), i.pipelineTag(), i.libraryName(), i.tags(),
-                i.cardData(), i.safetensorsParameters(), i.totalParameters(), i.ggufFileBytes(), i.cardText());
-        HubFigures figures = new HubFigures(i.gated(), i.sha(), i.createdAt(), i.lastModified(), i.downloads30d(),
-                i.downloadsAllTime(), i.likes());
+        ModelFacts facts = new ModelFacts(
+                i.hub(),
+                i.repoId(),
+                i.author(),
+                i.pipelineTag(),
+                i.libraryName(),
+                i.tags(),
+                i.cardData(),
+                i.safetensorsParameters(),
+                i.totalParameters(),
+                i.ggufFileBytes(),
+                i.cardText());
+        HubFigures figures = new HubFigures(
+                i.gated(), i.sha(), i.createdAt(), i.lastModified(), i.downloads30d(), i.downloadsAllTime(), i.likes());
         return new Observation(facts, figures, asOf, recorded, source);
     }
 }

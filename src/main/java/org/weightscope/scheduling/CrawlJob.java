@@ -38,9 +38,13 @@ class CrawlJob implements Job {
         String trigger;
         if (data.getBooleanValue(MANUAL)) {
             trigger = CrawlRun.MANUAL;
-        } else if (context.getTrigger() instanceof CronTrigger cron && missed(cron.getCronExpression(),
-                cron.getTimeZone(), context.getPreviousFireTime(), context.getScheduledFireTime(),
-                settings.catchUpTolerance())) {
+        } else if (context.getTrigger() instanceof CronTrigger cron
+                && missed(
+                        cron.getCronExpression(),
+                        cron.getTimeZone(),
+                        context.getPreviousFireTime(),
+                        context.getScheduledFireTime(),
+                        settings.catchUpTolerance())) {
             trigger = CrawlRun.CATCH_UP;
         } else {
             trigger = CrawlRun.SCHEDULED;

@@ -13,7 +13,6 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -78,8 +77,13 @@ public class CrawlScheduler {
         for (var source : sources.entrySet()) {
             JobKey job = jobKey(source.getKey());
             if (!scheduler.checkExists(job)) {
-                scheduler.addJob(JobBuilder.newJob(CrawlJob.class).withIdentity(job).storeDurably()
-                        .usingJobData(CrawlJob.SOURCE, source.getKey()).build(), false);
+                scheduler.addJob(
+                        JobBuilder.newJob(CrawlJob.class)
+                                .withIdentity(job)
+                                .storeDurably()
+                                .usingJobData(CrawlJob.SOURCE, source.getKey())
+                                .build(),
+                        false);
             }
             for (String scope : source.getValue()) {
                 String cron = cronOf.cron(source.getKey(), scope);
@@ -94,11 +98,16 @@ public class CrawlScheduler {
                 } else {
                     scheduler.rescheduleJob(key, trigger);
                 }
-                log.info("Scheduled {} {} at '{}' (UTC), next {}", source.getKey(), scope, cron,
+                log.info(
+                        "Scheduled {} {} at '{}' (UTC), next {}",
+                        source.getKey(),
+                        scope,
+                        cron,
                         scheduler.getTrigger(key).getNextFireTime());
             }
             for (Trigger t : scheduler.getTriggersOfJob(job)) {
-                if (t.getKey().getGroup().equals(GROUP) && !source.getValue().contains(t.getJobDataMap().getString(CrawlJob.SCOPE))) {
+                if (t.getKey().getGroup().equals(GROUP)
+                        && !source.getValue().contains(t.getJobDataMap().getString(CrawlJob.SCOPE))) {
                     scheduler.unscheduleJob(t.getKey());
                 }
             }
@@ -110,9 +119,12 @@ public class CrawlScheduler {
      * the scope runs once, as soon as the scheduler starts (with the JDBC store the trigger persisted).
      */
     static CronTrigger trigger(String sourceId, String scope, String cron) {
-        return TriggerBuilder.newTrigger().withIdentity(triggerKey(sourceId, scope)).forJob(jobKey(sourceId))
+        return TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(sourceId, scope))
+                .forJob(jobKey(sourceId))
                 .usingJobData(CrawlJob.SCOPE, scope)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(UTC)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(UTC)
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }

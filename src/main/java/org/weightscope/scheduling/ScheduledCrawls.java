@@ -34,7 +34,11 @@ class ScheduledCrawls implements CrawlLauncher {
     public void launch(String sourceId, String scope, String trigger) {
         Optional<CrawlRun> running = running(sourceId);
         if (running.isPresent()) {
-            log.warn("Not starting {} {} ({}): run {} of the same source is still running", sourceId, scope, trigger,
+            log.warn(
+                    "Not starting {} {} ({}): run {} of the same source is still running",
+                    sourceId,
+                    scope,
+                    trigger,
                     running.get().id());
             return;
         }

@@ -13,16 +13,26 @@ package org.weightscope.shared;
  * @param view          origin view (uploader, lineage, both), or null
  * @param ruleVersion   attribution rule version
  */
-public record CitationLine(String subject, String asOf, String coverage, String metric, String metricVersion,
-        String by, String view, String ruleVersion) {
+public record CitationLine(
+        String subject,
+        String asOf,
+        String coverage,
+        String metric,
+        String metricVersion,
+        String by,
+        String view,
+        String ruleVersion) {
 
     public String text() {
         StringBuilder s = new StringBuilder("Source: Weightscope");
         if (subject != null) {
             s.append(' ').append(subject);
         }
-        s.append(", as of ").append(asOf != null ? asOf
-                : coverage == null ? "unknown (no models matched)" : "unknown (no capture)");
+        s.append(", as of ")
+                .append(
+                        asOf != null
+                                ? asOf
+                                : coverage == null ? "unknown (no models matched)" : "unknown (no capture)");
         if (coverage != null) {
             s.append(" (").append(coverage).append(')');
         }

@@ -39,7 +39,8 @@ public final class CsvReader {
 
     /** Reads at most {@code maxRecords}+1 records, so an oversize file is detected without reading it all. */
     public static List<Record> read(String text, char delim, int maxRecords) {
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(delim)
                 .setCommentMarker('#')
                 .setIgnoreEmptyLines(false)
@@ -78,11 +79,14 @@ public final class CsvReader {
 
     private static int commentLines(CSVRecord r) {
         String comment = r.getComment();
-        return comment == null ? 0 : (int) comment.chars().filter(c -> c == '\n').count() + 1;
+        return comment == null
+                ? 0
+                : (int) comment.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static String reason(UncheckedIOException e) {
-        String m = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        String m = String.valueOf(
+                e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         if (m.contains("EOF")) {
             return "a quoted field is never closed (missing \")";
         }

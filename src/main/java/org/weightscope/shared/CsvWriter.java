@@ -20,8 +20,10 @@ import org.apache.commons.csv.QuoteMode;
  */
 public final class CsvWriter {
 
-    private static final CSVFormat MINIMAL = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
-    private static final CSVFormat QUOTED = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+    private static final CSVFormat MINIMAL =
+            CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+    private static final CSVFormat QUOTED =
+            CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String TRIGGERS = "=+-@\t\r";
     private static final String SEPARATORS = ",;|\t";
@@ -71,7 +73,8 @@ public final class CsvWriter {
             case null -> "";
             case Double d -> number(d);
             case BigDecimal b -> b.toPlainString();
-            case Collection<?> c -> c.stream().map(x -> x == null ? "" : x.toString()).collect(Collectors.joining(";"));
+            case Collection<?> c ->
+                c.stream().map(x -> x == null ? "" : x.toString()).collect(Collectors.joining(";"));
             default -> value.toString();
         };
     }

@@ -27,13 +27,19 @@ public class CrawlSources {
 
     static CrawlSource generic(SourceDefinition d) {
         if (d.listing() == null) {
-            throw new SourceDefinitionException(d.file(), "listing", "is required: no code crawls '" + d.id()
-                    + "', so the file must declare its listing (endpoint, items, fields)");
+            throw new SourceDefinitionException(
+                    d.file(),
+                    "listing",
+                    "is required: no code crawls '" + d.id()
+                            + "', so the file must declare its listing (endpoint, items, fields)");
         }
         return switch (d.kind()) {
             case JSON, HTML -> new ListingSource(d, Fetcher.of(d));
-            case BROWSER -> throw new SourceDefinitionException(d.file(), "kind",
-                    "a browser listing needs code of its own; declare kind json or html for a generic listing");
+            case BROWSER ->
+                throw new SourceDefinitionException(
+                        d.file(),
+                        "kind",
+                        "a browser listing needs code of its own; declare kind json or html for a generic listing");
         };
     }
 

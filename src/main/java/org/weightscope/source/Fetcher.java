@@ -78,8 +78,13 @@ public final class Fetcher {
 
     /** With a real HTTP client (redirects followed, the definition's timeout to connect) and real waits. */
     public static Fetcher of(SourceDefinition source) {
-        return new Fetcher(source, HttpClient.newBuilder().connectTimeout(source.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), Sleeper.REAL);
+        return new Fetcher(
+                source,
+                HttpClient.newBuilder()
+                        .connectTimeout(source.timeout())
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                Sleeper.REAL);
     }
 
     public SourceDefinition source() {
@@ -127,7 +132,8 @@ public final class Fetcher {
         Response r = exchange("GET", robotsUri, null, Map.of(), BodyCheck.NONE);
         int s = r.status();
         if (s >= 200 && s < 300) {
-            return new SimpleRobotRulesParser().parseContent(robotsUri.toString(), r.body(), "text/plain", List.of(agentToken));
+            return new SimpleRobotRulesParser()
+                    .parseContent(robotsUri.toString(), r.body(), "text/plain", List.of(agentToken));
         }
         // RFC 9309 2.3.1.3: 4xx means there are no rules; anything else (after retries) means "assume disallowed"
         if (s >= 400 && s < 500) return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
@@ -139,15 +145,23 @@ public final class Fetcher {
         if (!(rules instanceof SimpleRobotRules simple)) return "";
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return simple.getRobotRules().stream().filter(r -> !r.isAllow())
+        return simple.getRobotRules().stream()
+                .filter(r -> !r.isAllow())
                 .filter(r -> path.startsWith(r.getPrefix().replaceAll("[*$].*", "")))
-                .findFirst().map(r -> " (rule 'Disallow: " + r.getPrefix() + "')").orElse("");
+                .findFirst()
+                .map(r -> " (rule 'Disallow: " + r.getPrefix() + "')")
+                .orElse("");
     }
 
     private Response exchange(String method, URI uri, String jsonBody, Map<String, String> headers, BodyCheck check) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(source.timeout())
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(source.timeout())
                 .header("User-Agent", source.userAgent())
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+                .method(
+                        method,
+                        jsonBody == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) b.header("Content-Type", "application/json");
         headers.forEach(b::header);
         HttpRequest request = b.build();
@@ -163,8 +177,10 @@ public final class Fetcher {
         if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
             throw new SourceUnavailableException(uri.toString(), e);
         }
-        throw new SourceException(source.id() + ": " + method + " " + uri + " failed after " + source.retry().attempts()
-                + " attempts: " + e, e);
+        throw new SourceException(
+                source.id() + ": " + method + " " + uri + " failed after "
+                        + source.retry().attempts() + " attempts: " + e,
+                e);
     }
 
     private Backoff.Outcome<Try> attempt(HttpRequest request, int n, BodyCheck check) {
@@ -181,7 +197,8 @@ public final class Fetcher {
         int s = r.statusCode();
         String problem = s >= 200 && s < 300 ? check.problem(r.body()) : null;
         Try t = new Try(new Response(request.uri(), s, r.headers(), r.body(), n, problem), null);
-        if (s == 429) return Backoff.Outcome.retryAfter(t, retryAfter(r.headers()).orElse(null));
+        if (s == 429)
+            return Backoff.Outcome.retryAfter(t, retryAfter(r.headers()).orElse(null));
         if (s >= 500 || problem != null) return Backoff.Outcome.retry(t);
         return Backoff.Outcome.done(t);
     }
@@ -190,8 +207,11 @@ public final class Fetcher {
     private void awaitSlot(URI uri) {
         long interval = source.rateLimit().intervalNanos();
         long now = System.nanoTime();
-        long slot = nextSlot.merge(uri.getHost() + ":" + uri.getPort(), now + interval,
-                (prev, ignored) -> Math.max(prev, now) + interval) - interval;
+        long slot = nextSlot.merge(
+                        uri.getHost() + ":" + uri.getPort(),
+                        now + interval,
+                        (prev, ignored) -> Math.max(prev, now) + interval)
+                - interval;
         long wait = slot - now;
         if (wait <= 0) return;
         try {

@@ -35,8 +35,10 @@ class HubCrawlers {
      */
     @Bean
     HubCrawler openRouter(Environment environment, Clock clock) {
-        return hub(OpenRouter.HUB, d -> new OpenRouterSource(d, Fetcher.of(d),
-                () -> environment.getProperty(OpenRouter.API_KEY_ENV), clock));
+        return hub(
+                OpenRouter.HUB,
+                d -> new OpenRouterSource(
+                        d, Fetcher.of(d), () -> environment.getProperty(OpenRouter.API_KEY_ENV), clock));
     }
 
     private static HubCrawler hub(String id, java.util.function.Function<SourceDefinition, CrawlSource> create) {

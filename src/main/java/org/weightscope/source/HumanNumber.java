@@ -22,15 +22,17 @@ public final class HumanNumber {
         String t = text.strip().replace('\u00a0', ' ');
         Matcher m = FORMAT.matcher(t);
         if (!m.matches()) throw new NumberFormatException("not a count: '" + text + "'");
-        if (m.group(2) != null && m.group(3) == null) throw new NumberFormatException("fraction without K/M/B/T: '" + text + "'");
+        if (m.group(2) != null && m.group(3) == null)
+            throw new NumberFormatException("fraction without K/M/B/T: '" + text + "'");
         BigDecimal v = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
         if (m.group(3) != null) {
-            v = v.scaleByPowerOfTen(switch (m.group(3)) {
-                case "K" -> 3;
-                case "M" -> 6;
-                case "B" -> 9;
-                default -> 12;
-            });
+            v = v.scaleByPowerOfTen(
+                    switch (m.group(3)) {
+                        case "K" -> 3;
+                        case "M" -> 6;
+                        case "B" -> 9;
+                        default -> 12;
+                    });
         }
         try {
             return v.stripTrailingZeros().longValueExact();

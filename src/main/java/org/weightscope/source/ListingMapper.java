@@ -47,7 +47,8 @@ final class ListingMapper {
         }
         JsonNode array = at(root, listing.items());
         if (array == null || !array.isArray()) {
-            throw new SourceException(source.id() + ": " + url + " has no array at listing.items '" + listing.items() + "'");
+            throw new SourceException(
+                    source.id() + ": " + url + " has no array at listing.items '" + listing.items() + "'");
         }
         List<RawItem> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -65,8 +66,8 @@ final class ListingMapper {
     private List<RawItem> html(String body, URI url) {
         List<Element> items = Jsoup.parse(body, url.toString()).select(listing.items());
         if (items.isEmpty()) {
-            throw new SourceException(source.id() + ": selector '" + listing.items() + "' (listing.items) found nothing in "
-                    + url + "; the page layout changed, nothing was stored");
+            throw new SourceException(source.id() + ": selector '" + listing.items()
+                    + "' (listing.items) found nothing in " + url + "; the page layout changed, nothing was stored");
         }
         List<RawItem> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -76,9 +77,15 @@ final class ListingMapper {
                 int at = selector.lastIndexOf('@');
                 String css = at > 0 ? selector.substring(0, at) : selector;
                 List<String> texts = item.select(css).stream()
-                        .map(e -> at > 0 ? e.attr(selector.substring(at + 1)) : e.text()).filter(t -> !t.isBlank()).toList();
+                        .map(e -> at > 0 ? e.attr(selector.substring(at + 1)) : e.text())
+                        .filter(t -> !t.isBlank())
+                        .toList();
                 if (texts.isEmpty()) return;
-                values.put(field, field.equals("tags") ? texts : value(field, JSON.getNodeFactory().textNode(texts.getFirst())));
+                values.put(
+                        field,
+                        field.equals("tags")
+                                ? texts
+                                : value(field, JSON.getNodeFactory().textNode(texts.getFirst())));
             });
             out.add(item(values, url, i));
         }
@@ -94,10 +101,24 @@ final class ListingMapper {
         List<String> tags = (List<String>) v.getOrDefault("tags", List.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> card = (Map<String, Object>) v.getOrDefault("cardData", Map.of());
-        return new RawItem(source.id(), repoId, (String) v.get("author"), (String) v.get("pipelineTag"),
-                (String) v.get("libraryName"), tags, card, Map.of(), (Long) v.get("totalParameters"), null,
-                (String) v.get("cardText"), (String) v.get("gated"), (String) v.get("sha"), (Instant) v.get("createdAt"),
-                (Instant) v.get("lastModified"), (Long) v.get("downloads30d"), (Long) v.get("downloadsAllTime"),
+        return new RawItem(
+                source.id(),
+                repoId,
+                (String) v.get("author"),
+                (String) v.get("pipelineTag"),
+                (String) v.get("libraryName"),
+                tags,
+                card,
+                Map.of(),
+                (Long) v.get("totalParameters"),
+                null,
+                (String) v.get("cardText"),
+                (String) v.get("gated"),
+                (String) v.get("sha"),
+                (Instant) v.get("createdAt"),
+                (Instant) v.get("lastModified"),
+                (Long) v.get("downloads30d"),
+                (Long) v.get("downloadsAllTime"),
                 (Long) v.get("likes"));
     }
 
@@ -105,8 +126,11 @@ final class ListingMapper {
         try {
             return switch (field) {
                 case "totalParameters", "downloads30d", "downloadsAllTime", "likes" ->
-                        v.isNumber() ? (Object) v.asLong() : (Object) HumanNumber.parse(v.asText());
-                case "createdAt", "lastModified" -> v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : Instant.parse(v.asText().strip());
+                    v.isNumber() ? (Object) v.asLong() : (Object) HumanNumber.parse(v.asText());
+                case "createdAt", "lastModified" ->
+                    v.isNumber()
+                            ? Instant.ofEpochSecond(v.asLong())
+                            : Instant.parse(v.asText().strip());
                 case "tags" -> {
                     List<String> tags = new ArrayList<>();
                     if (v.isArray()) v.forEach(t -> tags.add(t.asText()));
@@ -117,8 +141,9 @@ final class ListingMapper {
                 default -> v.asText();
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new SourceException(source.id() + ": listing.fields." + field + " '" + listing.fields().get(field)
-                    + "' holds '" + v.asText() + "', not a " + (field.endsWith("At") || field.equals("lastModified") ? "time" : "count"));
+            throw new SourceException(source.id() + ": listing.fields." + field + " '"
+                    + listing.fields().get(field) + "' holds '" + v.asText() + "', not a "
+                    + (field.endsWith("At") || field.equals("lastModified") ? "time" : "count"));
         }
     }
 

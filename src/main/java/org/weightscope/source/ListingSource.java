@@ -33,7 +33,9 @@ final class ListingSource implements CrawlSource {
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
         SourceDefinition.Listing listing = definition.listing();
         if (from.listing() > 0) return; // the listing was walked to its end
-        URI url = from.next() != null ? URI.create(from.next()) : definition.resolve(definition.endpoint(listing.endpoint()));
+        URI url = from.next() != null
+                ? URI.create(from.next())
+                : definition.resolve(definition.endpoint(listing.endpoint()));
         long seen = from.seen();
         for (int page = from.page() + 1; url != null; page++) {
             Fetcher.Response r = fetcher.fetch("GET", url, null, Map.of("Accept", accept()), Fetcher.BodyCheck.NONE);
@@ -43,7 +45,10 @@ final class ListingSource implements CrawlSource {
             List<RawItem> items = mapper.items(r.text(), url);
             URI next = "link".equals(listing.next()) ? Fetcher.nextLink(r.headers(), url) : null;
             seen += items.size();
-            sink.page(new SourcePage(page, url.toString(), items,
+            sink.page(new SourcePage(
+                    page,
+                    url.toString(),
+                    items,
                     new Cursor(next == null ? 1 : 0, page, next == null ? null : next.toString(), seen)));
             url = next;
         }
@@ -61,7 +66,8 @@ final class ListingSource implements CrawlSource {
         URI url = definition.resolve(definition.endpoint(definition.listing().endpoint()));
         for (RecordedFiles.Dated file : RecordedFiles.find(dir, rec.folder(), rec.prefix(), rec.suffix())) {
             List<Recording.Item> items = mapper.items(RecordedFiles.read(file), url).stream()
-                    .map(i -> new Recording.Item(i, file.name())).toList();
+                    .map(i -> new Recording.Item(i, file.name()))
+                    .toList();
             out.add(new Recording(definition.id(), file.day(), List.of(file.name()), items, rec.complete()));
         }
         return out;

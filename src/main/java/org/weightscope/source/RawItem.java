@@ -21,27 +21,58 @@ import java.util.Set;
  * @param downloads30d          a rolling 30-day count (Hugging Face); null where the hub counts otherwise
  * @param downloadsAllTime      a cumulative count (ModelScope downloads, Ollama pulls)
  */
-public record RawItem(String hub, String repoId, String author, String pipelineTag, String libraryName, List<String> tags,
-        Map<String, Object> cardData, Map<String, Long> safetensorsParameters, Long totalParameters, Long ggufFileBytes,
-        String cardText, String gated, String sha, Instant createdAt, Instant lastModified, Long downloads30d,
-        Long downloadsAllTime, Long likes) {
+public record RawItem(
+        String hub,
+        String repoId,
+        String author,
+        String pipelineTag,
+        String libraryName,
+        List<String> tags,
+        Map<String, Object> cardData,
+        Map<String, Long> safetensorsParameters,
+        Long totalParameters,
+        Long ggufFileBytes,
+        String cardText,
+        String gated,
+        String sha,
+        Instant createdAt,
+        Instant lastModified,
+        Long downloads30d,
+        Long downloadsAllTime,
+        Long likes) {
 
     /** The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map. */
-    public static final Set<String> FIELDS = Set.of("repoId", "author", "pipelineTag", "libraryName", "tags", "cardData",
-            "totalParameters", "cardText", "gated", "sha", "createdAt", "lastModified", "downloads30d",
-            "downloadsAllTime", "likes");
+    public static final Set<String> FIELDS = Set.of(
+            "repoId",
+            "author",
+            "pipelineTag",
+            "libraryName",
+            "tags",
+            "cardData",
+            "totalParameters",
+            "cardText",
+            "gated",
+            "sha",
+            "createdAt",
+            "lastModified",
+            "downloads30d",
+            "downloadsAllTime",
+            "likes");
 
     public RawItem {
         if (hub == null || hub.isBlank()) throw new IllegalArgumentException("hub is required");
         if (repoId == null || repoId.isBlank()) throw new IllegalArgumentException("repoId is required");
         tags = tags == null ? List.of() : List.copyOf(tags);
-        cardData = cardData == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
+        cardData = cardData == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
     }
 
     /** An item with only facts of identity and these figures (the other fields empty). */
     public static RawItem of(String hub, String repoId) {
-        return new RawItem(hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null, null, null, null,
-                null, null, null, null);
+        return new RawItem(
+                hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null, null, null, null, null,
+                null, null, null);
     }
 }

@@ -36,7 +36,8 @@ public final class RecordedFiles {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        Pattern dated = Pattern.compile(Pattern.quote(prefix) + "(?:.*_)?(\\d{4}-\\d{2}-\\d{2})(T[0-9A-Za-z-]*)?" + Pattern.quote(suffix));
+        Pattern dated = Pattern.compile(
+                Pattern.quote(prefix) + "(?:.*_)?(\\d{4}-\\d{2}-\\d{2})(T[0-9A-Za-z-]*)?" + Pattern.quote(suffix));
         TreeMap<LocalDate, Path> byDay = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
@@ -48,7 +49,9 @@ public final class RecordedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the recordings in " + folder, e);
         }
-        return byDay.entrySet().stream().map(e -> new Dated(e.getValue(), e.getKey())).toList();
+        return byDay.entrySet().stream()
+                .map(e -> new Dated(e.getValue(), e.getKey()))
+                .toList();
     }
 
     public static String read(Dated file) {

@@ -34,12 +34,28 @@ import org.weightscope.shared.Backoff;
  * @param file      the file it was read from (for messages)
  * @param raw       the whole file as a tree (after overrides), for {@link #bind}
  */
-public record SourceDefinition(String id, Kind kind, URI baseUrl, String schedule, RateLimit rateLimit, int pageSize,
-        String userAgent, boolean robotsTxt, Backoff retry, Duration timeout, Map<String, String> endpoints,
-        Map<String, String> selectors, Map<String, Scope> scopes, Listing listing, Path file, JsonNode raw) {
+public record SourceDefinition(
+        String id,
+        Kind kind,
+        URI baseUrl,
+        String schedule,
+        RateLimit rateLimit,
+        int pageSize,
+        String userAgent,
+        boolean robotsTxt,
+        Backoff retry,
+        Duration timeout,
+        Map<String, String> endpoints,
+        Map<String, String> selectors,
+        Map<String, Scope> scopes,
+        Listing listing,
+        Path file,
+        JsonNode raw) {
 
     public enum Kind {
-        JSON, HTML, BROWSER;
+        JSON,
+        HTML,
+        BROWSER;
 
         static Kind parse(String text) {
             return Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
@@ -68,7 +84,8 @@ public record SourceDefinition(String id, Kind kind, URI baseUrl, String schedul
      *                   an attribute); {@code repoId} is required
      * @param recordings where the bundled captures of this listing are; null when there are none
      */
-    public record Listing(String endpoint, String items, String next, Map<String, String> fields, Recordings recordings) {
+    public record Listing(
+            String endpoint, String items, String next, Map<String, String> fields, Recordings recordings) {
 
         public Listing {
             items = items == null ? "" : items;
@@ -167,7 +184,8 @@ public record SourceDefinition(String id, Kind kind, URI baseUrl, String schedul
 
     /** The same source with other selectors (to prove a changed page fails loudly). */
     public SourceDefinition withSelectors(Map<String, String> replaced) {
-        return new SourceDefinition(id, kind, baseUrl, schedule, rateLimit, pageSize, userAgent, robotsTxt, retry, timeout,
-                endpoints, replaced, scopes, listing, file, raw);
+        return new SourceDefinition(
+                id, kind, baseUrl, schedule, rateLimit, pageSize, userAgent, robotsTxt, retry, timeout, endpoints,
+                replaced, scopes, listing, file, raw);
     }
 }

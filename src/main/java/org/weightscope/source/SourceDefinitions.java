@@ -36,8 +36,23 @@ public class SourceDefinitions {
     private static final Logger log = LoggerFactory.getLogger(SourceDefinitions.class);
     private static final ObjectMapper YAML = Json.strictYaml();
     /** The generic fields; besides them a file may hold only its hub's own section (the key named like the file). */
-    static final Set<String> FIELDS = Set.of("id", "kind", "baseUrl", "schedule", "rateLimit", "pageSize", "userAgent",
-            "robotsTxt", "retry", "timeout", "endpoints", "selectors", "scopes", "listing", "notes");
+    static final Set<String> FIELDS = Set.of(
+            "id",
+            "kind",
+            "baseUrl",
+            "schedule",
+            "rateLimit",
+            "pageSize",
+            "userAgent",
+            "robotsTxt",
+            "retry",
+            "timeout",
+            "endpoints",
+            "selectors",
+            "scopes",
+            "listing",
+            "notes");
+
     static final Backoff DEFAULT_RETRY = new Backoff(4, Duration.ofSeconds(2), Duration.ofMinutes(2));
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -70,7 +85,9 @@ public class SourceDefinitions {
             return out;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 String id = file.getFileName().toString().replaceFirst("\\.yaml$", "");
                 SourceDefinition d = load(file, overrides.getOrDefault(id, Map.of()));
                 out.put(d.id(), d);
@@ -78,7 +95,8 @@ public class SourceDefinitions {
         } catch (IOException e) {
             throw new SourceDefinitionException(dir, "cannot list the source definitions", e);
         }
-        overrides.keySet().stream().filter(id -> !out.containsKey(id))
+        overrides.keySet().stream()
+                .filter(id -> !out.containsKey(id))
                 .forEach(id -> log.warn("Overrides for source '{}' ignored: no {}/{}.yaml", id, dir, id));
         return out;
     }
@@ -102,13 +120,17 @@ public class SourceDefinitions {
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         String id = required(file, root, "id");
         if (!id.equals(expectedId)) {
-            throw new SourceDefinitionException(file, "id", "'" + id + "' must equal the file name '" + expectedId + "'");
+            throw new SourceDefinitionException(
+                    file, "id", "'" + id + "' must equal the file name '" + expectedId + "'");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name) && !name.equals(id)) {
-                throw new SourceDefinitionException(file, name, "unknown field (known: " + FIELDS.stream().sorted().toList()
-                        + " and the hub's own section '" + id + "')");
+                throw new SourceDefinitionException(
+                        file,
+                        name,
+                        "unknown field (known: " + FIELDS.stream().sorted().toList() + " and the hub's own section '"
+                                + id + "')");
             }
         }
         String kindText = required(file, root, "kind");
@@ -116,7 +138,8 @@ public class SourceDefinitions {
         try {
             kind = SourceDefinition.Kind.parse(kindText);
         } catch (IllegalArgumentException e) {
-            throw new SourceDefinitionException(file, "kind", "must be one of json, html, browser, was '" + kindText + "'");
+            throw new SourceDefinitionException(
+                    file, "kind", "must be one of json, html, browser, was '" + kindText + "'");
         }
         String base = required(file, root, "baseUrl");
         URI baseUrl;
@@ -125,7 +148,9 @@ public class SourceDefinitions {
         } catch (IllegalArgumentException e) {
             throw new SourceDefinitionException(file, "baseUrl", "'" + base + "' is not a URL");
         }
-        if (!baseUrl.isAbsolute() || !List.of("http", "https").contains(baseUrl.getScheme()) || baseUrl.getHost() == null) {
+        if (!baseUrl.isAbsolute()
+                || !List.of("http", "https").contains(baseUrl.getScheme())
+                || baseUrl.getHost() == null) {
             throw new SourceDefinitionException(file, "baseUrl", "'" + base + "' must be an absolute http(s) URL");
         }
         String schedule = required(file, root, "schedule");
@@ -155,25 +180,44 @@ public class SourceDefinitions {
         Map<String, String> selectors = strings(file, root, "selectors");
         Map<String, SourceDefinition.Scope> scopes = scopes(file, root, schedule);
         SourceDefinition.Listing listing = root.has("listing")
-                ? convert(file, "listing", root.get("listing"), SourceDefinition.Listing.class) : null;
+                ? convert(file, "listing", root.get("listing"), SourceDefinition.Listing.class)
+                : null;
         if (listing != null) {
             if (listing.endpoint() == null || !endpoints.containsKey(listing.endpoint())) {
-                throw new SourceDefinitionException(file, "listing.endpoint", "must name one of endpoints " + endpoints.keySet());
+                throw new SourceDefinitionException(
+                        file, "listing.endpoint", "must name one of endpoints " + endpoints.keySet());
             }
             if (!listing.fields().containsKey("repoId")) {
                 throw new SourceDefinitionException(file, "listing.fields.repoId", "is required");
             }
             for (String field : listing.fields().keySet()) {
                 if (!RawItem.FIELDS.contains(field)) {
-                    throw new SourceDefinitionException(file, "listing.fields." + field, "is not a field of an item " + RawItem.FIELDS);
+                    throw new SourceDefinitionException(
+                            file, "listing.fields." + field, "is not a field of an item " + RawItem.FIELDS);
                 }
             }
             if (listing.next() != null && !listing.next().equals("link")) {
-                throw new SourceDefinitionException(file, "listing.next", "must be 'link' or absent, was '" + listing.next() + "'");
+                throw new SourceDefinitionException(
+                        file, "listing.next", "must be 'link' or absent, was '" + listing.next() + "'");
             }
         }
-        return new SourceDefinition(id, kind, baseUrl, schedule, rateLimit, pageSize, userAgent, robots.asBoolean(), retry,
-                timeout, endpoints, selectors, scopes, listing, file, root);
+        return new SourceDefinition(
+                id,
+                kind,
+                baseUrl,
+                schedule,
+                rateLimit,
+                pageSize,
+                userAgent,
+                robots.asBoolean(),
+                retry,
+                timeout,
+                endpoints,
+                selectors,
+                scopes,
+                listing,
+                file,
+                root);
     }
 
     /** Validates a Quartz cron expression; the error names the file and field. */
@@ -186,8 +230,8 @@ public class SourceDefinitions {
             } catch (java.text.ParseException e) {
                 why = e.getMessage();
             }
-            throw new SourceDefinitionException(file, field, "'" + cron + "' is not a Quartz cron expression (" + why
-                    + "), e.g. \"0 0 3 * * ?\"");
+            throw new SourceDefinitionException(
+                    file, field, "'" + cron + "' is not a Quartz cron expression (" + why + "), e.g. \"0 0 3 * * ?\"");
         }
     }
 
@@ -199,9 +243,10 @@ public class SourceDefinitions {
         try {
             return YAML.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            String at = path + e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce("", String::concat);
+            String at = path
+                    + e.getPath().stream()
+                            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                            .reduce("", String::concat);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = cause instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
             throw new SourceDefinitionException(file, at, message);
@@ -213,12 +258,15 @@ public class SourceDefinitions {
     private static Map<String, SourceDefinition.Scope> scopes(Path file, JsonNode root, String schedule) {
         JsonNode node = root.get("scopes");
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw new SourceDefinitionException(file, "scopes", "is required: at least one scope, e.g. full: {complete: true}");
+            throw new SourceDefinitionException(
+                    file, "scopes", "is required: at least one scope, e.g. full: {complete: true}");
         }
         Map<String, SourceDefinition.Scope> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
             String at = "scopes." + e.getKey();
-            JsonNode s = e.getValue() == null || e.getValue().isNull() ? JsonNodeFactory.instance.objectNode() : e.getValue();
+            JsonNode s = e.getValue() == null || e.getValue().isNull()
+                    ? JsonNodeFactory.instance.objectNode()
+                    : e.getValue();
             SourceDefinition.Scope scope = convert(file, at, s, SourceDefinition.Scope.class);
             String cron = scope.schedule() == null ? schedule : scope.schedule();
             checkCron(file, at + ".schedule", cron);
@@ -232,7 +280,8 @@ public class SourceDefinitions {
     private static Backoff retry(Path file, JsonNode node) {
         RetryFields r = convert(file, "retry", node, RetryFields.class);
         try {
-            return new Backoff(r.attempts() == null ? DEFAULT_RETRY.attempts() : r.attempts(),
+            return new Backoff(
+                    r.attempts() == null ? DEFAULT_RETRY.attempts() : r.attempts(),
                     r.backoff() == null ? DEFAULT_RETRY.first() : duration(file, "retry.backoff", r.backoff()),
                     r.maxBackoff() == null ? DEFAULT_RETRY.max() : duration(file, "retry.maxBackoff", r.maxBackoff()));
         } catch (IllegalArgumentException e) {
@@ -251,7 +300,8 @@ public class SourceDefinitions {
             if (d.isNegative()) throw new IllegalArgumentException("negative");
             return d;
         } catch (IllegalArgumentException e) {
-            throw new SourceDefinitionException(file, field, "'" + text + "' is not a duration such as 2s, 500ms or 5m");
+            throw new SourceDefinitionException(
+                    file, field, "'" + text + "' is not a duration such as 2s, 500ms or 5m");
         }
     }
 

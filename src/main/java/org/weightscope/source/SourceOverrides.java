@@ -37,8 +37,13 @@ final class SourceOverrides {
         String w = normal(wanted);
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
-        return names.stream().filter(n -> normal(n).equals(w)).findFirst()
-                .orElseGet(() -> SourceDefinitions.FIELDS.stream().filter(n -> normal(n).equals(w)).findFirst().orElse(wanted));
+        return names.stream()
+                .filter(n -> normal(n).equals(w))
+                .findFirst()
+                .orElseGet(() -> SourceDefinitions.FIELDS.stream()
+                        .filter(n -> normal(n).equals(w))
+                        .findFirst()
+                        .orElse(wanted));
     }
 
     private static String normal(String key) {

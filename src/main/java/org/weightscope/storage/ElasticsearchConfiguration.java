@@ -47,8 +47,8 @@ class ElasticsearchConfiguration {
         Path home = settings.home() != null ? settings.home() : StorageDefaults.cacheDir(root);
         Path data = settings.dataDir() != null ? settings.dataDir() : StorageDefaults.dataDir(root);
         Path distribution = settings.distribution() != null ? settings.distribution() : StorageDefaults.distribution();
-        return new EmbeddedElasticsearch(distribution, home, data, settings.heap(), settings.startTimeout(),
-                settings.runAsUser());
+        return new EmbeddedElasticsearch(
+                distribution, home, data, settings.heap(), settings.startTimeout(), settings.runAsUser());
     }
 
     @Bean(destroyMethod = "close")
@@ -63,13 +63,14 @@ class ElasticsearchConfiguration {
         builder.setHttpClientConfigCallback(http -> {
             if (settings.username() != null && !settings.username().isBlank()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(AuthScope.ANY,
-                        new UsernamePasswordCredentials(settings.username(), settings.password()));
+                credentials.setCredentials(
+                        AuthScope.ANY, new UsernamePasswordCredentials(settings.username(), settings.password()));
                 http.setDefaultCredentialsProvider(credentials);
             }
             if (settings.caCertificate() != null) {
                 try {
-                    http.setSSLContext(TransportUtils.sslContextFromHttpCaCrt(settings.caCertificate().toFile()));
+                    http.setSSLContext(TransportUtils.sslContextFromHttpCaCrt(
+                            settings.caCertificate().toFile()));
                 } catch (IOException e) {
                     throw new StorageException("cannot read the CA certificate " + settings.caCertificate(), e);
                 }
@@ -82,7 +83,8 @@ class ElasticsearchConfiguration {
     @Bean
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
         // a copy: JacksonJsonpMapper reconfigures the mapper it is given (non-null inclusion, empty beans)
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(Json.mapper().copy())));
+        return new ElasticsearchClient(new RestClientTransport(
+                restClient, new JacksonJsonpMapper(Json.mapper().copy())));
     }
 
     /** Default locations, following the XDG layout for users and the FHS one for root. */
@@ -104,9 +106,11 @@ class ElasticsearchConfiguration {
                 return Path.of("/var/lib/weightscope/elasticsearch");
             }
             String xdg = System.getenv("XDG_DATA_HOME");
-            return (xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                    : Path.of(System.getProperty("user.home"), ".local", "share"))
-                    .resolve("weightscope").resolve("elasticsearch");
+            return (xdg != null && !xdg.isBlank()
+                            ? Path.of(xdg)
+                            : Path.of(System.getProperty("user.home"), ".local", "share"))
+                    .resolve("weightscope")
+                    .resolve("elasticsearch");
         }
 
         /** Where the Maven build put the server zip (see pom.xml), else the local Maven repository. */
@@ -124,8 +128,17 @@ class ElasticsearchConfiguration {
             if (path != null && Files.isRegularFile(Path.of(path))) {
                 return Path.of(path);
             }
-            return Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "elasticsearch",
-                    "distribution", "integ-test-zip", "elasticsearch", version, "elasticsearch-" + version + ".zip");
+            return Path.of(
+                    System.getProperty("user.home"),
+                    ".m2",
+                    "repository",
+                    "org",
+                    "elasticsearch",
+                    "distribution",
+                    "integ-test-zip",
+                    "elasticsearch",
+                    version,
+                    "elasticsearch-" + version + ".zip");
         }
     }
 }

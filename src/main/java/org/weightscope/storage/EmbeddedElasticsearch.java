@@ -46,8 +46,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private Thread shutdownHook;
     private int httpPort;
 
-    public EmbeddedElasticsearch(Path distribution, Path home, Path dataDir, String heap, Duration startTimeout,
-            String runAsUser) {
+    public EmbeddedElasticsearch(
+            Path distribution, Path home, Path dataDir, String heap, Duration startTimeout, String runAsUser) {
         this.distribution = distribution;
         this.home = home;
         this.dataDir = dataDir;
@@ -87,19 +87,32 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (root) {
             command.addAll(List.of("setpriv", "--reuid=" + runAsUser, "--regid=" + runAsUser, "--init-groups", "--"));
         }
-        command.addAll(List.of(esHome.resolve("bin/elasticsearch").toString(),
-                "-p", pidFile.path().toString(),
-                "-E", "cluster.name=weightscope-embedded",
-                "-E", "node.name=weightscope-embedded",
-                "-E", "discovery.type=single-node",
-                "-E", "xpack.security.enabled=false",
-                "-E", "network.host=127.0.0.1",
-                "-E", "http.port=" + httpPort,
-                "-E", "transport.port=" + transportPort,
-                "-E", "path.data=" + data,
-                "-E", "path.logs=" + logs,
-                "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-                "-E", "action.destructive_requires_name=false"));
+        command.addAll(List.of(
+                esHome.resolve("bin/elasticsearch").toString(),
+                "-p",
+                pidFile.path().toString(),
+                "-E",
+                "cluster.name=weightscope-embedded",
+                "-E",
+                "node.name=weightscope-embedded",
+                "-E",
+                "discovery.type=single-node",
+                "-E",
+                "xpack.security.enabled=false",
+                "-E",
+                "network.host=127.0.0.1",
+                "-E",
+                "http.port=" + httpPort,
+                "-E",
+                "transport.port=" + transportPort,
+                "-E",
+                "path.data=" + data,
+                "-E",
+                "path.logs=" + logs,
+                "-E",
+                "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-E",
+                "action.destructive_requires_name=false"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(esHome.toFile())
                 .redirectErrorStream(true)
@@ -124,7 +137,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             close();
             throw e;
         }
-        log.info("Embedded Elasticsearch ready at {} after {} ms", uri(),
+        log.info(
+                "Embedded Elasticsearch ready at {} after {} ms",
+                uri(),
                 Duration.ofNanos(System.nanoTime() - begin).toMillis());
         return uri();
     }
@@ -207,7 +222,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private void waitUntilReady(Path console) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s");
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
@@ -219,8 +235,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                         + " while starting. Last lines of " + console + ":\n" + tail(console, 40));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"")) {
                     return;
                 }
@@ -233,8 +253,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             sleep(250);
         }
         close();
-        throw new StorageException("Elasticsearch was not ready within " + startTimeout + ". Last lines of "
-                + console + ":\n" + tail(console, 40));
+        throw new StorageException("Elasticsearch was not ready within " + startTimeout + ". Last lines of " + console
+                + ":\n" + tail(console, 40));
     }
 
     private static int freePort() {

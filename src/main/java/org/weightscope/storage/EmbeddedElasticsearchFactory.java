@@ -9,8 +9,8 @@ public final class EmbeddedElasticsearchFactory {
     private EmbeddedElasticsearchFactory() {}
 
     public static EmbeddedElasticsearch create(Path dataDir, Duration startTimeout) {
-        ElasticsearchSettings.Embedded defaults = new ElasticsearchSettings.Embedded(null, null, dataDir, "512m",
-                startTimeout, "weightscope");
+        ElasticsearchSettings.Embedded defaults =
+                new ElasticsearchSettings.Embedded(null, null, dataDir, "512m", startTimeout, "weightscope");
         return ElasticsearchConfiguration.embedded(defaults);
     }
 }

@@ -95,8 +95,11 @@ public class Indices {
             // fields added to a template file reach the months already created (additive changes only: a
             // changed field type needs a new template version)
             String mappings = json.writeValueAsString(inner.get("mappings"));
-            client.indices().putMapping(p -> p.index(name + "-*").allowNoIndices(true).ignoreUnavailable(true)
-                    .withJson(new StringReader(mappings)));
+            client.indices()
+                    .putMapping(p -> p.index(name + "-*")
+                            .allowNoIndices(true)
+                            .ignoreUnavailable(true)
+                            .withJson(new StringReader(mappings)));
             log.debug("Index template {} installed (pattern {}-*, alias {})", name, name, alias);
         } catch (IOException e) {
             throw new StorageException("cannot install index template " + name + ": " + e.getMessage(), e);
@@ -118,7 +121,8 @@ public class Indices {
     /** Makes recent writes visible to searches (used after imports and in tests). */
     public void refresh(String name) {
         try {
-            client.indices().refresh(r -> r.index(alias(name)).ignoreUnavailable(true).allowNoIndices(true));
+            client.indices()
+                    .refresh(r -> r.index(alias(name)).ignoreUnavailable(true).allowNoIndices(true));
         } catch (IOException e) {
             throw new StorageException("refresh of " + name + " failed", e);
         }
@@ -132,8 +136,8 @@ public class Indices {
                 if (!m.matches()) {
                     continue;
                 }
-                Mapping mapping = new Mapping(m.group(1), Integer.parseInt(m.group(2)),
-                        r.getContentAsString(StandardCharsets.UTF_8));
+                Mapping mapping = new Mapping(
+                        m.group(1), Integer.parseInt(m.group(2)), r.getContentAsString(StandardCharsets.UTF_8));
                 latest.merge(mapping.name(), mapping, (a, b) -> a.version() >= b.version() ? a : b);
             }
         } catch (IOException e) {
@@ -158,11 +162,18 @@ public class Indices {
             }
             String previous = older.get(older.size() - 1);
             long copied = copy(previous, index);
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(r -> r.index(previous).alias(alias)))
-                    .actions(a -> a.add(ad -> ad.index(index).alias(alias).isWriteIndex(true))));
-            log.info("Migrated {} → {}: {} documents copied, alias {} moved; {} kept for rollback", previous, index,
-                    copied, alias, previous);
+            client.indices()
+                    .updateAliases(u -> u.actions(
+                                    a -> a.remove(r -> r.index(previous).alias(alias)))
+                            .actions(a ->
+                                    a.add(ad -> ad.index(index).alias(alias).isWriteIndex(true))));
+            log.info(
+                    "Migrated {} → {}: {} documents copied, alias {} moved; {} kept for rollback",
+                    previous,
+                    index,
+                    copied,
+                    alias,
+                    previous);
         } catch (IOException e) {
             throw new StorageException("cannot prepare index " + index + ": " + e.getMessage(), e);
         }
@@ -172,7 +183,8 @@ public class Indices {
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
             return List.of();
         }
-        Map<String, IndexAliases> result = client.indices().getAlias(a -> a.name(alias)).result();
+        Map<String, IndexAliases> result =
+                client.indices().getAlias(a -> a.name(alias)).result();
         List<String> names = new ArrayList<>(result.keySet());
         names.sort(Comparator.comparingInt(n -> Integer.parseInt(n.substring(n.lastIndexOf("-v") + 2))));
         return names;
@@ -180,8 +192,8 @@ public class Indices {
 
     private long copy(String from, String to) throws IOException {
         long copied = 0;
-        SearchResponse<JsonData> page = client.search(s -> s.index(from).size(1000).scroll(Time.of(t -> t.time("2m"))),
-                JsonData.class);
+        SearchResponse<JsonData> page =
+                client.search(s -> s.index(from).size(1000).scroll(Time.of(t -> t.time("2m"))), JsonData.class);
         String scrollId = page.scrollId();
         List<Hit<JsonData>> hits = page.hits().hits();
         while (!hits.isEmpty()) {
@@ -192,8 +204,8 @@ public class Indices {
             client.bulk(bulk.build());
             copied += hits.size();
             String id = scrollId;
-            ScrollResponse<JsonData> next = client.scroll(s -> s.scrollId(id).scroll(Time.of(t -> t.time("2m"))),
-                    JsonData.class);
+            ScrollResponse<JsonData> next =
+                    client.scroll(s -> s.scrollId(id).scroll(Time.of(t -> t.time("2m"))), JsonData.class);
             scrollId = next.scrollId();
             hits = next.hits().hits();
         }

@@ -47,7 +47,10 @@ final class PidFile {
         Optional<ProcessHandle> stale = server().filter(ProcessHandle::isAlive).filter(PidFile::elasticsearch);
         if (stale.isPresent()) {
             ProcessHandle server = stale.get();
-            log.warn("Found Elasticsearch (pid {}) left running by an earlier run ({}); stopping it", server.pid(), file);
+            log.warn(
+                    "Found Elasticsearch (pid {}) left running by an earlier run ({}); stopping it",
+                    server.pid(),
+                    file);
             Optional<ProcessHandle> launcher = server.parent().filter(PidFile::elasticsearch);
             server.destroy();
             try {

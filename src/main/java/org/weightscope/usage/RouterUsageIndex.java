@@ -35,11 +35,16 @@ class RouterUsageIndex {
         if (rows.isEmpty()) return;
         try {
             BulkResponse r = client.bulk(b -> {
-                rows.forEach(row -> b.operations(o -> o.index(i -> i.index(indices.alias(NAME)).id(row.id()).document(row))));
+                rows.forEach(row -> b.operations(o ->
+                        o.index(i -> i.index(indices.alias(NAME)).id(row.id()).document(row))));
                 return b;
             });
             if (r.errors()) {
-                String first = r.items().stream().filter(i -> i.error() != null).map(i -> i.error().reason()).findFirst().orElse("?");
+                String first = r.items().stream()
+                        .filter(i -> i.error() != null)
+                        .map(i -> i.error().reason())
+                        .findFirst()
+                        .orElse("?");
                 throw new StorageException("cannot store router usage rows: " + first);
             }
         } catch (IOException e) {
@@ -51,12 +56,23 @@ class RouterUsageIndex {
     /** Rows of one window with day in [from, to], oldest day first. */
     List<RouterUsageRow> between(String window, LocalDate from, LocalDate to) {
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(MAX_ROWS)
-                            .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("window").value(FieldValue.of(window))))
-                                    .filter(f -> f.range(r -> r.untyped(u -> u.field("day")
-                                            .gte(JsonData.of(from.toString())).lte(JsonData.of(to.toString())))))))
-                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))), RouterUsageRow.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(MAX_ROWS)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
+                                                    t -> t.field("window").value(FieldValue.of(window))))
+                                            .filter(f -> f.range(r -> r.untyped(u -> u.field("day")
+                                                    .gte(JsonData.of(from.toString()))
+                                                    .lte(JsonData.of(to.toString())))))))
+                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))),
+                            RouterUsageRow.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new StorageException("cannot search router usage", e);
         }
@@ -65,10 +81,20 @@ class RouterUsageIndex {
     /** Newest day holding rows of a window. */
     Optional<LocalDate> latestDay(String window) {
         try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(1)
-                            .query(q -> q.term(t -> t.field("window").value(FieldValue.of(window))))
-                            .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))), RouterUsageRow.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(RouterUsageRow::day).findFirst();
+            return client
+                    .search(
+                            s -> s.index(indices.alias(NAME))
+                                    .size(1)
+                                    .query(q -> q.term(t -> t.field("window").value(FieldValue.of(window))))
+                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))),
+                            RouterUsageRow.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .map(RouterUsageRow::day)
+                    .findFirst();
         } catch (IOException e) {
             throw new StorageException("cannot search router usage", e);
         }

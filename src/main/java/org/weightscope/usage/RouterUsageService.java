@@ -68,8 +68,22 @@ public class RouterUsageService {
         for (UsagePage.Row r : page.rows()) {
             String id = r.window() + ":" + r.day() + ":" + r.modelSlug();
             if (r.longTail()) {
-                rows.add(new RouterUsageRow(id, r.day(), r.window(), r.modelSlug(), true, r.tokens(), null, VIA_LONG_TAIL,
-                        List.of(), page.asOf(), page.citation(), RouterUsageRow.LICENCE, rules.version(), runId, now));
+                rows.add(new RouterUsageRow(
+                        id,
+                        r.day(),
+                        r.window(),
+                        r.modelSlug(),
+                        true,
+                        r.tokens(),
+                        null,
+                        VIA_LONG_TAIL,
+                        List.of(),
+                        page.asOf(),
+                        page.citation(),
+                        RouterUsageRow.LICENCE,
+                        rules.version(),
+                        runId,
+                        now));
                 continue;
             }
             Origin o = origins.of(r.modelSlug());
@@ -77,8 +91,22 @@ public class RouterUsageService {
             for (OriginCredit c : OriginCredit.of(o.attribution(), null)) {
                 credit.add(new RouterUsageRow.Credit(c.view(), c.country(), c.share(), r.tokens() * c.share()));
             }
-            rows.add(new RouterUsageRow(id, r.day(), r.window(), r.modelSlug(), false, r.tokens(), o.modelId(), o.via(),
-                    credit, page.asOf(), page.citation(), RouterUsageRow.LICENCE, o.attribution().ruleVersion(), runId, now));
+            rows.add(new RouterUsageRow(
+                    id,
+                    r.day(),
+                    r.window(),
+                    r.modelSlug(),
+                    false,
+                    r.tokens(),
+                    o.modelId(),
+                    o.via(),
+                    credit,
+                    page.asOf(),
+                    page.citation(),
+                    RouterUsageRow.LICENCE,
+                    o.attribution().ruleVersion(),
+                    runId,
+                    now));
         }
         index.saveAll(rows);
         return rows.size();
@@ -119,15 +147,18 @@ public class RouterUsageService {
         String rowWindow = DAY;
         if (rows.isEmpty()) {
             List<RouterUsageRow> page = index.between(WEEK, monday, sunday);
-            LocalDate newest = page.stream().map(RouterUsageRow::day).max(Comparator.naturalOrder()).orElse(null);
+            LocalDate newest = page.stream()
+                    .map(RouterUsageRow::day)
+                    .max(Comparator.naturalOrder())
+                    .orElse(null);
             rows = page.stream().filter(r -> r.day().equals(newest)).toList();
             rowWindow = WEEK;
         }
         return share(WEEK, monday, sunday, rows, rowWindow, view);
     }
 
-    static TokenShare share(String window, LocalDate from, LocalDate to, List<RouterUsageRow> rows, String rowWindow,
-            String view) {
+    static TokenShare share(
+            String window, LocalDate from, LocalDate to, List<RouterUsageRow> rows, String rowWindow, String view) {
         String v = view == null ? OriginCredit.LINEAGE : view.toLowerCase(Locale.ROOT);
         if (!OriginCredit.LINEAGE.equals(v) && !OriginCredit.UPLOADER.equals(v)) {
             throw new IllegalArgumentException("view must be lineage or uploader, was '" + view + "'");
@@ -151,23 +182,47 @@ public class RouterUsageService {
                 continue;
             }
             if (!r.longTail() && r.ruleVersion() != null) ruleVersion = r.ruleVersion();
-            List<RouterUsageRow.Credit> credit = r.credit().stream().filter(c -> v.equals(c.view())).toList();
+            List<RouterUsageRow.Credit> credit =
+                    r.credit().stream().filter(c -> v.equals(c.view())).toList();
             if (credit.isEmpty()) {
                 byCountry.merge(Attribution.UNATTRIBUTED, BigDecimal.valueOf(r.tokens()), BigDecimal::add);
             }
             for (RouterUsageRow.Credit c : credit) {
                 // recomputed from the exact count and share: the stored double of a 10^12 count is not exact
-                byCountry.merge(c.country(), BigDecimal.valueOf(r.tokens()).multiply(BigDecimal.valueOf(c.share())), BigDecimal::add);
+                byCountry.merge(
+                        c.country(),
+                        BigDecimal.valueOf(r.tokens()).multiply(BigDecimal.valueOf(c.share())),
+                        BigDecimal::add);
             }
         }
         List<TokenShare.OriginTokens> out = new ArrayList<>();
         long denominator = total;
-        byCountry.forEach((country, tokens) -> out.add(new TokenShare.OriginTokens(country, tokens,
-                denominator == 0 ? 0 : tokens.divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64).doubleValue())));
-        out.sort(Comparator.comparing(TokenShare.OriginTokens::tokens).reversed().thenComparing(TokenShare.OriginTokens::origin));
+        byCountry.forEach((country, tokens) -> out.add(new TokenShare.OriginTokens(
+                country,
+                tokens,
+                denominator == 0
+                        ? 0
+                        : tokens.divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64)
+                                .doubleValue())));
+        out.sort(Comparator.comparing(TokenShare.OriginTokens::tokens)
+                .reversed()
+                .thenComparing(TokenShare.OriginTokens::origin));
         double longTailShare = total == 0 ? 0 : (double) longTail / total;
-        return new TokenShare(window, from, to, List.copyOf(days), rowWindow, v, out, longTail, longTailShare, total,
-                asOf, citation, TokenShare.CAVEAT, ruleVersion);
+        return new TokenShare(
+                window,
+                from,
+                to,
+                List.copyOf(days),
+                rowWindow,
+                v,
+                out,
+                longTail,
+                longTailShare,
+                total,
+                asOf,
+                citation,
+                TokenShare.CAVEAT,
+                ruleVersion);
     }
 
     /** The origin of one slug. */
@@ -191,9 +246,13 @@ public class RouterUsageService {
             String base = slug.contains(":") ? slug.substring(0, slug.indexOf(':')) : slug;
             CatalogueModel router = bySlug.getOrDefault(slug, bySlug.getOrDefault(base, byId.get(base)));
             if (router != null) {
-                Object hf = router.facts() == null ? null : router.facts().cardData().get("hugging_face_id");
+                Object hf = router.facts() == null
+                        ? null
+                        : router.facts().cardData().get("hugging_face_id");
                 if (hf instanceof String hfId && !hfId.isBlank()) {
-                    CatalogueModel onHf = catalogue.findAll(List.of(CatalogueModel.hfId(hfId))).get(CatalogueModel.hfId(hfId));
+                    CatalogueModel onHf = catalogue
+                            .findAll(List.of(CatalogueModel.hfId(hfId)))
+                            .get(CatalogueModel.hfId(hfId));
                     if (onHf != null && onHf.attribution() != null && attributed(onHf.attribution())) {
                         return new Origin(onHf.id(), VIA_HF, onHf.attribution());
                     }
@@ -204,9 +263,15 @@ public class RouterUsageService {
             }
             // not in the stored catalogue: the author prefix through the registry (nothing is stored here)
             ModelFacts facts = ModelFacts.of(HUB, base);
-            Attribution a = catalogue.describe(List.of(new Observation(facts,
-                    new HubFigures(null, null, null, null, null, null, null), clock.instant(), false, "router-usage")))
-                    .getFirst().attribution();
+            Attribution a = catalogue
+                    .describe(List.of(new Observation(
+                            facts,
+                            new HubFigures(null, null, null, null, null, null, null),
+                            clock.instant(),
+                            false,
+                            "router-usage")))
+                    .getFirst()
+                    .attribution();
             String modelId = router == null ? null : router.id();
             return new Origin(modelId, attributed(a) ? VIA_ROUTER : VIA_NONE, a);
         }

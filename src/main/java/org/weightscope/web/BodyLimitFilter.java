@@ -49,8 +49,10 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     static boolean uploadRoute(HttpServletRequest request) {
         String path = request.getRequestURI();
         String query = request.getQueryString();
-        return path.startsWith("/api/v1/exposure") || path.startsWith("/api/admin/exposure-reports")
-                || path.contains("/VAADIN/dynamic/resource/") || (query != null && query.contains("v-r=upload"));
+        return path.startsWith("/api/v1/exposure")
+                || path.startsWith("/api/admin/exposure-reports")
+                || path.contains("/VAADIN/dynamic/resource/")
+                || (query != null && query.contains("v-r=upload"));
     }
 
     long limit(HttpServletRequest request) {
@@ -81,8 +83,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             refuseTooLarge(response, limit);
         } else if (bounded.refusal instanceof BodyTimeoutException) {
             response.setHeader("Connection", "close");
-            JsonErrors.write(response, 408, "the request body did not arrive within "
-                    + settings.bodyTimeout().toSeconds() + " s", null);
+            JsonErrors.write(
+                    response,
+                    408,
+                    "the request body did not arrive within "
+                            + settings.bodyTimeout().toSeconds() + " s",
+                    null);
         }
     }
 

@@ -59,8 +59,9 @@ final class ClientLimits {
 
     private void forgetIdle() {
         long now = System.nanoTime();
-        clients.values().removeIf(c -> now - c.lastSeen > IDLE_NANOS
-                && c.inFlight.availablePermits() == Math.max(1, limit.concurrentPerClient()));
+        clients.values()
+                .removeIf(c -> now - c.lastSeen > IDLE_NANOS
+                        && c.inFlight.availablePermits() == Math.max(1, limit.concurrentPerClient()));
     }
 
     private static final class Client {
@@ -71,7 +72,10 @@ final class ClientLimits {
         Client(HttpSettings.Limit limit) {
             int perMinute = Math.max(1, limit.perMinute());
             bucket = Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                    .addLimit(Bandwidth.builder()
+                            .capacity(perMinute)
+                            .refillGreedy(perMinute, Duration.ofMinutes(1))
+                            .build())
                     .build();
             inFlight = new Semaphore(Math.max(1, limit.concurrentPerClient()));
         }

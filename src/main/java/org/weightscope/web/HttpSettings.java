@@ -20,8 +20,16 @@ import org.springframework.util.unit.DataSize;
  * @param crowdedSessionTimeout   idle timeout once {@code anonymousSessions} are open; default 2 min
  */
 @ConfigurationProperties("weightscope.http")
-public record HttpSettings(DataSize maxBody, DataSize maxUpload, Duration bodyTimeout, Duration headerTimeout,
-        Limit exposure, Limit api, Login login, int anonymousSessions, Duration anonymousSessionTimeout,
+public record HttpSettings(
+        DataSize maxBody,
+        DataSize maxUpload,
+        Duration bodyTimeout,
+        Duration headerTimeout,
+        Limit exposure,
+        Limit api,
+        Login login,
+        int anonymousSessions,
+        Duration anonymousSessionTimeout,
         Duration crowdedSessionTimeout) {
 
     /**

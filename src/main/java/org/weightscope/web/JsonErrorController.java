@@ -28,8 +28,8 @@ class JsonErrorController implements ErrorController {
         int status = code instanceof Integer i ? i : 404;
         Throwable e = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BodyTooLargeException || t.getClass().getName().startsWith(
-                    "org.apache.tomcat.util.http.fileupload.impl.Size")) {
+            if (t instanceof BodyTooLargeException
+                    || t.getClass().getName().startsWith("org.apache.tomcat.util.http.fileupload.impl.Size")) {
                 status = 413;
                 e = null;
                 break;
@@ -44,8 +44,8 @@ class JsonErrorController implements ErrorController {
         if (status >= 500) {
             log.error("Request to {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), e);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(JsonErrors.body(JsonErrors.reason(status), null));
     }
-
 }

@@ -58,7 +58,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     public void failed(String username, String address) {
         Instant now = clock.instant();
         if (failures.size() > FORGET_ABOVE) {
-            failures.values().removeIf(f -> f.last.isBefore(now.minus(settings.maxDelay().multipliedBy(2))));
+            failures.values()
+                    .removeIf(f -> f.last.isBefore(now.minus(settings.maxDelay().multipliedBy(2))));
         }
         for (String key : new String[] {account(username), address == null ? null : client(address)}) {
             if (key == null) continue;
@@ -108,9 +109,15 @@ public class LoginThrottle extends OncePerRequestFilter {
         if (wait == 0) {
             if (attempts.size() > FORGET_ABOVE) attempts.clear();
             int perMinute = Math.max(1, settings.perMinutePerClient());
-            ConsumptionProbe probe = attempts.computeIfAbsent(address, a -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build()).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = attempts.computeIfAbsent(
+                            address,
+                            a -> Bucket.builder()
+                                    .addLimit(Bandwidth.builder()
+                                            .capacity(perMinute)
+                                            .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                            .build())
+                                    .build())
+                    .tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) wait = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L + 1);
         }
         if (wait > 0) {
@@ -131,7 +138,8 @@ public class LoginThrottle extends OncePerRequestFilter {
         String auth = request.getHeader("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded =
+                        new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException e) {

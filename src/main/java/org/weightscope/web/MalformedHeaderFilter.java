@@ -55,7 +55,8 @@ public class MalformedHeaderFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(n -> !"Accept".equalsIgnoreCase(n)).toList());
+                    .filter(n -> !"Accept".equalsIgnoreCase(n))
+                    .toList());
         }
     }
 }

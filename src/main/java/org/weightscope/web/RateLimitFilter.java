@@ -34,8 +34,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
         switch (limits.admit(request.getRemoteAddr())) {
             case ClientLimits.Refused r -> {
                 response.setHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
-                JsonErrors.write(response, 429, "too many requests: " + r.why() + "; try again in "
-                        + r.retryAfterSeconds() + " s", null);
+                JsonErrors.write(
+                        response,
+                        429,
+                        "too many requests: " + r.why() + "; try again in " + r.retryAfterSeconds() + " s",
+                        null);
             }
             case ClientLimits.Admitted a -> {
                 try {
@@ -50,8 +53,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private ClientLimits limitsOf(HttpServletRequest request) {
         String path = request.getRequestURI();
         boolean post = "POST".equalsIgnoreCase(request.getMethod());
-        if (post && (path.startsWith("/api/v1/exposure") || (BodyLimitFilter.uploadRoute(request)
-                && !path.startsWith("/api/admin/")))) {
+        if (post
+                && (path.startsWith("/api/v1/exposure")
+                        || (BodyLimitFilter.uploadRoute(request) && !path.startsWith("/api/admin/")))) {
             return exposure;
         }
         if (path.startsWith("/api/v1/") || path.startsWith("/feeds/")) {

@@ -59,7 +59,8 @@ public class SlowClientProtocol extends Http11NioProtocol {
             long now = System.nanoTime();
             for (SocketWrapperBase<NioChannel> socket : getEndpoint().getConnections()) {
                 // a processor stays attached between reads only while a request is incomplete (or async)
-                if (!(socket.getCurrentProcessor() instanceof AbstractProcessor processor) || processor.isAsync()) continue;
+                if (!(socket.getCurrentProcessor() instanceof AbstractProcessor processor) || processor.isAsync())
+                    continue;
                 Request request = processor.getRequest();
                 long started = request.getStartTimeNanos();
                 if (started <= 0) continue;

@@ -94,7 +94,8 @@ public class WebConfiguration {
         @Override
         public void sessionCreated(HttpSessionEvent se) {
             int n = open.incrementAndGet();
-            Duration timeout = n > settings.anonymousSessions() ? settings.crowdedSessionTimeout()
+            Duration timeout = n > settings.anonymousSessions()
+                    ? settings.crowdedSessionTimeout()
                     : settings.anonymousSessionTimeout();
             se.getSession().setMaxInactiveInterval((int) timeout.toSeconds());
         }

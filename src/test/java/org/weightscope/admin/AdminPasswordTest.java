@@ -18,7 +18,9 @@ class AdminPasswordTest {
         String first = AdminPassword.hash(dir, null, encoder);
         assertThat(first).startsWith("$2");
         assertThat(Files.readString(dir.resolve(AdminPassword.FILE)).strip()).isEqualTo(first);
-        assertThat(AdminPassword.hash(dir, "", encoder)).as("second start: same hash, nothing generated").isEqualTo(first);
+        assertThat(AdminPassword.hash(dir, "", encoder))
+                .as("second start: same hash, nothing generated")
+                .isEqualTo(first);
     }
 
     @Test

@@ -22,9 +22,12 @@ import org.weightscope.IntegrationTest;
  * the public API, feeds and views are reached without login. The admin password (given as
  * WEIGHTSCOPE_ADMIN_PASSWORD would be) works over HTTP Basic and is stored only as a bcrypt hash.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "vaadin.productionMode=true",
-        "weightscope.admin.password=correct horse battery", "weightscope.http.login.free-failures=1000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false", "vaadin.productionMode=true",
+            "weightscope.admin.password=correct horse battery", "weightscope.http.login.free-failures=1000"
+        })
 class AdminSecurityTest extends IntegrationTest {
 
     static final Path DATA = org.weightscope.TestElasticsearch.newDataDir("weightscope-admin");
@@ -32,31 +35,51 @@ class AdminSecurityTest extends IntegrationTest {
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) {
         registry.add("weightscope.data-dir", DATA::toString);
-        registry.add("weightscope.sources.dir", () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
+        registry.add(
+                "weightscope.sources.dir",
+                () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
     }
 
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> send(String method, String path, String basic) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+                .method(
+                        method,
+                        method.equals("POST")
+                                ? HttpRequest.BodyPublishers.ofString("{}")
+                                : HttpRequest.BodyPublishers.noBody())
                 .header("Content-Type", "application/json");
         if (basic != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void adminActionsRefuseAnonymousAndWrongPasswords() throws Exception {
-        for (String path : new String[] {"/api/admin/reattribution", "/api/admin/sources/huggingface/run?scope=tracked",
-                "/api/admin/sources/huggingface/pause", "/api/admin/sources/huggingface/resume", "/api/admin/watchlists",
-                "/api/admin/watchlists/x/delete", "/api/admin/exposure-reports", "/api/admin/exposure-reports/x/delete"}) {
-            assertThat(send("POST", path, null).statusCode()).as("anonymous POST " + path).isEqualTo(401);
-            assertThat(send("POST", path, "admin:wrong").statusCode()).as("wrong password POST " + path).isEqualTo(401);
+        for (String path : new String[] {
+            "/api/admin/reattribution",
+            "/api/admin/sources/huggingface/run?scope=tracked",
+            "/api/admin/sources/huggingface/pause",
+            "/api/admin/sources/huggingface/resume",
+            "/api/admin/watchlists",
+            "/api/admin/watchlists/x/delete",
+            "/api/admin/exposure-reports",
+            "/api/admin/exposure-reports/x/delete"
+        }) {
+            assertThat(send("POST", path, null).statusCode())
+                    .as("anonymous POST " + path)
+                    .isEqualTo(401);
+            assertThat(send("POST", path, "admin:wrong").statusCode())
+                    .as("wrong password POST " + path)
+                    .isEqualTo(401);
         }
         assertThat(send("GET", "/api/admin/watchlists", null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/admin/sources", null).statusCode()).isEqualTo(401);
@@ -71,9 +94,12 @@ class AdminSecurityTest extends IntegrationTest {
         assertThat(sources.statusCode()).isEqualTo(200);
         assertThat(sources.body()).contains("\"sourceId\":\"huggingface\"");
         // scheduling is off in tests: pausing says so instead of pretending
-        assertThat(send("POST", "/api/admin/sources/huggingface/pause", "admin:correct horse battery").statusCode())
+        assertThat(send("POST", "/api/admin/sources/huggingface/pause", "admin:correct horse battery")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(send("POST", "/api/admin/watchlists", "admin:correct horse battery").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/admin/watchlists", "admin:correct horse battery")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -81,7 +107,9 @@ class AdminSecurityTest extends IntegrationTest {
         for (String path : new String[] {"/admin", "/admin/alerts", "/admin/watchlists", "/admin/exposure-reports"}) {
             HttpResponse<String> r = send("GET", path, null);
             assertThat(r.statusCode()).as(path).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+            assertThat(r.headers().firstValue("Location").orElseThrow())
+                    .as(path)
+                    .endsWith("/login");
         }
     }
 
@@ -91,11 +119,23 @@ class AdminSecurityTest extends IntegrationTest {
         assertThat(send("GET", "/api/v1/openapi.json", null).statusCode()).isEqualTo(200);
         // the public POST needs neither login nor a CSRF token (400: no inventory sent, not 401/403)
         assertThat(send("POST", "/api/v1/exposure", null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/feeds/watchlists/unknown.atom", null).statusCode()).isEqualTo(404);
-        for (String path : new String[] {"/", "/explore", "/models", "/models/huggingface/Qwen/Qwen2.5-7B-Instruct",
-                "/organisations", "/methodology", "/exposure", "/crawls", "/login"}) {
+        assertThat(send("GET", "/feeds/watchlists/unknown.atom", null).statusCode())
+                .isEqualTo(404);
+        for (String path : new String[] {
+            "/",
+            "/explore",
+            "/models",
+            "/models/huggingface/Qwen/Qwen2.5-7B-Instruct",
+            "/organisations",
+            "/methodology",
+            "/exposure",
+            "/crawls",
+            "/login"
+        }) {
             HttpResponse<String> r = send("GET", path, null);
-            assertThat(r.statusCode()).as(path + " → " + r.headers().firstValue("Location").orElse("")).isNotIn(401, 403, 302);
+            assertThat(r.statusCode())
+                    .as(path + " → " + r.headers().firstValue("Location").orElse(""))
+                    .isNotIn(401, 403, 302);
         }
     }
 

@@ -33,7 +33,8 @@ import org.weightscope.IntegrationTest;
 class AsOfApiTest extends IntegrationTest {
 
     static final Path HF = Path.of("crawlers/fixtures/huggingface");
-    static final Pattern DATED = Pattern.compile("api-(models|trending|models-id-full)_.*?(\\d{4}-\\d{2}-\\d{2})\\.json");
+    static final Pattern DATED =
+            Pattern.compile("api-(models|trending|models-id-full)_.*?(\\d{4}-\\d{2}-\\d{2})\\.json");
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
@@ -44,7 +45,9 @@ class AsOfApiTest extends IntegrationTest {
     org.weightscope.catalogue.CatalogueService catalogue;
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
@@ -88,35 +91,57 @@ class AsOfApiTest extends IntegrationTest {
         TreeMap<LocalDate, Map<String, Long>> captures = recordedCaptures();
         LocalDate newest = captures.lastKey();
         Map<String, Long> expected = counted(captures, newest);
-        long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
-        long everKnown = captures.headMap(newest, true).values().stream().flatMap(m -> m.keySet().stream()).distinct().count();
+        long expectedTotal =
+                expected.values().stream().mapToLong(Long::longValue).sum();
+        long everKnown = captures.headMap(newest, true).values().stream()
+                .flatMap(m -> m.keySet().stream())
+                .distinct()
+                .count();
 
         JsonNode body = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage");
-        System.out.printf("as of %s: %d models, total %d (independent: %d models, %d); coverage %s%n",
-                body.get("as_of").asText(), body.at("/coverage/models").asLong(), body.get("total").asLong(),
-                expected.size(), expectedTotal, body.get("coverage"));
+        System.out.printf(
+                "as of %s: %d models, total %d (independent: %d models, %d); coverage %s%n",
+                body.get("as_of").asText(),
+                body.at("/coverage/models").asLong(),
+                body.get("total").asLong(),
+                expected.size(),
+                expectedTotal,
+                body.get("coverage"));
         assertThat(body.get("as_of").asText()).isEqualTo(newest.toString());
         JsonNode c = body.get("coverage");
-        assertThat(c.fieldNames()).toIterable().contains("models", "downloads", "captured_from", "captured_to",
-                "freshness_days", "left_out_stale", "capture_kinds");
+        assertThat(c.fieldNames())
+                .toIterable()
+                .contains(
+                        "models",
+                        "downloads",
+                        "captured_from",
+                        "captured_to",
+                        "freshness_days",
+                        "left_out_stale",
+                        "capture_kinds");
         assertThat(c.get("models").asLong()).isEqualTo(expected.size());
         assertThat(c.get("downloads").asLong()).isEqualTo(expectedTotal);
         assertThat(body.get("total").asLong()).isEqualTo(expectedTotal);
         assertThat(c.get("freshness_days").asInt()).isEqualTo(7);
         assertThat(c.get("captured_to").asText()).isEqualTo(newest.toString());
-        LocalDate from = captures.subMap(newest.minusDays(6), true, newest, true).firstKey();
+        LocalDate from =
+                captures.subMap(newest.minusDays(6), true, newest, true).firstKey();
         assertThat(c.get("captured_from").asText()).isEqualTo(from.toString());
         assertThat(c.get("left_out_stale").asLong()).isEqualTo(everKnown - expected.size());
         assertThat(c.get("capture_kinds").get(0).asText()).isEqualTo("trending-list");
         // a sample this small is flagged, and so is one model holding most of the total
         assertThat(c.get("thin").asBoolean()).isTrue();
         assertThat(body.get("warnings").toString()).contains("thin sample");
-        String top = expected.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String top = expected.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         assertThat(c.get("top_model").asText()).isEqualTo("hf:" + top);
-        assertThat(c.get("top_share").asDouble()).isCloseTo((double) expected.get(top) / expectedTotal,
-                org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(body.get("citation").asText()).startsWith("Source: Weightscope, as of " + newest + " ("
-                + expected.size() + " models captured " + from + " to " + newest + ", trending-list");
+        assertThat(c.get("top_share").asDouble())
+                .isCloseTo((double) expected.get(top) / expectedTotal, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(body.get("citation").asText())
+                .startsWith("Source: Weightscope, as of " + newest + " (" + expected.size() + " models captured " + from
+                        + " to " + newest + ", trending-list");
 
         // at= the same day answers the same; the uploader view counts the same models
         JsonNode same = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&at=" + newest);
@@ -130,13 +155,15 @@ class AsOfApiTest extends IntegrationTest {
         Map<String, Long> dec = counted(captures, december);
         JsonNode then = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&at=" + december);
         assertThat(then.at("/coverage/models").asLong()).isEqualTo(dec.size());
-        assertThat(then.get("total").asLong()).isEqualTo(dec.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(then.get("total").asLong())
+                .isEqualTo(dec.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
     void earlierMetricVersionsStayResolvable() throws Exception {
         JsonNode body = get("/api/v1/metrics");
-        assertThat(body.get("metrics").toString()).contains("\"id\":\"downloads-30d\",\"version\":\"2\",\"current\":true")
+        assertThat(body.get("metrics").toString())
+                .contains("\"id\":\"downloads-30d\",\"version\":\"2\",\"current\":true")
                 .contains("\"id\":\"downloads-30d\",\"version\":\"1\",\"current\":false");
         assertThat(body.get("freshness_days").asInt()).isEqualTo(7);
     }
@@ -155,7 +182,8 @@ class AsOfApiTest extends IntegrationTest {
     @Test
     void everySeriesPointCarriesItsCoverageAndEmptyWeeksAreGaps() throws Exception {
         TreeMap<LocalDate, Map<String, Long>> captures = recordedCaptures();
-        JsonNode body = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&from=2024-11-18&to=2026-08-22");
+        JsonNode body =
+                get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&from=2024-11-18&to=2026-08-22");
         JsonNode series = body.get("series");
         assertThat(series.size()).isGreaterThan(90);
         int gaps = 0;
@@ -163,9 +191,14 @@ class AsOfApiTest extends IntegrationTest {
             LocalDate day = LocalDate.parse(p.get("day").asText());
             assertThat(p.has("coverage")).isTrue();
             Map<String, Long> expected = counted(captures, day);
-            assertThat(p.at("/coverage/models").asLong()).as("models as of " + day).isEqualTo(expected.size());
-            assertThat(p.get("total").asLong()).as("total as of " + day)
-                    .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(p.at("/coverage/models").asLong())
+                    .as("models as of " + day)
+                    .isEqualTo(expected.size());
+            assertThat(p.get("total").asLong())
+                    .as("total as of " + day)
+                    .isEqualTo(expected.values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
             if (expected.isEmpty()) {
                 gaps++;
                 assertThat(p.get("figures")).isEmpty();
@@ -179,7 +212,8 @@ class AsOfApiTest extends IntegrationTest {
         JsonNode constant = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&from=2026-03-01"
                 + "&to=2026-08-22&sample=constant");
         assertThat(constant.get("sample").asText()).isEqualTo("constant");
-        assertThat(constant.get("series")).allSatisfy(p -> assertThat(p.has("coverage")).isTrue());
+        assertThat(constant.get("series"))
+                .allSatisfy(p -> assertThat(p.has("coverage")).isTrue());
     }
 
     /**
@@ -188,30 +222,41 @@ class AsOfApiTest extends IntegrationTest {
      */
     @Test
     void theV1RuleMixedCapturesYearsApart() throws Exception {
-        var models = catalogue.modelsOfHub("huggingface").stream().filter(m -> m.downloads30d() != null).toList();
+        var models = catalogue.modelsOfHub("huggingface").stream()
+                .filter(m -> m.downloads30d() != null)
+                .toList();
         double total = models.stream().mapToDouble(m -> m.downloads30d()).sum();
-        double before2025 = models.stream().filter(m -> m.asOf().isBefore(java.time.Instant.parse("2025-01-01T00:00:00Z")))
-                .mapToDouble(m -> m.downloads30d()).sum();
-        System.out.printf("v1 'as of 2026-08-22': %d models, %.0f downloads, %.1f %% of them from captures before 2025%n",
+        double before2025 = models.stream()
+                .filter(m -> m.asOf().isBefore(java.time.Instant.parse("2025-01-01T00:00:00Z")))
+                .mapToDouble(m -> m.downloads30d())
+                .sum();
+        System.out.printf(
+                "v1 'as of 2026-08-22': %d models, %.0f downloads, %.1f %% of them from captures before 2025%n",
                 models.size(), total, 100 * before2025 / total);
         assertThat(before2025 / total).isGreaterThan(0.8);
         for (String view : List.of("uploader", "lineage")) {
             Map<String, Double> v1 = new TreeMap<>();
-            models.forEach(m -> m.originCredit().stream().filter(c -> c.view().equals(view))
+            models.forEach(m -> m.originCredit().stream()
+                    .filter(c -> c.view().equals(view))
                     .forEach(c -> v1.merge(c.country(), c.downloads30d() / total, Double::sum)));
             JsonNode v2 = get("/api/v1/adoption?metric=downloads-30d&by=origin&view=" + view);
             StringBuilder line = new StringBuilder();
-            v2.get("figures").forEach(f -> line.append(String.format(" %s %.1f%%", f.get("key").asText(),
-                    100 * f.get("share").asDouble())));
+            v2.get("figures")
+                    .forEach(f -> line.append(String.format(
+                            " %s %.1f%%",
+                            f.get("key").asText(), 100 * f.get("share").asDouble())));
             System.out.printf("%s view, v1 (every model's newest capture): %s%n", view, top(v1));
-            System.out.printf("%s view, v2 (as of %s, %s):%s%n", view, v2.get("as_of").asText(),
-                    v2.at("/coverage/models").asText() + " models", line);
+            System.out.printf(
+                    "%s view, v2 (as of %s, %s):%s%n",
+                    view, v2.get("as_of").asText(), v2.at("/coverage/models").asText() + " models", line);
         }
     }
 
     private static String top(Map<String, Double> shares) {
         StringBuilder out = new StringBuilder();
-        shares.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8)
+        shares.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(8)
                 .forEach(e -> out.append(String.format(" %s %.1f%%", e.getKey(), 100 * e.getValue())));
         return out.toString();
     }

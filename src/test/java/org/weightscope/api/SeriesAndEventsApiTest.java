@@ -36,7 +36,9 @@ class SeriesAndEventsApiTest extends IntegrationTest {
     int port;
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -48,18 +50,25 @@ class SeriesAndEventsApiTest extends IntegrationTest {
         List<String> days = new ArrayList<>();
         body.path("series").forEach(p -> days.add(p.path("day").asText()));
         // one point per ISO week, as of its last day (Sunday), the last one as of the range's end
-        assertThat(days).contains("2026-03-01", "2026-06-21", "2026-08-23", "2026-08-31").doesNotContain("2026-08-22");
+        assertThat(days)
+                .contains("2026-03-01", "2026-06-21", "2026-08-23", "2026-08-31")
+                .doesNotContain("2026-08-22");
         assertThat(days).doesNotHaveDuplicates().isSorted();
         assertThat(body.path("citation").asText()).startsWith("Source: Weightscope, as of ");
 
         // the week of 08-17 and 08-22: each model's newest capture of the two, summed here from the files
         Map<String, Double> newest = new java.util.HashMap<>();
         for (String day : List.of("2026-08-17", "2026-08-22")) {
-            JsonNode capture = json.readTree(Path.of("crawlers/fixtures/huggingface/api-trending_models_" + day + ".json")
-                    .toFile());
-            capture.properties().forEach(e -> newest.put(e.getKey(), e.getValue().path("repoData").path("downloads").asDouble()));
+            JsonNode capture =
+                    json.readTree(Path.of("crawlers/fixtures/huggingface/api-trending_models_" + day + ".json")
+                            .toFile());
+            capture.properties()
+                    .forEach(e -> newest.put(
+                            e.getKey(),
+                            e.getValue().path("repoData").path("downloads").asDouble()));
         }
-        double expected = newest.values().stream().mapToDouble(Double::doubleValue).sum();
+        double expected =
+                newest.values().stream().mapToDouble(Double::doubleValue).sum();
         JsonNode week = body.path("series").get(days.indexOf("2026-08-23"));
         assertThat(week.path("total").asDouble()).isCloseTo(expected, within(0.5));
         assertThat(week.path("coverage").path("models").asInt()).isEqualTo(newest.size());
@@ -71,7 +80,8 @@ class SeriesAndEventsApiTest extends IntegrationTest {
 
         HttpResponse<String> csv = get("/api/v1/adoption?by=origin&from=2026-08-01&to=2026-08-31&format=csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("# Source: Weightscope");
-        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow()).isEqualTo("day,origin,downloads-30d,share,models,captured_from,captured_to");
+        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("day,origin,downloads-30d,share,models,captured_from,captured_to");
     }
 
     @Test
@@ -92,7 +102,8 @@ class SeriesAndEventsApiTest extends IntegrationTest {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(atom.body().getBytes(StandardCharsets.UTF_8)));
+            Document doc = f.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(atom.body().getBytes(StandardCharsets.UTF_8)));
             assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("feed");
             assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
         }
@@ -101,12 +112,19 @@ class SeriesAndEventsApiTest extends IntegrationTest {
 
     @Test
     void badParametersAre400s() throws Exception {
-        for (String path : List.of("/api/v1/events?type=nonsense", "/api/v1/events?origin=XYZ",
-                "/api/v1/events?size=100000", "/api/v1/adoption?from=not-a-day",
-                "/api/v1/adoption?from=2026-08-01&to=2026-01-01", "/feeds/nonsense.atom")) {
+        for (String path : List.of(
+                "/api/v1/events?type=nonsense",
+                "/api/v1/events?origin=XYZ",
+                "/api/v1/events?size=100000",
+                "/api/v1/adoption?from=not-a-day",
+                "/api/v1/adoption?from=2026-08-01&to=2026-01-01",
+                "/feeds/nonsense.atom")) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(400);
-            assertThat(r.body()).as(path).contains("\"error\"").doesNotContainIgnoringCase("elasticsearch")
+            assertThat(r.body())
+                    .as(path)
+                    .contains("\"error\"")
+                    .doesNotContainIgnoringCase("elasticsearch")
                     .doesNotContain("Exception");
         }
     }

@@ -29,12 +29,16 @@ class StoreFailureTest {
     final ModelSearch search = mock(ModelSearch.class);
     final AttributionRules rules = mock(AttributionRules.class);
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ApiController(adoption, search, rules))
-            .setControllerAdvice(new ApiErrors()).build();
+            .setControllerAdvice(new ApiErrors())
+            .build();
 
     @Test
     void storeFailureIsA503WithoutItsDetail() throws Exception {
-        when(adoption.asOf(any(Adoption.Query.class), any())).thenThrow(new StorageException("search of models failed",
-                new IOException("Connection refused: Elasticsearch at 127.0.0.1:9200, index weightscope-models")));
+        when(adoption.asOf(any(Adoption.Query.class), any()))
+                .thenThrow(new StorageException(
+                        "search of models failed",
+                        new IOException(
+                                "Connection refused: Elasticsearch at 127.0.0.1:9200, index weightscope-models")));
         MvcResult r = mvc.perform(get("/api/v1/adoption?by=origin")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(503);
         assertThat(r.getResponse().getContentType()).startsWith("application/json");
@@ -45,9 +49,10 @@ class StoreFailureTest {
 
     @Test
     void storeFailureOnAModelLookupIsA503Too() throws Exception {
-        when(search.find(anyString(), anyString())).thenThrow(new StorageException("get of models failed",
-                new IOException("Connection reset")));
-        MvcResult r = mvc.perform(get("/api/v1/models/hf/Qwen/Qwen2.5-7B-Instruct")).andReturn();
+        when(search.find(anyString(), anyString()))
+                .thenThrow(new StorageException("get of models failed", new IOException("Connection reset")));
+        MvcResult r =
+                mvc.perform(get("/api/v1/models/hf/Qwen/Qwen2.5-7B-Instruct")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(503);
     }
 

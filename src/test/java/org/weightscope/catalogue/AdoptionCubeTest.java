@@ -22,6 +22,7 @@ class AdoptionCubeTest extends IntegrationTest {
 
     @Autowired
     AdoptionService adoption;
+
     @Autowired
     AdoptionCube cube;
 
@@ -34,20 +35,34 @@ class AdoptionCubeTest extends IntegrationTest {
                 }
             }
         }
-        out.add(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORGANISATION, Adoption.View.LINEAGE,
-                Map.of(Adoption.Dimension.ORIGIN, List.of("CN", "US")), 15));
-        out.add(new Adoption.Query(Adoption.Metric.MODELS, Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER,
-                Map.of(Adoption.Dimension.LICENCE_CLASS, List.of("open-source")), 10));
-        out.add(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.SECTOR, Adoption.View.UPLOADER,
-                Map.of(Adoption.Dimension.HARDWARE_CLASS, List.of("consumer-gpu", "edge")), 10));
+        out.add(new Adoption.Query(
+                Adoption.Metric.DOWNLOADS_30D,
+                Adoption.Dimension.ORGANISATION,
+                Adoption.View.LINEAGE,
+                Map.of(Adoption.Dimension.ORIGIN, List.of("CN", "US")),
+                15));
+        out.add(new Adoption.Query(
+                Adoption.Metric.MODELS,
+                Adoption.Dimension.ORIGIN,
+                Adoption.View.UPLOADER,
+                Map.of(Adoption.Dimension.LICENCE_CLASS, List.of("open-source")),
+                10));
+        out.add(new Adoption.Query(
+                Adoption.Metric.DOWNLOADS_30D,
+                Adoption.Dimension.SECTOR,
+                Adoption.View.UPLOADER,
+                Map.of(Adoption.Dimension.HARDWARE_CLASS, List.of("consumer-gpu", "edge")),
+                10));
         return out;
     }
 
     static List<LocalDate> days() {
         List<LocalDate> out = new ArrayList<>();
         // recorded days, the days right after them (inside and beyond the window), and days far from any capture
-        for (LocalDate d = LocalDate.of(2024, 11, 20); d.isBefore(LocalDate.of(2024, 12, 25)); d = d.plusDays(1)) out.add(d);
-        for (LocalDate d = LocalDate.of(2026, 2, 25); d.isBefore(LocalDate.of(2026, 9, 5)); d = d.plusDays(6)) out.add(d);
+        for (LocalDate d = LocalDate.of(2024, 11, 20); d.isBefore(LocalDate.of(2024, 12, 25)); d = d.plusDays(1))
+            out.add(d);
+        for (LocalDate d = LocalDate.of(2026, 2, 25); d.isBefore(LocalDate.of(2026, 9, 5)); d = d.plusDays(6))
+            out.add(d);
         out.add(LocalDate.of(2025, 6, 1));
         return out;
     }
@@ -63,7 +78,8 @@ class AdoptionCubeTest extends IntegrationTest {
     private void compareAll(boolean onlyWhereBuilt) {
         LocalDate newest = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
         // a rebuild builds every day to the window's end after the newest capture; later days come from the snapshots
-        LocalDate lastBuilt = adoption.newestDay(Adoption.Metric.MODELS).orElseThrow()
+        LocalDate lastBuilt = adoption.newestDay(Adoption.Metric.MODELS)
+                .orElseThrow()
                 .plusDays(adoption.figureSettings().freshnessDays() - 1L);
         int fromCube = 0;
         for (Adoption.Query q : queries()) {
@@ -78,21 +94,24 @@ class AdoptionCubeTest extends IntegrationTest {
             }
             if (q.by() != Adoption.Dimension.ORIGIN) {
                 for (LocalDate day : List.of(newest, LocalDate.of(2024, 12, 11), LocalDate.of(2026, 8, 19))) {
-                    Adoption.Query originQuery = new Adoption.Query(q.metric(), Adoption.Dimension.ORIGIN, q.view(),
-                            q.filters(), q.top());
+                    Adoption.Query originQuery =
+                            new Adoption.Query(q.metric(), Adoption.Dimension.ORIGIN, q.view(), q.filters(), q.top());
                     var a = adoption.crossByOrigin(originQuery, q.by(), day);
                     var b = naive(() -> adoption.crossByOrigin(originQuery, q.by(), day));
                     assertThat(a.keySet()).as("cross " + q + " " + day).containsExactlyElementsOf(b.keySet());
                     a.forEach((k, byCountry) -> {
-                        assertThat(byCountry.keySet()).containsExactlyInAnyOrderElementsOf(b.get(k).keySet());
-                        byCountry.forEach((c, v) -> assertThat(v).isCloseTo(b.get(k).get(c), within(1e-6)));
+                        assertThat(byCountry.keySet())
+                                .containsExactlyInAnyOrderElementsOf(b.get(k).keySet());
+                        byCountry.forEach(
+                                (c, v) -> assertThat(v).isCloseTo(b.get(k).get(c), within(1e-6)));
                     });
                 }
             }
         }
         assertThat(fromCube).isPositive();
         for (AdoptionService.Sample sample : AdoptionService.Sample.values()) {
-            Adoption.Query q = Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE);
+            Adoption.Query q =
+                    Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE);
             var a = adoption.weekly(q, LocalDate.of(2026, 1, 1), newest, sample);
             var b = naive(() -> adoption.weekly(q, LocalDate.of(2026, 1, 1), newest, sample));
             assertThat(a.sample()).isEqualTo(b.sample());
@@ -100,7 +119,10 @@ class AdoptionCubeTest extends IntegrationTest {
             assertThat(a.sampleModels()).isEqualTo(b.sampleModels());
             assertThat(a.points()).hasSameSizeAs(b.points());
             for (int i = 0; i < a.points().size(); i++) {
-                same(a.points().get(i).adoption(), b.points().get(i).adoption(), "week " + a.points().get(i).day());
+                same(
+                        a.points().get(i).adoption(),
+                        b.points().get(i).adoption(),
+                        "week " + a.points().get(i).day());
             }
         }
     }
@@ -118,11 +140,17 @@ class AdoptionCubeTest extends IntegrationTest {
         assertThat(a.coverage()).as(what + " coverage").isEqualTo(b.coverage());
         assertThat(a.asOf()).as(what + " as of").isEqualTo(b.asOf());
         assertThat(a.total()).as(what + " total").isCloseTo(b.total(), within(1e-6));
-        assertThat(a.figures().stream().map(Adoption.Figure::key).toList()).as(what + " keys")
-                .containsExactlyElementsOf(b.figures().stream().map(Adoption.Figure::key).toList());
+        assertThat(a.figures().stream().map(Adoption.Figure::key).toList())
+                .as(what + " keys")
+                .containsExactlyElementsOf(
+                        b.figures().stream().map(Adoption.Figure::key).toList());
         for (int i = 0; i < a.figures().size(); i++) {
-            assertThat(a.figures().get(i).value()).as(what).isCloseTo(b.figures().get(i).value(), within(1e-6));
-            assertThat(a.figures().get(i).share()).as(what).isCloseTo(b.figures().get(i).share(), within(1e-9));
+            assertThat(a.figures().get(i).value())
+                    .as(what)
+                    .isCloseTo(b.figures().get(i).value(), within(1e-6));
+            assertThat(a.figures().get(i).share())
+                    .as(what)
+                    .isCloseTo(b.figures().get(i).share(), within(1e-9));
         }
     }
 }

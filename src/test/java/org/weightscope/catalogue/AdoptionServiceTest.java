@@ -69,12 +69,31 @@ class AdoptionServiceTest extends IntegrationTest {
         for (JsonNode item : page) {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(t -> tags.add(t.asText()));
-            ModelFacts facts = new ModelFacts("huggingface", item.get("id").asText(), null,
-                    item.path("pipeline_tag").asText(null), item.path("library_name").asText(null), tags, Map.of(),
-                    Map.of(), null, null, null);
-            batch.add(new CatalogueService.Observation(facts, new HubFigures(null, null, null, null,
-                    item.get("downloads").asLong(), null, item.get("likes").asLong()),
-                    Instant.parse("2024-12-09T00:00:00Z"), true, "recording:" + PAGE.getFileName()));
+            ModelFacts facts = new ModelFacts(
+                    "huggingface",
+                    item.get("id").asText(),
+                    null,
+                    item.path("pipeline_tag").asText(null),
+                    item.path("library_name").asText(null),
+                    tags,
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    null);
+            batch.add(new CatalogueService.Observation(
+                    facts,
+                    new HubFigures(
+                            null,
+                            null,
+                            null,
+                            null,
+                            item.get("downloads").asLong(),
+                            null,
+                            item.get("likes").asLong()),
+                    Instant.parse("2024-12-09T00:00:00Z"),
+                    true,
+                    "recording:" + PAGE.getFileName()));
         }
         history.apply(batch, java.time.LocalDate.of(2024, 12, 9), "adoption-test");
         history.refresh();
@@ -95,10 +114,10 @@ class AdoptionServiceTest extends IntegrationTest {
             }
         }
 
-        Adoption uploader = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.UPLOADER, Map.of(), 300));
-        Adoption lineage = adoption.asOf(new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.LINEAGE, Map.of(), 300));
+        Adoption uploader = adoption.asOf(new Adoption.Query(
+                Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER, Map.of(), 300));
+        Adoption lineage = adoption.asOf(new Adoption.Query(
+                Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE, Map.of(), 300));
         print("uploader", uploader, uploaderExpected, total);
         print("lineage", lineage, lineageExpected, total);
 
@@ -106,8 +125,10 @@ class AdoptionServiceTest extends IntegrationTest {
         assertThat(lineage.total()).isCloseTo(total, within(0.5));
         assertThat(values(uploader)).containsOnlyKeys(uploaderExpected.keySet());
         assertThat(values(lineage)).containsOnlyKeys(lineageExpected.keySet());
-        uploaderExpected.forEach((k, v) -> assertThat(values(uploader).get(k)).as("uploader " + k).isCloseTo(v, within(0.5)));
-        lineageExpected.forEach((k, v) -> assertThat(values(lineage).get(k)).as("lineage " + k).isCloseTo(v, within(0.5)));
+        uploaderExpected.forEach((k, v) ->
+                assertThat(values(uploader).get(k)).as("uploader " + k).isCloseTo(v, within(0.5)));
+        lineageExpected.forEach(
+                (k, v) -> assertThat(values(lineage).get(k)).as("lineage " + k).isCloseTo(v, within(0.5)));
         // the two views really differ on this page (re-uploads and fine-tunes credited to their roots)
         assertThat(values(lineage)).isNotEqualTo(values(uploader));
         assertThat(uploader.asOf()).isEqualTo(Instant.parse("2024-12-09T00:00:00Z"));
@@ -121,9 +142,11 @@ class AdoptionServiceTest extends IntegrationTest {
     @Order(2)
     void aRegistryEditIsReappliedWithoutACrawl() throws Exception {
         String id = "hf:Qwen/Qwen2.5-Coder-32B-Instruct";
-        assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin()).containsExactly("CN");
-        String before = adoption.asOf(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.UPLOADER)).ruleVersion();
+        assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin())
+                .containsExactly("CN");
+        String before = adoption.asOf(Adoption.Query.of(
+                        Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER))
+                .ruleVersion();
 
         Path file = REGISTRY.resolve("organizations.yaml");
         String yaml = Files.readString(file);
@@ -137,10 +160,11 @@ class AdoptionServiceTest extends IntegrationTest {
 
         assertThat(result.models()).isEqualTo(50);
         assertThat(result.changed()).isGreaterThanOrEqualTo(4); // the Qwen models and their derivatives
-        assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin()).containsExactly("SG");
+        assertThat(catalogue.findAll(List.of(id)).get(id).attribution().uploaderOrigin())
+                .containsExactly("SG");
         assertThat(result.ruleVersion()).isNotEqualTo(before);
-        Adoption after = adoption.asOf(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN,
-                Adoption.View.UPLOADER));
+        Adoption after = adoption.asOf(
+                Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.UPLOADER));
         assertThat(values(after)).containsKey("SG");
         assertThat(after.ruleVersion()).isEqualTo(result.ruleVersion());
     }
@@ -189,7 +213,9 @@ class AdoptionServiceTest extends IntegrationTest {
         for (JsonNode org : new YAMLMapper().readTree(registry.toFile()).path("organizations")) {
             Set<String> cs = new LinkedHashSet<>();
             org.path("countries").forEach(c -> cs.add(c.asText()));
-            org.path("namespaces").path("huggingface").forEach(ns -> out.put(ns.asText().toLowerCase(Locale.ROOT), cs));
+            org.path("namespaces")
+                    .path("huggingface")
+                    .forEach(ns -> out.put(ns.asText().toLowerCase(Locale.ROOT), cs));
         }
         return out;
     }
@@ -201,11 +227,13 @@ class AdoptionServiceTest extends IntegrationTest {
     }
 
     private static void print(String view, Adoption a, Map<String, Double> expected, double total) {
-        System.out.printf("%nShare of 30-day downloads by origin, %s view (%s, as of %s, %s):%n", view,
-                PAGE.getFileName(), a.asOf(), a.ruleVersion());
+        System.out.printf(
+                "%nShare of 30-day downloads by origin, %s view (%s, as of %s, %s):%n",
+                view, PAGE.getFileName(), a.asOf(), a.ruleVersion());
         for (Adoption.Figure f : a.figures()) {
-            System.out.printf("  %-13s %14.1f  %6.2f%%   independent: %14.1f%n", f.key(), f.value(), 100 * f.share(),
-                    expected.getOrDefault(f.key(), Double.NaN));
+            System.out.printf(
+                    "  %-13s %14.1f  %6.2f%%   independent: %14.1f%n",
+                    f.key(), f.value(), 100 * f.share(), expected.getOrDefault(f.key(), Double.NaN));
         }
         System.out.printf("  %-13s %14.1f%n", "total", total);
     }

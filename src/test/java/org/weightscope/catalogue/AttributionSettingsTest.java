@@ -1,18 +1,17 @@
 package org.weightscope.catalogue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class AttributionSettingsTest {
 
@@ -28,7 +27,8 @@ class AttributionSettingsTest {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "weightscope.attribution.registry-dir", "/tmp/reg",
                 "weightscope.attribution.hardware.edge-gb", "2")));
-        AttributionSettings s = binder.bind("weightscope.attribution", AttributionSettings.class).get();
+        AttributionSettings s = binder.bind("weightscope.attribution", AttributionSettings.class)
+                .get();
         assertThat(s.registryDir()).isEqualTo(Path.of("/tmp/reg"));
         assertThat(s.hardware()).isEqualTo(new HardwareThresholds(2, 24, 80, 640));
     }
@@ -39,10 +39,14 @@ class AttributionSettingsTest {
         Files.copy(Fixtures.RULES.resolve(Attributor.LICENCES_FILE), dir.resolve(Attributor.LICENCES_FILE));
         Files.copy(Fixtures.RULES.resolve(Attributor.SECTORS_FILE), dir.resolve(Attributor.SECTORS_FILE));
         Attributor a = Attributor.load(dir);
-        assertThat(a.attribute(ModelFacts.of("huggingface", "Qwen/Qwen3-8B"), ParentLookup.none()).uploaderOrigin())
+        assertThat(a.attribute(ModelFacts.of("huggingface", "Qwen/Qwen3-8B"), ParentLookup.none())
+                        .uploaderOrigin())
                 .containsExactly("CN");
 
-        Files.copy(Fixtures.BROKEN_REGISTRY, dir.resolve(Attributor.ORGANIZATIONS_FILE), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Fixtures.BROKEN_REGISTRY,
+                dir.resolve(Attributor.ORGANIZATIONS_FILE),
+                StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> Attributor.load(dir)).isInstanceOf(RegistryException.class);
     }
 }

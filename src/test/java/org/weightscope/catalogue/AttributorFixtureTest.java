@@ -1,14 +1,13 @@
 package org.weightscope.catalogue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weightscope.catalogue.Attribution.OriginShare;
 import org.weightscope.catalogue.Attribution.Parent;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * End-to-end over the real recording {@code api-models-id-full_50models_2024-12-09.json}; the catalogue
@@ -56,7 +55,8 @@ class AttributorFixtureTest {
 
     @Test
     void qwen25_72b_instruct_licenseOtherWithLicenseName() {
-        // cardData: license "other", license_name "qwen"; safetensors BF16 72706203648; tag base_model:finetune:Qwen/Qwen2.5-72B
+        // cardData: license "other", license_name "qwen"; safetensors BF16 72706203648; tag
+        // base_model:finetune:Qwen/Qwen2.5-72B
         Attribution a = attribute("Qwen/Qwen2.5-72B-Instruct");
         assertThat(a.licence()).isEqualTo(new Attribution.Licence("qwen", "open-weights-restricted", "license_name"));
         assertThat(a.hardware().weightsBytes()).isEqualTo(145_412_407_296L);
@@ -71,7 +71,9 @@ class AttributorFixtureTest {
     void qwen25_coder_32b_instruct() {
         // cardData.license apache-2.0; safetensors BF16 32763876352; tags include "code", "qwen-coder"
         Attribution a = attribute("Qwen/Qwen2.5-Coder-32B-Instruct");
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
+        assertThat(a.licence())
+                .isEqualTo(new Attribution.Licence(
+                        "apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
         assertThat(a.hardware().weightsBytes()).isEqualTo(65_527_752_704L);
         assertThat(a.hardware().clazz()).isEqualTo("datacenter-gpu");
         assertThat(a.sectors()).contains("code").doesNotContain("general-assistant");
@@ -92,15 +94,23 @@ class AttributorFixtureTest {
         assertThat(a.lineageOrigin()).containsExactly(new OriginShare("CN", 1.0));
         // cardData.license "other" with no license_name: declared, so not inherited, but class unknown; the
         // base's Qwen licence binds whoever runs it
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("other", "unknown", "cardData.license",
-                "open-weights-restricted", "Qwen/Qwen2.5-72B-Instruct", false, List.of()));
+        assertThat(a.licence())
+                .isEqualTo(new Attribution.Licence(
+                        "other",
+                        "unknown",
+                        "cardData.license",
+                        "open-weights-restricted",
+                        "Qwen/Qwen2.5-72B-Instruct",
+                        false,
+                        List.of()));
         // BF16 72706203648 (same architecture as its base)
         assertThat(a.hardware().weightsBytes()).isEqualTo(145_412_407_296L);
     }
 
     @Test
     void renamedParent_tagWinsOverCardData() {
-        // cardData.base_model "meta-llama/Meta-Llama-3.1-8B" (old name) vs tag base_model:finetune:meta-llama/Llama-3.1-8B
+        // cardData.base_model "meta-llama/Meta-Llama-3.1-8B" (old name) vs tag
+        // base_model:finetune:meta-llama/Llama-3.1-8B
         Attribution a = attribute("meta-llama/Llama-3.1-8B-Instruct");
         assertThat(a.lineage().parents()).containsExactly(new Parent("meta-llama/Llama-3.1-8B", "finetune"));
         assertThat(a.lineage().roots()).containsExactly("meta-llama/Llama-3.1-8B"); // in the catalogue, no parents
@@ -114,9 +124,10 @@ class AttributorFixtureTest {
     void realMergeOfTwoChineseRoots() {
         // tags base_model:merge:OpenGVLab/InternViT-6B-448px-V2_5 and base_model:merge:Qwen/Qwen2.5-72B-Instruct
         Attribution a = attribute("OpenGVLab/InternVL2_5-78B");
-        assertThat(a.lineage().parents()).containsExactly(
-                new Parent("OpenGVLab/InternViT-6B-448px-V2_5", "merge"),
-                new Parent("Qwen/Qwen2.5-72B-Instruct", "merge"));
+        assertThat(a.lineage().parents())
+                .containsExactly(
+                        new Parent("OpenGVLab/InternViT-6B-448px-V2_5", "merge"),
+                        new Parent("Qwen/Qwen2.5-72B-Instruct", "merge"));
         assertThat(a.lineage().roots()).containsExactly("OpenGVLab/InternViT-6B-448px-V2_5", "Qwen/Qwen2.5-72B");
         assertThat(a.lineage().issues()).contains("multiple-roots");
         assertThat(a.developerOrgs()).containsExactly("shanghai-ai-lab", "alibaba-qwen");
@@ -131,18 +142,32 @@ class AttributorFixtureTest {
         // cardData.base_model [black-forest-labs/FLUX.1-dev, Qwen/Qwen2-VL-7B-Instruct]; only Qwen2-VL has a
         // relation tag (adapter). No licence declared at all → inherited from FLUX.1-dev (in the catalogue).
         Attribution a = attribute("Djrango/Qwen2vl-Flux");
-        assertThat(a.lineage().parents()).containsExactly(
-                new Parent("black-forest-labs/FLUX.1-dev", "unknown"),
-                new Parent("Qwen/Qwen2-VL-7B-Instruct", "adapter"));
+        assertThat(a.lineage().parents())
+                .containsExactly(
+                        new Parent("black-forest-labs/FLUX.1-dev", "unknown"),
+                        new Parent("Qwen/Qwen2-VL-7B-Instruct", "adapter"));
         assertThat(a.lineage().roots()).containsExactly("black-forest-labs/FLUX.1-dev", "Qwen/Qwen2-VL-7B-Instruct");
         assertThat(a.uploaderOrg()).isNull();
         assertThat(a.uploaderOrigin()).containsExactly("unattributed");
-        assertThat(a.lineageOrigin()).satisfiesExactly(
-                s -> { assertThat(s.country()).isEqualTo("DE"); assertThat(s.share()).isCloseTo(0.5, within(1e-9)); },
-                s -> { assertThat(s.country()).isEqualTo("CN"); assertThat(s.share()).isCloseTo(0.5, within(1e-9)); });
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("flux-1-dev-non-commercial-license",
-                "non-commercial", "inherited:black-forest-labs/FLUX.1-dev", "non-commercial",
-                "black-forest-labs/FLUX.1-dev", false, List.of()));
+        assertThat(a.lineageOrigin())
+                .satisfiesExactly(
+                        s -> {
+                            assertThat(s.country()).isEqualTo("DE");
+                            assertThat(s.share()).isCloseTo(0.5, within(1e-9));
+                        },
+                        s -> {
+                            assertThat(s.country()).isEqualTo("CN");
+                            assertThat(s.share()).isCloseTo(0.5, within(1e-9));
+                        });
+        assertThat(a.licence())
+                .isEqualTo(new Attribution.Licence(
+                        "flux-1-dev-non-commercial-license",
+                        "non-commercial",
+                        "inherited:black-forest-labs/FLUX.1-dev",
+                        "non-commercial",
+                        "black-forest-labs/FLUX.1-dev",
+                        false,
+                        List.of()));
         assertThat(a.sectors()).containsExactly("multimodal-generation");
     }
 
@@ -189,8 +214,11 @@ class AttributorFixtureTest {
             Attribution a = attributor.attribute(f, catalogue);
             assertThat(a.sectors()).as(f.repoId()).isNotEmpty();
             assertThat(a.lineage().roots()).as(f.repoId()).isNotEmpty();
-            assertThat(a.lineageOrigin().stream().mapToDouble(OriginShare::share).sum())
-                    .as(f.repoId()).isCloseTo(1.0, within(1e-9));
+            assertThat(a.lineageOrigin().stream()
+                            .mapToDouble(OriginShare::share)
+                            .sum())
+                    .as(f.repoId())
+                    .isCloseTo(1.0, within(1e-9));
             if (a.uploaderOrg() == null) {
                 assertThat(a.uploaderOrigin()).as(f.repoId()).containsExactly("unattributed");
             }

@@ -2,7 +2,6 @@ package org.weightscope.catalogue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,15 +72,21 @@ public final class Fixtures {
         try {
             List<Path> files;
             try (var s = Files.list(HF)) {
-                files = s.filter(p -> p.getFileName().toString().startsWith("api-") && p.toString().endsWith(".json"))
-                        .sorted(java.util.Comparator.comparing(p -> day(p.getFileName().toString()))).toList();
+                files = s.filter(p -> p.getFileName().toString().startsWith("api-")
+                                && p.toString().endsWith(".json"))
+                        .sorted(java.util.Comparator.comparing(
+                                p -> day(p.getFileName().toString())))
+                        .toList();
             }
             Map<String, ModelFacts> out = new LinkedHashMap<>();
             for (Path file : files) {
                 Object root = JSON.readValue(file.toFile(), Object.class);
                 List<Map<String, Object>> items = new ArrayList<>();
                 if (root instanceof List<?> l) l.forEach(x -> items.add((Map<String, Object>) x));
-                else ((Map<String, Object>) root).values().forEach(v -> items.add((Map<String, Object>) ((Map<String, Object>) v).get("repoData")));
+                else
+                    ((Map<String, Object>) root)
+                            .values()
+                            .forEach(v -> items.add((Map<String, Object>) ((Map<String, Object>) v).get("repoData")));
                 for (Map<String, Object> m : items) {
                     ModelFacts n = facts(m);
                     ModelFacts p = out.get(n.repoId());
@@ -101,12 +106,18 @@ public final class Fixtures {
     }
 
     private static ModelFacts merged(ModelFacts n, ModelFacts p) {
-        return new ModelFacts(n.hub(), n.repoId(), n.author() != null ? n.author() : p.author(),
+        return new ModelFacts(
+                n.hub(),
+                n.repoId(),
+                n.author() != null ? n.author() : p.author(),
                 n.pipelineTag() != null ? n.pipelineTag() : p.pipelineTag(),
-                n.libraryName() != null ? n.libraryName() : p.libraryName(), n.tags().isEmpty() ? p.tags() : n.tags(),
+                n.libraryName() != null ? n.libraryName() : p.libraryName(),
+                n.tags().isEmpty() ? p.tags() : n.tags(),
                 n.cardData().isEmpty() ? p.cardData() : n.cardData(),
                 n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
-                n.totalParameters() != null ? n.totalParameters() : p.totalParameters(), null, null);
+                n.totalParameters() != null ? n.totalParameters() : p.totalParameters(),
+                null,
+                null);
     }
 
     @SuppressWarnings("unchecked")
@@ -122,8 +133,18 @@ public final class Fixtures {
         if (total == null && m.get("numParameters") instanceof Number n) total = n.longValue();
         Map<String, Object> card = m.get("cardData") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
         String id = (String) m.get("id");
-        return new ModelFacts("huggingface", id, (String) m.get("author"), (String) m.get("pipeline_tag"),
-                (String) m.get("library_name"), (List<String>) m.get("tags"), card, params, total, null, null);
+        return new ModelFacts(
+                "huggingface",
+                id,
+                (String) m.get("author"),
+                (String) m.get("pipeline_tag"),
+                (String) m.get("library_name"),
+                (List<String>) m.get("tags"),
+                card,
+                params,
+                total,
+                null,
+                null);
     }
 
     /** Facts from a recorded README.md: front matter as cardData, the rest as card text. */
@@ -132,8 +153,18 @@ public final class Fixtures {
         Map<String, Object> front = ModelCards.frontMatter(md);
         List<String> tags = new ArrayList<>();
         if (front.get("tags") instanceof List<?> l) l.forEach(t -> tags.add(String.valueOf(t)));
-        return new ModelFacts("huggingface", repoId, null, (String) front.get("pipeline_tag"),
-                (String) front.get("library_name"), tags, front, Map.of(), null, null, ModelCards.body(md));
+        return new ModelFacts(
+                "huggingface",
+                repoId,
+                null,
+                (String) front.get("pipeline_tag"),
+                (String) front.get("library_name"),
+                tags,
+                front,
+                Map.of(),
+                null,
+                null,
+                ModelCards.body(md));
     }
 
     public static String read(Path p) {
@@ -158,10 +189,23 @@ public final class Fixtures {
                     }
                     if (st.get("total") instanceof Number n) total = n.longValue();
                 }
-                Map<String, Object> card = m.get("cardData") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+                Map<String, Object> card =
+                        m.get("cardData") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
                 String id = (String) m.get("id");
-                out.put(id, new ModelFacts("huggingface", id, (String) m.get("author"), (String) m.get("pipeline_tag"),
-                        (String) m.get("library_name"), (List<String>) m.get("tags"), card, params, total, null, null));
+                out.put(
+                        id,
+                        new ModelFacts(
+                                "huggingface",
+                                id,
+                                (String) m.get("author"),
+                                (String) m.get("pipeline_tag"),
+                                (String) m.get("library_name"),
+                                (List<String>) m.get("tags"),
+                                card,
+                                params,
+                                total,
+                                null,
+                                null));
             }
             return out;
         } catch (IOException e) {

@@ -1,13 +1,12 @@
 package org.weightscope.catalogue;
 
-import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.Attribution.OriginShare;
-import org.weightscope.catalogue.Attribution.Parent;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Attribution.OriginShare;
+import org.weightscope.catalogue.Attribution.Parent;
 
 /** Lineage walks over constructed facts (the recordings hold no cycles or 3-deep chains). */
 class LineageEdgeCasesTest {
@@ -15,7 +14,8 @@ class LineageEdgeCasesTest {
     static final Attributor ATTRIBUTOR = Fixtures.attributor();
 
     static ModelFacts model(String id, String... tags) {
-        return new ModelFacts("huggingface", id, null, "text-generation", null, List.of(tags), Map.of(), Map.of(), null, null, null);
+        return new ModelFacts(
+                "huggingface", id, null, "text-generation", null, List.of(tags), Map.of(), Map.of(), null, null, null);
     }
 
     @Test
@@ -51,8 +51,8 @@ class LineageEdgeCasesTest {
 
     @Test
     void mergeOfTwoRootsFromDifferentCountries_splitsEvenly() {
-        ModelFacts merged = model("someone/merged",
-                "base_model:merge:meta-llama/Llama-3.1-8B", "base_model:merge:Qwen/Qwen2.5-7B");
+        ModelFacts merged =
+                model("someone/merged", "base_model:merge:meta-llama/Llama-3.1-8B", "base_model:merge:Qwen/Qwen2.5-7B");
         ModelFacts llama = model("meta-llama/Llama-3.1-8B");
         ModelFacts qwen = model("Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(merged, ParentLookup.of(List.of(llama, qwen)));
@@ -66,19 +66,29 @@ class LineageEdgeCasesTest {
 
     @Test
     void multiCountryRoot_splitsItsShareAcrossCountries() {
-        ModelFacts merged = model("someone/merged",
-                "base_model:merge:utter-project/EuroLLM-9B", "base_model:merge:Qwen/Qwen2.5-7B");
+        ModelFacts merged = model(
+                "someone/merged", "base_model:merge:utter-project/EuroLLM-9B", "base_model:merge:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(merged, ParentLookup.none());
-        assertThat(r.lineageOrigin()).containsExactly(
-                new OriginShare("PT", 0.25), new OriginShare("GB", 0.25), new OriginShare("CN", 0.5));
+        assertThat(r.lineageOrigin())
+                .containsExactly(new OriginShare("PT", 0.25), new OriginShare("GB", 0.25), new OriginShare("CN", 0.5));
     }
 
     @Test
     void chainOfThree_quantizedOfFinetuneOfBase() {
         ModelFacts base = model("Qwen/Qwen2.5-7B");
         ModelFacts tune = model("Nexusflow/Tuned-7B", "base_model:finetune:Qwen/Qwen2.5-7B");
-        ModelFacts quant = new ModelFacts("huggingface", "unsloth/Tuned-7B-GGUF", null, null, null,
-                List.of("gguf", "base_model:quantized:Nexusflow/Tuned-7B"), Map.of(), Map.of(), null, 4_680_000_000L, null);
+        ModelFacts quant = new ModelFacts(
+                "huggingface",
+                "unsloth/Tuned-7B-GGUF",
+                null,
+                null,
+                null,
+                List.of("gguf", "base_model:quantized:Nexusflow/Tuned-7B"),
+                Map.of(),
+                Map.of(),
+                null,
+                4_680_000_000L,
+                null);
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base, tune, quant)));
         assertThat(r.lineage().parents()).containsExactly(new Parent("Nexusflow/Tuned-7B", "quantized"));
         assertThat(r.lineage().roots()).containsExactly("Qwen/Qwen2.5-7B");
@@ -93,11 +103,29 @@ class LineageEdgeCasesTest {
 
     @Test
     void licenceInheritedFromNearestAncestor() {
-        ModelFacts base = new ModelFacts("huggingface", "Qwen/Qwen2.5-7B", null, null, null,
-                List.of("license:apache-2.0"), Map.of(), Map.of(), null, null, null);
+        ModelFacts base = new ModelFacts(
+                "huggingface",
+                "Qwen/Qwen2.5-7B",
+                null,
+                null,
+                null,
+                List.of("license:apache-2.0"),
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null);
         ModelFacts quant = model("someone/q-GGUF", "base_model:quantized:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base)));
-        assertThat(r.licence()).isEqualTo(new Attribution.Licence("apache-2.0", "permissive", "inherited:Qwen/Qwen2.5-7B", "permissive", "Qwen/Qwen2.5-7B", true, List.of()));
+        assertThat(r.licence())
+                .isEqualTo(new Attribution.Licence(
+                        "apache-2.0",
+                        "permissive",
+                        "inherited:Qwen/Qwen2.5-7B",
+                        "permissive",
+                        "Qwen/Qwen2.5-7B",
+                        true,
+                        List.of()));
     }
 
     @Test
@@ -114,8 +142,18 @@ class LineageEdgeCasesTest {
 
     @Test
     void cardDataBaseModelWithoutTag_isUnknownRelation_andModelScopeRevisionIsDropped() {
-        ModelFacts f = new ModelFacts("modelscope", "KookYan/x", null, "text-to-image", null, List.of(),
-                Map.of("base_model", List.of("MusePublic/Qwen-image@v1")), Map.of(), null, null, null);
+        ModelFacts f = new ModelFacts(
+                "modelscope",
+                "KookYan/x",
+                null,
+                "text-to-image",
+                null,
+                List.of(),
+                Map.of("base_model", List.of("MusePublic/Qwen-image@v1")),
+                Map.of(),
+                null,
+                null,
+                null);
         Attribution r = ATTRIBUTOR.attribute(f, ParentLookup.none());
         assertThat(r.lineage().parents()).containsExactly(new Parent("MusePublic/Qwen-image", "unknown"));
     }

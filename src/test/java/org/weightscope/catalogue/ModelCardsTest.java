@@ -1,12 +1,11 @@
 package org.weightscope.catalogue;
 
-import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.Attribution.Parent;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Attribution.Parent;
 
 /** Front matter of the recorded README cards, and attribution of the re-packaged GGUF repos they describe. */
 class ModelCardsTest {
@@ -15,7 +14,8 @@ class ModelCardsTest {
 
     @Test
     void frontMatter_listBaseModel() {
-        Map<String, Object> fm = ModelCards.frontMatter(Fixtures.read(Fixtures.CARDS.resolve("unsloth__DeepSeek-R1-0528-GGUF.README.md")));
+        Map<String, Object> fm = ModelCards.frontMatter(
+                Fixtures.read(Fixtures.CARDS.resolve("unsloth__DeepSeek-R1-0528-GGUF.README.md")));
         assertThat(fm.get("base_model")).isEqualTo(List.of("deepseek-ai/DeepSeek-R1-0528"));
         assertThat(fm.get("license")).isEqualTo("mit");
         assertThat(fm.get("library_name")).isEqualTo("transformers");
@@ -49,7 +49,9 @@ class ModelCardsTest {
         assertThat(a.lineage().roots()).containsExactly("deepseek-ai/DeepSeek-R1-0528");
         assertThat(a.developerOrgs()).containsExactly("deepseek");
         assertThat(a.lineageCountries()).containsExactly("CN");
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("mit", "permissive", "cardData.license", "permissive", null, true, List.of()));
+        assertThat(a.licence())
+                .isEqualTo(new Attribution.Licence(
+                        "mit", "permissive", "cardData.license", "permissive", null, true, List.of()));
     }
 
     @Test
@@ -76,8 +78,18 @@ class ModelCardsTest {
         assertThat(a.uploaderOrigin()).containsExactly("CN");
 
         // The same repo with a known 18.6 GB Q4 file: the quantised download decides the class.
-        ModelFacts withBytes = new ModelFacts(f.hub(), f.repoId(), null, f.pipelineTag(), f.libraryName(), f.tags(),
-                f.cardData(), Map.of(), null, 18_600_000_000L, f.cardText());
+        ModelFacts withBytes = new ModelFacts(
+                f.hub(),
+                f.repoId(),
+                null,
+                f.pipelineTag(),
+                f.libraryName(),
+                f.tags(),
+                f.cardData(),
+                Map.of(),
+                null,
+                18_600_000_000L,
+                f.cardText());
         Attribution b = ATTRIBUTOR.attribute(withBytes, ParentLookup.none());
         assertThat(b.hardware().basis()).isEqualTo("files");
         assertThat(b.hardware().estimated()).isFalse();
@@ -86,9 +98,11 @@ class ModelCardsTest {
 
     @Test
     void gemmaCard_restrictedLicence_usLineage() {
-        ModelFacts f = Fixtures.fromCard("google/gemma-3-1b-it-qat-q4_0-gguf", "google__gemma-3-1b-it-qat-q4_0-gguf.README.md");
+        ModelFacts f = Fixtures.fromCard(
+                "google/gemma-3-1b-it-qat-q4_0-gguf", "google__gemma-3-1b-it-qat-q4_0-gguf.README.md");
         Attribution a = ATTRIBUTOR.attribute(f, ParentLookup.none());
-        assertThat(a.licence()).isEqualTo(new Attribution.Licence("gemma", "open-weights-restricted", "cardData.license"));
+        assertThat(a.licence())
+                .isEqualTo(new Attribution.Licence("gemma", "open-weights-restricted", "cardData.license"));
         assertThat(a.lineage().roots()).containsExactly("google/gemma-3-1b-it");
         assertThat(a.lineageCountries()).containsExactly("US");
         assertThat(a.hardware().clazz()).isEqualTo("edge"); // name hint 1b → 2 GB estimated
@@ -97,7 +111,9 @@ class ModelCardsTest {
     @Test
     void magistralByUnregisteredRepackager_isItsOwnRoot_unattributed() {
         // no base_model in the front matter: lineage only in prose, which we do not guess from
-        ModelFacts f = Fixtures.fromCard("lmstudio-community/Magistral-Small-2506-GGUF", "lmstudio-community__Magistral-Small-2506-GGUF.README.md");
+        ModelFacts f = Fixtures.fromCard(
+                "lmstudio-community/Magistral-Small-2506-GGUF",
+                "lmstudio-community__Magistral-Small-2506-GGUF.README.md");
         Attribution a = ATTRIBUTOR.attribute(f, ParentLookup.none());
         assertThat(a.lineage().parents()).isEmpty();
         assertThat(a.lineage().roots()).containsExactly("lmstudio-community/Magistral-Small-2506-GGUF");

@@ -1,11 +1,10 @@
 package org.weightscope.catalogue;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OrganizationRegistryTest {
 
@@ -42,10 +41,18 @@ class OrganizationRegistryTest {
     @Test
     void ollamaAndOpenRouterIds_resolveThroughTheirNamespaces() {
         Attributor a = Fixtures.attributor();
-        assertThat(a.attribute(ModelFacts.of("ollama", "gemma3"), ParentLookup.none()).uploaderOrg()).isEqualTo("google");
-        assertThat(a.attribute(ModelFacts.of("ollama", "qwen3:8b"), ParentLookup.none()).uploaderOrigin()).containsExactly("CN");
-        assertThat(a.attribute(ModelFacts.of("openrouter", "qwen/qwen3-8b"), ParentLookup.none()).uploaderOrg()).isEqualTo("alibaba-qwen");
-        assertThat(a.attribute(ModelFacts.of("openrouter", "anthropic/claude"), ParentLookup.none()).uploaderOrigin()).containsExactly("unattributed");
+        assertThat(a.attribute(ModelFacts.of("ollama", "gemma3"), ParentLookup.none())
+                        .uploaderOrg())
+                .isEqualTo("google");
+        assertThat(a.attribute(ModelFacts.of("ollama", "qwen3:8b"), ParentLookup.none())
+                        .uploaderOrigin())
+                .containsExactly("CN");
+        assertThat(a.attribute(ModelFacts.of("openrouter", "qwen/qwen3-8b"), ParentLookup.none())
+                        .uploaderOrg())
+                .isEqualTo("alibaba-qwen");
+        assertThat(a.attribute(ModelFacts.of("openrouter", "anthropic/claude"), ParentLookup.none())
+                        .uploaderOrigin())
+                .containsExactly("unattributed");
     }
 
     @Test
@@ -53,8 +60,11 @@ class OrganizationRegistryTest {
         OrganizationRegistry r = OrganizationRegistry.read(Fixtures.BROKEN_REGISTRY);
         List<String> errors = r.validate();
         assertThat(errors).anyMatch(e -> e.contains("(bad-country)") && e.contains("countries") && e.contains("'XX'"));
-        assertThat(errors).anyMatch(e -> e.contains("(dup-namespace)") && e.contains("namespaces.huggingface")
-                && e.contains("'Good'") && e.contains("good-org"));
+        assertThat(errors)
+                .anyMatch(e -> e.contains("(dup-namespace)")
+                        && e.contains("namespaces.huggingface")
+                        && e.contains("'Good'")
+                        && e.contains("good-org"));
         assertThat(errors).anyMatch(e -> e.contains("(no-evidence)") && e.contains("evidence") && e.contains("JP"));
         assertThat(errors).noneMatch(e -> e.contains("(no-evidence)") && e.contains("country DE"));
         assertThat(errors).anyMatch(e -> e.contains("(bad-enums)") && e.contains("type") && e.contains("megacorp"));

@@ -25,24 +25,65 @@ class ProductionRegistryTest {
         Set<String> seen = new HashSet<>();
         for (Organization org : registry.all()) {
             // a typed namespace without a publicly stated base has no country (its models stay unattributed)
-            if (org.countries().isEmpty()) assertThat(org.evidence()).as(org.id()).isEmpty();
+            if (org.countries().isEmpty())
+                assertThat(org.evidence()).as(org.id()).isEmpty();
             for (String country : org.countries()) {
                 assertThat(ISO).as(org.id() + " country").contains(country);
-                assertThat(org.evidence().get(country)).as(org.id() + " evidence for " + country).startsWith("http");
+                assertThat(org.evidence().get(country))
+                        .as(org.id() + " evidence for " + country)
+                        .startsWith("http");
             }
             assertThat(OrganizationRegistry.TYPES).as(org.id() + " type").contains(org.type());
-            org.namespaces().forEach((hub, names) -> names.forEach(ns ->
-                    assertThat(seen.add(hub + "/" + ns.toLowerCase(Locale.ROOT))).as(hub + " namespace " + ns + " mapped twice").isTrue()));
+            org.namespaces()
+                    .forEach((hub, names) ->
+                            names.forEach(ns -> assertThat(seen.add(hub + "/" + ns.toLowerCase(Locale.ROOT)))
+                                    .as(hub + " namespace " + ns + " mapped twice")
+                                    .isTrue()));
         }
-        for (String ns : new String[] {"Qwen", "deepseek-ai", "zai-org", "THUDM", "moonshotai", "MiniMaxAI", "baidu",
-                "tencent", "ByteDance", "internlm", "OpenGVLab", "BAAI", "01-ai", "stepfun-ai", "XiaomiMiMo",
-                "meta-llama", "google", "microsoft", "nvidia", "openai", "ibm-granite", "allenai", "mistralai",
-                "CohereLabs", "tiiuae", "LGAI-EXAONE", "ai4bharat", "unsloth"}) {
-            assertThat(registry.byNamespace("huggingface", ns)).as("registry covers " + ns).isPresent();
+        for (String ns : new String[] {
+            "Qwen",
+            "deepseek-ai",
+            "zai-org",
+            "THUDM",
+            "moonshotai",
+            "MiniMaxAI",
+            "baidu",
+            "tencent",
+            "ByteDance",
+            "internlm",
+            "OpenGVLab",
+            "BAAI",
+            "01-ai",
+            "stepfun-ai",
+            "XiaomiMiMo",
+            "meta-llama",
+            "google",
+            "microsoft",
+            "nvidia",
+            "openai",
+            "ibm-granite",
+            "allenai",
+            "mistralai",
+            "CohereLabs",
+            "tiiuae",
+            "LGAI-EXAONE",
+            "ai4bharat",
+            "unsloth"
+        }) {
+            assertThat(registry.byNamespace("huggingface", ns))
+                    .as("registry covers " + ns)
+                    .isPresent();
         }
-        assertThat(registry.byNamespace("huggingface", "Qwen").orElseThrow().countries()).containsExactly("CN");
-        assertThat(registry.byNamespace("huggingface", "meta-llama").orElseThrow().countries()).containsExactly("US");
-        assertThat(registry.byNamespace("huggingface", "mistralai").orElseThrow().countries()).containsExactly("FR");
+        assertThat(registry.byNamespace("huggingface", "Qwen").orElseThrow().countries())
+                .containsExactly("CN");
+        assertThat(registry.byNamespace("huggingface", "meta-llama")
+                        .orElseThrow()
+                        .countries())
+                .containsExactly("US");
+        assertThat(registry.byNamespace("huggingface", "mistralai")
+                        .orElseThrow()
+                        .countries())
+                .containsExactly("FR");
     }
 
     @Test
@@ -66,7 +107,8 @@ class ProductionRegistryTest {
 
         // a US re-packager's GGUF of a Chinese model, from its recorded card
         Attribution r1 = attributor.attribute(
-                Fixtures.fromCard("unsloth/DeepSeek-R1-0528-GGUF", "unsloth__DeepSeek-R1-0528-GGUF.README.md"), catalogue);
+                Fixtures.fromCard("unsloth/DeepSeek-R1-0528-GGUF", "unsloth__DeepSeek-R1-0528-GGUF.README.md"),
+                catalogue);
         assertThat(r1.uploaderOrigin()).containsExactly("US");
         assertThat(r1.lineageCountries()).containsExactly("CN");
         assertThat(r1.licence().id()).isEqualTo("mit");
@@ -81,16 +123,27 @@ class ProductionRegistryTest {
         assertThat(qwen.hardware().estimated()).isTrue();
 
         System.out.println("\nNamed models with the shipped registry:");
-        for (String id : new String[] {"meta-llama/Llama-3.3-70B-Instruct", "Nexusflow/Athene-V2-Chat",
-                "Qwen/Qwen2.5-Coder-32B-Instruct", "openai/whisper-large-v3-turbo"}) {
+        for (String id : new String[] {
+            "meta-llama/Llama-3.3-70B-Instruct",
+            "Nexusflow/Athene-V2-Chat",
+            "Qwen/Qwen2.5-Coder-32B-Instruct",
+            "openai/whisper-large-v3-turbo"
+        }) {
             if (!Fixtures.full50().containsKey(id)) {
                 continue;
             }
             Attribution a = attributor.attribute(Fixtures.full(id), catalogue);
-            System.out.printf("  %-38s uploader %-4s lineage %-4s licence %-12s %-24s hardware %-15s %,d bytes (%s) sectors %s%n",
-                    id, a.uploaderOrigin(), a.lineageCountries(), a.licence().id(), a.licence().clazz(),
-                    a.hardware().clazz(), a.hardware().weightsBytes() == null ? 0 : a.hardware().weightsBytes(),
-                    a.hardware().basis(), a.sectors());
+            System.out.printf(
+                    "  %-38s uploader %-4s lineage %-4s licence %-12s %-24s hardware %-15s %,d bytes (%s) sectors %s%n",
+                    id,
+                    a.uploaderOrigin(),
+                    a.lineageCountries(),
+                    a.licence().id(),
+                    a.licence().clazz(),
+                    a.hardware().clazz(),
+                    a.hardware().weightsBytes() == null ? 0 : a.hardware().weightsBytes(),
+                    a.hardware().basis(),
+                    a.sectors());
         }
     }
 }

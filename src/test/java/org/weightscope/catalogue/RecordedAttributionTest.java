@@ -66,7 +66,8 @@ class RecordedAttributionTest {
         assertThat(a.lineage().inferredFrom()).isEqualTo("Qwen/Qwen3.8-27B");
         assertThat(a.lineageOrigin()).containsExactly(new OriginShare("CN", 1.0));
         assertThat(a.developerOrgs()).containsExactly("alibaba-qwen");
-        // numParameters 27,320,697,856 × 4.85 bits = 132,505,384,601.6 bits / 8 = 16,563,173,075 bytes (16.6 GB ≤ 24 GB); at BF16 it
+        // numParameters 27,320,697,856 × 4.85 bits = 132,505,384,601.6 bits / 8 = 16,563,173,075 bytes (16.6 GB ≤ 24
+        // GB); at BF16 it
         // would be 54.6 GB (datacenter)
         Attribution.Hardware hw = a.hardware();
         assertThat(hw.basis()).isEqualTo("parameters");
@@ -103,11 +104,16 @@ class RecordedAttributionTest {
     void everyRecordedModelsLineageSharesSumToOne() {
         for (ModelFacts f : Fixtures.recorded().values()) {
             Attribution a = attributor.attribute(f, catalogue);
-            assertThat(a.lineageOrigin().stream().mapToDouble(OriginShare::share).sum()).as(f.repoId())
+            assertThat(a.lineageOrigin().stream()
+                            .mapToDouble(OriginShare::share)
+                            .sum())
+                    .as(f.repoId())
                     .isCloseTo(1.0, within(1e-9));
             // a maintainer or redistributor is never a lineage root's country
             for (String org : a.developerOrgs()) {
-                assertThat(attributor.registry().byId(org).orElseThrow().holdsOthersWork()).as(f.repoId()).isFalse();
+                assertThat(attributor.registry().byId(org).orElseThrow().holdsOthersWork())
+                        .as(f.repoId())
+                        .isFalse();
             }
         }
     }

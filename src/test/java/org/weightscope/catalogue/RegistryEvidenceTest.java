@@ -32,11 +32,25 @@ class RegistryEvidenceTest {
     static final Path REGISTRY = Path.of("crawlers/registry/organizations.yaml");
 
     /** Hosts of public registers of companies and institutions. */
-    static final Set<String> REGISTERS = Set.of("find-and-update.company-information.service.gov.uk", "opencorporates.com",
-            "search.gleif.org", "www.sec.gov", "www.handelsregister.de", "www.unternehmensregister.de", "www.ror.org", "ror.org");
+    static final Set<String> REGISTERS = Set.of(
+            "find-and-update.company-information.service.gov.uk",
+            "opencorporates.com",
+            "search.gleif.org",
+            "www.sec.gov",
+            "www.handelsregister.de",
+            "www.unternehmensregister.de",
+            "www.ror.org",
+            "ror.org");
+
     static final Set<String> EPOCH = Set.of("epoch.ai", "epochai.org");
-    static final Set<String> PAPERS = Set.of("arxiv.org", "aclanthology.org", "openreview.net", "doi.org",
-            "proceedings.mlr.press", "papers.nips.cc", "proceedings.neurips.cc");
+    static final Set<String> PAPERS = Set.of(
+            "arxiv.org",
+            "aclanthology.org",
+            "openreview.net",
+            "doi.org",
+            "proceedings.mlr.press",
+            "papers.nips.cc",
+            "proceedings.neurips.cc");
     /** An encyclopedia article about the organisation (it names the organisation and where it is based). */
     static final Set<String> ENCYCLOPEDIA = Set.of("en.wikipedia.org");
 
@@ -68,7 +82,14 @@ class RegistryEvidenceTest {
             Map.entry("upstage", "third-party news article"),
             Map.entry("rinna", "third-party article"));
 
-    enum Basis { OWN_SITE, REGISTER, EPOCH_AI, PAPER, ENCYCLOPEDIA, OTHER }
+    enum Basis {
+        OWN_SITE,
+        REGISTER,
+        EPOCH_AI,
+        PAPER,
+        ENCYCLOPEDIA,
+        OTHER
+    }
 
     static Basis basis(Organization org, String url) {
         String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
@@ -96,16 +117,23 @@ class RegistryEvidenceTest {
                 Basis b = basis(org, e.getValue());
                 counts.merge(b, 1, Integer::sum);
                 boolean weak = b == Basis.OTHER || b == Basis.OWN_SITE && bareHomePage(e.getValue());
-                if (weak && !EXCEPTIONS.containsKey(org.id())) unexplained.add(org.id() + " " + e.getKey() + " " + e.getValue());
+                if (weak && !EXCEPTIONS.containsKey(org.id()))
+                    unexplained.add(org.id() + " " + e.getKey() + " " + e.getValue());
                 if (weak) staleExceptions.remove(org.id());
             }
             if (org.roleEvidence() != null) {
-                assertThat(org.holdsOthersWork()).as(org.id() + ": role_evidence on a developer").isTrue();
+                assertThat(org.holdsOthersWork())
+                        .as(org.id() + ": role_evidence on a developer")
+                        .isTrue();
             }
         }
         System.out.println("Evidence by basis: " + counts);
-        assertThat(unexplained).as("evidence neither an own site, register, Epoch AI, paper nor encyclopedia").isEmpty();
-        assertThat(staleExceptions).as("exceptions whose evidence is no longer weak: remove them").isEmpty();
+        assertThat(unexplained)
+                .as("evidence neither an own site, register, Epoch AI, paper nor encyclopedia")
+                .isEmpty();
+        assertThat(staleExceptions)
+                .as("exceptions whose evidence is no longer weak: remove them")
+                .isEmpty();
     }
 
     /**
@@ -144,16 +172,26 @@ class RegistryEvidenceTest {
         StringBuilder table = new StringBuilder();
         for (Map.Entry<String, Long> e : top) {
             var org = registry.byNamespace("huggingface", e.getKey());
-            table.append(String.format("%-26s %,15d  %s%n", e.getKey(), e.getValue(),
-                    org.map(o -> o.id() + " " + o.role() + " " + o.countries()).orElse("not typed: " + NOT_COVERED.get(e.getKey()))));
+            table.append(String.format(
+                    "%-26s %,15d  %s%n",
+                    e.getKey(),
+                    e.getValue(),
+                    org.map(o -> o.id() + " " + o.role() + " " + o.countries())
+                            .orElse("not typed: " + NOT_COVERED.get(e.getKey()))));
             if (org.isEmpty() && !NOT_COVERED.containsKey(e.getKey())) missing.add(e.getKey());
             org.ifPresent(o -> assertThat(OrganizationRegistry.ROLES).contains(o.role()));
         }
         System.out.print(table);
         List<String> topIds = top.stream().map(Map.Entry::getKey).toList();
-        assertThat(topIds).as("NOT_COVERED lists only untyped top-60 namespaces").containsAll(NOT_COVERED.keySet());
-        assertThat(NOT_COVERED.keySet()).allSatisfy(ns -> assertThat(registry.byNamespace("huggingface", ns)).isEmpty());
-        assertThat(missing).as("top-60 namespaces neither typed in the registry nor listed with a reason").isEmpty();
+        assertThat(topIds)
+                .as("NOT_COVERED lists only untyped top-60 namespaces")
+                .containsAll(NOT_COVERED.keySet());
+        assertThat(NOT_COVERED.keySet())
+                .allSatisfy(ns ->
+                        assertThat(registry.byNamespace("huggingface", ns)).isEmpty());
+        assertThat(missing)
+                .as("top-60 namespaces neither typed in the registry nor listed with a reason")
+                .isEmpty();
     }
 
     private static final Pattern DAY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
@@ -163,8 +201,10 @@ class RegistryEvidenceTest {
         ObjectMapper json = new ObjectMapper();
         List<Path> files;
         try (Stream<Path> s = Files.list(Fixtures.HF)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("api-") && p.toString().endsWith(".json"))
-                    .sorted(Comparator.comparing(p -> day(p.getFileName().toString()))).toList();
+            files = s.filter(p -> p.getFileName().toString().startsWith("api-")
+                            && p.toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(p -> day(p.getFileName().toString())))
+                    .toList();
         }
         Map<String, Long> latest = new HashMap<>();
         for (Path f : files) {
@@ -173,12 +213,16 @@ class RegistryEvidenceTest {
             if (root.isArray()) root.forEach(items::add);
             else root.forEach(v -> items.add(v.path("repoData")));
             for (JsonNode m : items) {
-                if (m.hasNonNull("downloads")) latest.put(m.path("id").asText(), m.get("downloads").asLong());
+                if (m.hasNonNull("downloads"))
+                    latest.put(m.path("id").asText(), m.get("downloads").asLong());
             }
         }
         Map<String, Long> byNamespace = new LinkedHashMap<>();
         latest.forEach((id, d) -> byNamespace.merge(id.substring(0, Math.max(id.indexOf('/'), 0)), d, Long::sum));
-        return byNamespace.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
+        return byNamespace.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .toList();
     }
 
     private static String day(String name) {

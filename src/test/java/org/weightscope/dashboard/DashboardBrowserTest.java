@@ -63,17 +63,23 @@ class DashboardBrowserTest extends IntegrationTest {
         page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
         page.waitForSelector("#origin-by-hardware[data-rendered] canvas");
         // the public API's numbers for the same state (metric, dimension, view, top)
-        assertSameFigures(rendered(page, "#share-by-origin-lineage"),
+        assertSameFigures(
+                rendered(page, "#share-by-origin-lineage"),
                 api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10"));
-        assertSameFigures(rendered(page, "#share-by-origin-uploader"),
+        assertSameFigures(
+                rendered(page, "#share-by-origin-uploader"),
                 api("/api/v1/adoption?metric=downloads-30d&by=origin&view=uploader&top=10"));
-        assertSameFigures(rendered(page, "#top-organisations"),
+        assertSameFigures(
+                rendered(page, "#top-organisations"),
                 api("/api/v1/adoption?metric=downloads-30d&by=organisation&view=lineage&top=15"));
-        assertThat(page.locator("#headline-table vaadin-grid-cell-content").count()).isPositive();
+        assertThat(page.locator("#headline-table vaadin-grid-cell-content").count())
+                .isPositive();
         assertThat(page.textContent("#headline-releases")).contains("Releases from");
         page.waitForSelector("#share-over-time[data-rendered] canvas");
         assertThat(page.textContent("#recorded-note")).contains("Recorded data");
-        assertThat(page.locator(".caption").first().textContent()).contains("As of").contains("attribution-2/rules-");
+        assertThat(page.locator(".caption").first().textContent())
+                .contains("As of")
+                .contains("attribution-2/rules-");
         page.setViewportSize(1280, 4600);
         Browser.screenshot(page, "overview");
     }
@@ -87,25 +93,40 @@ class DashboardBrowserTest extends IntegrationTest {
         page.navigate(url(""));
         page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
         // the pies: the API's keys and values, as of the API's day, its coverage in the caption
-        assertSameFigures(rendered(page, "#share-by-origin-lineage"), api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10"));
+        assertSameFigures(
+                rendered(page, "#share-by-origin-lineage"),
+                api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10"));
         String caption = page.textContent("#share-by-origin-lineage-panel .caption");
-        assertThat(caption).contains("As of " + day).contains(lineage.at("/coverage/models").asText() + " models captured");
-        assertThat(page.textContent("#share-by-origin-lineage-panel")).contains("Thin sample").contains("Dominated by one model");
+        assertThat(caption)
+                .contains("As of " + day)
+                .contains(lineage.at("/coverage/models").asText() + " models captured");
+        assertThat(page.textContent("#share-by-origin-lineage-panel"))
+                .contains("Thin sample")
+                .contains("Dominated by one model");
         // the headline table: the same shares, both views, in the same day's columns
-        List<String> cells = page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
-        assertThat(page.textContent("#headline-table")).contains("Uploader view").contains("Lineage view");
+        List<String> cells =
+                page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
+        assertThat(page.textContent("#headline-table"))
+                .contains("Uploader view")
+                .contains("Lineage view");
         assertThat(cells).contains(day);
         for (JsonNode f : lineage.get("figures")) {
-            assertThat(cells).as("lineage share of " + f.get("key").asText()).contains(percent(f.get("share").asDouble()));
+            assertThat(cells)
+                    .as("lineage share of " + f.get("key").asText())
+                    .contains(percent(f.get("share").asDouble()));
         }
         for (JsonNode f : uploader.get("figures")) {
-            assertThat(cells).as("uploader share of " + f.get("key").asText()).contains(percent(f.get("share").asDouble()));
+            assertThat(cells)
+                    .as("uploader share of " + f.get("key").asText())
+                    .contains(percent(f.get("share").asDouble()));
         }
         assertThat(cells).contains("China (CN)", "United States (US)");
         // the explorer as of the same day and view
         page.navigate(url("explore?metric=downloads-30d&by=origin&view=lineage&top=10&chart=bar&at=" + day));
         page.waitForSelector("#explorer-chart[data-rendered] canvas");
-        assertSameFigures(rendered(page, "#explorer-chart"), api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10&at=" + day));
+        assertSameFigures(
+                rendered(page, "#explorer-chart"),
+                api("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10&at=" + day));
     }
 
     @Test
@@ -114,7 +135,8 @@ class DashboardBrowserTest extends IntegrationTest {
         Page page = browser.newPage("en-GB");
         page.navigate(url("?at=2026-03-02"));
         page.waitForSelector("#headline-table vaadin-grid-cell-content");
-        List<String> cells = page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
+        List<String> cells =
+                page.locator("#headline-table vaadin-grid-cell-content").allTextContents();
         assertThat(cells).contains("no data");
         assertThat(cells).noneMatch(c -> c.matches("[+-]\\d+\\.\\d pt")); // no change against an empty window
         assertThat(cells).contains("a month earlier (2026-01-31)");
@@ -124,20 +146,29 @@ class DashboardBrowserTest extends IntegrationTest {
 
         page.navigate(url(""));
         page.waitForSelector("#share-over-time[data-rendered] canvas");
-        assertThat(page.evalOnSelector("#share-over-time", "el => el._chart.getOption().xAxis[0].type")).isEqualTo("time");
+        assertThat(page.evalOnSelector("#share-over-time", "el => el._chart.getOption().xAxis[0].type"))
+                .isEqualTo("time");
         JsonNode series = rendered(page, "#share-over-time").path("series");
         JsonNode api = json("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&from="
                 + series.get(0).path("data").get(0).get(0).asText() + "&to="
-                + series.get(0).path("data").get(series.get(0).path("data").size() - 1).get(0).asText());
+                + series.get(0)
+                        .path("data")
+                        .get(series.get(0).path("data").size() - 1)
+                        .get(0)
+                        .asText());
         int gaps = 0;
         for (int i = 0; i < api.get("series").size(); i++) {
             JsonNode point = api.get("series").get(i);
             boolean noData = point.at("/coverage/models").asInt() == 0;
             for (JsonNode s : series) {
                 JsonNode value = s.path("data").get(i).get(1);
-                assertThat(s.path("data").get(i).get(0).asText()).isEqualTo(point.get("day").asText());
+                assertThat(s.path("data").get(i).get(0).asText())
+                        .isEqualTo(point.get("day").asText());
                 if (noData) {
-                    assertThat(value.isNull()).as(s.path("name").asText() + " on " + point.get("day").asText()).isTrue();
+                    assertThat(value.isNull())
+                            .as(s.path("name").asText() + " on "
+                                    + point.get("day").asText())
+                            .isTrue();
                 }
             }
             if (noData) gaps++;
@@ -165,7 +196,11 @@ class DashboardBrowserTest extends IntegrationTest {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
                 .startsWith("# Source: Weightscope, as of ")
-                .contains("metric downloads-30d v2", "by organisation", "view uploader", "attribution attribution-2/rules-");
+                .contains(
+                        "metric downloads-30d v2",
+                        "by organisation",
+                        "view uploader",
+                        "attribution attribution-2/rules-");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo("organisation,downloads-30d,share");
     }
 
@@ -230,10 +265,23 @@ class DashboardBrowserTest extends IntegrationTest {
     @Test
     void modelTextWithMarkupIsShownAsTextNeverRun() {
         String script = "<script>window.__weightscopeXss = 1</script><img src=x onerror=\"window.__weightscopeXss=2\">";
-        ModelFacts facts = new ModelFacts("huggingface", "constructed-test/xss-card", null, "text-generation", null,
-                List.of(), Map.of(), Map.of(), null, null, "A card with markup: " + script);
-        catalogue.save(catalogue.describe(List.of(new CatalogueService.Observation(facts,
-                new HubFigures(null, null, null, null, 1L, null, null), Instant.parse("2026-01-01T00:00:00Z"), true,
+        ModelFacts facts = new ModelFacts(
+                "huggingface",
+                "constructed-test/xss-card",
+                null,
+                "text-generation",
+                null,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                "A card with markup: " + script);
+        catalogue.save(catalogue.describe(List.of(new CatalogueService.Observation(
+                facts,
+                new HubFigures(null, null, null, null, 1L, null, null),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                true,
                 "constructed-test"))));
         Page page = browser.newPage("en-GB");
         page.navigate(url("models/huggingface/constructed-test/xss-card"));
@@ -243,9 +291,11 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     private JsonNode json(String path) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1)))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
@@ -255,16 +305,30 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     private Adoption api(String path) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1)))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(r.body());
         List<Adoption.Figure> figures = new java.util.ArrayList<>();
-        body.path("figures").forEach(f -> figures.add(new Adoption.Figure(f.path("key").asText(),
-                f.path("value").asDouble(), f.path("share").asDouble())));
-        return new Adoption(body.path("metric").asText(), body.path("metric_version").asText(), body.path("by").asText(),
-                body.path("view").asText(), null, null, body.path("total").asDouble(), figures,
-                org.weightscope.catalogue.Coverage.none(7, 0, 0), "", body.path("rule_version").asText());
+        body.path("figures")
+                .forEach(f -> figures.add(new Adoption.Figure(
+                        f.path("key").asText(),
+                        f.path("value").asDouble(),
+                        f.path("share").asDouble())));
+        return new Adoption(
+                body.path("metric").asText(),
+                body.path("metric_version").asText(),
+                body.path("by").asText(),
+                body.path("view").asText(),
+                null,
+                null,
+                body.path("total").asDouble(),
+                figures,
+                org.weightscope.catalogue.Coverage.none(7, 0, 0),
+                "",
+                body.path("rule_version").asText());
     }
 
     private static JsonNode rendered(Page page, String selector) throws Exception {
@@ -279,10 +343,13 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     private static void assertSameFigures(JsonNode shown, Adoption expected) {
-        assertThat(names(shown)).containsExactlyElementsOf(expected.figures().stream().map(Adoption.Figure::key).toList());
+        assertThat(names(shown))
+                .containsExactlyElementsOf(
+                        expected.figures().stream().map(Adoption.Figure::key).toList());
         JsonNode values = shown.path("values");
         for (int i = 0; i < expected.figures().size(); i++) {
-            assertThat(values.get(i).asDouble()).isCloseTo(expected.figures().get(i).value(), within(0.01));
+            assertThat(values.get(i).asDouble())
+                    .isCloseTo(expected.figures().get(i).value(), within(0.01));
         }
     }
 }

@@ -16,9 +16,11 @@ class DashboardDefinitionsTest {
         DashboardDefinitions shipped = new DashboardDefinitions(Path.of("dashboards"));
         assertThat(shipped.errors()).isEmpty();
         DashboardDefinition overview = shipped.get("overview").orElseThrow();
-        assertThat(overview.panels()).extracting(DashboardDefinition.Panel::chart)
+        assertThat(overview.panels())
+                .extracting(DashboardDefinition.Panel::chart)
                 .contains("headline", "area", "pie", "stacked-bar", "bar");
-        assertThat(overview.panels()).anySatisfy(p -> assertThat(p.split()).isEqualTo(Adoption.Dimension.HARDWARE_CLASS));
+        assertThat(overview.panels())
+                .anySatisfy(p -> assertThat(p.split()).isEqualTo(Adoption.Dimension.HARDWARE_CLASS));
     }
 
     @Test
@@ -41,8 +43,12 @@ class DashboardDefinitionsTest {
         DashboardDefinitions definitions = new DashboardDefinitions(dir);
         assertThat(definitions.get("overview")).isPresent();
         assertThat(definitions.get("broken")).isEmpty();
-        assertThat(definitions.errors()).anySatisfy(e -> assertThat(e).contains("broken.yaml").contains("panels[1].metric")
-                .contains("unknown metric 'stars'"));
-        assertThat(definitions.errors()).anySatisfy(e -> assertThat(e).contains("not-yaml.yaml").contains("not valid YAML"));
+        assertThat(definitions.errors())
+                .anySatisfy(e -> assertThat(e)
+                        .contains("broken.yaml")
+                        .contains("panels[1].metric")
+                        .contains("unknown metric 'stars'"));
+        assertThat(definitions.errors())
+                .anySatisfy(e -> assertThat(e).contains("not-yaml.yaml").contains("not valid YAML"));
     }
 }

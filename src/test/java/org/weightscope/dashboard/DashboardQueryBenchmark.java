@@ -27,7 +27,8 @@ public final class DashboardQueryBenchmark {
         final int RUNS = (int) org.weightscope.scale.BenchmarkApp.number(arguments, "runs", 200);
         final int WARMUP = Math.max(1, Math.min(30, RUNS / 5));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeightscopeApplication.class)
-                .run(org.weightscope.scale.BenchmarkApp.properties(org.weightscope.scale.BenchmarkApp.prefix("bench")))) {
+                .run(org.weightscope.scale.BenchmarkApp.properties(
+                        org.weightscope.scale.BenchmarkApp.prefix("bench")))) {
             AdoptionService adoption = app.getBean(AdoptionService.class);
             ModelSearch search = app.getBean(ModelSearch.class);
             DashboardDefinitions dashboards = app.getBean(DashboardDefinitions.class);
@@ -36,7 +37,8 @@ public final class DashboardQueryBenchmark {
             Map<String, Supplier<Object>> views = new LinkedHashMap<>();
             DashboardDefinition overview = dashboards.get("overview").orElseThrow();
             views.put("overview (all " + overview.panels().size() + " panels)", () -> {
-                java.time.LocalDate now = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
+                java.time.LocalDate now =
+                        adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
                 for (DashboardDefinition.Panel p : overview.panels()) {
                     switch (p.chart()) {
                         case "area" -> {
@@ -49,8 +51,16 @@ public final class DashboardQueryBenchmark {
                                 adoption.asOf(q, now);
                                 adoption.asOf(q, now.minusDays(30));
                             }
-                            events.countByOrigin(new EventFeed.Filter(ModelEvent.RELEASE, null, Adoption.View.LINEAGE,
-                                    null, null, now.minusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), null));
+                            events.countByOrigin(new EventFeed.Filter(
+                                    ModelEvent.RELEASE,
+                                    null,
+                                    Adoption.View.LINEAGE,
+                                    null,
+                                    null,
+                                    now.minusDays(30)
+                                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                                            .toInstant(),
+                                    null));
                         }
                         case "stacked-bar" -> {
                             adoption.asOf(p.query(), now);
@@ -61,17 +71,28 @@ public final class DashboardQueryBenchmark {
                 }
                 return null;
             });
-            views.put("releases & licence changes (newest 200)", () -> events.recent(EventFeed.Filter.of(ModelEvent.RELEASE), 200));
+            views.put(
+                    "releases & licence changes (newest 200)",
+                    () -> events.recent(EventFeed.Filter.of(ModelEvent.RELEASE), 200));
             views.put("explorer (default state)", () -> adoption.asOf(ExplorerView.State.DEFAULT.query()));
-            views.put("models (q=qwen, origin=CN, facets)", () -> search.search(new ModelSearch.Query("qwen",
-                    Map.of(Adoption.Dimension.ORIGIN, List.of("CN")), Adoption.View.LINEAGE, 0, 100)));
+            views.put(
+                    "models (q=qwen, origin=CN, facets)",
+                    () -> search.search(new ModelSearch.Query(
+                            "qwen", Map.of(Adoption.Dimension.ORIGIN, List.of("CN")), Adoption.View.LINEAGE, 0, 100)));
             views.put("model page (find + derivatives)", () -> {
                 search.find("huggingface", "Qwen/Qwen2.5-Coder-32B-Instruct");
                 return search.derivatives("Qwen/Qwen2.5-Coder-32B-Instruct", 20);
             });
-            views.put("organisations (share by organisation)", () -> adoption.asOf(new Adoption.Query(
-                    Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORGANISATION, Adoption.View.UPLOADER, Map.of(), 1000)));
-            System.out.printf("%nServer time of each view's data queries (%d runs after %d warm-up), ms:%n", RUNS, WARMUP);
+            views.put(
+                    "organisations (share by organisation)",
+                    () -> adoption.asOf(new Adoption.Query(
+                            Adoption.Metric.DOWNLOADS_30D,
+                            Adoption.Dimension.ORGANISATION,
+                            Adoption.View.UPLOADER,
+                            Map.of(),
+                            1000)));
+            System.out.printf(
+                    "%nServer time of each view's data queries (%d runs after %d warm-up), ms:%n", RUNS, WARMUP);
             System.out.printf("%-42s %8s %8s %8s%n", "view", "median", "p95", "max");
             for (Map.Entry<String, Supplier<Object>> view : views.entrySet()) {
                 for (int i = 0; i < WARMUP; i++) {
@@ -84,11 +105,16 @@ public final class DashboardQueryBenchmark {
                     ms[i] = (System.nanoTime() - t) / 1e6;
                 }
                 Arrays.sort(ms);
-                System.out.printf("%-42s %8.1f %8.1f %8.1f%n", view.getKey(), ms[RUNS / 2], ms[(int) (RUNS * 0.95)],
-                        ms[RUNS - 1]);
+                System.out.printf(
+                        "%-42s %8.1f %8.1f %8.1f%n",
+                        view.getKey(), ms[RUNS / 2], ms[(int) (RUNS * 0.95)], ms[RUNS - 1]);
             }
-            System.out.printf("dashboard-queries: runs=%d views=%d models=%d%n", RUNS, views.size(),
-                    app.getBean(org.weightscope.catalogue.CatalogueService.class).modelCount());
+            System.out.printf(
+                    "dashboard-queries: runs=%d views=%d models=%d%n",
+                    RUNS,
+                    views.size(),
+                    app.getBean(org.weightscope.catalogue.CatalogueService.class)
+                            .modelCount());
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);

@@ -17,7 +17,8 @@ public final class ViewQueries {
     public static Runnable overview(ApplicationContext app) {
         AdoptionService adoption = app.getBean(AdoptionService.class);
         EventFeed events = app.getBean(EventFeed.class);
-        DashboardDefinition overview = app.getBean(DashboardDefinitions.class).get("overview").orElseThrow();
+        DashboardDefinition overview =
+                app.getBean(DashboardDefinitions.class).get("overview").orElseThrow();
         return () -> {
             LocalDate now = adoption.newestDay(Adoption.Metric.DOWNLOADS_30D).orElseThrow();
             for (DashboardDefinition.Panel p : overview.panels()) {
@@ -32,8 +33,14 @@ public final class ViewQueries {
                             adoption.asOf(q, now);
                             adoption.asOf(q, now.minusDays(30));
                         }
-                        events.countByOrigin(new EventFeed.Filter(ModelEvent.RELEASE, null, Adoption.View.LINEAGE,
-                                null, null, now.minusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant(), null));
+                        events.countByOrigin(new EventFeed.Filter(
+                                ModelEvent.RELEASE,
+                                null,
+                                Adoption.View.LINEAGE,
+                                null,
+                                null,
+                                now.minusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                                null));
                     }
                     case "stacked-bar" -> {
                         adoption.asOf(p.query(), now);

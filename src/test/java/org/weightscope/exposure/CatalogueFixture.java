@@ -2,15 +2,6 @@ package org.weightscope.exposure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.weightscope.catalogue.Attribution;
-import org.weightscope.catalogue.Attributor;
-import org.weightscope.catalogue.Fixtures;
-import org.weightscope.catalogue.HardwareThresholds;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.Organization;
-import org.weightscope.catalogue.OrganizationRegistry;
-import org.weightscope.catalogue.ParentLookup;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +10,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.weightscope.catalogue.Attribution;
+import org.weightscope.catalogue.Attributor;
+import org.weightscope.catalogue.Fixtures;
+import org.weightscope.catalogue.HardwareThresholds;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.Organization;
+import org.weightscope.catalogue.OrganizationRegistry;
+import org.weightscope.catalogue.ParentLookup;
 
 /**
  * A small catalogue built only from recorded hub data (crawlers/fixtures, see PROVENANCE.md), attributed by the
@@ -35,8 +34,12 @@ final class CatalogueFixture {
 
     static final Path PRODUCTION_REGISTRY = Path.of("crawlers/registry/organizations.yaml");
     static final Map<String, String> CARDS = new LinkedHashMap<>();
-    static final List<String> MISTRAL = List.of("mistralai/Mistral-7B-Instruct-v0.2", "mistralai/Mistral-7B-v0.3",
-            "mistralai/Mixtral-8x7B-Instruct-v0.1", "mistralai/Ministral-8B-Instruct-2410", "mistralai/Mistral-Large-Instruct-2411");
+    static final List<String> MISTRAL = List.of(
+            "mistralai/Mistral-7B-Instruct-v0.2",
+            "mistralai/Mistral-7B-v0.3",
+            "mistralai/Mixtral-8x7B-Instruct-v0.1",
+            "mistralai/Ministral-8B-Instruct-2410",
+            "mistralai/Mistral-Large-Instruct-2411");
 
     static {
         CARDS.put("unsloth/DeepSeek-R1-0528-GGUF", "unsloth__DeepSeek-R1-0528-GGUF.README.md");
@@ -46,7 +49,9 @@ final class CatalogueFixture {
         CARDS.put("Qwen/Qwen2.5-1.5B-Instruct-GGUF", "Qwen__Qwen2.5-1.5B-Instruct-GGUF.README.md");
         CARDS.put("google/gemma-3-1b-it-qat-q4_0-gguf", "google__gemma-3-1b-it-qat-q4_0-gguf.README.md");
         CARDS.put("microsoft/phi-4-gguf", "microsoft__phi-4-gguf.README.md");
-        CARDS.put("lmstudio-community/Magistral-Small-2506-GGUF", "lmstudio-community__Magistral-Small-2506-GGUF.README.md");
+        CARDS.put(
+                "lmstudio-community/Magistral-Small-2506-GGUF",
+                "lmstudio-community__Magistral-Small-2506-GGUF.README.md");
     }
 
     private static List<ResolvedModel> models;
@@ -75,7 +80,8 @@ final class CatalogueFixture {
         for (Path p : List.of(Fixtures.LIST_700, Fixtures.FULL_50)) {
             try {
                 for (JsonNode n : json.readTree(p.toFile())) {
-                    if (n.has("downloads")) out.put(n.get("id").asText(), n.get("downloads").asLong());
+                    if (n.has("downloads"))
+                        out.put(n.get("id").asText(), n.get("downloads").asLong());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -101,7 +107,10 @@ final class CatalogueFixture {
     }
 
     static ResolvedModel model(String id) {
-        return models().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(id));
+        return models().stream()
+                .filter(m -> m.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id));
     }
 
     static ModelLookup lookup() {

@@ -34,23 +34,30 @@ class ExposureEndToEndTest extends IntegrationTest {
     int port;
 
     HttpResponse<String> post(byte[] body, String type, String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure" + query))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure" + query))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void csvInventoryResolvesAgainstTheStoredCatalogue() throws Exception {
-        HttpResponse<String> response = post(Files.readAllBytes(FILES.resolve("inventory.csv")), "text/csv", "?origin=CN");
+        HttpResponse<String> response =
+                post(Files.readAllBytes(FILES.resolve("inventory.csv")), "text/csv", "?origin=CN");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode report = json.readTree(response.body());
         List<String> statuses = new ArrayList<>();
-        report.path("components").forEach(c -> statuses.add(c.path("reference").asText() + "=" + c.path("status").asText()));
+        report.path("components")
+                .forEach(c -> statuses.add(
+                        c.path("reference").asText() + "=" + c.path("status").asText()));
         // in the recorded catalogue (list captures): Mistral and Qwen2vl-Flux; not in it: the internal model
-        assertThat(statuses).contains("mistralai/Mistral-7B-Instruct-v0.2=resolved",
-                "acme-internal/secret-model-7b=unknown");
+        assertThat(statuses)
+                .contains("mistralai/Mistral-7B-Instruct-v0.2=resolved", "acme-internal/secret-model-7b=unknown");
         JsonNode mistral = find(report, "mistralai/Mistral-7B-Instruct-v0.2");
-        assertThat(mistral.path("lineageOrigin").get(0).path("country").asText()).isEqualTo("FR");
+        assertThat(mistral.path("lineageOrigin").get(0).path("country").asText())
+                .isEqualTo("FR");
         assertThat(report.path("ruleVersion").asText()).startsWith("attribution-2/rules-");
 
         HttpResponse<String> csv = post(Files.readAllBytes(FILES.resolve("inventory.csv")), "text/csv", "?format=csv");
@@ -63,7 +70,9 @@ class ExposureEndToEndTest extends IntegrationTest {
         JsonNode report = json.readTree(post(csv.getBytes(), "text/csv", "").body());
         // the recorded licence drop (2024-12-02 license:mit → 2024-12-09 none, RecordingHistoryTest)
         JsonNode flux = find(report, "Djrango/Qwen2vl-Flux");
-        assertThat(flux.path("licenceChanges").toString()).contains("2024-12-09").contains("mit → none");
+        assertThat(flux.path("licenceChanges").toString())
+                .contains("2024-12-09")
+                .contains("mit → none");
         assertThat(flux.path("riskFlags").toString()).contains("changed-terms");
         // GLM-5.2's newest figures are the 2026-08-03 capture (2,050,533); 30+ days before: 2026-06-30 (142,547)
         JsonNode glm = find(report, "zai-org/GLM-5.2");
@@ -77,7 +86,8 @@ class ExposureEndToEndTest extends IntegrationTest {
         assertThat(xxe.statusCode()).isEqualTo(400);
         assertThat(xxe.body()).containsIgnoringCase("DOCTYPE").doesNotContain("root:");
 
-        HttpResponse<String> laughs = post(Files.readAllBytes(FILES.resolve("billion-laughs.xml")), "application/xml", "");
+        HttpResponse<String> laughs =
+                post(Files.readAllBytes(FILES.resolve("billion-laughs.xml")), "application/xml", "");
         assertThat(laughs.statusCode()).isEqualTo(400);
         assertThat(laughs.body()).containsIgnoringCase("DOCTYPE");
 
@@ -96,7 +106,9 @@ class ExposureEndToEndTest extends IntegrationTest {
         HttpResponse<String> garbage = post("\u0000\u0001 not an inventory".getBytes(), "application/octet-stream", "");
         assertThat(garbage.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+        HttpResponse<String> home = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
     }
@@ -109,7 +121,9 @@ class ExposureEndToEndTest extends IntegrationTest {
             page.waitForSelector("vaadin-upload");
             page.setInputFiles("vaadin-upload input[type=file]", FILES.resolve("inventory.csv"));
             page.waitForSelector("#exposure-summary");
-            assertThat(page.textContent("#exposure-summary")).contains("components").contains("resolved");
+            assertThat(page.textContent("#exposure-summary"))
+                    .contains("components")
+                    .contains("resolved");
             page.waitForSelector("#exposure-lineage[data-rendered] canvas");
             assertThat(page.content()).contains("acme-internal/secret-model-7b");
             Browser.screenshot(page, "exposure");

@@ -1,11 +1,9 @@
 package org.weightscope.exposure;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.weightscope.catalogue.Attribution.OriginShare;
-import org.weightscope.exposure.ExposureReport.Component;
-import org.weightscope.exposure.ExposureReport.OriginExposure;
-import org.weightscope.exposure.ExposureReport.RiskCount;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,14 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weightscope.catalogue.Attribution.OriginShare;
+import org.weightscope.exposure.ExposureReport.Component;
+import org.weightscope.exposure.ExposureReport.OriginExposure;
+import org.weightscope.exposure.ExposureReport.RiskCount;
 import org.weightscope.shared.CsvReader;
 import org.weightscope.shared.CsvWriter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The reference inventory ({@code src/test/resources/exposure/inventory.csv}, constructed) over a catalogue of
@@ -40,27 +38,81 @@ class ExposureReportTest {
     static ModelLookup lookup;
 
     /** What the recordings say about each inventory component. */
-    record Expected(String id, String unit, double weight, String uploaderOrg, Map<String, Double> uploader,
-                    List<String> devOrgs, Map<String, Double> lineage, String licenceId, String licenceClass, List<String> flags) {}
+    record Expected(
+            String id,
+            String unit,
+            double weight,
+            String uploaderOrg,
+            Map<String, Double> uploader,
+            List<String> devOrgs,
+            Map<String, Double> lineage,
+            String licenceId,
+            String licenceClass,
+            List<String> flags) {}
 
     static final List<Expected> EXPECTED = List.of(
-            // model card front matter: base_model [deepseek-ai/DeepSeek-R1-0528], license mit; unsloth = US redistributor
-            new Expected("unsloth/DeepSeek-R1-0528-GGUF", "Customer Support", 5, "unsloth", Map.of("US", 1.0),
-                    List.of("deepseek"), Map.of("CN", 1.0), "mit", "permissive", List.of()),
+            // model card front matter: base_model [deepseek-ai/DeepSeek-R1-0528], license mit; unsloth = US
+            // redistributor
+            new Expected(
+                    "unsloth/DeepSeek-R1-0528-GGUF",
+                    "Customer Support",
+                    5,
+                    "unsloth",
+                    Map.of("US", 1.0),
+                    List.of("deepseek"),
+                    Map.of("CN", 1.0),
+                    "mit",
+                    "permissive",
+                    List.of()),
             // model card: base_model Qwen/Qwen3-32B, license apache-2.0; rows 3 and 7 merged: 3 + 2
-            new Expected("Qwen/Qwen3-32B-GGUF", "Engineering", 5, "alibaba-qwen", Map.of("CN", 1.0),
-                    List.of("alibaba-qwen"), Map.of("CN", 1.0), "apache-2.0", "permissive", List.of()),
+            new Expected(
+                    "Qwen/Qwen3-32B-GGUF",
+                    "Engineering",
+                    5,
+                    "alibaba-qwen",
+                    Map.of("CN", 1.0),
+                    List.of("alibaba-qwen"),
+                    Map.of("CN", 1.0),
+                    "apache-2.0",
+                    "permissive",
+                    List.of()),
             // 50-model file: tag base_model:finetune:meta-llama/Llama-3.1-70B-Instruct, cardData.license llama3.1
-            new Expected("nvidia/Llama-3.1-Nemotron-70B-Instruct-HF", "Research, Europe", 2, "nvidia", Map.of("US", 1.0),
-                    List.of("meta"), Map.of("US", 1.0), "llama3.1", "open-weights-restricted", List.of("use-restrictions")),
+            new Expected(
+                    "nvidia/Llama-3.1-Nemotron-70B-Instruct-HF",
+                    "Research, Europe",
+                    2,
+                    "nvidia",
+                    Map.of("US", 1.0),
+                    List.of("meta"),
+                    Map.of("US", 1.0),
+                    "llama3.1",
+                    "open-weights-restricted",
+                    List.of("use-restrictions")),
             // 700-item list: tag license:apache-2.0, no base_model tag → its own root
-            new Expected("mistralai/Mistral-7B-Instruct-v0.2", "Marketing", 1, "mistral-ai", Map.of("FR", 1.0),
-                    List.of("mistral-ai"), Map.of("FR", 1.0), "apache-2.0", "permissive", List.of()),
+            new Expected(
+                    "mistralai/Mistral-7B-Instruct-v0.2",
+                    "Marketing",
+                    1,
+                    "mistral-ai",
+                    Map.of("FR", 1.0),
+                    List.of("mistral-ai"),
+                    Map.of("FR", 1.0),
+                    "apache-2.0",
+                    "permissive",
+                    List.of()),
             // 50-model file: base_model [black-forest-labs/FLUX.1-dev, Qwen/Qwen2-VL-7B-Instruct], no licence →
             // inherited from FLUX.1-dev (flux-1-dev-non-commercial-license); Djrango not in the registry
-            new Expected("Djrango/Qwen2vl-Flux", "Marketing", 4, null, Map.of("unattributed", 1.0),
-                    List.of("black-forest-labs", "alibaba-qwen"), Map.of("DE", 0.5, "CN", 0.5),
-                    "flux-1-dev-non-commercial-license", "non-commercial", List.of("non-commercial")));
+            new Expected(
+                    "Djrango/Qwen2vl-Flux",
+                    "Marketing",
+                    4,
+                    null,
+                    Map.of("unattributed", 1.0),
+                    List.of("black-forest-labs", "alibaba-qwen"),
+                    Map.of("DE", 0.5, "CN", 0.5),
+                    "flux-1-dev-non-commercial-license",
+                    "non-commercial",
+                    List.of("non-commercial")));
     static final double UNKNOWN_WEIGHT = 1.5; // acme-internal/secret-model-7b
 
     @BeforeAll
@@ -158,11 +210,20 @@ class ExposureReportTest {
         ExposureReport r = report("inventory.csv", null);
         Map<String, RiskCount> risks = new LinkedHashMap<>();
         for (RiskCount rc : r.summary().licenceRisks()) risks.put(rc.flag(), rc);
-        assertThat(risks.keySet()).containsExactly("non-commercial", "use-restrictions", "changed-terms", "unknown-licence");
-        assertThat(risks.get("non-commercial")).extracting(RiskCount::components, RiskCount::weight).containsExactly(1, 4.0);
-        assertThat(risks.get("use-restrictions")).extracting(RiskCount::components, RiskCount::weight).containsExactly(1, 2.0);
-        assertThat(risks.get("changed-terms")).extracting(RiskCount::components, RiskCount::weight).containsExactly(0, 0.0);
-        assertThat(risks.get("unknown-licence")).extracting(RiskCount::components, RiskCount::weight).containsExactly(1, 1.5);
+        assertThat(risks.keySet())
+                .containsExactly("non-commercial", "use-restrictions", "changed-terms", "unknown-licence");
+        assertThat(risks.get("non-commercial"))
+                .extracting(RiskCount::components, RiskCount::weight)
+                .containsExactly(1, 4.0);
+        assertThat(risks.get("use-restrictions"))
+                .extracting(RiskCount::components, RiskCount::weight)
+                .containsExactly(1, 2.0);
+        assertThat(risks.get("changed-terms"))
+                .extracting(RiskCount::components, RiskCount::weight)
+                .containsExactly(0, 0.0);
+        assertThat(risks.get("unknown-licence"))
+                .extracting(RiskCount::components, RiskCount::weight)
+                .containsExactly(1, 1.5);
     }
 
     @Test
@@ -174,12 +235,20 @@ class ExposureReportTest {
         List<String> expected = CatalogueFixture.models().stream()
                 .filter(m -> m.hardwareClass().equals(self.hardwareClass()))
                 .filter(m -> m.sectors().stream().anyMatch(self.sectors()::contains))
-                .filter(m -> m.lineageOrigin().stream().noneMatch(s -> s.country().equals("CN") || s.country().equals("unattributed")))
-                .sorted((a, b) -> Long.compare(b.downloads30d() == null ? -1 : b.downloads30d(), a.downloads30d() == null ? -1 : a.downloads30d()))
-                .limit(3).map(ResolvedModel::id).toList();
+                .filter(m -> m.lineageOrigin().stream()
+                        .noneMatch(s -> s.country().equals("CN") || s.country().equals("unattributed")))
+                .sorted((a, b) -> Long.compare(
+                        b.downloads30d() == null ? -1 : b.downloads30d(),
+                        a.downloads30d() == null ? -1 : a.downloads30d()))
+                .limit(3)
+                .map(ResolvedModel::id)
+                .toList();
         assertThat(expected).isNotEmpty();
-        assertThat(qwen.alternatives()).extracting(ExposureReport.Alternative::id).isEqualTo(expected);
-        assertThat(qwen.alternatives()).allSatisfy(a -> assertThat(a.lineageCountries()).doesNotContain("CN"));
+        assertThat(qwen.alternatives())
+                .extracting(ExposureReport.Alternative::id)
+                .isEqualTo(expected);
+        assertThat(qwen.alternatives())
+                .allSatisfy(a -> assertThat(a.lineageCountries()).doesNotContain("CN"));
         // DeepSeek GGUF: recorded card gives no size → hardware unknown → no alternatives, and the note says why
         assertThat(r.components().get(0).alternatives()).isEmpty();
         assertThat(r.components().get(0).notes()).anyMatch(n -> n.contains("hardware class unknown"));
@@ -206,9 +275,9 @@ class ExposureReportTest {
     @Test
     void malformedCsv_rowErrorsInTheReport_goodRowsResolve() throws IOException {
         ExposureReport r = report("malformed.csv", "CN");
-        assertThat(r.components()).extracting(Component::modelId, Component::status).containsExactly(
-                tuple("Qwen/Qwen3-32B-GGUF", "resolved"),
-                tuple("Djrango/Qwen2vl-Flux", "resolved"));
+        assertThat(r.components())
+                .extracting(Component::modelId, Component::status)
+                .containsExactly(tuple("Qwen/Qwen3-32B-GGUF", "resolved"), tuple("Djrango/Qwen2vl-Flux", "resolved"));
         assertThat(r.problems()).filteredOn(p -> p.severity().equals("error")).hasSize(5);
     }
 
@@ -226,9 +295,12 @@ class ExposureReportTest {
         ExposureReport r = report("inventory.csv", "CN");
         String csv = service.toCsv(r);
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo("# Source: Weightscope exposure report, as of 2026-11-22T10:00:00Z, attribution attribution-2");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "# Source: Weightscope exposure report, as of 2026-11-22T10:00:00Z, attribution attribution-2");
         assertThat(lines[1]).startsWith("row,reference,business_unit,weight,status");
-        assertThat(csv).contains(",\"Research, Europe\",2,resolved,huggingface,nvidia/Llama-3.1-Nemotron-70B-Instruct-HF,");
+        assertThat(csv)
+                .contains(",\"Research, Europe\",2,resolved,huggingface,nvidia/Llama-3.1-Nemotron-70B-Instruct-HF,");
         assertThat(csv).contains("DE:0.5;CN:0.5");
         // the export reads back with the same RFC 4180 reader: one record per component, same column count
         List<CsvReader.Record> back = CsvReader.read(csv, ',', 100);
@@ -262,7 +334,8 @@ class ExposureReportTest {
     void serviceWithoutCatalogueLookup_saysSo() {
         ExposureService bare = new ExposureService(ExposureSettings.defaults(), () -> null, Clock.systemUTC());
         assertThatThrownBy(() -> bare.report("x.csv", "model\na/b\n".getBytes(), "CN"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ModelLookup");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ModelLookup");
     }
 
     private static Map<String, Double> asMap(List<OriginShare> shares) {
@@ -282,7 +355,8 @@ class ExposureReportTest {
         List<String> errors = new ArrayList<>();
         for (OriginExposure o : actual) {
             double[] e = expected.get(o.origin());
-            if (Math.abs(o.components() - e[0]) > 1e-9 || Math.abs(o.weight() - e[1]) > 1e-9
+            if (Math.abs(o.components() - e[0]) > 1e-9
+                    || Math.abs(o.weight() - e[1]) > 1e-9
                     || Math.abs(o.weightShare() - e[1] / total) > 1e-9) {
                 errors.add(o + " expected components " + e[0] + ", weight " + e[1]);
             }

@@ -1,13 +1,12 @@
 package org.weightscope.exposure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ExposureSettingsTest {
 
@@ -25,7 +24,8 @@ class ExposureSettingsTest {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "weightscope.exposure.max-file-size", "2MB",
                 "weightscope.exposure.max-components", "500")));
-        ExposureSettings s = binder.bind("weightscope.exposure", ExposureSettings.class).get();
+        ExposureSettings s =
+                binder.bind("weightscope.exposure", ExposureSettings.class).get();
         assertThat(s.maxFileSize()).isEqualTo(DataSize.ofMegabytes(2));
         assertThat(s.maxComponents()).isEqualTo(500);
         assertThat(s.maxAlternatives()).isEqualTo(3);

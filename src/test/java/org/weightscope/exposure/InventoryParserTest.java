@@ -1,9 +1,8 @@
 package org.weightscope.exposure;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.util.unit.DataSize;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.unit.DataSize;
 
 class InventoryParserTest {
 
@@ -67,7 +66,8 @@ class InventoryParserTest {
             ../../etc/passwd
             """)
     void hostileReferencesAreRejectedWithAReason(String raw) {
-        assertThatThrownBy(() -> References.parse(raw)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> References.parse(raw))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("\n");
     }
 
@@ -92,10 +92,15 @@ class InventoryParserTest {
     @Test
     void csv_malformedRowsAreRowErrors_goodRowsKept() throws IOException {
         Inventory inv = parser.parse("malformed.csv", file("malformed.csv"));
-        assertThat(inv.items()).extracting(i -> i.ref().id()).containsExactly("Qwen/Qwen3-32B-GGUF", "Djrango/Qwen2vl-Flux");
+        assertThat(inv.items())
+                .extracting(i -> i.ref().id())
+                .containsExactly("Qwen/Qwen3-32B-GGUF", "Djrango/Qwen2vl-Flux");
         assertThat(inv.items().get(1).businessUnit()).isEqualTo("Marketing \"creative\", EU");
         assertThat(inv.errors()).extracting(Problem::row).containsExactly(3, 4, 5, 7, 8);
-        assertThat(inv.errors().get(0).message()).contains("Row 3").contains("4 columns").contains("header has 3");
+        assertThat(inv.errors().get(0).message())
+                .contains("Row 3")
+                .contains("4 columns")
+                .contains("header has 3");
         assertThat(inv.errors().get(1).message()).contains("weight 'lots' is not a number");
         assertThat(inv.errors().get(2).message()).contains("negative");
         assertThat(inv.errors().get(3).message()).contains("unrecognised model reference");
@@ -105,10 +110,18 @@ class InventoryParserTest {
 
     @Test
     void csv_semicolonsHeaderAliasesAndDefaults() {
-        Inventory inv = parser.parse("x.csv", utf8("\uFEFFModel ID;Unit;Usage Weight;owner\nQwen/Qwen3-32B-GGUF;Eng;2.5;bob\ngemma3:4b;;;\n"));
-        assertThat(inv.items()).containsExactly(
-                new InventoryItem(2, "Qwen/Qwen3-32B-GGUF", new ModelRef("huggingface", "Qwen/Qwen3-32B-GGUF"), "Eng", 2.5),
-                new InventoryItem(3, "gemma3:4b", new ModelRef("ollama", "gemma3:4b"), null, 1.0));
+        Inventory inv = parser.parse(
+                "x.csv",
+                utf8("\uFEFFModel ID;Unit;Usage Weight;owner\nQwen/Qwen3-32B-GGUF;Eng;2.5;bob\ngemma3:4b;;;\n"));
+        assertThat(inv.items())
+                .containsExactly(
+                        new InventoryItem(
+                                2,
+                                "Qwen/Qwen3-32B-GGUF",
+                                new ModelRef("huggingface", "Qwen/Qwen3-32B-GGUF"),
+                                "Eng",
+                                2.5),
+                        new InventoryItem(3, "gemma3:4b", new ModelRef("ollama", "gemma3:4b"), null, 1.0));
         assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("owner"));
     }
 
@@ -124,7 +137,9 @@ class InventoryParserTest {
     @Test
     void csv_withoutHeader_isAnUnknownFormat() {
         assertThatThrownBy(() -> parser.parse("inv.csv", utf8("Qwen/Qwen3-32B-GGUF,Eng,3\n")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("Unknown format").hasMessageContaining("model column");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("Unknown format")
+                .hasMessageContaining("model column");
     }
 
     @Test
@@ -132,17 +147,20 @@ class InventoryParserTest {
         Inventory inv = parser.parse("bom.json", file("inventory.cdx.json"));
         assertThat(inv.format()).isEqualTo("cyclonedx-json");
         assertThat(inv.errors()).isEmpty();
-        assertThat(inv.items()).extracting(i -> i.ref().toString()).containsExactly(
-                "huggingface:unsloth/DeepSeek-R1-0528-GGUF",
-                "huggingface:Qwen/Qwen3-32B-GGUF",
-                "huggingface:nvidia/Llama-3.1-Nemotron-70B-Instruct-HF@fac73d3507320ec1258620423469b4b38f88df6e",
-                "huggingface:mistralai/Mistral-7B-Instruct-v0.2",
-                "huggingface:Djrango/Qwen2vl-Flux@bfd2c8ee3cf808bb62ab6a42c729453c07db9cca",
-                "huggingface:acme-internal/secret-model-7b");
+        assertThat(inv.items())
+                .extracting(i -> i.ref().toString())
+                .containsExactly(
+                        "huggingface:unsloth/DeepSeek-R1-0528-GGUF",
+                        "huggingface:Qwen/Qwen3-32B-GGUF",
+                        "huggingface:nvidia/Llama-3.1-Nemotron-70B-Instruct-HF@fac73d3507320ec1258620423469b4b38f88df6e",
+                        "huggingface:mistralai/Mistral-7B-Instruct-v0.2",
+                        "huggingface:Djrango/Qwen2vl-Flux@bfd2c8ee3cf808bb62ab6a42c729453c07db9cca",
+                        "huggingface:acme-internal/secret-model-7b");
         // the nested library with a HF purl (component 8) was merged into component 2
         assertThat(inv.items().get(1).weight()).isEqualTo(5.0);
         assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("Components 2, 8"));
-        assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("2 component(s) of other types were ignored"));
+        assertThat(inv.problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("2 component(s) of other types were ignored"));
     }
 
     @Test
@@ -166,7 +184,8 @@ class InventoryParserTest {
     @Test
     void billionLaughs_isRefused() throws IOException {
         assertThatThrownBy(() -> parser.parse("bom.xml", file("billion-laughs.xml")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("DOCTYPE");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("DOCTYPE");
     }
 
     @Test
@@ -183,47 +202,61 @@ class InventoryParserTest {
         byte[] big = new byte[(int) ExposureSettings.DEFAULT_MAX_FILE_SIZE.toBytes() + 1];
         Arrays.fill(big, (byte) 'a');
         assertThatThrownBy(() -> parser.parse("big.csv", big))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("limit is 5.0 MB");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("limit is 5.0 MB");
     }
 
     @Test
     void tooManyComponents_isRefused() {
         InventoryParser small = new InventoryParser(new ExposureSettings(DataSize.ofKilobytes(64), 3, 0, 0));
         assertThatThrownBy(() -> small.parse("x.csv", utf8("model\na/b\na/c\na/d\na/e\n")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("limit is 3 components");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("limit is 3 components");
         String bom = """
                 {"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"application","name":"x","components":[
                 {"type":"library","name":"a"},{"type":"library","name":"b"},{"type":"library","name":"c"}]}]}""";
         assertThatThrownBy(() -> small.parse("x.json", utf8(bom)))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("more than 3 components");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("more than 3 components");
     }
 
     @Test
     void unknownAndBrokenFormats_giveClearMessages() {
         assertThatThrownBy(() -> parser.parse("x.txt", utf8("just some text\nno header here\n")))
-                .isInstanceOf(InventoryException.class).hasMessageStartingWith("Unknown format");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("Unknown format");
         assertThatThrownBy(() -> parser.parse("x.json", utf8("[1,2]")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("JSON array");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("JSON array");
         assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"spdxVersion\":\"SPDX-2.3\"}")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("not a CycloneDX BOM");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("not a CycloneDX BOM");
         assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"bomFormat\":\"CycloneDX\",")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("Not valid JSON");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("Not valid JSON");
         assertThatThrownBy(() -> parser.parse("x.xml", utf8("<project xmlns=\"http://maven.apache.org/POM/4.0.0\"/>")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("not a CycloneDX <bom>");
-        assertThatThrownBy(() -> parser.parse("x.xml", utf8("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("Not well-formed XML");
-        assertThatThrownBy(() -> parser.parse("x.csv", new byte[] {'m', 'o', 'd', 'e', 'l', '\n', (byte) 0xC3, (byte) 0x28}))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("not a CycloneDX <bom>");
+        assertThatThrownBy(() ->
+                        parser.parse("x.xml", utf8("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>")))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("Not well-formed XML");
+        assertThatThrownBy(() ->
+                        parser.parse("x.csv", new byte[] {'m', 'o', 'd', 'e', 'l', '\n', (byte) 0xC3, (byte) 0x28}))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("not UTF-8");
         assertThatThrownBy(() -> parser.parse("x.bin", new byte[] {'P', 'K', 3, 4, 0, 0}))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("binary");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("binary");
         assertThatThrownBy(() -> parser.parse("x.csv", new byte[0]))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("empty");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
     void deepJsonNesting_isAnErrorNotACrash() {
-        String deep = "{\"bomFormat\":\"CycloneDX\",\"components\":" + "[{\"type\":\"application\",\"components\":".repeat(3000)
-                + "[]" + "}]".repeat(3000) + "}";
+        String deep = "{\"bomFormat\":\"CycloneDX\",\"components\":"
+                + "[{\"type\":\"application\",\"components\":".repeat(3000) + "[]" + "}]".repeat(3000) + "}";
         assertThatThrownBy(() -> parser.parse("x.json", utf8(deep))).isInstanceOf(InventoryException.class);
         // (every component named: the 1.6 schema requires a name, so the old nameless fixture is now invalid)
         String deepXml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>"
@@ -248,17 +281,28 @@ class InventoryParserTest {
         for (String name : List.of("ml-bom-1.7.cdx.json", "ml-bom-1.7.cdx.xml")) {
             Inventory inv = parser.parse(name, file(name));
             assertThat(inv.errors()).as(name).isEmpty();
-            assertThat(inv.problems()).as(name).noneSatisfy(p -> assertThat(p.message()).contains("1.7"));
+            assertThat(inv.problems())
+                    .as(name)
+                    .noneSatisfy(p -> assertThat(p.message()).contains("1.7"));
             assertThat(inv.items()).as(name).singleElement().satisfies(i -> {
                 assertThat(i.ref()).isEqualTo(new ModelRef("huggingface", "Qwen/Qwen3-32B-GGUF"));
                 assertThat(i.weight()).isEqualTo(3.0);
                 assertThat(i.businessUnit()).isEqualTo("Engineering");
-                assertThat(i.modelCard()).isEqualTo(new DeclaredModelCard("self-supervised", "text-generation",
-                        "transformer", "Qwen3ForCausalLM", List.of("web-corpus")));
+                assertThat(i.modelCard())
+                        .isEqualTo(new DeclaredModelCard(
+                                "self-supervised",
+                                "text-generation",
+                                "transformer",
+                                "Qwen3ForCausalLM",
+                                List.of("web-corpus")));
             });
-            assertThat(inv.items().getFirst().modelCard().summary()).isEqualTo("BOM model card: task text-generation, "
-                    + "approach self-supervised, architecture transformer, model architecture Qwen3ForCausalLM, datasets web-corpus");
-            assertThat(inv.problems()).as(name).anySatisfy(p -> assertThat(p.message()).contains("1 component(s) of other types"));
+            assertThat(inv.items().getFirst().modelCard().summary())
+                    .isEqualTo(
+                            "BOM model card: task text-generation, "
+                                    + "approach self-supervised, architecture transformer, model architecture Qwen3ForCausalLM, datasets web-corpus");
+            assertThat(inv.problems())
+                    .as(name)
+                    .anySatisfy(p -> assertThat(p.message()).contains("1 component(s) of other types"));
         }
     }
 
@@ -287,7 +331,8 @@ class InventoryParserTest {
         assertThatThrownBy(() -> parser.parse("x.json", utf8(json)))
                 .isInstanceOf(InventoryException.class)
                 .hasMessageStartingWith("The BOM is not valid CycloneDX 1.6")
-                .hasMessageContaining("$.components[0]").hasMessageContaining("name")
+                .hasMessageContaining("$.components[0]")
+                .hasMessageContaining("name")
                 .hasMessageContaining("$.components[1].type");
         String xml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.7\"><components>\n"
                 + "<component type=\"machine-learning-model\"><purl>pkg:huggingface/Qwen/Qwen3-32B-GGUF</purl></component>"
@@ -301,13 +346,17 @@ class InventoryParserTest {
     @Test
     void unsupportedOrMissingSpecVersion_isRefused() {
         // was: a warning ("read as 1.6, check the result")
-        assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.3\",\"components\":[]}")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("CycloneDX 1.3 is not supported")
+        assertThatThrownBy(() -> parser.parse(
+                        "x.json", utf8("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.3\",\"components\":[]}")))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("CycloneDX 1.3 is not supported")
                 .hasMessageContaining("1.4–1.7");
         assertThatThrownBy(() -> parser.parse("x.json", utf8("{\"bomFormat\":\"CycloneDX\",\"components\":[]}")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("declares no specVersion");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("declares no specVersion");
         assertThatThrownBy(() -> parser.parse("x.xml", utf8("<bom xmlns=\"http://cyclonedx.org/schema/bom/2.0\"/>")))
-                .isInstanceOf(InventoryException.class).hasMessageContaining("CycloneDX 2.0 is not supported");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("CycloneDX 2.0 is not supported");
     }
 
     @Test
@@ -318,17 +367,21 @@ class InventoryParserTest {
             assertThat(p.message()).contains("text after a closing quote");
         });
         // the quoted line break keeps "multi\nline" one spreadsheet row (3), so e/f is row 4
-        assertThat(inv.items()).extracting(InventoryItem::row, InventoryItem::businessUnit)
+        assertThat(inv.items())
+                .extracting(InventoryItem::row, InventoryItem::businessUnit)
                 .containsExactly(tuple(3, "multi\nline"), tuple(4, "Ops"));
     }
 
     @Test
     void xmlModelCardTheLibraryCannotBind_isAWarning_modelStillRead() throws IOException {
-        String xml = new String(file("ml-bom-1.7.cdx.xml"), StandardCharsets.UTF_8).replace(
-                "<datasets><dataset><type>dataset</type><name>web-corpus</name></dataset></datasets>",
-                "<datasets><ref>training-data</ref></datasets>");
+        String xml = new String(file("ml-bom-1.7.cdx.xml"), StandardCharsets.UTF_8)
+                .replace(
+                        "<datasets><dataset><type>dataset</type><name>web-corpus</name></dataset></datasets>",
+                        "<datasets><ref>training-data</ref></datasets>");
         Inventory inv = parser.parse("bom.xml", utf8(xml));
-        assertThat(inv.items()).singleElement().satisfies(i -> assertThat(i.modelCard()).isNull());
+        assertThat(inv.items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.modelCard()).isNull());
         assertThat(inv.problems()).anySatisfy(p -> assertThat(p.message()).contains("model cards could not be read"));
     }
 }

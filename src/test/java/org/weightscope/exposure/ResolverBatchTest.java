@@ -51,15 +51,25 @@ class ResolverBatchTest {
         }
 
         @Override
-        public List<ResolvedModel> alternatives(String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
+        public List<ResolvedModel> alternatives(
+                String hardwareClass, List<String> sectors, String excludeOrigin, int max) {
             return inner.alternatives(hardwareClass, sectors, excludeOrigin, max);
         }
     }
 
-    static final List<String> REFERENCES = List.of("QWEN/qwen2.5-72b-INSTRUCT", "ollama:gemma3", "gemma3", "gemma3:4b",
-            "ollama:gemma3:4b-q8", "https://openrouter.ai/meta-llama/llama-3.1-8b-instruct",
-            "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct", "modelscope:Qwen/Qwen2.5-72B-Instruct",
-            "acme/internal-model", "Qwen2.5-72B-Instruct", "no-such-model", "hf:someone/gemma3");
+    static final List<String> REFERENCES = List.of(
+            "QWEN/qwen2.5-72b-INSTRUCT",
+            "ollama:gemma3",
+            "gemma3",
+            "gemma3:4b",
+            "ollama:gemma3:4b-q8",
+            "https://openrouter.ai/meta-llama/llama-3.1-8b-instruct",
+            "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct",
+            "modelscope:Qwen/Qwen2.5-72B-Instruct",
+            "acme/internal-model",
+            "Qwen2.5-72B-Instruct",
+            "no-such-model",
+            "hf:someone/gemma3");
 
     @Test
     void tenThousandRowsTakeAFewLookupsPerBatchAndResolveAsEachAlone() {

@@ -1,15 +1,14 @@
 package org.weightscope.exposure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.weightscope.catalogue.Attribution;
 import org.weightscope.catalogue.Fixtures;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.catalogue.ParentLookup;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ResolverTest {
 
@@ -54,11 +53,13 @@ class ResolverTest {
 
     @Test
     void openRouterAndModelScope_fallBackToTheSameHfId() {
-        Resolver.Resolution or = resolver.resolve(References.parse("https://openrouter.ai/meta-llama/llama-3.1-8b-instruct"));
+        Resolver.Resolution or =
+                resolver.resolve(References.parse("https://openrouter.ai/meta-llama/llama-3.1-8b-instruct"));
         assertThat(or.status()).isEqualTo("resolved");
         assertThat(or.model().id()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
         assertThat(or.notes()).singleElement().asString().contains("openrouter");
-        Resolver.Resolution ms = resolver.resolve(References.parse("https://modelscope.cn/models/Qwen/Qwen2.5-72B-Instruct"));
+        Resolver.Resolution ms =
+                resolver.resolve(References.parse("https://modelscope.cn/models/Qwen/Qwen2.5-72B-Instruct"));
         assertThat(ms.status()).isEqualTo("resolved");
         assertThat(ms.model().lineageOrigin()).containsExactly(new Attribution.OriginShare("CN", 1.0));
     }
@@ -69,7 +70,8 @@ class ResolverTest {
         Resolver.Resolution r = resolver.resolve(References.parse("bartowski/Qwen3-32B-GGUF"));
         assertThat(r.status()).isEqualTo("unknown");
         assertThat(r.candidates()).containsExactly("huggingface:Qwen/Qwen3-32B-GGUF");
-        assertThat(resolver.resolve(References.parse("acme/nothing-like-it")).candidates()).isEmpty();
+        assertThat(resolver.resolve(References.parse("acme/nothing-like-it")).candidates())
+                .isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
+import org.weightscope.TestElasticsearch;
 import org.weightscope.TestRegistry;
 import org.weightscope.alerts.Alert;
 import org.weightscope.alerts.Watchlist;
@@ -39,16 +41,15 @@ import org.weightscope.alerts.WatchlistService;
 import org.weightscope.catalogue.Reattribution;
 import org.weightscope.ingest.IngestCompleted;
 import org.weightscope.ingest.IngestEvents;
-import org.weightscope.TestElasticsearch;
-import java.util.Arrays;
 
 /**
  * A saved exposure report over two recorded models (imported at start): after a registry edit moves Mistral AI
  * from FR to DE and a crawl run completes, exactly one alert names the Mistral component with old and new
  * origin, reaches the watchlist's webhook, and the same run completing again alerts nothing more.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.admin.password=saved reports test"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"weightscope.admin.password=saved reports test"})
 class SavedReportAlertTest extends IntegrationTest {
 
     static final String ADMIN = "admin:saved reports test";
@@ -66,7 +67,9 @@ class SavedReportAlertTest extends IntegrationTest {
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry registry) {
         registry.add("weightscope.attribution.registry-dir", REGISTRY::toString);
-        registry.add("weightscope.data-dir", () -> TestElasticsearch.newDataDir("weightscope-saved").toString());
+        registry.add(
+                "weightscope.data-dir",
+                () -> TestElasticsearch.newDataDir("weightscope-saved").toString());
     }
 
     @AfterAll
@@ -74,10 +77,17 @@ class SavedReportAlertTest extends IntegrationTest {
         RECEIVER.stop();
     }
 
-    @LocalServerPort int port;
-    @Autowired WatchlistService watchlists;
-    @Autowired Reattribution reattribution;
-    @Autowired IngestEvents events;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WatchlistService watchlists;
+
+    @Autowired
+    Reattribution reattribution;
+
+    @Autowired
+    IngestEvents events;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -86,20 +96,24 @@ class SavedReportAlertTest extends IntegrationTest {
     void anAttributionChangeRaisesOneAlertPerComponentAndNoDuplicateOnTheSameRun() throws Exception {
         Watchlist watchlist = watchlists.create("exposure", List.of(), RECEIVER.baseUrl() + "/hook", "k");
 
-        HttpResponse<String> saved = multipart("/api/admin/exposure-reports?name=Production&origin=cn&watchlist="
-                + watchlist.id(), INVENTORY.getBytes(StandardCharsets.UTF_8), ADMIN);
+        HttpResponse<String> saved = multipart(
+                "/api/admin/exposure-reports?name=Production&origin=cn&watchlist=" + watchlist.id(),
+                INVENTORY.getBytes(StandardCharsets.UTF_8),
+                ADMIN);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
         JsonNode report = json.readTree(saved.body());
         String id = report.path("id").asText();
         assertThat(report.path("origin").asText()).isEqualTo("CN");
-        assertThat(new String(Base64.getDecoder().decode(report.path("inventory").asText()), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        Base64.getDecoder().decode(report.path("inventory").asText()), StandardCharsets.UTF_8))
                 .isEqualTo(INVENTORY);
         JsonNode mistral = component(report, "mistralai/Mistral-7B-Instruct-v0.2");
         assertThat(mistral.path("status").asText()).isEqualTo("resolved");
         assertThat(mistral.path("lineageOrigin").asText()).isEqualTo("FR");
         assertThat(mistral.path("uploaderOrigin").asText()).isEqualTo("FR");
         assertThat(mistral.path("licenceId").asText()).isNotBlank();
-        assertThat(component(report, "Djrango/Qwen2vl-Flux").path("status").asText()).isEqualTo("resolved");
+        assertThat(component(report, "Djrango/Qwen2vl-Flux").path("status").asText())
+                .isEqualTo("resolved");
 
         HttpResponse<String> list = send("GET", "/api/admin/exposure-reports", ADMIN);
         assertThat(list.statusCode()).isEqualTo(200);
@@ -107,59 +121,92 @@ class SavedReportAlertTest extends IntegrationTest {
 
         // a run with nothing changed: nothing to alert (the listener runs after the publishing commit)
         events.completed(run("huggingface:test:1"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> watchlists.alerts(watchlist.id(), 100).isEmpty());
 
         moveMistralTo("DE");
         events.completed(run("huggingface:test:2"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !watchlists.alerts(watchlist.id(), 100).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !watchlists.alerts(watchlist.id(), 100).isEmpty());
         List<Alert> alerts = watchlists.alerts(watchlist.id(), 100);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.ruleType()).isEqualTo(SavedReports.ALERT_TYPE);
             assertThat(a.modelId()).isEqualTo("hf:mistralai/Mistral-7B-Instruct-v0.2");
-            assertThat(a.title()).contains("mistralai/Mistral-7B-Instruct-v0.2").contains("Production")
-                    .contains("uploader origin FR → DE").contains("lineage origin FR → DE").doesNotContain("licence");
+            assertThat(a.title())
+                    .contains("mistralai/Mistral-7B-Instruct-v0.2")
+                    .contains("Production")
+                    .contains("uploader origin FR → DE")
+                    .contains("lineage origin FR → DE")
+                    .doesNotContain("licence");
             assertThat(a.runId()).isEqualTo("huggingface:test:2");
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> Alert.Delivery.DELIVERED.equals(
-                watchlists.alerts(watchlist.id(), 100).getFirst().delivery().status()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Alert.Delivery.DELIVERED.equals(watchlists
+                        .alerts(watchlist.id(), 100)
+                        .getFirst()
+                        .delivery()
+                        .status()));
         assertThat(RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook")))).hasSize(1);
 
         // the snapshot now holds the new origin
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DE".equals(component(
-                json.readTree(send("GET", "/api/admin/exposure-reports/" + id, ADMIN).body()),
-                "mistralai/Mistral-7B-Instruct-v0.2").path("lineageOrigin").asText()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "DE"
+                        .equals(component(
+                                        json.readTree(send("GET", "/api/admin/exposure-reports/" + id, ADMIN)
+                                                .body()),
+                                        "mistralai/Mistral-7B-Instruct-v0.2")
+                                .path("lineageOrigin")
+                                .asText()));
 
         // the same run again, and another one: no second alert, no second delivery
         events.completed(run("huggingface:test:2"));
         events.completed(run("huggingface:test:3"));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> watchlists.alerts(watchlist.id(), 100).size() == 1
-                        && RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook"))).size() == 1);
+                        && RECEIVER.findAll(postRequestedFor(urlPathEqualTo("/hook")))
+                                        .size()
+                                == 1);
 
-        assertThat(send("POST", "/api/admin/exposure-reports/" + id + "/delete", ADMIN).statusCode()).isEqualTo(204);
-        assertThat(send("DELETE", "/api/admin/exposure-reports/" + id, ADMIN).statusCode()).isEqualTo(404);
-        assertThat(json.readTree(send("GET", "/api/admin/exposure-reports", ADMIN).body()).size()).isZero();
+        assertThat(send("POST", "/api/admin/exposure-reports/" + id + "/delete", ADMIN)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(send("DELETE", "/api/admin/exposure-reports/" + id, ADMIN).statusCode())
+                .isEqualTo(404);
+        assertThat(json.readTree(send("GET", "/api/admin/exposure-reports", ADMIN)
+                                .body())
+                        .size())
+                .isZero();
     }
 
     @Test
     void rawBodiesAreAcceptedAndBadInputIsRefused() throws Exception {
-        HttpResponse<String> raw = http.send(request("/api/admin/exposure-reports?name=Raw", ADMIN)
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(INVENTORY)).build(),
+        HttpResponse<String> raw = http.send(
+                request("/api/admin/exposure-reports?name=Raw", ADMIN)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(INVENTORY))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(raw.statusCode()).as(raw.body()).isEqualTo(201);
         String id = json.readTree(raw.body()).path("id").asText();
-        assertThat(send("DELETE", "/api/admin/exposure-reports/" + id, ADMIN).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/admin/exposure-reports/" + id, ADMIN).statusCode())
+                .isEqualTo(204);
 
         assertThat(multipart("/api/admin/exposure-reports?name=x&watchlist=nope", INVENTORY.getBytes(), ADMIN)
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(multipart("/api/admin/exposure-reports?name=x&origin=XX", INVENTORY.getBytes(), ADMIN)
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         byte[] big = new byte[6 * 1024 * 1024];
         Arrays.fill(big, (byte) 'a');
-        HttpResponse<String> oversize = http.send(request("/api/admin/exposure-reports?name=big", ADMIN)
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
+        HttpResponse<String> oversize = http.send(
+                request("/api/admin/exposure-reports?name=big", ADMIN)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(oversize.statusCode()).isIn(400, 413);
     }
@@ -167,19 +214,25 @@ class SavedReportAlertTest extends IntegrationTest {
     @Test
     void anonymousCallersAndWrongPasswordsGet401() throws Exception {
         for (String credentials : new String[] {null, "admin:wrong"}) {
-            assertThat(send("GET", "/api/admin/exposure-reports", credentials).statusCode()).isEqualTo(401);
-            assertThat(multipart("/api/admin/exposure-reports?name=x", INVENTORY.getBytes(), credentials).statusCode())
+            assertThat(send("GET", "/api/admin/exposure-reports", credentials).statusCode())
                     .isEqualTo(401);
-            assertThat(send("DELETE", "/api/admin/exposure-reports/x", credentials).statusCode()).isEqualTo(401);
-            assertThat(send("POST", "/api/admin/exposure-reports/x/delete", credentials).statusCode()).isEqualTo(401);
+            assertThat(multipart("/api/admin/exposure-reports?name=x", INVENTORY.getBytes(), credentials)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(send("DELETE", "/api/admin/exposure-reports/x", credentials)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(send("POST", "/api/admin/exposure-reports/x/delete", credentials)
+                            .statusCode())
+                    .isEqualTo(401);
         }
     }
 
     // --- helpers ---
 
     static IngestCompleted run(String runId) {
-        return new IngestCompleted("huggingface", runId, "tracked", "succeeded", LocalDate.parse("2026-08-22"), 1, 1, 0,
-                Instant.now());
+        return new IngestCompleted(
+                "huggingface", runId, "tracked", "succeeded", LocalDate.parse("2026-08-22"), 1, 1, 0, Instant.now());
     }
 
     /** Mistral AI's registry entry moved to another country (constructed test evidence), re-applied without a crawl. */
@@ -189,7 +242,9 @@ class SavedReportAlertTest extends IntegrationTest {
         String entry = yaml.substring(yaml.indexOf("  - id: mistral-ai"));
         entry = entry.substring(0, entry.indexOf("\n\n"));
         String edited = entry.replace("countries: [FR]", "countries: [" + country + "]")
-                .replace("FR: https://en.wikipedia.org/wiki/Mistral_AI", country + ": https://example.org/constructed-test-evidence");
+                .replace(
+                        "FR: https://en.wikipedia.org/wiki/Mistral_AI",
+                        country + ": https://example.org/constructed-test-evidence");
         assertThat(edited).isNotEqualTo(entry);
         Files.writeString(file, yaml.replace(entry, edited));
         assertThat(reattribution.reapply().changed()).isPositive();
@@ -205,26 +260,37 @@ class SavedReportAlertTest extends IntegrationTest {
     HttpRequest.Builder request(String path, String basic) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (basic != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return b;
     }
 
     HttpResponse<String> send(String method, String path, String basic) throws Exception {
-        return http.send(request(path, basic).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(
+                request(path, basic)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> multipart(String path, byte[] file, String basic) throws Exception {
         String boundary = "----weightscope" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"inventory.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"inventory.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + file.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(file, 0, body, head.length, file.length);
         System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        return http.send(request(path, basic).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path, basic)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

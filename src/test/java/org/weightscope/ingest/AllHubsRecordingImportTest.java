@@ -32,19 +32,39 @@ import org.weightscope.usage.RouterUsageService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
 class AllHubsRecordingImportTest extends IntegrationTest {
 
-    static final List<String> ROUTER_DAYS = List.of("2026-06-08", "2026-06-15", "2026-06-22", "2026-07-01", "2026-07-08",
-            "2026-07-15", "2026-07-22", "2026-08-01", "2026-08-08", "2026-08-15", "2026-08-22");
+    static final List<String> ROUTER_DAYS = List.of(
+            "2026-06-08",
+            "2026-06-15",
+            "2026-06-22",
+            "2026-07-01",
+            "2026-07-08",
+            "2026-07-15",
+            "2026-07-22",
+            "2026-08-01",
+            "2026-08-08",
+            "2026-08-15",
+            "2026-08-22");
 
-    @LocalServerPort int port;
-    @Autowired CrawlService crawls;
-    @Autowired CatalogueService catalogue;
-    @Autowired CatalogueHistory history;
-    @Autowired RouterUsageService usage;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CrawlService crawls;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    CatalogueHistory history;
+
+    @Autowired
+    RouterUsageService usage;
 
     @Test
     void theStartupImportHoldsEveryHubsRecordingsAsDatedHistory() throws Exception {
         history.refresh();
-        // 893 Hugging Face (RecordingHistoryTest) + 479 OpenRouter ids over the 11 captures + 30 ModelScope + 162 Ollama
+        // 893 Hugging Face (RecordingHistoryTest) + 479 OpenRouter ids over the 11 captures + 30 ModelScope + 162
+        // Ollama
         assertThat(catalogue.modelCount()).isEqualTo(893 + 479 + 30 + 162);
 
         // OpenRouter: one recorded run per capture, each the whole catalogue of its day
@@ -54,8 +74,13 @@ class AllHubsRecordingImportTest extends IntegrationTest {
             assertThat(r.status()).isEqualTo(CrawlRun.FINISHED);
             assertThat(r.recorded()).isTrue();
         });
-        assertThat(crawls.findRun("openrouter:recording:2026-08-22").orElseThrow().items()).isEqualTo(421);
-        assertThat(crawls.findRun("openrouter:recording:2026-06-08").orElseThrow().message())
+        assertThat(crawls.findRun("openrouter:recording:2026-08-22")
+                        .orElseThrow()
+                        .items())
+                .isEqualTo(421);
+        assertThat(crawls.findRun("openrouter:recording:2026-06-08")
+                        .orElseThrow()
+                        .message())
                 .isEqualTo("api-v1-models_2026-06-08T01-11Z.json");
 
         // deepseek/deepseek-v3.2 prompt price 0.0000002288 (07-08) → 0.0000002145 (07-15), PROVENANCE.md
@@ -73,13 +98,36 @@ class AllHubsRecordingImportTest extends IntegrationTest {
         Map<String, Long> removedByDay = new TreeMap<>();
         history.events(ModelEvent.ROUTER_MODEL_REMOVED, null, 100)
                 .forEach(e -> removedByDay.merge(e.day().toString(), 1L, Long::sum));
-        assertThat(removedByDay).isEqualTo(Map.of("2026-06-15", 8L, "2026-06-22", 4L, "2026-07-01", 6L, "2026-07-08", 2L,
-                "2026-07-15", 11L, "2026-07-22", 10L, "2026-08-01", 12L, "2026-08-08", 1L, "2026-08-15", 2L, "2026-08-22", 3L));
-        assertThat(history.events(ModelEvent.ROUTER_MODEL_REMOVED, "or:meta-llama/llama-guard-3-8b", 5)).singleElement()
-                .satisfies(e -> assertThat(e.id()).isEqualTo("or:meta-llama/llama-guard-3-8b:router-model-removed:2026-06-08"));
+        assertThat(removedByDay)
+                .isEqualTo(Map.of(
+                        "2026-06-15",
+                        8L,
+                        "2026-06-22",
+                        4L,
+                        "2026-07-01",
+                        6L,
+                        "2026-07-08",
+                        2L,
+                        "2026-07-15",
+                        11L,
+                        "2026-07-22",
+                        10L,
+                        "2026-08-01",
+                        12L,
+                        "2026-08-08",
+                        1L,
+                        "2026-08-15",
+                        2L,
+                        "2026-08-22",
+                        3L));
+        assertThat(history.events(ModelEvent.ROUTER_MODEL_REMOVED, "or:meta-llama/llama-guard-3-8b", 5))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.id()).isEqualTo("or:meta-llama/llama-guard-3-8b:router-model-removed:2026-06-08"));
 
         // the other hubs add no licence change: the events page's one real change is still Djrango/Qwen2vl-Flux
-        assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10)).extracting(ModelEvent::modelId)
+        assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10))
+                .extracting(ModelEvent::modelId)
                 .containsExactly("hf:Djrango/Qwen2vl-Flux");
 
         // Ollama: all-time pulls as the 2025-03-21 page prints them
@@ -87,12 +135,18 @@ class AllHubsRecordingImportTest extends IntegrationTest {
         assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
         assertThat(gemma.downloads30d()).isNull();
         assertThat(gemma.recorded()).isTrue();
-        assertThat(history.snapshot("ollama:gemma3", LocalDate.parse("2025-03-21")).orElseThrow().downloadsAllTime())
+        assertThat(history.snapshot("ollama:gemma3", LocalDate.parse("2025-03-21"))
+                        .orElseThrow()
+                        .downloadsAllTime())
                 .isEqualTo(2_500_000L);
-        assertThat(crawls.findRun("ollama:recording:2025-03-21").orElseThrow().items()).isEqualTo(162);
+        assertThat(crawls.findRun("ollama:recording:2025-03-21").orElseThrow().items())
+                .isEqualTo(162);
 
         // ModelScope: the 2025-11-14 listing body
-        assertThat(crawls.findRun("modelscope:recording:2025-11-14").orElseThrow().items()).isEqualTo(30);
+        assertThat(crawls.findRun("modelscope:recording:2025-11-14")
+                        .orElseThrow()
+                        .items())
+                .isEqualTo(30);
 
         // no token usage: the only usage-shaped files are constructed (invented) or top-10 display names
         assertThat(usage.latestDay()).isEmpty();
@@ -110,12 +164,16 @@ class AllHubsRecordingImportTest extends IntegrationTest {
     }
 
     private Map<String, Double> modelsByHub(String at) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/adoption?by=hub&metric=models"
-                        + (at == null ? "" : "&at=" + at))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/v1/adoption?by=hub&metric=models" + (at == null ? "" : "&at=" + at)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Double> byHub = new TreeMap<>();
-        for (JsonNode f : new ObjectMapper().readTree(r.body()).get("figures")) byHub.put(f.get("key").asText(), f.get("value").asDouble());
+        for (JsonNode f : new ObjectMapper().readTree(r.body()).get("figures"))
+            byHub.put(f.get("key").asText(), f.get("value").asDouble());
         System.out.printf("Models by hub as of %s: %s%n", at == null ? "the newest day" : at, byHub);
         return byHub;
     }

@@ -23,9 +23,14 @@ import org.weightscope.catalogue.OriginCredit;
 @SpringBootTest(properties = "weightscope.recordings.import-on-empty=false")
 class AttributionCoverageReport extends IntegrationTest {
 
-    @Autowired RecordingImport recordings;
-    @Autowired CatalogueService catalogue;
-    @Autowired AdoptionService adoption;
+    @Autowired
+    RecordingImport recordings;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    AdoptionService adoption;
 
     @Test
     void report() {
@@ -52,14 +57,17 @@ class AttributionCoverageReport extends IntegrationTest {
             }
         }
         System.out.printf("COVERAGE total 30-day downloads %.0f%n", total);
-        System.out.printf("COVERAGE unknown origin: lineage %.1f %%, uploader %.1f %%%n", 100 * lineageUnknown / total,
-                100 * uploaderUnknown / total);
+        System.out.printf(
+                "COVERAGE unknown origin: lineage %.1f %%, uploader %.1f %%%n",
+                100 * lineageUnknown / total, 100 * uploaderUnknown / total);
         System.out.printf("COVERAGE unknown hardware class %.1f %%%n", 100 * hardwareUnknown / total);
         System.out.printf("COVERAGE unknown licence class %.1f %%%n", 100 * licenceUnknown / total);
         double inferred = 0;
         for (String hub : List.of("huggingface")) {
             for (CatalogueModel m : catalogue.modelsOfHub(hub)) {
-                if (m.downloads30d() != null && m.attribution() != null && m.attribution().lineage().inferred()) inferred += m.downloads30d();
+                if (m.downloads30d() != null
+                        && m.attribution() != null
+                        && m.attribution().lineage().inferred()) inferred += m.downloads30d();
             }
         }
         System.out.printf("COVERAGE lineage inferred by name %.1f %%%n", 100 * inferred / total);
@@ -67,10 +75,16 @@ class AttributionCoverageReport extends IntegrationTest {
         byHardware.forEach((k, v) -> System.out.printf("COVERAGE hardware %s %.1f %%%n", k, 100 * v / t));
         byLicence.forEach((k, v) -> System.out.printf("COVERAGE licence %s %.1f %%%n", k, 100 * v / t));
         for (Adoption.View view : Adoption.View.values()) {
-            List<AdoptionService.Point> points = adoption.weekly(Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D,
-                    Adoption.Dimension.ORIGIN, view), LocalDate.parse("2024-01-01"), LocalDate.parse("2026-08-23"),
-                    AdoptionService.Sample.ALL).points().stream()
-                    .filter(p -> p.adoption() != null && !p.adoption().figures().isEmpty()).toList();
+            List<AdoptionService.Point> points = adoption
+                    .weekly(
+                            Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, view),
+                            LocalDate.parse("2024-01-01"),
+                            LocalDate.parse("2026-08-23"),
+                            AdoptionService.Sample.ALL)
+                    .points()
+                    .stream()
+                    .filter(p -> p.adoption() != null && !p.adoption().figures().isEmpty())
+                    .toList();
             AdoptionService.Point last = points.get(points.size() - 1);
             StringBuilder sb = new StringBuilder();
             for (Adoption.Figure f : last.adoption().figures()) {

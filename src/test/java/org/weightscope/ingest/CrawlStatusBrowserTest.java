@@ -24,8 +24,9 @@ import org.weightscope.IntegrationTest;
  * each page after a fixed delay, so the view's one-second polling sees the progress bar move page by page;
  * the finished run shows its counts. Anonymous visitors get no admin buttons; the admin, once logged in, does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.admin.password=browser-admin"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"weightscope.recordings.import-on-empty=false", "weightscope.admin.password=browser-admin"})
 class CrawlStatusBrowserTest extends IntegrationTest {
 
     static final int PORT = HubReplay.freePort();
@@ -49,8 +50,11 @@ class CrawlStatusBrowserTest extends IntegrationTest {
         HUB.stop();
     }
 
-    @Autowired CrawlService crawls;
-    @LocalServerPort int port;
+    @Autowired
+    CrawlService crawls;
+
+    @LocalServerPort
+    int port;
 
     String url(String path) {
         return "http://localhost:" + port + "/" + path;
@@ -65,7 +69,9 @@ class CrawlStatusBrowserTest extends IntegrationTest {
             Page page = browser.newPage("en-GB");
             page.navigate(url("crawls"));
             page.waitForSelector("#runs-huggingface");
-            assertThat(page.locator("#run-huggingface-full").count()).as("no admin buttons for anonymous visitors").isZero();
+            assertThat(page.locator("#run-huggingface-full").count())
+                    .as("no admin buttons for anonymous visitors")
+                    .isZero();
 
             CompletableFuture<CrawlRun> second = CompletableFuture.supplyAsync(() -> crawls.run("huggingface", "full"));
             List<Double> seen = new ArrayList<>();
@@ -87,13 +93,17 @@ class CrawlStatusBrowserTest extends IntegrationTest {
             assertThat(done.status()).isEqualTo(CrawlRun.FINISHED);
             System.out.println("Progress values seen: " + seen);
             assertThat(seen).isSortedAccordingTo(Comparator.naturalOrder());
-            assertThat(seen.stream().distinct().count()).as("the bar moved: " + seen).isGreaterThanOrEqualTo(3);
+            assertThat(seen.stream().distinct().count())
+                    .as("the bar moved: " + seen)
+                    .isGreaterThanOrEqualTo(3);
             assertThat(seen).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
 
-            page.waitForFunction("() => document.querySelector('#running-huggingface').textContent.startsWith('Last run')");
+            page.waitForFunction(
+                    "() => document.querySelector('#running-huggingface').textContent.startsWith('Last run')");
             assertThat(page.textContent("#counts-huggingface")).isEqualTo("pages 8 · models 701 · failed pages 0");
             assertThat(page.textContent("#running-huggingface")).isEqualTo("Last run: full finished");
-            assertThat(page.locator("#progress-huggingface").getAttribute("hidden")).isNotNull();
+            assertThat(page.locator("#progress-huggingface").getAttribute("hidden"))
+                    .isNotNull();
             Browser.screenshot(page, "crawl-status-finished");
         } finally {
             HUB.setGlobalFixedDelay(0);

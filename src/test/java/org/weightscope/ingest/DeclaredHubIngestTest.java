@@ -31,7 +31,8 @@ class DeclaredHubIngestTest extends IntegrationTest {
         registry.add("weightscope.sources.dir", () -> {
             try {
                 Path dir = Files.createTempDirectory("weightscope-declared");
-                Files.copy(Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml"),
+                Files.copy(
+                        Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml"),
                         dir.resolve("routercatalogue.yaml"));
                 return dir.toString();
             } catch (IOException e) {
@@ -40,9 +41,14 @@ class DeclaredHubIngestTest extends IntegrationTest {
         });
     }
 
-    @Autowired CrawlService crawls;
-    @Autowired CatalogueService catalogue;
-    @Autowired CatalogueHistory history;
+    @Autowired
+    CrawlService crawls;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    CatalogueHistory history;
 
     @Test
     void theDeclaredHubsRecordingsAreStoredAsDatedHistory() {

@@ -1,7 +1,7 @@
 package org.weightscope.ingest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -48,7 +48,9 @@ final class HubReplay {
             JsonNode yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                     .readTree(Path.of("crawlers/huggingface.yaml").toFile());
             StringBuilder out = new StringBuilder();
-            yaml.path("huggingface").path("expand").forEach(f -> out.append("&expand%5B%5D=").append(f.asText()));
+            yaml.path("huggingface")
+                    .path("expand")
+                    .forEach(f -> out.append("&expand%5B%5D=").append(f.asText()));
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,13 +63,18 @@ final class HubReplay {
 
     HubReplay() {
         try {
-            JSON.readTree(FIXTURES.resolve("api-models-id-full_50models_2024-12-09.json").toFile())
+            JSON.readTree(FIXTURES.resolve("api-models-id-full_50models_2024-12-09.json")
+                            .toFile())
                     .forEach(b -> fullBodies.put(b.get("id").asText(), b));
-            JSON.readTree(FIXTURES.resolve("api-models_trending_concat700_2024-12-11.json").toFile()).forEach(listItems::add);
+            JSON.readTree(FIXTURES.resolve("api-models_trending_concat700_2024-12-11.json")
+                            .toFile())
+                    .forEach(listItems::add);
             List<String> ids = listItems.stream().map(i -> i.get("id").asText()).toList();
-            JSON.readTree(FIXTURES.resolve("api-models_limit50_trending_2024-12-09.json").toFile()).forEach(i -> {
-                if (!ids.contains(i.get("id").asText())) listItems.add(i);
-            });
+            JSON.readTree(FIXTURES.resolve("api-models_limit50_trending_2024-12-09.json")
+                            .toFile())
+                    .forEach(i -> {
+                        if (!ids.contains(i.get("id").asText())) listItems.add(i);
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,34 +105,47 @@ final class HubReplay {
         stubPages(server, catalogue, "all", base, fault, null);
         // tracked: top by downloads (plain list items)
         List<JsonNode> byDownloads = new ArrayList<>(listItems);
-        byDownloads.sort(Comparator.comparingLong((JsonNode i) -> i.path("downloads").asLong()).reversed()
-                .thenComparing(i -> i.get("id").asText()));
+        byDownloads.sort(
+                Comparator.comparingLong((JsonNode i) -> i.path("downloads").asLong())
+                        .reversed()
+                        .thenComparing(i -> i.get("id").asText()));
         stubPages(server, byDownloads, "top", base, p -> null, null);
         // tracked: one listing per author
         Map<String, ArrayNode> byAuthor = new LinkedHashMap<>();
         for (JsonNode item : listItems) {
             String id = item.get("id").asText();
-            byAuthor.computeIfAbsent(id.substring(0, id.indexOf('/')), a -> JSON.createArrayNode()).add(item);
+            byAuthor.computeIfAbsent(id.substring(0, id.indexOf('/')), a -> JSON.createArrayNode())
+                    .add(item);
         }
         byAuthor.forEach((author, items) -> server.stubFor(get(urlPathEqualTo("/api/models"))
-                .withQueryParam("author", equalTo(author)).atPriority(2).willReturn(json(items.toString(), null))));
+                .withQueryParam("author", equalTo(author))
+                .atPriority(2)
+                .willReturn(json(items.toString(), null))));
         // details
-        fullBodies.forEach((id, body) -> server.stubFor(get(urlPathEqualTo("/api/models/" + id))
-                .willReturn(json(body.toString(), null))));
+        fullBodies.forEach((id, body) ->
+                server.stubFor(get(urlPathEqualTo("/api/models/" + id)).willReturn(json(body.toString(), null))));
     }
 
-    private static void stubPages(WireMockServer server, List<JsonNode> items, String name, String base,
-            Function<Integer, Fault> fault, Object unused) {
+    private static void stubPages(
+            WireMockServer server,
+            List<JsonNode> items,
+            String name,
+            String base,
+            Function<Integer, Fault> fault,
+            Object unused) {
         int pages = (items.size() + PAGE - 1) / PAGE;
         for (int p = 1; p <= pages; p++) {
             ArrayNode page = JSON.createArrayNode();
             items.subList((p - 1) * PAGE, Math.min(items.size(), p * PAGE)).forEach(page::add);
-            String link = p < pages ? "<" + base + "/api/models?" + (name.equals("top") ? "sort=downloads&direction=-1&" : "")
-                    + "limit=" + PAGE + EXPAND + "&cursor=" + name + (p + 1) + ">; rel=\"next\"" : null;
+            String link = p < pages
+                    ? "<" + base + "/api/models?" + (name.equals("top") ? "sort=downloads&direction=-1&" : "")
+                            + "limit=" + PAGE + EXPAND + "&cursor=" + name + (p + 1) + ">; rel=\"next\""
+                    : null;
             Fault f = fault.apply(p);
             ResponseDefinitionBuilder normal = json(page.toString(), link);
             final int n = p;
-            java.util.function.Supplier<MappingBuilder> mapping = () -> n == 1 ? firstPage(name)
+            java.util.function.Supplier<MappingBuilder> mapping = () -> n == 1
+                    ? firstPage(name)
                     : get(urlPathEqualTo("/api/models")).withQueryParam("cursor", equalTo(name + n));
             if (f == null) {
                 server.stubFor(mapping.get().atPriority(1).willReturn(normal));
@@ -134,10 +154,16 @@ final class HubReplay {
                 server.stubFor(mapping.get().atPriority(1).willReturn(link == null ? r : r.withHeader("Link", link)));
             } else {
                 String scenario = name + p;
-                server.stubFor(mapping.get().atPriority(1).inScenario(scenario)
+                server.stubFor(mapping.get()
+                        .atPriority(1)
+                        .inScenario(scenario)
                         .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                        .willSetStateTo("recovered").willReturn(f.response()));
-                server.stubFor(mapping.get().atPriority(1).inScenario(scenario).whenScenarioStateIs("recovered")
+                        .willSetStateTo("recovered")
+                        .willReturn(f.response()));
+                server.stubFor(mapping.get()
+                        .atPriority(1)
+                        .inScenario(scenario)
+                        .whenScenarioStateIs("recovered")
                         .willReturn(normal));
             }
         }
@@ -159,7 +185,10 @@ final class HubReplay {
     }
 
     static ResponseDefinitionBuilder json(String body, String link) {
-        ResponseDefinitionBuilder r = aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        ResponseDefinitionBuilder r = aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
         return link == null ? r : r.withHeader("Link", link);
     }
 
@@ -176,8 +205,12 @@ final class HubReplay {
      * overrides (never an edited copy of the file); the sources folder holds the Hugging Face definition only.
      */
     static void sources(DynamicPropertyRegistry registry, String baseUrl) {
-        registry.add("weightscope.sources.dir", () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
-        overrides(baseUrl).forEach((field, value) -> registry.add("weightscope.sources.override.huggingface." + field, () -> value));
+        registry.add(
+                "weightscope.sources.dir",
+                () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
+        overrides(baseUrl)
+                .forEach((field, value) ->
+                        registry.add("weightscope.sources.override.huggingface." + field, () -> value));
     }
 
     /** The overridden fields of the Hugging Face definition, by property name. */

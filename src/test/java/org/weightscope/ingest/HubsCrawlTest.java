@@ -22,6 +22,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.weightscope.IntegrationTest;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
@@ -46,17 +49,18 @@ import org.weightscope.catalogue.ModelSnapshot;
 import org.weightscope.storage.Indices;
 import org.weightscope.usage.RouterUsageService;
 import org.weightscope.usage.TokenShare;
-import org.springframework.test.context.bean.override.convention.TestBean;
-import java.time.Instant;
-import java.time.Clock;
 
 /**
  * OpenRouter (catalogue and usage), ModelScope and Ollama crawled over real HTTP through
  * {@link CrawlService#run} against their recordings replayed by WireMock, into the real Elasticsearch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"weightscope.recordings.import-on-empty=false", "vaadin.productionMode=true",
-                "OPENROUTER_API_KEY=test-key-not-real"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false",
+            "vaadin.productionMode=true",
+            "OPENROUTER_API_KEY=test-key-not-real"
+        })
 class HubsCrawlTest extends IntegrationTest {
 
     static final Path FIXTURES = Path.of("crawlers/fixtures");
@@ -95,13 +99,26 @@ class HubsCrawlTest extends IntegrationTest {
         return Clock.fixed(Instant.parse("2026-08-22T03:20:00Z"), ZoneOffset.UTC);
     }
 
-    @LocalServerPort int port;
-    @Autowired CrawlService crawls;
-    @Autowired CatalogueService catalogue;
-    @Autowired CatalogueHistory history;
-    @Autowired RouterUsageService usage;
-    @Autowired ElasticsearchClient client;
-    @Autowired Indices indices;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CrawlService crawls;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    CatalogueHistory history;
+
+    @Autowired
+    RouterUsageService usage;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    Indices indices;
 
     @AfterAll
     static void stop() {
@@ -115,16 +132,19 @@ class HubsCrawlTest extends IntegrationTest {
             String alias = indices.alias(name);
             client.indices().refresh(r -> r.index(alias));
             var hits = client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class)
-                    .hits().hits();
+                    .hits()
+                    .hits();
             if (!hits.isEmpty()) {
                 client.bulk(b -> {
-                    hits.forEach(h -> b.operations(o -> o.delete(x -> x.index(h.index()).id(h.id()))));
+                    hits.forEach(h ->
+                            b.operations(o -> o.delete(x -> x.index(h.index()).id(h.id()))));
                     return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
                 });
             }
         }
         hubs.resetAll();
-        hubs.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /api/private\n")));
+        hubs.stubFor(get("/robots.txt")
+                .willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /api/private\n")));
     }
 
     static LocalDate today() {
@@ -134,8 +154,11 @@ class HubsCrawlTest extends IntegrationTest {
     // ---------------------------------------------------------------- Ollama
 
     void serveOllama(String html) {
-        hubs.stubFor(get(urlEqualTo("/search?o=newest")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html)));
+        hubs.stubFor(get(urlEqualTo("/search?o=newest"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody(html)));
     }
 
     @Test
@@ -148,7 +171,8 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(run.pages()).isEqualTo(1);
         assertThat(run.items()).isEqualTo(162);
         assertThat(catalogue.modelCount()).isEqualTo(162);
-        Map<String, CatalogueModel> stored = catalogue.findAll(List.of("ollama:exaone-deep", "ollama:gemma3", "ollama:command-a"));
+        Map<String, CatalogueModel> stored =
+                catalogue.findAll(List.of("ollama:exaone-deep", "ollama:gemma3", "ollama:command-a"));
         // pull counts are all-time pulls as the page prints them: never a 30-day figure
         assertThat(stored.get("ollama:exaone-deep").downloadsAllTime()).isEqualTo(6_483L);
         assertThat(stored.get("ollama:gemma3").downloadsAllTime()).isEqualTo(2_500_000L);
@@ -169,7 +193,8 @@ class HubsCrawlTest extends IntegrationTest {
         CrawlRun run = crawls.run("ollama", "newest");
 
         assertThat(run.status()).isEqualTo(CrawlRun.FAILED);
-        assertThat(run.message()).contains("selector 'span[x-test-pull-count]' (selectors.pullCount) found nothing")
+        assertThat(run.message())
+                .contains("selector 'span[x-test-pull-count]' (selectors.pullCount) found nothing")
                 .contains("nothing was stored");
         CrawlRun stored = crawls.findRun(run.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(CrawlRun.FAILED);
@@ -187,12 +212,22 @@ class HubsCrawlTest extends IntegrationTest {
     @Test
     void modelScopeRunStoresCumulativeDownloadsAsAllTime() throws IOException {
         String recording = Files.readString(MODELSCOPE);
-        hubs.stubFor(put(urlEqualTo("/api/v1/dolphin/models")).withRequestBody(matchingJsonPath("$.PageNumber", equalTo("1")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(recording)));
+        hubs.stubFor(put(urlEqualTo("/api/v1/dolphin/models"))
+                .withRequestBody(matchingJsonPath("$.PageNumber", equalTo("1")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(recording)));
         // the constructed last page (crawlers/fixtures/constructed/README.md): the envelope without models
-        hubs.stubFor(put(urlEqualTo("/api/v1/dolphin/models")).withRequestBody(matchingJsonPath("$.PageNumber", equalTo("2")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-                        "{\"Code\":200,\"Data\":{\"Model\":{\"Models\":[],\"TotalCount\":39692}},\"Message\":\"success\",\"Success\":true}")));
+        hubs.stubFor(
+                put(urlEqualTo("/api/v1/dolphin/models"))
+                        .withRequestBody(matchingJsonPath("$.PageNumber", equalTo("2")))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"Code\":200,\"Data\":{\"Model\":{\"Models\":[],\"TotalCount\":39692}},\"Message\":\"success\",\"Success\":true}")));
 
         CrawlRun run = crawls.run("modelscope", "full");
 
@@ -200,22 +235,32 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(run.pages()).isEqualTo(1);
         assertThat(run.items()).isEqualTo(30);
         assertThat(catalogue.modelCount()).isEqualTo(30);
-        JsonNode first = JSON.readTree(recording).path("Data").path("Model").path("Models").get(0);
+        JsonNode first = JSON.readTree(recording)
+                .path("Data")
+                .path("Model")
+                .path("Models")
+                .get(0);
         String id = "ms:" + first.get("Path").asText() + "/" + first.get("Name").asText();
         CatalogueModel m = catalogue.findAll(List.of(id)).get(id);
         assertThat(m.hub()).isEqualTo("modelscope");
-        assertThat(m.downloadsAllTime()).isEqualTo(first.get("Downloads").asLong()).isPositive();
+        assertThat(m.downloadsAllTime())
+                .isEqualTo(first.get("Downloads").asLong())
+                .isPositive();
         assertThat(m.downloads30d()).isNull();
         assertThat(m.likes()).isEqualTo(first.get("Stars").asLong());
-        assertThat(history.snapshot(id, today()).orElseThrow().downloadsAllTime()).isEqualTo(first.get("Downloads").asLong());
+        assertThat(history.snapshot(id, today()).orElseThrow().downloadsAllTime())
+                .isEqualTo(first.get("Downloads").asLong());
         System.out.printf("ModelScope: %s downloadsAllTime=%d%n", id, m.downloadsAllTime());
     }
 
     // ---------------------------------------------------------------- OpenRouter catalogue
 
     void serveCatalogue(Path recording) throws IOException {
-        hubs.stubFor(get(urlEqualTo("/api/v1/models")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Files.readString(recording))));
+        hubs.stubFor(get(urlEqualTo("/api/v1/models"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Files.readString(recording))));
     }
 
     @Test
@@ -226,7 +271,8 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(first.items()).isEqualTo(343);
         assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_ADDED)).isEqualTo(343);
         assertThat(history.eventCount(ModelEvent.RELEASE)).isZero();
-        CatalogueModel v32 = catalogue.findAll(List.of("or:deepseek/deepseek-v3.2")).get("or:deepseek/deepseek-v3.2");
+        CatalogueModel v32 =
+                catalogue.findAll(List.of("or:deepseek/deepseek-v3.2")).get("or:deepseek/deepseek-v3.2");
         assertThat(v32.downloads30d()).isNull();
         assertThat(v32.downloadsAllTime()).isNull();
 
@@ -243,7 +289,8 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(history.eventCount(ModelEvent.PRICE_CHANGE)).isEqualTo(prices);
         assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_ADDED)).isEqualTo(343 + added);
         assertThat(history.eventCount(ModelEvent.ROUTER_MODEL_REMOVED)).isEqualTo(removed);
-        System.out.printf("OpenRouter 07-08 -> 07-15: %d price changes, %d added, %d removed%n", prices, added, removed);
+        System.out.printf(
+                "OpenRouter 07-08 -> 07-15: %d price changes, %d added, %d removed%n", prices, added, removed);
 
         List<ModelEvent> change = history.events(ModelEvent.PRICE_CHANGE, "or:deepseek/deepseek-v3.2", 5);
         assertThat(change).hasSize(1);
@@ -292,7 +339,9 @@ class HubsCrawlTest extends IntegrationTest {
         crawls.run("openrouter", "full");
         hubs.stubFor(get(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
                 .withHeader("Authorization", equalTo("Bearer test-key-not-real"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(Files.readString(DAILY))));
 
         CrawlRun run = crawls.run("openrouter", "usage");
@@ -300,12 +349,31 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(run.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(run.items()).isEqualTo(18);
         // the 7 complete days before the clock's now were asked for
-        hubs.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
-                .withQueryParam("start_date", equalTo("2026-08-15")).withQueryParam("end_date", equalTo("2026-08-21")));
+        hubs.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                .withQueryParam("start_date", equalTo("2026-08-15"))
+                .withQueryParam("end_date", equalTo("2026-08-21")));
 
         // independently: the fixture's rows of 2026-08-20 summed by the author's country (registry, by hand)
-        Map<String, String> country = Map.of("deepseek", "CN", "tencent", "CN", "z-ai", "CN", "xiaomi", "CN", "qwen", "CN",
-                "openai", "US", "anthropic", "US", "nvidia", "US", "mistralai", "FR");
+        Map<String, String> country = Map.of(
+                "deepseek",
+                "CN",
+                "tencent",
+                "CN",
+                "z-ai",
+                "CN",
+                "xiaomi",
+                "CN",
+                "qwen",
+                "CN",
+                "openai",
+                "US",
+                "anthropic",
+                "US",
+                "nvidia",
+                "US",
+                "mistralai",
+                "FR");
         LocalDate day = LocalDate.parse("2026-08-20");
         Map<String, BigDecimal> expected = new TreeMap<>();
         long other = 0;
@@ -318,7 +386,8 @@ class HubsCrawlTest extends IntegrationTest {
             if (slug.equals("other")) {
                 other += tokens;
             } else {
-                expected.merge(country.get(slug.substring(0, slug.indexOf('/'))), BigDecimal.valueOf(tokens), BigDecimal::add);
+                expected.merge(
+                        country.get(slug.substring(0, slug.indexOf('/'))), BigDecimal.valueOf(tokens), BigDecimal::add);
             }
         }
         for (String view : List.of("lineage", "uploader")) {
@@ -326,41 +395,53 @@ class HubsCrawlTest extends IntegrationTest {
             Map<String, BigDecimal> actual = new TreeMap<>();
             share.byOrigin().forEach(o -> actual.put(o.origin(), o.tokens()));
             assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-            expected.forEach((k, v) -> assertThat(actual.get(k)).as(view + " " + k).isEqualByComparingTo(v));
+            expected.forEach(
+                    (k, v) -> assertThat(actual.get(k)).as(view + " " + k).isEqualByComparingTo(v));
             assertThat(share.longTailTokens()).isEqualTo(other).isEqualTo(2_345_678_901_234L);
             assertThat(share.totalTokens()).isEqualTo(total);
             assertThat(share.asOf()).isEqualTo("2026-08-22T02:00:00.000Z");
-            assertThat(share.citation()).isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z."
-                    + " Licensed under CC BY 4.0.");
-            System.out.printf("Router tokens %s %s: %s, long tail %d, total %d%n", day, view, actual, share.longTailTokens(),
-                    share.totalTokens());
+            assertThat(share.citation())
+                    .isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z."
+                            + " Licensed under CC BY 4.0.");
+            System.out.printf(
+                    "Router tokens %s %s: %s, long tail %d, total %d%n",
+                    day, view, actual, share.longTailTokens(), share.totalTokens());
         }
         // the week of 2026-08-20 (Thursday) holds both fixture days: sums of the two
         TokenShare week = usage.weekly(day, "lineage");
         assertThat(week.days()).containsExactly(day, day.plusDays(1));
         assertThat(week.from()).isEqualTo(LocalDate.parse("2026-08-17"));
-        assertThat(week.longTailTokens()).isEqualTo(other + usage.daily(day.plusDays(1), "lineage").longTailTokens());
+        assertThat(week.longTailTokens())
+                .isEqualTo(other + usage.daily(day.plusDays(1), "lineage").longTailTokens());
 
         // the API answers the same, citation first
         HttpResponse<String> json = api("/api/v1/router-usage?day=2026-08-20&view=lineage");
         assertThat(json.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(json.body());
-        assertThat(body.get("citation").asText()).startsWith("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z.");
+        assertThat(body.get("citation").asText())
+                .startsWith("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z.");
         assertThat(body.get("long_tail").get("label").asText()).isEqualTo("unattributed long tail");
         assertThat(body.get("long_tail").get("tokens").asLong()).isEqualTo(other);
         assertThat(body.get("total_tokens").asLong()).isEqualTo(total);
         Map<String, BigDecimal> fromApi = new TreeMap<>();
-        body.get("figures").forEach(f -> fromApi.put(f.get("key").asText(), new BigDecimal(f.get("tokens").asText())));
+        body.get("figures")
+                .forEach(f -> fromApi.put(
+                        f.get("key").asText(), new BigDecimal(f.get("tokens").asText())));
         expected.forEach((k, v) -> assertThat(fromApi.get(k)).as("api " + k).isEqualByComparingTo(v));
         HttpResponse<String> csv = api("/api/v1/router-usage?day=2026-08-20&view=uploader&format=csv");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("# Source: OpenRouter (openrouter.ai/rankings)");
+        assertThat(csv.body().lines().findFirst().orElseThrow())
+                .startsWith("# Source: OpenRouter (openrouter.ai/rankings)");
         assertThat(csv.body()).contains("unattributed long tail");
-        assertThat(api("/api/v1/router-usage?day=2026-08-20&view=sideways").statusCode()).isEqualTo(400);
+        assertThat(api("/api/v1/router-usage?day=2026-08-20&view=sideways").statusCode())
+                .isEqualTo(400);
     }
 
     HttpResponse<String> api(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
@@ -48,9 +47,26 @@ import org.weightscope.catalogue.ModelFacts;
 public final class HuggingFaceCrawlBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> LIST_FIELDS = Set.of("_id", "id", "modelId", "author", "createdAt", "lastModified",
-            "downloads", "downloadsAllTime", "likes", "tags", "pipeline_tag", "library_name", "cardData", "safetensors",
-            "gguf", "gated", "sha", "private", "trendingScore");
+    private static final Set<String> LIST_FIELDS = Set.of(
+            "_id",
+            "id",
+            "modelId",
+            "author",
+            "createdAt",
+            "lastModified",
+            "downloads",
+            "downloadsAllTime",
+            "likes",
+            "tags",
+            "pipeline_tag",
+            "library_name",
+            "cardData",
+            "safetensors",
+            "gguf",
+            "gated",
+            "sha",
+            "private",
+            "trendingScore");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> arguments = org.weightscope.scale.BenchmarkApp.args(args, "models");
@@ -80,19 +96,28 @@ public final class HuggingFaceCrawlBenchmark {
             double crawlSeconds = (System.nanoTime() - t0) / 1e9;
             long crawlPeak = heap.peak();
             history.refresh();
-            System.out.printf("crawler: %s, %d pages, %d models in %.1f s = %.0f models/s; peak heap %d MB (max %d MB);"
+            System.out.printf(
+                    "crawler: %s, %d pages, %d models in %.1f s = %.0f models/s; peak heap %d MB (max %d MB);"
                             + " stored: %d models, %d snapshots, %d events%n",
-                    run.status(), run.pages(), run.items(), crawlSeconds, run.items() / crawlSeconds, crawlPeak >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20, catalogue.modelCount(), history.snapshotCount(),
+                    run.status(),
+                    run.pages(),
+                    run.items(),
+                    crawlSeconds,
+                    run.items() / crawlSeconds,
+                    crawlPeak >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    catalogue.modelCount(),
+                    history.snapshotCount(),
                     history.eventCount());
 
             // the same model documents, bulk-indexed raw (no HTTP, no attribution, no snapshots/events/cursor)
             String raw = prefix + "-raw-models";
-            String mapping = new String(HuggingFaceCrawlBenchmark.class.getResourceAsStream("/elasticsearch/models-v1.json")
+            String mapping = new String(HuggingFaceCrawlBenchmark.class
+                    .getResourceAsStream("/elasticsearch/models-v1.json")
                     .readAllBytes());
             client.indices().create(c -> c.index(raw).withJson(new StringReader(mapping)));
-            List<CatalogueModel> described = catalogue.describe(templates.stream()
-                    .map(t -> observation(t)).toList());
+            List<CatalogueModel> described = catalogue.describe(
+                    templates.stream().map(t -> observation(t)).toList());
             System.gc();
             heap.reset();
             long t1 = System.nanoTime();
@@ -101,20 +126,26 @@ public final class HuggingFaceCrawlBenchmark {
                 List<BulkOperation> ops = new ArrayList<>(pageSize);
                 for (int i = 0; i < pageSize && n < total; i++, n++) {
                     CatalogueModel m = renamed(described.get((int) (n % described.size())), n);
-                    ops.add(BulkOperation.of(o -> o.index(x -> x.index(raw).id(m.id()).document(m))));
+                    ops.add(BulkOperation.of(
+                            o -> o.index(x -> x.index(raw).id(m.id()).document(m))));
                 }
                 client.bulk(BulkRequest.of(b -> b.operations(ops)));
             }
             client.indices().refresh(r -> r.index(raw));
             double rawSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("raw _bulk: %d models in %.1f s = %.0f models/s; peak heap %d MB%n", n, rawSeconds,
-                    n / rawSeconds, heap.peak() >> 20);
+            System.out.printf(
+                    "raw _bulk: %d models in %.1f s = %.0f models/s; peak heap %d MB%n",
+                    n, rawSeconds, n / rawSeconds, heap.peak() >> 20);
             if (!CrawlRun.FINISHED.equals(run.status()) || run.items() != total) {
-                throw new IllegalStateException("the crawl did not store every model: " + run.status() + ", "
-                        + run.items() + " of " + total);
+                throw new IllegalStateException(
+                        "the crawl did not store every model: " + run.status() + ", " + run.items() + " of " + total);
             }
-            System.out.printf("crawl: models=%d crawl_models_per_s=%.0f raw_models_per_s=%.0f ratio=%.2f heap_mb=%d%n",
-                    total, run.items() / crawlSeconds, n / rawSeconds, (run.items() / crawlSeconds) / (n / rawSeconds),
+            System.out.printf(
+                    "crawl: models=%d crawl_models_per_s=%.0f raw_models_per_s=%.0f ratio=%.2f heap_mb=%d%n",
+                    total,
+                    run.items() / crawlSeconds,
+                    n / rawSeconds,
+                    (run.items() / crawlSeconds) / (n / rawSeconds),
                     crawlPeak >> 20);
         } catch (Throwable e) {
             e.printStackTrace();
@@ -152,7 +183,8 @@ public final class HuggingFaceCrawlBenchmark {
         overrides.put("rate-limit", "100000/s");
         List<String> out = new java.util.ArrayList<>();
         out.add("--weightscope.sources.dir=" + org.weightscope.HuggingFaceOnlySources.dir());
-        overrides.forEach((field, value) -> out.add("--weightscope.sources.override.huggingface." + field + "=" + value));
+        overrides.forEach(
+                (field, value) -> out.add("--weightscope.sources.override.huggingface." + field + "=" + value));
         return out;
     }
 
@@ -198,17 +230,52 @@ public final class HuggingFaceCrawlBenchmark {
     static Observation observation(ObjectNode t) {
         List<String> tags = new ArrayList<>();
         t.path("tags").forEach(x -> tags.add(x.asText()));
-        return new Observation(new ModelFacts("huggingface", t.get("id").asText(), t.get("author").asText(),
-                t.path("pipeline_tag").asText(null), t.path("library_name").asText(null), tags, Map.of(), Map.of(), null,
-                null, null), new HubFigures(t.path("gated").asText(null), null, null, null, t.path("downloads").asLong(),
-                null, t.path("likes").asLong()), Instant.now(), false, "benchmark");
+        return new Observation(
+                new ModelFacts(
+                        "huggingface",
+                        t.get("id").asText(),
+                        t.get("author").asText(),
+                        t.path("pipeline_tag").asText(null),
+                        t.path("library_name").asText(null),
+                        tags,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        null,
+                        null),
+                new HubFigures(
+                        t.path("gated").asText(null),
+                        null,
+                        null,
+                        null,
+                        t.path("downloads").asLong(),
+                        null,
+                        t.path("likes").asLong()),
+                Instant.now(),
+                false,
+                "benchmark");
     }
 
     static CatalogueModel renamed(CatalogueModel m, long n) {
         String repo = m.repoId() + "-g" + n;
-        return new CatalogueModel("hf:" + repo, m.hub(), repo, m.author(), m.gated(), m.sha(), m.createdAt(),
-                m.lastModified(), m.downloads30d(), m.downloadsAllTime(), m.likes(), m.facts(), m.attribution(),
-                m.originCredit(), m.asOf(), m.recorded(), m.source());
+        return new CatalogueModel(
+                "hf:" + repo,
+                m.hub(),
+                repo,
+                m.author(),
+                m.gated(),
+                m.sha(),
+                m.createdAt(),
+                m.lastModified(),
+                m.downloads30d(),
+                m.downloadsAllTime(),
+                m.likes(),
+                m.facts(),
+                m.attribution(),
+                m.originCredit(),
+                m.asOf(),
+                m.recorded(),
+                m.source());
     }
 
     /** Samples used heap every 20 ms (the pools' own peaks also count GC-transient use). */
@@ -218,20 +285,23 @@ public final class HuggingFaceCrawlBenchmark {
         private volatile boolean running = true;
 
         public HeapSampler() {
-            thread = new Thread(() -> {
-                while (running) {
-                    long used = 0;
-                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                        if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            long used = 0;
+                            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                                if (pool.getType() == MemoryType.HEAP)
+                                    used += pool.getUsage().getUsed();
+                            }
+                            peak.accumulateAndGet(used, Math::max);
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
             thread.start();
         }

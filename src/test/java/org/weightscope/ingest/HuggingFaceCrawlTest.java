@@ -46,12 +46,23 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         HubReplay.sources(registry, "http://localhost:" + PORT);
     }
 
-    @Autowired CrawlService crawls;
-    @Autowired CatalogueService catalogue;
-    @Autowired CatalogueHistory history;
-    @Autowired ElasticsearchClient client;
-    @Autowired Indices indices;
-    @Autowired org.springframework.test.context.event.ApplicationEvents published;
+    @Autowired
+    CrawlService crawls;
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @Autowired
+    CatalogueHistory history;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    Indices indices;
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents published;
 
     static WireMockServer start(Function<Integer, HubReplay.Fault> fault) {
         WireMockServer server = new WireMockServer(options().port(PORT).bindAddress("127.0.0.1"));
@@ -78,10 +89,12 @@ class HuggingFaceCrawlTest extends IntegrationTest {
             String alias = indices.alias(name);
             client.indices().refresh(r -> r.index(alias));
             var hits = client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false)), Void.class)
-                    .hits().hits();
+                    .hits()
+                    .hits();
             if (!hits.isEmpty()) {
                 client.bulk(b -> {
-                    hits.forEach(h -> b.operations(o -> o.delete(x -> x.index(h.index()).id(h.id()))));
+                    hits.forEach(h ->
+                            b.operations(o -> o.delete(x -> x.index(h.index()).id(h.id()))));
                     return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
                 });
             }
@@ -110,7 +123,8 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         assertThat(history.eventCount()).isEqualTo(701);
         assertThat(history.eventCount(ModelEvent.RELEASE)).isEqualTo(701);
 
-        CatalogueModel llama = catalogue.findAll(List.of("hf:meta-llama/Llama-3.3-70B-Instruct"))
+        CatalogueModel llama = catalogue
+                .findAll(List.of("hf:meta-llama/Llama-3.3-70B-Instruct"))
                 .get("hf:meta-llama/Llama-3.3-70B-Instruct");
         assertThat(llama.attribution().licence().id()).isEqualTo("llama3.3");
         assertThat(llama.facts().cardData().get("license")).isEqualTo("llama3.3");
@@ -125,19 +139,27 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         assertThat(snapshot.gated()).isEqualTo("manual");
         ModelEvent release = history.events(ModelEvent.RELEASE, llama.id(), 5).getFirst();
         assertThat(release.id()).isEqualTo("hf:meta-llama/Llama-3.3-70B-Instruct:release");
-        assertThat(release.at()).isEqualTo(llama.createdAt()).isEqualTo(java.time.Instant.parse("2024-11-26T16:08:47Z"));
+        assertThat(release.at())
+                .isEqualTo(llama.createdAt())
+                .isEqualTo(java.time.Instant.parse("2024-11-26T16:08:47Z"));
 
         // every listing asked the fields with expand[], as Weightscope, and paging followed Link
         List<ServeEvent> served = hub.getAllServeEvents();
-        assertThat(served).allSatisfy(e -> assertThat(e.getRequest().getHeader("User-Agent"))
-                .isEqualTo("Weightscope/0.1 (+https://github.com/weightscope/weightscope)"));
+        assertThat(served)
+                .allSatisfy(e -> assertThat(e.getRequest().getHeader("User-Agent"))
+                        .isEqualTo("Weightscope/0.1 (+https://github.com/weightscope/weightscope)"));
         assertThat(served.stream().map(e -> e.getRequest().getUrl()).filter(u -> u.startsWith("/api/models?")))
-                .allSatisfy(u -> assertThat(u).contains("expand%5B%5D=cardData").contains("expand%5B%5D=downloadsAllTime")
+                .allSatisfy(u -> assertThat(u)
+                        .contains("expand%5B%5D=cardData")
+                        .contains("expand%5B%5D=downloadsAllTime")
                         .doesNotContain("skip="));
-        assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("cursor=top"))).hasSize(7);
-        assertThat(served.stream().filter(e -> e.getRequest().getUrl().equals("/api/models/meta-llama/Llama-3.3-70B-Instruct")))
+        assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("cursor=top")))
+                .hasSize(7);
+        assertThat(served.stream()
+                        .filter(e -> e.getRequest().getUrl().equals("/api/models/meta-llama/Llama-3.3-70B-Instruct")))
                 .isNotEmpty();
-        assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("author=meta-llama&"))).hasSize(1);
+        assertThat(served.stream().filter(e -> e.getRequest().getUrl().contains("author=meta-llama&")))
+                .hasSize(1);
     }
 
     @Test
@@ -160,11 +182,14 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         emptyStore();
 
         // the server dies while page 5 is asked: pages 1-4 are stored, the run is interrupted
-        restart(p -> p == 5 ? new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(5), null).withFixedDelay(20_000), false)
+        restart(p -> p == 5
+                ? new HubReplay.Fault(
+                        HubReplay.json(REPLAY.fullPageBody(5), null).withFixedDelay(20_000), false)
                 : null);
         CompletableFuture<CrawlRun> dying = CompletableFuture.supplyAsync(() -> crawls.run("huggingface", "full"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> hub.getAllServeEvents().stream()
-                .anyMatch(e -> e.getRequest().getUrl().contains("cursor=all5")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> hub.getAllServeEvents().stream()
+                        .anyMatch(e -> e.getRequest().getUrl().contains("cursor=all5")));
         hub.stop();
         CrawlRun interrupted = dying.get();
         assertThat(interrupted.status()).isEqualTo(CrawlRun.INTERRUPTED);
@@ -181,7 +206,9 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         assertThat(resumed.attempts()).isEqualTo(2);
         assertThat(resumed.pages()).isEqualTo(8);
         assertThat(resumed.items()).isEqualTo(701);
-        assertThat(hub.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().contains("cursor=all2"))).isEmpty();
+        assertThat(hub.getAllServeEvents().stream()
+                        .filter(e -> e.getRequest().getUrl().contains("cursor=all2")))
+                .isEmpty();
         assertThat(state()).isEqualTo(uninterrupted);
     }
 
@@ -193,23 +220,30 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         String truncated = REPLAY.fullPageBody(5).substring(0, 5000);
         restart(p -> switch (p) {
             // answered after a retry: a timeout, a 500, a 429 with Retry-After
-            case 2 -> new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(2), null).withFixedDelay(3000), true);
+            case 2 ->
+                new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(2), null).withFixedDelay(3000), true);
             case 3 -> new HubReplay.Fault(aResponse().withStatus(500), true);
             case 4 -> new HubReplay.Fault(aResponse().withStatus(429).withHeader("Retry-After", "1"), true);
             // given up on: truncated JSON every time (its Link still leads on), then a page that always times out
             case 5 -> new HubReplay.Fault(HubReplay.json(truncated, null), false);
-            case 7 -> new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(7), null).withFixedDelay(3000), false);
+            case 7 ->
+                new HubReplay.Fault(HubReplay.json(REPLAY.fullPageBody(7), null).withFixedDelay(3000), false);
             default -> null;
         });
         CrawlRun run = crawls.run("huggingface", "full");
 
         assertThat(run.status()).isEqualTo(CrawlRun.FINISHED);
         assertThat(run.failures()).extracting(CrawlRun.Failure::page).containsExactly(5, 7);
-        assertThat(run.failures()).extracting(CrawlRun.Failure::reason).satisfiesExactly(
-                r -> assertThat(r).contains("broken JSON").contains("after 3 attempts"),
-                r -> assertThat(r).contains("HttpTimeoutException").contains("after 3 attempts"));
-        assertThat(run.failures()).extracting(CrawlRun.Failure::url).satisfiesExactly(
-                u -> assertThat(u).contains("cursor=all5"), u -> assertThat(u).contains("cursor=all7"));
+        assertThat(run.failures())
+                .extracting(CrawlRun.Failure::reason)
+                .satisfiesExactly(
+                        r -> assertThat(r).contains("broken JSON").contains("after 3 attempts"),
+                        r -> assertThat(r).contains("HttpTimeoutException").contains("after 3 attempts"));
+        assertThat(run.failures())
+                .extracting(CrawlRun.Failure::url)
+                .satisfiesExactly(
+                        u -> assertThat(u).contains("cursor=all5"),
+                        u -> assertThat(u).contains("cursor=all7"));
         // 1-4 and 6 stored; 5 skipped through its Link; 7 has no Link once given up, so 8 is not reached
         assertThat(run.pages()).isEqualTo(5);
         assertThat(run.items()).isEqualTo(500);
@@ -224,23 +258,33 @@ class HuggingFaceCrawlTest extends IntegrationTest {
     void aLicenceChangedBetweenTwoCrawlsMakesOneEvent() throws Exception {
         crawls.run("huggingface", "full");
         // constructed: the recorded Llama-3.3 body with its licence edited (crawlers/fixtures/constructed/README.md)
-        var constructed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of(
-                "crawlers/fixtures/constructed/api-models-id_meta-llama__Llama-3.3-70B-Instruct_licence-changed.json").toFile());
+        var constructed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of(
+                                "crawlers/fixtures/constructed/api-models-id_meta-llama__Llama-3.3-70B-Instruct_licence-changed.json")
+                        .toFile());
         var original = REPLAY.replace(constructed);
         try {
             restart(p -> null);
             crawls.run("huggingface", "full");
             assertThat(counts()).containsExactly(701, 701, 702);
             String id = "hf:meta-llama/Llama-3.3-70B-Instruct";
-            assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10)).singleElement().satisfies(e -> {
-                assertThat(e.id()).isEqualTo(id + ":licence-change:" + today());
-                assertThat(e.modelId()).isEqualTo(id);
-                assertThat(e.oldValue()).isEqualTo("llama3.3");
-                assertThat(e.newValue()).isEqualTo("apache-2.0");
-                assertThat(e.oldLicenceId()).isEqualTo("llama3.3");
-                assertThat(e.newLicenceId()).isEqualTo("apache-2.0");
-            });
-            assertThat(catalogue.findAll(List.of(id)).get(id).attribution().licence().id()).isEqualTo("apache-2.0");
+            assertThat(history.events(ModelEvent.LICENCE_CHANGE, null, 10))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.id()).isEqualTo(id + ":licence-change:" + today());
+                        assertThat(e.modelId()).isEqualTo(id);
+                        assertThat(e.oldValue()).isEqualTo("llama3.3");
+                        assertThat(e.newValue()).isEqualTo("apache-2.0");
+                        assertThat(e.oldLicenceId()).isEqualTo("llama3.3");
+                        assertThat(e.newLicenceId()).isEqualTo("apache-2.0");
+                    });
+            assertThat(catalogue
+                            .findAll(List.of(id))
+                            .get(id)
+                            .attribution()
+                            .licence()
+                            .id())
+                    .isEqualTo("apache-2.0");
             // the tracked scope sees the same licence: nothing new
             crawls.run("huggingface", "tracked");
             assertThat(counts()).containsExactly(701, 701, 702);
@@ -259,14 +303,17 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         history.refresh();
         Map<String, String> out = new TreeMap<>();
         for (CatalogueModel m : catalogue.topModels(2000)) {
-            out.put(m.id(), m.downloads30d() + "|" + m.likes() + "|" + m.gated() + "|" + m.sha() + "|"
-                    + m.attribution() + "|" + m.facts());
+            out.put(
+                    m.id(),
+                    m.downloads30d() + "|" + m.likes() + "|" + m.gated() + "|" + m.sha() + "|" + m.attribution() + "|"
+                            + m.facts());
             ModelSnapshot s = history.snapshot(m.id(), today()).orElseThrow();
             out.put(s.id(), s.downloads30d() + "|" + s.gated() + "|" + s.attribution());
         }
         TreeSet<String> events = new TreeSet<>();
-        history.events(null, null, 5000).forEach(e -> events.add(e.id() + "|" + e.type() + "|" + e.at() + "|" + e.oldValue()
-                + "|" + e.newValue()));
+        history.events(null, null, 5000)
+                .forEach(e ->
+                        events.add(e.id() + "|" + e.type() + "|" + e.at() + "|" + e.oldValue() + "|" + e.newValue()));
         out.put("events", String.join("\n", events));
         return out;
     }

@@ -48,14 +48,25 @@ class IngestEventsRetryTest extends IntegrationTest {
         }
     }
 
-    @Autowired IngestEvents events;
-    @Autowired FlakyListener listener;
+    @Autowired
+    IngestEvents events;
+
+    @Autowired
+    FlakyListener listener;
 
     @Test
     void aFailedListenerIsRetriedFromThePublicationRegistry() {
         String runId = "retry-test:" + Instant.now().toEpochMilli();
-        IngestCompleted done = new IngestCompleted("retry-source", runId, "tracked", CrawlRun.FINISHED,
-                LocalDate.parse("2026-08-22"), 1, 1, 0, Instant.parse("2026-08-22T10:00:00Z"));
+        IngestCompleted done = new IngestCompleted(
+                "retry-source",
+                runId,
+                "tracked",
+                CrawlRun.FINISHED,
+                LocalDate.parse("2026-08-22"),
+                1,
+                1,
+                0,
+                Instant.parse("2026-08-22T10:00:00Z"));
 
         events.completed(done); // the listener throws (after the commit, on its own thread); completed() does not
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.calls().size() == 1);
@@ -69,6 +80,8 @@ class IngestEventsRetryTest extends IntegrationTest {
 
         // it succeeded the second time: a completed publication is not handed again
         events.retryFailed(Duration.ZERO);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> listener.calls().size() == 2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> listener.calls().size() == 2);
     }
 }

@@ -28,21 +28,31 @@ class SnapshotReattributionTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
+        registry.add(
+                "weightscope.sources.dir",
+                () -> org.weightscope.HuggingFaceOnlySources.dir().toString());
         registry.add("weightscope.attribution.registry-dir", REGISTRY::toString);
     }
 
-    @Autowired RecordingImport recordings;
-    @Autowired CatalogueHistory history;
-    @Autowired Reattribution reattribution;
-    @Autowired AttributionRules rules;
+    @Autowired
+    RecordingImport recordings;
+
+    @Autowired
+    CatalogueHistory history;
+
+    @Autowired
+    Reattribution reattribution;
+
+    @Autowired
+    AttributionRules rules;
 
     @Test
     void aRuleEditReachesEverySnapshot() throws Exception {
         recordings.importAll();
         // unsloth/Qwen3.8-27B-GGUF, recorded 2026-08-17 and 08-22, traced by name to Qwen (CN)
         String id = "hf:unsloth/Qwen3.8-27B-GGUF";
-        ModelSnapshot before = history.snapshot(id, LocalDate.parse("2026-08-17")).orElseThrow();
+        ModelSnapshot before =
+                history.snapshot(id, LocalDate.parse("2026-08-17")).orElseThrow();
         assertThat(before.attribution().lineageCountries()).containsExactly("CN");
         String oldVersion = rules.version();
 
@@ -51,8 +61,14 @@ class SnapshotReattributionTest extends IntegrationTest {
         String yaml = Files.readString(file);
         String qwen = yaml.substring(yaml.indexOf("  - id: alibaba-qwen"));
         qwen = qwen.substring(0, qwen.indexOf("\n\n"));
-        Files.writeString(file, yaml.replace(qwen, qwen.replace("countries: [CN]", "countries: [SG]")
-                .replace("CN: https://en.wikipedia.org/wiki/Qwen", "SG: https://example.org/constructed-test-evidence")));
+        Files.writeString(
+                file,
+                yaml.replace(
+                        qwen,
+                        qwen.replace("countries: [CN]", "countries: [SG]")
+                                .replace(
+                                        "CN: https://en.wikipedia.org/wiki/Qwen",
+                                        "SG: https://example.org/constructed-test-evidence")));
         reattribution.reapply();
 
         assertThat(rules.version()).isNotEqualTo(oldVersion);
@@ -60,7 +76,10 @@ class SnapshotReattributionTest extends IntegrationTest {
             ModelSnapshot after = history.snapshot(id, LocalDate.parse(day)).orElseThrow();
             assertThat(after.attribution().ruleVersion()).isEqualTo(rules.version());
             assertThat(after.attribution().lineageCountries()).containsExactly("SG");
-            assertThat(after.downloads30d()).isEqualTo(history.snapshot(id, LocalDate.parse(day)).orElseThrow().downloads30d());
+            assertThat(after.downloads30d())
+                    .isEqualTo(history.snapshot(id, LocalDate.parse(day))
+                            .orElseThrow()
+                            .downloads30d());
             assertThat(after.originCredit()).anySatisfy(c -> {
                 assertThat(c.view()).isEqualTo("lineage");
                 assertThat(c.country()).isEqualTo("SG");

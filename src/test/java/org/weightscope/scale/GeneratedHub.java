@@ -38,8 +38,9 @@ import org.weightscope.ingest.HuggingFaceCrawlBenchmark;
 public final class GeneratedHub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] LICENCES = {"apache-2.0", "mit", "other", "llama3.1", "cc-by-nc-4.0", "gemma",
-            "openrail", "unknown"};
+    private static final String[] LICENCES = {
+        "apache-2.0", "mit", "other", "llama3.1", "cc-by-nc-4.0", "gemma", "openrail", "unknown"
+    };
 
     private final long models;
     private final int days;
@@ -162,8 +163,9 @@ public final class GeneratedHub implements AutoCloseable {
         int age = d - created(n);
         double ramp = Math.min(1, (age + 1) / 30.0);
         long kind = h(n, 7) % 100;
-        double rate = kind < 20 ? 0.03 * (h(n, 8) % 100) / 100 : kind < 53 ? -0.04 * (h(n, 8) % 100) / 100
-                : 0.005 * ((h(n, 8) % 200) - 100) / 100.0;
+        double rate = kind < 20
+                ? 0.03 * (h(n, 8) % 100) / 100
+                : kind < 53 ? -0.04 * (h(n, 8) % 100) / 100 : 0.005 * ((h(n, 8) % 200) - 100) / 100.0;
         double trend = Math.exp(rate * Math.min(age, 120));
         double noise = 0.9 + 0.2 * (h(n, 1000 + d) % 1000) / 1000.0;
         return Math.max(0, Math.round(base * ramp * trend * noise));

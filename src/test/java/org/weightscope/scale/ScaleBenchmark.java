@@ -90,8 +90,10 @@ public final class ScaleBenchmark {
             String prefix = BenchmarkApp.prefix("scale");
             DayClock clock = new DayClock();
             SpringApplication app = new SpringApplication(WeightscopeApplication.class);
-            app.addInitializers(c -> ((GenericApplicationContext) c).registerBean("benchmarkClock", Clock.class, () -> clock));
-            List<String> more = new java.util.ArrayList<>(HuggingFaceCrawlBenchmark.sourceArgs(hub.baseUrl(), pageSize));
+            app.addInitializers(
+                    c -> ((GenericApplicationContext) c).registerBean("benchmarkClock", Clock.class, () -> clock));
+            List<String> more =
+                    new java.util.ArrayList<>(HuggingFaceCrawlBenchmark.sourceArgs(hub.baseUrl(), pageSize));
             more.add("--weightscope.attribution.registry-dir=" + registry);
             String[] properties = BenchmarkApp.properties(prefix, more.toArray(String[]::new));
             try (ConfigurableApplicationContext context = app.run(properties)) {
@@ -104,8 +106,17 @@ public final class ScaleBenchmark {
         System.exit(code);
     }
 
-    private static int run(ConfigurableApplicationContext context, GeneratedHub hub, DayClock clock, long models,
-            int days, int users, int runs, String prefix, Path registry) throws Exception {
+    private static int run(
+            ConfigurableApplicationContext context,
+            GeneratedHub hub,
+            DayClock clock,
+            long models,
+            int days,
+            int users,
+            int runs,
+            String prefix,
+            Path registry)
+            throws Exception {
         CrawlService crawls = context.getBean(CrawlService.class);
         CatalogueHistory history = context.getBean(CatalogueHistory.class);
         ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
@@ -128,8 +139,9 @@ public final class ScaleBenchmark {
             if (!CrawlRun.FINISHED.equals(run.status()) || !run.failures().isEmpty()) {
                 throw new IllegalStateException("crawl of day " + d + " " + run.status() + ": " + run.message());
             }
-            System.out.printf("day %d (%s): %d models in %.1f s = %.0f models/s%n", d, FIRST_DAY.plusDays(d),
-                    run.items(), s, run.items() / s);
+            System.out.printf(
+                    "day %d (%s): %d models in %.1f s = %.0f models/s%n",
+                    d, FIRST_DAY.plusDays(d), run.items(), s, run.items() / s);
         }
         long heapMb = heap.peak() >> 20;
         history.refresh();
@@ -137,7 +149,8 @@ public final class ScaleBenchmark {
         // documents each crawled model-day writes: its snapshot and its model document (events and links on top)
         long docs = 2 * crawled;
         double crawlRate = docs / crawlSeconds;
-        System.out.printf("crawler: %d model-days, %d snapshots, %d events in %.1f s = %.0f documents/s; peak heap %d MB%n",
+        System.out.printf(
+                "crawler: %d model-days, %d snapshots, %d events in %.1f s = %.0f documents/s; peak heap %d MB%n",
                 crawled, snapshots, history.eventCount(), crawlSeconds, crawlRate, heapMb);
 
         // 2. the same documents through a raw _bulk
@@ -147,9 +160,10 @@ public final class ScaleBenchmark {
         double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
         long cubeBytes = storeBytes(client, prefix + "-adoption-cube*");
         long cubeDocs = client.count(c -> c.index(prefix + "-adoption-cube*")).count();
-        System.out.printf("raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models) = %.0f bytes"
-                + " per model-day; cube %d documents, %d KB%n", rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay,
-                cubeDocs, cubeBytes >> 10);
+        System.out.printf(
+                "raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models) = %.0f bytes"
+                        + " per model-day; cube %d documents, %d KB%n",
+                rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay, cubeDocs, cubeBytes >> 10);
 
         // 3. the views' data queries, as the app answers them and naive over the raw snapshots
         Runnable overview = ViewQueries.overview(context);
@@ -172,21 +186,26 @@ public final class ScaleBenchmark {
 
         // 4. a registry change re-applied to the whole store
         Path licences = registry.resolve("licences.yaml");
-        Files.writeString(licences, Files.readString(licences).replace("{id: mit, class: open-source,",
-                "{id: mit, class: open-weights-restricted,"));
+        Files.writeString(
+                licences,
+                Files.readString(licences)
+                        .replace("{id: mit, class: open-source,", "{id: mit, class: open-weights-restricted,"));
         long writesBefore = indexTotal(client, prefix + "-snapshots*");
         long t = System.nanoTime();
         Reattribution.Result result = context.getBean(Reattribution.class).reapply();
         double reattributeSeconds = (System.nanoTime() - t) / 1e9;
         long rewritten = indexTotal(client, prefix + "-snapshots*") - writesBefore;
-        System.out.printf("re-attribution (mit re-classed): %d models, %d changed, %.1f s; snapshot documents rewritten:"
-                + " %d%n", result.models(), result.changed(), reattributeSeconds, rewritten);
+        System.out.printf(
+                "re-attribution (mit re-classed): %d models, %d changed, %.1f s; snapshot documents rewritten:"
+                        + " %d%n",
+                result.models(), result.changed(), reattributeSeconds, rewritten);
         overview.run();
 
         double speedup = raw20[1] / app20[1];
-        System.out.printf("scale: models=%d days=%d snapshots=%d ingest_ratio=%.2f heap_mb=%d bytes_per_model_day=%.0f"
-                        + " p95_1=%.1f p95_20=%.1f raw_p95_20=%.1f speedup=%.1f%n", models, days, snapshots, ingestRatio,
-                heapMb, bytesPerModelDay, app1[1], app20[1], raw20[1], speedup);
+        System.out.printf(
+                "scale: models=%d days=%d snapshots=%d ingest_ratio=%.2f heap_mb=%d bytes_per_model_day=%.0f"
+                        + " p95_1=%.1f p95_20=%.1f raw_p95_20=%.1f speedup=%.1f%n",
+                models, days, snapshots, ingestRatio, heapMb, bytesPerModelDay, app1[1], app20[1], raw20[1], speedup);
         return 0;
     }
 
@@ -215,8 +234,9 @@ public final class ScaleBenchmark {
         Arrays.sort(ms);
         double p50 = ms[ms.length / 2];
         double p95 = ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.95) - 1)];
-        System.out.printf("%-20s users=%-3d runs=%-5d p50 %8.1f ms  p95 %8.1f ms  max %8.1f ms%n", name, users,
-                ms.length, p50, p95, ms[ms.length - 1]);
+        System.out.printf(
+                "%-20s users=%-3d runs=%-5d p50 %8.1f ms  p95 %8.1f ms  max %8.1f ms%n",
+                name, users, ms.length, p50, p95, ms[ms.length - 1]);
         return new double[] {p50, p95};
     }
 
@@ -227,11 +247,15 @@ public final class ScaleBenchmark {
      */
     static double rawBulk(ElasticsearchClient client, Indices indices, String prefix, int days, int page)
             throws Exception {
-        String template = new String(ScaleBenchmark.class.getResourceAsStream("/elasticsearch/templates/snapshots-v1.json")
+        String template = new String(ScaleBenchmark.class
+                .getResourceAsStream("/elasticsearch/templates/snapshots-v1.json")
                 .readAllBytes());
-        client.indices().putIndexTemplate(t -> t.name(prefix + "-raw-snapshots").withJson(new java.io.StringReader(
-                "{\"index_patterns\":[\"" + prefix + "-raw-snapshots-*\"],\"priority\":300,\"template\":" + template + "}")));
-        String modelsMapping = new String(ScaleBenchmark.class.getResourceAsStream("/elasticsearch/models-v1.json")
+        client.indices()
+                .putIndexTemplate(t -> t.name(prefix + "-raw-snapshots")
+                        .withJson(new java.io.StringReader("{\"index_patterns\":[\"" + prefix
+                                + "-raw-snapshots-*\"],\"priority\":300,\"template\":" + template + "}")));
+        String modelsMapping = new String(ScaleBenchmark.class
+                .getResourceAsStream("/elasticsearch/models-v1.json")
                 .readAllBytes());
         String rawModels = prefix + "-raw-models";
         client.indices().create(c -> c.index(rawModels).withJson(new java.io.StringReader(modelsMapping)));
@@ -245,22 +269,35 @@ public final class ScaleBenchmark {
             List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
             while (true) {
                 List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-                var hits = client.search(s -> {
-                    s.index(snapshotsAlias).size(page).query(q -> q.term(x -> x.field("day").value(day)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                    return from == null ? s : s.searchAfter(from);
-                }, JsonData.class).hits().hits();
+                var hits = client.search(
+                                s -> {
+                                    s.index(snapshotsAlias)
+                                            .size(page)
+                                            .query(q ->
+                                                    q.term(x -> x.field("day").value(day)))
+                                            .sort(o ->
+                                                    o.field(f -> f.field("id").order(SortOrder.Asc)));
+                                    return from == null ? s : s.searchAfter(from);
+                                },
+                                JsonData.class)
+                        .hits()
+                        .hits();
                 if (hits.isEmpty()) break;
-                List<String> ids = hits.stream().map(h -> h.id().substring(0, h.id().lastIndexOf(':'))).toList();
-                var modelDocs = client.mget(m -> m.index(modelsAlias).ids(ids), JsonData.class).docs();
+                List<String> ids = hits.stream()
+                        .map(h -> h.id().substring(0, h.id().lastIndexOf(':')))
+                        .toList();
+                var modelDocs = client.mget(m -> m.index(modelsAlias).ids(ids), JsonData.class)
+                        .docs();
                 List<BulkOperation> ops = new ArrayList<>(hits.size() * 2);
                 for (Hit<JsonData> h : hits) {
-                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(prefix + "-raw-snapshots-" + month).id(h.id())
+                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(prefix + "-raw-snapshots-" + month)
+                            .id(h.id())
                             .document(h.source()))));
                 }
                 for (var m : modelDocs) {
                     if (m.isResult() && m.result().found()) {
-                        ops.add(BulkOperation.of(o -> o.index(i -> i.index(rawModels).id(m.result().id())
+                        ops.add(BulkOperation.of(o -> o.index(i -> i.index(rawModels)
+                                .id(m.result().id())
                                 .document(m.result().source()))));
                     }
                 }

@@ -37,7 +37,8 @@ import org.weightscope.ingest.CrawlRun;
  */
 class CrawlSchedulingTest {
 
-    static final SchedulingSettings SETTINGS = new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMillis(500));
+    static final SchedulingSettings SETTINGS =
+            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMillis(500));
 
     record Launch(String source, String scope, String trigger, long at) {}
 
@@ -104,7 +105,9 @@ class CrawlSchedulingTest {
         int beforeRestart = launches.size();
 
         // down for 5 s: two or three fire times pass unseen
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> launches.size() == beforeRestart);
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(7))
+                .until(() -> launches.size() == beforeRestart);
 
         start(recording(), sources, "0/2 * * * * ?");
         await().atMost(Duration.ofSeconds(5)).until(() -> count(CrawlRun.CATCH_UP) == 1);
@@ -161,8 +164,11 @@ class CrawlSchedulingTest {
         var prev = java.util.Date.from(java.time.Instant.parse("2026-01-01T03:00:00Z"));
         var due = java.util.Date.from(java.time.Instant.parse("2026-01-02T03:00:00Z"));
         var late = java.util.Date.from(java.time.Instant.parse("2026-01-04T09:30:00Z"));
-        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, prev, due, Duration.ofMinutes(1))).isFalse();
-        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, prev, late, Duration.ofMinutes(1))).isTrue();
-        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, null, late, Duration.ofMinutes(1))).isFalse();
+        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, prev, due, Duration.ofMinutes(1)))
+                .isFalse();
+        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, prev, late, Duration.ofMinutes(1)))
+                .isTrue();
+        assertThat(CrawlJob.missed("0 0 3 * * ?", utc, null, late, Duration.ofMinutes(1)))
+                .isFalse();
     }
 }

@@ -23,17 +23,35 @@ class ScheduledCrawlsGuardTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final SchedulingSettings SETTINGS = new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMinutes(1));
+    static final SchedulingSettings SETTINGS =
+            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMinutes(1));
 
     static CrawlRun run(String status, Instant updated) {
-        return new CrawlRun("huggingface:full:x", "huggingface", "full", status, LocalDate.of(2026, 3, 1), updated,
-                updated, null, updated, 3, 300, 1, List.of(), null, false, null, CrawlRun.SCHEDULED);
+        return new CrawlRun(
+                "huggingface:full:x",
+                "huggingface",
+                "full",
+                status,
+                LocalDate.of(2026, 3, 1),
+                updated,
+                updated,
+                null,
+                updated,
+                3,
+                300,
+                1,
+                List.of(),
+                null,
+                false,
+                null,
+                CrawlRun.SCHEDULED);
     }
 
     @Test
     void aRunningRunOfTheSameSourceBlocksANewOne() {
         CrawlService crawls = mock(CrawlService.class);
-        when(crawls.latestRuns(eq("huggingface"), any(), anyInt())).thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minusSeconds(20))));
+        when(crawls.latestRuns(eq("huggingface"), any(), anyInt()))
+                .thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minusSeconds(20))));
         new ScheduledCrawls(crawls, SETTINGS, CLOCK).launch("huggingface", "tracked", CrawlRun.SCHEDULED);
         verify(crawls, never()).run(any(), any(), any());
     }
@@ -41,7 +59,8 @@ class ScheduledCrawlsGuardTest {
     @Test
     void aRunningRecordLeftByADeadProcessDoesNotBlock() {
         CrawlService crawls = mock(CrawlService.class);
-        when(crawls.latestRuns(eq("huggingface"), any(), anyInt())).thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minus(Duration.ofHours(2)))));
+        when(crawls.latestRuns(eq("huggingface"), any(), anyInt()))
+                .thenReturn(List.of(run(CrawlRun.RUNNING, NOW.minus(Duration.ofHours(2)))));
         new ScheduledCrawls(crawls, SETTINGS, CLOCK).launch("huggingface", "tracked", CrawlRun.CATCH_UP);
         verify(crawls).run("huggingface", "tracked", CrawlRun.CATCH_UP);
     }

@@ -68,8 +68,12 @@ class DeclaredHubTest {
 
     @Test
     void aJsonCatalogueDeclaredAsDataIsCrawledAndItsRecordingsRead() throws IOException {
-        wm.stubFor(get("/api/v1/models").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(Files.readString(FIXTURES.resolve("openrouter/api-v1-models_2026-08-22T18-35Z.json")))));
+        wm.stubFor(get("/api/v1/models")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Files.readString(
+                                FIXTURES.resolve("openrouter/api-v1-models_2026-08-22T18-35Z.json")))));
         CrawlSource source = sources().find("routercatalogue").orElseThrow();
         assertThat(source.scopes()).containsExactly("all");
         assertThat(source.complete("all")).isTrue();
@@ -77,7 +81,10 @@ class DeclaredHubTest {
         List<RawItem> items = crawl("routercatalogue", "all");
 
         assertThat(items).hasSize(421);
-        RawItem v32 = items.stream().filter(i -> i.repoId().equals("deepseek/deepseek-v3.2")).findFirst().orElseThrow();
+        RawItem v32 = items.stream()
+                .filter(i -> i.repoId().equals("deepseek/deepseek-v3.2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(v32.hub()).isEqualTo("routercatalogue");
         assertThat(v32.createdAt()).isEqualTo(Instant.ofEpochSecond(1764594642));
         assertThat(v32.tags()).containsExactly("text");
@@ -89,21 +96,28 @@ class DeclaredHubTest {
         assertThat(recordings).hasSize(11).allMatch(Recording::complete);
         assertThat(recordings.getFirst().day()).isEqualTo(LocalDate.of(2026, 6, 8));
         assertThat(recordings.getFirst().models()).hasSize(341);
-        assertThat(recordings.getLast().models()).hasSize(421)
+        assertThat(recordings.getLast().models())
+                .hasSize(421)
                 .allSatisfy(m -> assertThat(m.file()).isEqualTo("api-v1-models_2026-08-22T18-35Z.json"));
     }
 
     @Test
     void aJsonListingFollowsTheLinkHeader() throws IOException {
-        ArrayNode all = (ArrayNode) JSON.readTree(FIXTURES.resolve("huggingface/api-models_limit50_trending_2024-12-09.json").toFile());
+        ArrayNode all =
+                (ArrayNode) JSON.readTree(FIXTURES.resolve("huggingface/api-models_limit50_trending_2024-12-09.json")
+                        .toFile());
         ArrayNode first = JSON.createArrayNode();
         ArrayNode second = JSON.createArrayNode();
         for (int i = 0; i < all.size(); i++) (i < 25 ? first : second).add(all.get(i));
         String base = "http://127.0.0.1:" + wm.port();
-        wm.stubFor(get(urlEqualTo("/api/models?sort=trendingScore&limit=25")).willReturn(aResponse().withStatus(200)
-                .withHeader("Link", "<" + base + "/api/models?sort=trendingScore&limit=25&cursor=2>; rel=\"next\"")
-                .withBody(first.toString())));
-        wm.stubFor(get(urlPathEqualTo("/api/models")).withQueryParam("cursor", equalTo("2"))
+        wm.stubFor(get(urlEqualTo("/api/models?sort=trendingScore&limit=25"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader(
+                                "Link", "<" + base + "/api/models?sort=trendingScore&limit=25&cursor=2>; rel=\"next\"")
+                        .withBody(first.toString())));
+        wm.stubFor(get(urlPathEqualTo("/api/models"))
+                .withQueryParam("cursor", equalTo("2"))
                 .willReturn(aResponse().withStatus(200).withBody(second.toString())));
 
         List<RawItem> items = crawl("hublist", "trending");
@@ -128,8 +142,11 @@ class DeclaredHubTest {
         assertThat(recordings).singleElement().satisfies(r -> {
             assertThat(r.day()).isEqualTo(LocalDate.of(2025, 3, 21));
             assertThat(r.complete()).isFalse();
-            RawItem gemma = r.models().stream().map(Recording.Item::item).filter(i -> i.repoId().equals("gemma3"))
-                    .findFirst().orElseThrow();
+            RawItem gemma = r.models().stream()
+                    .map(Recording.Item::item)
+                    .filter(i -> i.repoId().equals("gemma3"))
+                    .findFirst()
+                    .orElseThrow();
             // "2.5M" pulls as printed; all-time, not 30 days
             assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
             assertThat(gemma.downloads30d()).isNull();
@@ -138,9 +155,12 @@ class DeclaredHubTest {
 
     @Test
     void anHtmlPageWhoseItemsAreGoneFailsNamingTheSelector() {
-        wm.stubFor(get("/search?o=newest").willReturn(aResponse().withStatus(200).withBody("<html><body>redesigned</body></html>")));
-        assertThatThrownBy(() -> crawl("ollamalist", "newest")).isInstanceOf(SourceException.class)
-                .hasMessageContaining("li[x-test-model]").hasMessageContaining("listing.items");
+        wm.stubFor(get("/search?o=newest")
+                .willReturn(aResponse().withStatus(200).withBody("<html><body>redesigned</body></html>")));
+        assertThatThrownBy(() -> crawl("ollamalist", "newest"))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("li[x-test-model]")
+                .hasMessageContaining("listing.items");
         assertThat(pages).isEmpty();
     }
 
@@ -148,6 +168,8 @@ class DeclaredHubTest {
     void aDefinitionWithNeitherCodeNorListingStopsTheStart(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("crawlers/ollama.yaml"), dir.resolve("ollama.yaml"));
         assertThatThrownBy(() -> new CrawlSources(new SourceDefinitions(dir), List.of()))
-                .isInstanceOf(SourceDefinitionException.class).hasMessageContaining("ollama.yaml").hasMessageContaining("'listing'");
+                .isInstanceOf(SourceDefinitionException.class)
+                .hasMessageContaining("ollama.yaml")
+                .hasMessageContaining("'listing'");
     }
 }

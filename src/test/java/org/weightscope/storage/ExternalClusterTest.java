@@ -25,10 +25,13 @@ class ExternalClusterTest extends IntegrationTest {
         String defaultData = ElasticsearchConfiguration.StorageDefaults.dataDir(EmbeddedElasticsearch.runningAsRoot())
                 .toString();
         // only this JVM's own children count: another Weightscope on the machine may well run one
-        long embeddedServers = ProcessHandle.current().descendants()
+        long embeddedServers = ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("path.data=" + defaultData))
                 .count();
-        assertThat(embeddedServers).as("no Elasticsearch of this JVM on the default data folder").isZero();
+        assertThat(embeddedServers)
+                .as("no Elasticsearch of this JVM on the default data folder")
+                .isZero();
         assertThat(indices.alias("models")).startsWith(indices.prefix());
     }
 }

@@ -25,8 +25,10 @@ import org.weightscope.IntegrationTest;
  * admin API, the Vaadin upload target, any other route. Bytes are counted on both sides of a real socket:
  * what the client's body stream gave out, and what the application read of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.admin.password=correct horse battery"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"weightscope.recordings.import-on-empty=false", "weightscope.admin.password=correct horse battery"
+        })
 class BodyLimitTest extends IntegrationTest {
 
     static final long MB = 1024 * 1024;
@@ -127,16 +129,23 @@ class BodyLimitTest extends IntegrationTest {
         assertThat(sent.response().body()).contains("limit of " + UPLOAD_LIMIT + " bytes");
         // the application read exactly one byte past the limit, Tomcat at most one 8 KB buffer more
         assertThat(filter.lastRefusedBytes()).isEqualTo(UPLOAD_LIMIT + 1);
-        assertThat(sent.bytesGiven()).as("bytes the client could send before the server refused")
+        assertThat(sent.bytesGiven())
+                .as("bytes the client could send before the server refused")
                 .isLessThan(UPLOAD_LIMIT + IN_FLIGHT);
-        System.out.printf("100 MB chunked upload: refused after the app read %,d bytes, the client sent %,d%n",
+        System.out.printf(
+                "100 MB chunked upload: refused after the app read %,d bytes, the client sent %,d%n",
                 filter.lastRefusedBytes(), sent.bytesGiven());
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeAnyByteIsRead() throws Exception {
-        for (String path : new String[] {"/api/v1/exposure", "/api/admin/exposure-reports?name=x",
-                "/VAADIN/dynamic/resource/1/0b1c2d3e-0000-0000-0000-000000000000/upload", "/", "/api/v1/models"}) {
+        for (String path : new String[] {
+            "/api/v1/exposure",
+            "/api/admin/exposure-reports?name=x",
+            "/VAADIN/dynamic/resource/1/0b1c2d3e-0000-0000-0000-000000000000/upload",
+            "/",
+            "/api/v1/models"
+        }) {
             Sent sent = post(head(path, "text/csv", Long.toString(100 * MB)), new CountingBody(100 * MB), false);
             assertJsonError(sent.response(), 413);
             assertThat(filter.lastRefusedBytes()).as(path).isZero();
@@ -150,7 +159,8 @@ class BodyLimitTest extends IntegrationTest {
         String head = head("/api/v1/exposure", "multipart/form-data; boundary=" + boundary, null);
         CountingBody body = new CountingBody(100 * MB) {
             final byte[] preamble = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                    + "filename=\"inventory.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                            + "filename=\"inventory.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
 
             @Override
             public int read(byte[] b, int off, int len) {
@@ -169,8 +179,13 @@ class BodyLimitTest extends IntegrationTest {
 
     @Test
     void otherRoutesHaveTheSmallLimitAndTheVaadinUploadTargetTheUploadOne() throws Exception {
-        Sent vaadin = post(head("/VAADIN/dynamic/resource/1/0b1c2d3e-0000-0000-0000-000000000000/upload",
-                "application/octet-stream", null), new CountingBody(100 * MB), true);
+        Sent vaadin = post(
+                head(
+                        "/VAADIN/dynamic/resource/1/0b1c2d3e-0000-0000-0000-000000000000/upload",
+                        "application/octet-stream",
+                        null),
+                new CountingBody(100 * MB),
+                true);
         assertThat(vaadin.bytesGiven()).isLessThan(UPLOAD_LIMIT + IN_FLIGHT);
         assertThat(vaadin.response().status()).isBetween(400, 499);
 

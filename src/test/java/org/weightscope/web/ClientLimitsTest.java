@@ -14,8 +14,10 @@ class ClientLimitsTest {
         var a2 = limits.admit("a");
         assertThat(a1).isInstanceOf(ClientLimits.Admitted.class);
         assertThat(a2).isInstanceOf(ClientLimits.Admitted.class);
-        assertThat(limits.admit("a")).isInstanceOfSatisfying(ClientLimits.Refused.class,
-                r -> assertThat(r.retryAfterSeconds()).isEqualTo(1));
+        assertThat(limits.admit("a"))
+                .isInstanceOfSatisfying(
+                        ClientLimits.Refused.class,
+                        r -> assertThat(r.retryAfterSeconds()).isEqualTo(1));
         var b1 = limits.admit("b");
         assertThat(b1).isInstanceOf(ClientLimits.Admitted.class);
         assertThat(limits.admit("c")).as("all three slots taken").isInstanceOf(ClientLimits.Refused.class);
@@ -29,8 +31,10 @@ class ClientLimitsTest {
         for (int i = 0; i < 2; i++) {
             ((ClientLimits.Admitted) limits.admit("a")).release().run();
         }
-        assertThat(limits.admit("a")).isInstanceOfSatisfying(ClientLimits.Refused.class,
-                r -> assertThat(r.retryAfterSeconds()).isBetween(1L, 30L));
+        assertThat(limits.admit("a"))
+                .isInstanceOfSatisfying(
+                        ClientLimits.Refused.class,
+                        r -> assertThat(r.retryAfterSeconds()).isBetween(1L, 30L));
         assertThat(limits.admit("b")).as("another client has its own bucket").isInstanceOf(ClientLimits.Admitted.class);
     }
 }

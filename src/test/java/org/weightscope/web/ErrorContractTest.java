@@ -19,9 +19,13 @@ import org.weightscope.IntegrationTest;
  * One error contract for every route: JSON {@code {error, parameter}} with the right 4xx, never a 5xx for
  * any input, never Tomcat's or Spring's own error page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.http.api.per-minute=100000",
-        "weightscope.http.exposure.per-minute=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false",
+            "weightscope.http.api.per-minute=100000",
+            "weightscope.http.exposure.per-minute=100000"
+        })
 class ErrorContractTest extends IntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +33,8 @@ class ErrorContractTest extends IntegrationTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
@@ -39,14 +44,17 @@ class ErrorContractTest extends IntegrationTest {
 
     HttpResponse<String> post(String pathAndQuery, String type, String body, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", type);
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", type);
         if (accept != null) b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode assertError(HttpResponse<String> r, int status, String parameter) throws Exception {
         assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(r.uri().toString()).startsWith("application/json");
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .as(r.uri().toString())
+                .startsWith("application/json");
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("error").asText()).as(r.uri().toString()).isNotBlank();
         if (parameter != null) assertThat(body.path("parameter").asText()).isEqualTo(parameter);
@@ -59,15 +67,17 @@ class ErrorContractTest extends IntegrationTest {
 
     @Test
     void extremeDatesAre400NamingTheParameterNotAStoreFailure() throws Exception {
-        for (String day : new String[] {"+10000-01-01", "-999999999-01-01", "+999999999-12-31", "1989-12-31", "2101-01-01",
-                "0000-01-01"}) {
+        for (String day : new String[] {
+            "+10000-01-01", "-999999999-01-01", "+999999999-12-31", "1989-12-31", "2101-01-01", "0000-01-01"
+        }) {
             assertError(get("/api/v1/adoption?from=" + q(day) + "&to=2026-08-31", null), 400, "from");
             assertError(get("/api/v1/adoption?from=2026-03-01&to=" + q(day), null), 400, "to");
             assertError(get("/api/v1/adoption?at=" + q(day), null), 400, "at");
             assertError(get("/api/v1/events?from=" + q(day), null), 400, "from");
             assertError(get("/api/v1/router-usage?day=" + q(day), null), 400, "day");
         }
-        assertThat(get("/api/v1/router-usage?day=1990-01-01", null).statusCode()).isLessThan(500);
+        assertThat(get("/api/v1/router-usage?day=1990-01-01", null).statusCode())
+                .isLessThan(500);
         assertThat(get("/api/v1/events?from=2100-12-31", null).statusCode()).isEqualTo(200);
     }
 
@@ -85,14 +95,17 @@ class ErrorContractTest extends IntegrationTest {
 
     @Test
     void acceptTextCsvOnTheExposureEndpointGetsCsvAndItsErrorsGetJson() throws Exception {
-        HttpResponse<String> csv = post("/api/v1/exposure", "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n", "text/csv");
+        HttpResponse<String> csv =
+                post("/api/v1/exposure", "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("#");
         assertError(post("/api/v1/exposure", "text/csv", "", "text/csv"), 400, null);
         assertError(post("/api/v1/exposure?origin=XX", "text/csv", "model\na/b\n", "text/csv"), 400, "origin");
         HttpResponse<String> other = post("/api/v1/exposure", "text/csv", "model\na/b\n", "image/png");
-        assertThat(other.statusCode()).as("an Accept without CSV gets the JSON report, not a 406").isEqualTo(200);
+        assertThat(other.statusCode())
+                .as("an Accept without CSV gets the JSON report, not a 406")
+                .isEqualTo(200);
         assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     }
 
@@ -104,10 +117,18 @@ class ErrorContractTest extends IntegrationTest {
 
     @Test
     void backslashesAndEncodedSlashesInAModelPathGetJsonNotTomcatsPage() throws Exception {
-        for (String raw : new String[] {"/api/v1/models/hf/Qwen%2FQwen2.5-7B-Instruct", "/api/v1/models/hf/Qwen\\Qwen2.5",
-                "/api/v1/models/hf/Qwen%5CQwen2.5", "/api/v1/models/hf/%2e%2e%2f%2e%2e%2fetc", "/api/v1/models/hf/a%00b",
-                "/api/v1/models/hf/a|b", "/api/v1/models/hf/a{b}", "/api/v1/models/hf/a b", "/feeds/x%2Fy.atom",
-                "/api/v1/models/hf/" + "a".repeat(20_000)}) {
+        for (String raw : new String[] {
+            "/api/v1/models/hf/Qwen%2FQwen2.5-7B-Instruct",
+            "/api/v1/models/hf/Qwen\\Qwen2.5",
+            "/api/v1/models/hf/Qwen%5CQwen2.5",
+            "/api/v1/models/hf/%2e%2e%2f%2e%2e%2fetc",
+            "/api/v1/models/hf/a%00b",
+            "/api/v1/models/hf/a|b",
+            "/api/v1/models/hf/a{b}",
+            "/api/v1/models/hf/a b",
+            "/feeds/x%2Fy.atom",
+            "/api/v1/models/hf/" + "a".repeat(20_000)
+        }) {
             RawHttp.Response r = RawHttp.get(port, raw);
             assertThat(r.status()).as(raw).isBetween(400, 499);
             assertThat(r.header("content-type")).as(raw).startsWith("application/json");

@@ -29,10 +29,13 @@ import org.weightscope.IntegrationTest;
  * and {@code /feeds/**}, percent-encoded (so it arrives as it is) and, for paths, raw over a socket (so
  * Tomcat sees it as it is): no answer is a 5xx, and every error is the JSON {@code {"error"}} body.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.http.api.per-minute=10000000",
-        "weightscope.http.api.concurrent-per-client=64", "weightscope.http.exposure.per-minute=10000000",
-        "weightscope.http.exposure.concurrent-per-client=16", "weightscope.http.exposure.concurrent=16"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false", "weightscope.http.api.per-minute=10000000",
+            "weightscope.http.api.concurrent-per-client=64", "weightscope.http.exposure.per-minute=10000000",
+            "weightscope.http.exposure.concurrent-per-client=16", "weightscope.http.exposure.concurrent=16"
+        })
 class HostileInputTest extends IntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +43,8 @@ class HostileInputTest extends IntegrationTest {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger requests = new AtomicInteger();
 
@@ -64,8 +68,13 @@ class HostileInputTest extends IntegrationTest {
         StringBuilder out = new StringBuilder();
         for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));
@@ -102,7 +111,10 @@ class HostileInputTest extends IntegrationTest {
     }
 
     void get(String pathAndQuery) {
-        send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(), pathAndQuery);
+        send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .build(),
+                pathAndQuery);
     }
 
     void raw(String target) {
@@ -116,16 +128,32 @@ class HostileInputTest extends IntegrationTest {
 
     /** Every query parameter of every public GET endpoint, with the others at valid values. */
     static final String[][] PARAMETERS = {
-            {"/api/v1/adoption", "metric", "by", "view", "top", "at", "from", "to", "sample", "format", "filter.origin",
-                    "filter.organisation", "filter.sector", "filter.hardware-class", "filter.licence-class", "filter.hub"},
-            {"/api/v1/models", "q", "view", "from", "size", "format", "filter.origin", "filter.hub"},
-            {"/api/v1/models/hf/Qwen/Qwen2.5-7B-Instruct", "derivatives", "format"},
-            {"/api/v1/events", "type", "origin", "view", "hub", "from", "size", "format"},
-            {"/api/v1/router-usage", "day", "view", "window", "format"},
-            {"/feeds/releases.atom", "origin", "view"},
-            {"/feeds/licence-changes.atom", "origin", "view"},
-            {"/api/v1/openapi.json"},
-            {"/api/v1/metrics"},
+        {
+            "/api/v1/adoption",
+            "metric",
+            "by",
+            "view",
+            "top",
+            "at",
+            "from",
+            "to",
+            "sample",
+            "format",
+            "filter.origin",
+            "filter.organisation",
+            "filter.sector",
+            "filter.hardware-class",
+            "filter.licence-class",
+            "filter.hub"
+        },
+        {"/api/v1/models", "q", "view", "from", "size", "format", "filter.origin", "filter.hub"},
+        {"/api/v1/models/hf/Qwen/Qwen2.5-7B-Instruct", "derivatives", "format"},
+        {"/api/v1/events", "type", "origin", "view", "hub", "from", "size", "format"},
+        {"/api/v1/router-usage", "day", "view", "window", "format"},
+        {"/feeds/releases.atom", "origin", "view"},
+        {"/feeds/licence-changes.atom", "origin", "view"},
+        {"/api/v1/openapi.json"},
+        {"/api/v1/metrics"},
     };
 
     @Test
@@ -155,8 +183,12 @@ class HostileInputTest extends IntegrationTest {
             work.add(() -> get("/feeds/watchlists/" + e + ".atom"));
             work.add(() -> get("/api/v1/" + e));
             // the same path segments raw, as Tomcat receives them (spaces and line breaks end the target: encoded)
-            String r = s.replace("%", "%25").replace(" ", "%20").replace("\r", "%0D").replace("\n", "%0A")
-                    .replace("#", "%23").replace("?", "%3F");
+            String r = s.replace("%", "%25")
+                    .replace(" ", "%20")
+                    .replace("\r", "%0D")
+                    .replace("\n", "%0A")
+                    .replace("#", "%23")
+                    .replace("?", "%3F");
             work.add(() -> raw("/api/v1/models/hf/" + r));
             work.add(() -> raw("/api/v1/models/" + r + "/x"));
             work.add(() -> raw("/feeds/" + r + ".atom"));
@@ -164,14 +196,23 @@ class HostileInputTest extends IntegrationTest {
             // exposure: the string as a parameter, as a CSV row, as the whole body, as a CycloneDX component
             work.add(() -> exposure("?origin=" + e, "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n"));
             work.add(() -> exposure("?format=" + e, "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n"));
-            work.add(() -> exposure("", "text/csv", "model,business_unit,weight\n" + csvCell(s) + "," + csvCell(s) + ","
-                    + csvCell(s) + "\n"));
+            work.add(() -> exposure(
+                    "",
+                    "text/csv",
+                    "model,business_unit,weight\n" + csvCell(s) + "," + csvCell(s) + "," + csvCell(s) + "\n"));
             work.add(() -> exposure("", "application/json", s));
-            work.add(() -> exposure("", "application/vnd.cyclonedx+json", "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\","
-                    + "\"components\":[{\"type\":\"machine-learning-model\",\"name\":" + jsonString(s) + "}]}"));
+            work.add(() -> exposure(
+                    "",
+                    "application/vnd.cyclonedx+json",
+                    "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\","
+                            + "\"components\":[{\"type\":\"machine-learning-model\",\"name\":" + jsonString(s)
+                            + "}]}"));
             if (s.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                work.add(() -> send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/adoption"))
-                        .header("Accept", s).build(), "Accept: " + s));
+                work.add(() -> send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/adoption"))
+                                .header("Accept", s)
+                                .build(),
+                        "Accept: " + s));
             }
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -184,8 +225,11 @@ class HostileInputTest extends IntegrationTest {
     }
 
     void exposure(String query, String type, String body) {
-        send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure" + query))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", type).build(),
+        send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure" + query))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", type)
+                        .build(),
                 "POST /api/v1/exposure" + query + " " + type + " " + body.substring(0, Math.min(80, body.length())));
     }
 

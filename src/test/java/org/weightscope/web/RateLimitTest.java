@@ -12,9 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.weightscope.IntegrationTest;
 
 /** Per-client fairness on the expensive public endpoints: over the limit, 429 with Retry-After and the JSON error. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.http.exposure.per-minute=3",
-        "weightscope.http.api.per-minute=20"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false",
+            "weightscope.http.exposure.per-minute=3",
+            "weightscope.http.api.per-minute=20"
+        })
 class RateLimitTest extends IntegrationTest {
 
     @LocalServerPort
@@ -23,9 +27,12 @@ class RateLimitTest extends IntegrationTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> exposure() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure"))
-                .POST(HttpRequest.BodyPublishers.ofString("model\nQwen/Qwen2.5-7B-Instruct\n"))
-                .header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exposure"))
+                        .POST(HttpRequest.BodyPublishers.ofString("model\nQwen/Qwen2.5-7B-Instruct\n"))
+                        .header("Content-Type", "text/csv")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -35,7 +42,8 @@ class RateLimitTest extends IntegrationTest {
         }
         HttpResponse<String> refused = exposure();
         assertThat(refused.statusCode()).isEqualTo(429);
-        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(refused.body()).startsWith("{\"error\":\"too many requests");
@@ -46,8 +54,10 @@ class RateLimitTest extends IntegrationTest {
         int ok = 0;
         int refused = 0;
         for (int i = 0; i < 25; i++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/events?size=1")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events?size=1"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 429) {
                 refused++;
                 assertThat(r.headers().firstValue("Retry-After")).isPresent();

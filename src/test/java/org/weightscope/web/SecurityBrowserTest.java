@@ -20,8 +20,9 @@ import org.weightscope.IntegrationTest;
  * render, the exposure upload works), the login form carries its CSRF token, and the real Vaadin upload
  * target refuses a body over the upload limit with the JSON 413.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.admin.password=browser-admin"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"weightscope.recordings.import-on-empty=false", "weightscope.admin.password=browser-admin"})
 class SecurityBrowserTest extends IntegrationTest {
 
     static Browser browser;
@@ -63,8 +64,10 @@ class SecurityBrowserTest extends IntegrationTest {
         }
         page.navigate(url("exposure"));
         page.waitForSelector("#inventory-upload");
-        page.setInputFiles("#inventory-upload input[type=file]", new com.microsoft.playwright.options.FilePayload(
-                "inventory.csv", "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n".getBytes()));
+        page.setInputFiles(
+                "#inventory-upload input[type=file]",
+                new com.microsoft.playwright.options.FilePayload(
+                        "inventory.csv", "text/csv", "model\nQwen/Qwen2.5-7B-Instruct\n".getBytes()));
         page.waitForSelector("#exposure-report > *");
         assertThat(violations).as("CSP violations").isEmpty();
         Browser.screenshot(page, "exposure-under-csp");
@@ -90,9 +93,12 @@ class SecurityBrowserTest extends IntegrationTest {
         page.waitForSelector("#inventory-upload");
         String target = (String) page.evaluate("document.querySelector('#inventory-upload').target");
         assertThat(target).isNotBlank();
-        APIResponse r = page.request().post(target.startsWith("http") ? target : url(target.replaceFirst("^/", "")),
-                RequestOptions.create().setHeader("Content-Type", "application/octet-stream")
-                        .setData(new byte[7 * 1024 * 1024]));
+        APIResponse r = page.request()
+                .post(
+                        target.startsWith("http") ? target : url(target.replaceFirst("^/", "")),
+                        RequestOptions.create()
+                                .setHeader("Content-Type", "application/octet-stream")
+                                .setData(new byte[7 * 1024 * 1024]));
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.headers().get("content-type")).startsWith("application/json");
         assertThat(r.text()).startsWith("{\"error\":");

@@ -17,9 +17,13 @@ import org.weightscope.IntegrationTest;
  * Tomcat's per-read timeout) is closed at the header deadline; a body trickling in is refused at the body
  * deadline with a 408.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "weightscope.recordings.import-on-empty=false", "weightscope.http.header-timeout=2s",
-        "weightscope.http.body-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "weightscope.recordings.import-on-empty=false",
+            "weightscope.http.header-timeout=2s",
+            "weightscope.http.body-timeout=2s"
+        })
 class SlowClientTest extends IntegrationTest {
 
     @LocalServerPort
@@ -73,7 +77,8 @@ class SlowClientTest extends IntegrationTest {
     @Test
     void aConnectionSendingItsHeadersByteByByteIsClosedAtTheHeaderDeadline() throws Exception {
         String headers = "X-Slow: " + "a".repeat(200) + "\r\n\r\n";
-        double seconds = trickle("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\n", headers, 300, new StringBuilder());
+        double seconds =
+                trickle("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\n", headers, 300, new StringBuilder());
         // 200+ bytes at 300 ms would take a minute; each wait is far below Tomcat's 10 s per-read timeout
         assertThat(seconds).isBetween(1.5, 8.0);
     }
@@ -82,8 +87,12 @@ class SlowClientTest extends IntegrationTest {
     void aBodyTricklingInIsRefusedAtTheBodyDeadlineWith408() throws Exception {
         StringBuilder answer = new StringBuilder();
         String body = "model\n" + "a".repeat(200) + "\n";
-        double seconds = trickle("POST /api/v1/exposure HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-                + "Content-Length: " + body.length() + "\r\n\r\n", body, 300, answer);
+        double seconds = trickle(
+                "POST /api/v1/exposure HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n" + "Content-Length: "
+                        + body.length() + "\r\n\r\n",
+                body,
+                300,
+                answer);
         assertThat(seconds).isBetween(1.5, 10.0);
         assertThat(answer.toString()).startsWith("HTTP/1.1 408").contains("{\"error\":");
     }

@@ -1,10 +1,5 @@
 package org.weightscope.catalogue.attribution;
 
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.Organization;
-import org.weightscope.catalogue.OrganizationRegistry;
-import org.weightscope.catalogue.ParentLookup;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -13,6 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.Organization;
+import org.weightscope.catalogue.OrganizationRegistry;
+import org.weightscope.catalogue.ParentLookup;
 
 /**
  * Traces a lineage root held by a maintainer or redistributor (a quantiser's re-upload whose card names no

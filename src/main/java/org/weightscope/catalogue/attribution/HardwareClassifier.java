@@ -1,15 +1,14 @@
 package org.weightscope.catalogue.attribution;
 
-import org.weightscope.catalogue.Attribution.Hardware;
-import org.weightscope.catalogue.HardwareThresholds;
-import org.weightscope.catalogue.ModelFacts;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.weightscope.catalogue.Attribution.Hardware;
+import org.weightscope.catalogue.HardwareThresholds;
+import org.weightscope.catalogue.ModelFacts;
 
 /**
  * Weights memory and hardware class: what it takes to run the model as most people run it. GB = 10^9 bytes.
@@ -28,12 +27,28 @@ public final class HardwareClassifier {
      * as 16-bit (how they are run); unknown dtypes count as BF16 and mark the result estimated.
      */
     private static final Map<String, Integer> HALF_BYTES = Map.ofEntries(
-            Map.entry("F64", 4), Map.entry("I64", 16), Map.entry("U64", 16),
-            Map.entry("F32", 4), Map.entry("I32", 8), Map.entry("U32", 8),
-            Map.entry("BF16", 4), Map.entry("F16", 4), Map.entry("I16", 4), Map.entry("U16", 4),
-            Map.entry("F8_E4M3", 2), Map.entry("F8_E5M2", 2), Map.entry("F8_E8M0", 2), Map.entry("I8", 2),
-            Map.entry("U8", 2), Map.entry("BOOL", 2),
-            Map.entry("I4", 1), Map.entry("U4", 1), Map.entry("MXFP4", 1), Map.entry("F4", 1), Map.entry("NVFP4", 1));
+            Map.entry("F64", 4),
+            Map.entry("I64", 16),
+            Map.entry("U64", 16),
+            Map.entry("F32", 4),
+            Map.entry("I32", 8),
+            Map.entry("U32", 8),
+            Map.entry("BF16", 4),
+            Map.entry("F16", 4),
+            Map.entry("I16", 4),
+            Map.entry("U16", 4),
+            Map.entry("F8_E4M3", 2),
+            Map.entry("F8_E5M2", 2),
+            Map.entry("F8_E8M0", 2),
+            Map.entry("I8", 2),
+            Map.entry("U8", 2),
+            Map.entry("BOOL", 2),
+            Map.entry("I4", 1),
+            Map.entry("U4", 1),
+            Map.entry("MXFP4", 1),
+            Map.entry("F4", 1),
+            Map.entry("NVFP4", 1));
+
     private static final int DEFAULT_HALF_BYTES = 4;
     private static final java.util.Set<String> WIDE_FLOATS = java.util.Set.of("F32", "F64");
 
@@ -47,16 +62,30 @@ public final class HardwareClassifier {
 
     /** GGUF quantisation names and their average bits per weight (llama.cpp's figures, rounded). */
     private static final Map<String, Double> GGUF_BITS = Map.ofEntries(
-            Map.entry("q2_k", 2.96), Map.entry("q3_k_s", 3.5), Map.entry("q3_k_m", 3.91), Map.entry("q3_k_l", 4.27),
-            Map.entry("iq4_xs", 4.25), Map.entry("iq4_nl", 4.5), Map.entry("q4_0", 4.55), Map.entry("q4_1", 5.0),
-            Map.entry("q4_k_s", 4.58), Map.entry("q4_k_m", 4.85), Map.entry("q5_0", 5.54), Map.entry("q5_k_s", 5.54),
-            Map.entry("q5_k_m", 5.69), Map.entry("q6_k", 6.59), Map.entry("q8_0", 8.5), Map.entry("f16", 16.0),
+            Map.entry("q2_k", 2.96),
+            Map.entry("q3_k_s", 3.5),
+            Map.entry("q3_k_m", 3.91),
+            Map.entry("q3_k_l", 4.27),
+            Map.entry("iq4_xs", 4.25),
+            Map.entry("iq4_nl", 4.5),
+            Map.entry("q4_0", 4.55),
+            Map.entry("q4_1", 5.0),
+            Map.entry("q4_k_s", 4.58),
+            Map.entry("q4_k_m", 4.85),
+            Map.entry("q5_0", 5.54),
+            Map.entry("q5_k_s", 5.54),
+            Map.entry("q5_k_m", 5.69),
+            Map.entry("q6_k", 6.59),
+            Map.entry("q8_0", 8.5),
+            Map.entry("f16", 16.0),
             Map.entry("bf16", 16.0));
-    private static final Pattern GGUF_QUANT = Pattern.compile("(?i)(?<![a-z0-9])(i?q[2-8](?:_[0-9a-z]+){0,2}|bf16|f16)(?![a-z0-9])");
+
+    private static final Pattern GGUF_QUANT =
+            Pattern.compile("(?i)(?<![a-z0-9])(i?q[2-8](?:_[0-9a-z]+){0,2}|bf16|f16)(?![a-z0-9])");
     private static final Pattern FOUR_BIT = Pattern.compile(
             "(?i)(?<![a-z0-9])(awq|gptq|bnb[-_]4bit|4[-_]?bit|int4|w4a16|nvfp4|mxfp4|nf4|fp4|gptq[-_]int4)(?![a-z0-9])");
-    private static final Pattern EIGHT_BIT = Pattern.compile(
-            "(?i)(?<![a-z0-9])(fp8|int8|8[-_]?bit|w8a8|gptq[-_]int8|fp8[-_]dynamic)(?![a-z0-9])");
+    private static final Pattern EIGHT_BIT =
+            Pattern.compile("(?i)(?<![a-z0-9])(fp8|int8|8[-_]?bit|w8a8|gptq[-_]int8|fp8[-_]dynamic)(?![a-z0-9])");
     private static final Pattern GGUF_NAME = Pattern.compile("(?i)(?<![a-z0-9])gguf(?![a-z0-9])");
     static final String DISAGREES = "parameters-disagree-with-name";
 
@@ -64,8 +93,8 @@ public final class HardwareClassifier {
      * Size hint in a repo name: "7B", "0.5B", "1.5b", "500M", "1T", "8x7B", "30B-A3B". The number must not follow
      * a letter, digit or dot, so "Qwen2.5" or "v1" never read as sizes.
      */
-    private static final Pattern SIZE_HINT = Pattern.compile(
-            "(?<![A-Za-z0-9.])(?:(\\d{1,3})x)?(\\d+(?:\\.\\d+)?)([BMTbmt])(?![A-Za-z0-9])"
+    private static final Pattern SIZE_HINT =
+            Pattern.compile("(?<![A-Za-z0-9.])(?:(\\d{1,3})x)?(\\d+(?:\\.\\d+)?)([BMTbmt])(?![A-Za-z0-9])"
                     + "(?:[-_]A(\\d+(?:\\.\\d+)?)([BMbm])(?![A-Za-z0-9]))?");
 
     private final double edgeBytes;
@@ -98,17 +127,29 @@ public final class HardwareClassifier {
         // 1. file sizes of the weights as the crawl listed them
         FileChoice files = fromFiles(f, gguf);
         if (files != null) {
-            Long total = f.totalParameters() != null ? f.totalParameters() : hint == null ? null : Long.valueOf(hint.total());
+            Long total = f.totalParameters() != null
+                    ? f.totalParameters()
+                    : hint == null ? null : Long.valueOf(hint.total());
             flag(flags, total, hint);
-            return new Hardware(classOf(files.bytes()), files.bytes(), false, "files", total, active, files.quantisation(),
-                    null, flags);
+            return new Hardware(
+                    classOf(files.bytes()),
+                    files.bytes(),
+                    false,
+                    "files",
+                    total,
+                    active,
+                    files.quantisation(),
+                    null,
+                    flags);
         }
         if (gguf && f.ggufFileBytes() != null && f.ggufFileBytes() > 0) {
             // one file's bytes as the crawl reported them (an already quantised download)
-            Long total = f.totalParameters() != null ? f.totalParameters() : hint == null ? null : Long.valueOf(hint.total());
+            Long total = f.totalParameters() != null
+                    ? f.totalParameters()
+                    : hint == null ? null : Long.valueOf(hint.total());
             flag(flags, total, hint);
-            return new Hardware(classOf(f.ggufFileBytes()), f.ggufFileBytes(), false, "files", total, active, q.id(), null,
-                    flags);
+            return new Hardware(
+                    classOf(f.ggufFileBytes()), f.ggufFileBytes(), false, "files", total, active, q.id(), null, flags);
         }
         // 2. safetensors dtype counts: what the checkpoint holds, wide floats at 16 bits
         if (!f.safetensorsParameters().isEmpty()) {
@@ -133,8 +174,16 @@ public final class HardwareClassifier {
             boolean wide = wideParams * 2 > params;
             Long total = f.totalParameters() != null ? f.totalParameters() : Long.valueOf(params);
             flag(flags, total, hint);
-            return new Hardware(classOf(bytes), bytes, estimated || wide, "safetensors", total, active,
-                    wide ? BITS_16.id() : null, null, flags);
+            return new Hardware(
+                    classOf(bytes),
+                    bytes,
+                    estimated || wide,
+                    "safetensors",
+                    total,
+                    active,
+                    wide ? BITS_16.id() : null,
+                    null,
+                    flags);
         }
         // 3. parameters × the quantisation's bits (the nearest ancestor's count when the repo states none)
         Long params = f.totalParameters() != null && f.totalParameters() > 0 ? f.totalParameters() : null;
@@ -142,7 +191,9 @@ public final class HardwareClassifier {
             for (ModelFacts a : ancestors) {
                 Long p = a.totalParameters();
                 if (p == null && !a.safetensorsParameters().isEmpty()) {
-                    p = a.safetensorsParameters().values().stream().mapToLong(v -> v == null ? 0 : v).sum();
+                    p = a.safetensorsParameters().values().stream()
+                            .mapToLong(v -> v == null ? 0 : v)
+                            .sum();
                 }
                 if (p != null && p > 0) {
                     params = p;
@@ -225,7 +276,10 @@ public final class HardwareClassifier {
                 }
             }
             if (best == null) {
-                long smallest = byQuant.values().stream().mapToLong(Long::longValue).min().orElse(0);
+                long smallest = byQuant.values().stream()
+                        .mapToLong(Long::longValue)
+                        .min()
+                        .orElse(0);
                 return smallest > 0 ? new FileChoice(smallest, null) : null;
             }
             return new FileChoice(byQuant.get(best), best);
@@ -233,13 +287,16 @@ public final class HardwareClassifier {
         long sum = 0;
         for (Map.Entry<String, Long> e : files.entrySet()) {
             String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (e.getValue() != null && (name.endsWith(".safetensors") || name.endsWith(".bin") && !name.contains("optimizer"))) {
+            if (e.getValue() != null
+                    && (name.endsWith(".safetensors") || name.endsWith(".bin") && !name.contains("optimizer"))) {
                 sum += e.getValue();
             }
         }
         // a checkpoint stored in F32 is run at 16 bits: halve it when the dtype counts say it is F32 only
-        if (sum > 0 && !f.safetensorsParameters().isEmpty() && f.safetensorsParameters().keySet().stream()
-                .allMatch(k -> WIDE_FLOATS.contains(k.toUpperCase(Locale.ROOT)))) {
+        if (sum > 0
+                && !f.safetensorsParameters().isEmpty()
+                && f.safetensorsParameters().keySet().stream()
+                        .allMatch(k -> WIDE_FLOATS.contains(k.toUpperCase(Locale.ROOT)))) {
             return new FileChoice(sum / 2, BITS_16.id());
         }
         return sum > 0 ? new FileChoice(sum, null) : null;

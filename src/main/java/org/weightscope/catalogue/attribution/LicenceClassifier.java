@@ -1,10 +1,6 @@
 package org.weightscope.catalogue.attribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.weightscope.catalogue.Attribution.Licence;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.RegistryException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.weightscope.catalogue.Attribution.Licence;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.RegistryException;
 
 /**
  * Reads the declared licence of a model and classifies its openness, per {@code licences.yaml}.
@@ -24,9 +23,11 @@ public final class LicenceClassifier {
      * Licence classes, least to most restrictive (unknown apart). None says "open source": the OSI's Open Source
      * AI Definition asks for more than weights under a free licence, so OSI approval is a flag ({@code osi}).
      */
-    public static final List<String> ORDER = List.of("permissive", "copyleft", "open-weights-restricted", "non-commercial");
-    public static final Set<String> CLASSES = Set.of("permissive", "copyleft", "open-weights-restricted", "non-commercial",
-            "unknown");
+    public static final List<String> ORDER =
+            List.of("permissive", "copyleft", "open-weights-restricted", "non-commercial");
+
+    public static final Set<String> CLASSES =
+            Set.of("permissive", "copyleft", "open-weights-restricted", "non-commercial", "unknown");
     public static final String UNKNOWN = "unknown";
     public static final String OTHER = "other";
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -38,10 +39,15 @@ public final class LicenceClassifier {
     private final Map<String, List<String>> excludedById;
     /** normalised alias or id → id. */
     private final Map<String, String> idByAlias;
+
     private final List<Rule> patterns;
 
-    private LicenceClassifier(Map<String, String> classById, Map<String, Boolean> osiById,
-                              Map<String, List<String>> excludedById, Map<String, String> idByAlias, List<Rule> patterns) {
+    private LicenceClassifier(
+            Map<String, String> classById,
+            Map<String, Boolean> osiById,
+            Map<String, List<String>> excludedById,
+            Map<String, String> idByAlias,
+            List<Rule> patterns) {
         this.classById = classById;
         this.osiById = osiById;
         this.excludedById = excludedById;
@@ -61,7 +67,8 @@ public final class LicenceClassifier {
             String id = n.path("id").asText("");
             String label = "licences[" + i++ + "] (" + id + ")";
             String clazz = n.path("class").asText("");
-            if (id.isEmpty() || !id.equals(id.toLowerCase(Locale.ROOT))) errors.add(label + ": id: must be non-empty lower-case");
+            if (id.isEmpty() || !id.equals(id.toLowerCase(Locale.ROOT)))
+                errors.add(label + ": id: must be non-empty lower-case");
             if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
             if (classById.put(id, clazz) != null) errors.add(label + ": id: duplicate");
             osi.put(id, n.path("osi").asBoolean(false));
@@ -69,7 +76,8 @@ public final class LicenceClassifier {
             aliases.put(normalise(id), id);
             for (String a : RuleFiles.strings(n.get("aliases"))) {
                 String prev = aliases.put(normalise(a), id);
-                if (prev != null && !prev.equals(id)) errors.add(label + ": aliases: '" + a + "' already names " + prev);
+                if (prev != null && !prev.equals(id))
+                    errors.add(label + ": aliases: '" + a + "' already names " + prev);
             }
         }
         List<Rule> rules = new ArrayList<>();

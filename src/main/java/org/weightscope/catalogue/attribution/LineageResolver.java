@@ -1,10 +1,5 @@
 package org.weightscope.catalogue.attribution;
 
-import org.weightscope.catalogue.Attribution.Lineage;
-import org.weightscope.catalogue.Attribution.Parent;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.ParentLookup;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.weightscope.catalogue.Attribution.Lineage;
+import org.weightscope.catalogue.Attribution.Parent;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.ParentLookup;
 
 /**
  * Direct parents from {@code base_model} tags and cardData, and the roots reached by walking parents
@@ -24,6 +23,7 @@ public final class LineageResolver {
     public static final Set<String> RELATIONS = Set.of("finetune", "adapter", "quantized", "merge", "unknown");
     /** Bounds the walk: real chains are a handful deep; anything longer is a data error. */
     static final int MAX_DEPTH = 32;
+
     private static final String TAG_PREFIX = "base_model:";
 
     /** The lineage plus the ancestors found in the catalogue, nearest first (for licence inheritance). */

@@ -1,17 +1,16 @@
 package org.weightscope.catalogue.attribution;
 
-import org.weightscope.catalogue.Attribution;
-import org.weightscope.catalogue.Attribution.OriginShare;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.Organization;
-import org.weightscope.catalogue.OrganizationRegistry;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.weightscope.catalogue.Attribution;
+import org.weightscope.catalogue.Attribution.OriginShare;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.Organization;
+import org.weightscope.catalogue.OrganizationRegistry;
 
 /**
  * Countries from the organisation registry only. Storage-region tags such as {@code region:us} say where HF

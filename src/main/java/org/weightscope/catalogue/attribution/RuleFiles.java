@@ -2,14 +2,13 @@ package org.weightscope.catalogue.attribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.weightscope.catalogue.RegistryException;
-import org.weightscope.shared.Json;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.weightscope.catalogue.RegistryException;
+import org.weightscope.shared.Json;
 
 /** Reads the YAML rule files under {@code crawlers/registry/}. */
 final class RuleFiles {

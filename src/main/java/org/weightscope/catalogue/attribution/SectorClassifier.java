@@ -1,9 +1,6 @@
 package org.weightscope.catalogue.attribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.RegistryException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.RegistryException;
 
 /**
  * Sector ids from {@code sectors.yaml} rules over pipeline tag, library, tags, repo name and (strong phrases only)
@@ -22,12 +21,32 @@ import java.util.regex.Pattern;
  */
 public final class SectorClassifier {
 
-    public static final Set<String> SECTORS = Set.of("general-assistant", "code", "science-maths", "biomedical",
-            "finance", "legal", "education", "vision", "speech-audio", "robotics", "retrieval-embeddings",
-            "multimodal-generation", "time-series", "safety", "translation", "other");
+    public static final Set<String> SECTORS = Set.of(
+            "general-assistant",
+            "code",
+            "science-maths",
+            "biomedical",
+            "finance",
+            "legal",
+            "education",
+            "vision",
+            "speech-audio",
+            "robotics",
+            "retrieval-embeddings",
+            "multimodal-generation",
+            "time-series",
+            "safety",
+            "translation",
+            "other");
 
-    private record Rule(String id, boolean domain, Set<String> pipelines, Set<String> libraries, Set<String> tags,
-                        Pattern name, Pattern card) {
+    private record Rule(
+            String id,
+            boolean domain,
+            Set<String> pipelines,
+            Set<String> libraries,
+            Set<String> tags,
+            Pattern name,
+            Pattern card) {
 
         boolean matches(String pipeline, String library, Set<String> tagSet, String repoName, String cardText) {
             if (pipeline != null && pipelines.contains(pipeline)) return true;
@@ -48,8 +67,14 @@ public final class SectorClassifier {
     private final Pattern chatWords;
     private final String fallback;
 
-    private SectorClassifier(List<Rule> rules, String generalId, Set<String> generalPipelines, Set<String> chatPipelines,
-                             Set<String> chatTags, Pattern chatWords, String fallback) {
+    private SectorClassifier(
+            List<Rule> rules,
+            String generalId,
+            Set<String> generalPipelines,
+            Set<String> chatPipelines,
+            Set<String> chatTags,
+            Pattern chatWords,
+            String fallback) {
         this.rules = rules;
         this.generalId = generalId;
         this.generalPipelines = generalPipelines;
@@ -68,17 +93,27 @@ public final class SectorClassifier {
             String id = n.path("id").asText("");
             String label = "sectors[" + i++ + "] (" + id + ")";
             if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
-            rules.add(new Rule(id, n.path("domain").asBoolean(false), lower(n.get("pipeline_tags")),
-                    lower(n.get("library_names")), lower(n.get("tags")), words(n.get("name_words")),
+            rules.add(new Rule(
+                    id,
+                    n.path("domain").asBoolean(false),
+                    lower(n.get("pipeline_tags")),
+                    lower(n.get("library_names")),
+                    lower(n.get("tags")),
+                    words(n.get("name_words")),
                     words(n.get("card_phrases"))));
         }
         JsonNode ga = root.path("general_assistant");
         String fallback = root.path("fallback").asText("other");
         if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
         if (!errors.isEmpty()) throw new RegistryException(sectorsYaml.toString(), errors);
-        return new SectorClassifier(List.copyOf(rules), ga.path("id").asText("general-assistant"),
-                lower(ga.get("pipeline_tags")), lower(ga.get("chat_pipeline_tags")), lower(ga.get("chat_tags")),
-                words(ga.get("chat_name_words")), fallback);
+        return new SectorClassifier(
+                List.copyOf(rules),
+                ga.path("id").asText("general-assistant"),
+                lower(ga.get("pipeline_tags")),
+                lower(ga.get("chat_pipeline_tags")),
+                lower(ga.get("chat_tags")),
+                words(ga.get("chat_name_words")),
+                fallback);
     }
 
     private static Set<String> lower(JsonNode n) {
@@ -106,7 +141,8 @@ public final class SectorClassifier {
     /** @param ancestors the model's ancestors in the catalogue, nearest first (for a missing pipeline tag) */
     public List<String> classify(ModelFacts f, List<ModelFacts> ancestors) {
         String pipeline = f.effectivePipelineTag();
-        for (int i = 0; pipeline == null && i < ancestors.size(); i++) pipeline = ancestors.get(i).effectivePipelineTag();
+        for (int i = 0; pipeline == null && i < ancestors.size(); i++)
+            pipeline = ancestors.get(i).effectivePipelineTag();
         if (pipeline != null) pipeline = pipeline.toLowerCase(Locale.ROOT);
         String library = f.libraryName() == null ? null : f.libraryName().toLowerCase(Locale.ROOT);
         Set<String> tagSet = new HashSet<>();
@@ -123,8 +159,9 @@ public final class SectorClassifier {
                 domain |= r.domain();
             }
         }
-        if (!domain && pipeline != null && (generalPipelines.contains(pipeline) || chatPipelines.contains(pipeline)
-                && isChat(tagSet, name))) {
+        if (!domain
+                && pipeline != null
+                && (generalPipelines.contains(pipeline) || chatPipelines.contains(pipeline) && isChat(tagSet, name))) {
             out.add(0, generalId);
         }
         if (out.isEmpty()) out.add(fallback);

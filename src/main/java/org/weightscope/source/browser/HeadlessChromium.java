@@ -42,11 +42,19 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         Playwright playwright = Playwright.create();
         try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable).setHeadless(true)
-                    // no GPU in containers; no background traffic that is not ours
-                    .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                            "--disable-sync", "--no-first-run", "--disable-quic")));
+            Browser browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(executable)
+                            .setHeadless(true)
+                            // no GPU in containers; no background traffic that is not ours
+                            .setArgs(List.of(
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run",
+                                    "--disable-quic")));
             return new HeadlessChromium(playwright, browser);
         } catch (PlaywrightException e) {
             playwright.close();
@@ -57,7 +65,9 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Runs {@code read} on a new page with our User-Agent; the context is closed afterwards. */
     public <T> T withPage(String userAgent, Function<Page, T> read) {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setUserAgent(userAgent).setLocale("en-US").setViewportSize(1280, 1000))) {
+                .setUserAgent(userAgent)
+                .setLocale("en-US")
+                .setViewportSize(1280, 1000))) {
             return read.apply(context.newPage());
         }
     }

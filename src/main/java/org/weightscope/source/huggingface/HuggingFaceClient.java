@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weightscope.shared.Json;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.SourceException;
-import org.weightscope.shared.Json;
 
 /**
  * The Hub's API over the polite {@link Fetcher}: the optional token as Bearer (never logged), bodies that are
@@ -64,14 +64,18 @@ public class HuggingFaceClient {
         String t = settings.tokenEnv() == null ? null : env.apply(settings.tokenEnv());
         headers.put("Accept", "application/json");
         if (t != null && !t.isBlank()) headers.put("Authorization", "Bearer " + t.strip());
-        log.info("Hugging Face client for {} ({} req/s, token {})", baseUrl, fetcher.source().rateLimit().perSecond(),
+        log.info(
+                "Hugging Face client for {} ({} req/s, token {})",
+                baseUrl,
+                fetcher.source().rateLimit().perSecond(),
                 headers.containsKey("Authorization") ? "present" : "absent");
     }
 
     /** {@code /api/models?<query>&limit=<n>&expand[]=…} */
     public URI listUrl(Map<String, String> query, int limit) {
         StringBuilder q = new StringBuilder();
-        query.forEach((k, v) -> q.append(q.isEmpty() ? "" : "&").append(k).append('=').append(enc(v)));
+        query.forEach(
+                (k, v) -> q.append(q.isEmpty() ? "" : "&").append(k).append('=').append(enc(v)));
         q.append(q.isEmpty() ? "" : "&").append("limit=").append(limit);
         for (String field : settings.expand()) {
             q.append("&expand%5B%5D=").append(enc(field));
@@ -119,8 +123,8 @@ public class HuggingFaceClient {
         }
         boolean retried = r.problem() != null || r.status() == 429 || r.status() >= 500;
         String reason = r.problem() != null ? r.problem() : "HTTP " + r.status();
-        throw new PageException(retried ? reason + " after " + r.attempts() + " attempts" : reason,
-                r.problem() != null ? next : null);
+        throw new PageException(
+                retried ? reason + " after " + r.attempts() + " attempts" : reason, r.problem() != null ? next : null);
     }
 
     private static String enc(String v) {

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.weightscope.source.Recording;
 import org.weightscope.shared.Json;
+import org.weightscope.source.Recording;
 
 /**
  * The recorded Hub responses under {@code <dir>/huggingface}: {@code /api/models} list pages (a JSON array
@@ -28,7 +28,8 @@ import org.weightscope.shared.Json;
  */
 public final class HuggingFaceRecordings {
 
-    private static final Pattern DATED = Pattern.compile("api-(models|trending|models-id-full)_.*?(\\d{4}-\\d{2}-\\d{2})\\.json");
+    private static final Pattern DATED =
+            Pattern.compile("api-(models|trending|models-id-full)_.*?(\\d{4}-\\d{2}-\\d{2})\\.json");
     private final ObjectMapper json = Json.mapper();
 
     public List<Recording> readAll(Path dir) {
@@ -52,27 +53,37 @@ public final class HuggingFaceRecordings {
             List<Recording> out = new ArrayList<>();
             for (var e : byDay.entrySet()) {
                 List<File> files1 = new ArrayList<>(e.getValue());
-                files1.sort(Comparator.comparingInt(f -> List.of("models", "trending", "full").indexOf(f.kind())));
+                files1.sort(Comparator.comparingInt(
+                        f -> List.of("models", "trending", "full").indexOf(f.kind())));
                 Map<String, ObjectNode> items = new LinkedHashMap<>();
                 Map<String, String> sourceOf = new LinkedHashMap<>();
                 for (File f : files1) {
                     JsonNode root = json.readTree(f.path().toFile());
                     List<JsonNode> bodies = new ArrayList<>();
                     if (f.kind().equals("trending")) {
-                        root.fields().forEachRemaining(x -> bodies.add(x.getValue().path("repoData")));
+                        root.fields()
+                                .forEachRemaining(x -> bodies.add(x.getValue().path("repoData")));
                     } else {
                         root.forEach(bodies::add);
                     }
                     for (JsonNode body : bodies) {
                         if (!body.isObject() || !body.hasNonNull("id")) continue;
-                        items.computeIfAbsent(body.get("id").asText(), k -> json.createObjectNode()).setAll((ObjectNode) body);
-                        sourceOf.put(body.get("id").asText(), f.path().getFileName().toString());
+                        items.computeIfAbsent(body.get("id").asText(), k -> json.createObjectNode())
+                                .setAll((ObjectNode) body);
+                        sourceOf.put(
+                                body.get("id").asText(), f.path().getFileName().toString());
                     }
                 }
                 List<Recording.Item> models = new ArrayList<>(items.size());
                 items.forEach((id, body) -> models.add(new Recording.Item(HubItems.item(body), sourceOf.get(id))));
-                out.add(new Recording(HuggingFaceSource.ID, e.getKey(),
-                        files1.stream().map(f -> f.path().getFileName().toString()).toList(), models, false));
+                out.add(new Recording(
+                        HuggingFaceSource.ID,
+                        e.getKey(),
+                        files1.stream()
+                                .map(f -> f.path().getFileName().toString())
+                                .toList(),
+                        models,
+                        false));
             }
             return out;
         } catch (IOException e) {

@@ -17,9 +17,13 @@ import java.util.List;
 public record HuggingFaceSettings(List<String> expand, String tokenEnv, int topN, Detail detail) {
 
     @JsonCreator
-    public HuggingFaceSettings(@JsonProperty("expand") List<String> expand, @JsonProperty("tokenEnv") String tokenEnv,
-            @JsonProperty("topN") int topN, @JsonProperty("detail") Detail detail) {
-        if (expand == null || expand.isEmpty()) throw new IllegalArgumentException("expand: at least one field is required");
+    public HuggingFaceSettings(
+            @JsonProperty("expand") List<String> expand,
+            @JsonProperty("tokenEnv") String tokenEnv,
+            @JsonProperty("topN") int topN,
+            @JsonProperty("detail") Detail detail) {
+        if (expand == null || expand.isEmpty())
+            throw new IllegalArgumentException("expand: at least one field is required");
         if (topN < 0) throw new IllegalArgumentException("topN must be >= 0");
         this.expand = List.copyOf(expand);
         this.tokenEnv = tokenEnv;

@@ -74,7 +74,8 @@ public class HuggingFaceSource implements CrawlSource {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("sort", "downloads");
             q.put("direction", "-1");
-            out.add(new Listing("top:" + settings.topN(), client.listUrl(q, Math.min(pageSize, settings.topN())), settings.topN()));
+            out.add(new Listing(
+                    "top:" + settings.topN(), client.listUrl(q, Math.min(pageSize, settings.topN())), settings.topN()));
         }
         return out;
     }
@@ -89,7 +90,8 @@ public class HuggingFaceSource implements CrawlSource {
     @Override
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
         List<Listing> listings = listings(scope, complete(scope) ? List.of() : distinct(sink.trackedNamespaces(ID)));
-        boolean details = settings.detail().scopes().contains(scope) && !settings.detail().whenMissing().isEmpty();
+        boolean details = settings.detail().scopes().contains(scope)
+                && !settings.detail().whenMissing().isEmpty();
         int page = from.page();
         for (int l = from.listing(); l < listings.size(); l++) {
             Listing listing = listings.get(l);
@@ -117,7 +119,11 @@ public class HuggingFaceSource implements CrawlSource {
                     url = next;
                 } catch (HuggingFaceClient.PageException e) {
                     URI next = e.next().orElse(null);
-                    log.warn("Page {} of {} given up: {}{}", page, url, e.getMessage(),
+                    log.warn(
+                            "Page {} of {} given up: {}{}",
+                            page,
+                            url,
+                            e.getMessage(),
                             next == null ? "; rest of listing " + listing.name() + " skipped" : "");
                     sink.failed(new PageFailure(page, url.toString(), e.getMessage()), resume(l, page, next, seen));
                     url = next;
@@ -152,11 +158,13 @@ public class HuggingFaceSource implements CrawlSource {
                 continue;
             }
             try {
-                out.add(client.model(id).map(detail -> {
-                    ObjectNode merged = ((ObjectNode) item).deepCopy();
-                    merged.setAll((ObjectNode) detail);
-                    return (JsonNode) merged;
-                }).orElse(item));
+                out.add(client.model(id)
+                        .map(detail -> {
+                            ObjectNode merged = ((ObjectNode) item).deepCopy();
+                            merged.setAll((ObjectNode) detail);
+                            return (JsonNode) merged;
+                        })
+                        .orElse(item));
             } catch (HuggingFaceClient.PageException e) {
                 log.debug("Detail of {} not fetched: {}", id, e.getMessage());
                 out.add(item);

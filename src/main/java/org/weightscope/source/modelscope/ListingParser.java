@@ -27,8 +27,9 @@ final class ListingParser {
         }
         if (root == null || !root.isObject()) throw new ModelScopeException(where + ": response is not a JSON object");
         if (root.has("Success") && !root.get("Success").asBoolean()) {
-            throw new ModelScopeException(where + ": ModelScope says Success=false, Code=" + root.path("Code").asText()
-                    + ", Message=" + root.path("Message").asText());
+            throw new ModelScopeException(where + ": ModelScope says Success=false, Code="
+                    + root.path("Code").asText() + ", Message="
+                    + root.path("Message").asText());
         }
         JsonNode models = root.path("Data").path("Model").path("Models");
         if (!models.isArray()) throw new ModelScopeException(where + ": response has no Data.Model.Models array");
@@ -39,17 +40,28 @@ final class ListingParser {
             String name = text(m, "Name");
             String path = text(m, "Path");
             if (name == null || path == null) throw new ModelScopeException(at + " has no Name or Path");
-            out.add(new ScopeModel(name, path, count(m, "Downloads", at), count(m, "Stars", at), text(m, "License"),
-                    time(m, "CreatedTime"), time(m, "LastUpdatedTime"), strings(m.path("BaseModel")),
-                    text(m, "BaseModelRelation"), tasks(m.path("Tasks")), text(m.path("Organization"), "Name")));
+            out.add(new ScopeModel(
+                    name,
+                    path,
+                    count(m, "Downloads", at),
+                    count(m, "Stars", at),
+                    text(m, "License"),
+                    time(m, "CreatedTime"),
+                    time(m, "LastUpdatedTime"),
+                    strings(m.path("BaseModel")),
+                    text(m, "BaseModelRelation"),
+                    tasks(m.path("Tasks")),
+                    text(m.path("Organization"), "Name")));
         }
-        return new ListingPage(out, root.path("Data").path("Model").path("TotalCount").asLong(-1));
+        return new ListingPage(
+                out, root.path("Data").path("Model").path("TotalCount").asLong(-1));
     }
 
     private static long count(JsonNode m, String field, String at) {
         JsonNode v = m.get(field);
         if (v == null || v.isNull()) return 0; // absent counter: nothing counted yet
-        if (!v.canConvertToLong() || v.asLong() < 0) throw new ModelScopeException(at + "." + field + " is not a count: " + v);
+        if (!v.canConvertToLong() || v.asLong() < 0)
+            throw new ModelScopeException(at + "." + field + " is not a count: " + v);
         return v.asLong();
     }
 
@@ -60,7 +72,9 @@ final class ListingParser {
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()
+                ? null
+                : v.asText().strip();
     }
 
     /** BaseModel is a list; tolerate a bare string too. */

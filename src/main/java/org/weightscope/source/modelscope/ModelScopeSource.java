@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.weightscope.shared.Json;
 import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
 import org.weightscope.source.Fetcher;
@@ -19,7 +20,6 @@ import org.weightscope.source.RecordedFiles;
 import org.weightscope.source.Recording;
 import org.weightscope.source.SourceDefinition;
 import org.weightscope.source.SourcePage;
-import org.weightscope.shared.Json;
 
 /**
  * ModelScope's listing ({@code PUT /api/v1/dolphin/models} with a JSON paging body) as a crawl source: the
@@ -31,6 +31,7 @@ public class ModelScopeSource implements CrawlSource {
     public static final String HUB = "modelscope";
     /** Stops a server that ignores PageNumber from keeping us paging forever. */
     static final int MAX_PAGES = 5_000;
+
     private static final ObjectMapper JSON = Json.mapper();
 
     private final SourceDefinition definition;
@@ -59,13 +60,15 @@ public class ModelScopeSource implements CrawlSource {
                 throw new ModelScopeException("modelscope: more than " + MAX_PAGES + " pages; stopping");
             }
             String where = "PUT " + uri + " page " + page;
-            ListingPage p = ListingParser.parse(fetcher.send("PUT", uri, body(definition.pageSize(), page),
-                    Map.of("Accept", "application/json")), where);
+            ListingPage p = ListingParser.parse(
+                    fetcher.send("PUT", uri, body(definition.pageSize(), page), Map.of("Accept", "application/json")),
+                    where);
             if (p.models().isEmpty()) return;
             String first = p.models().getFirst().repoId();
             // the same page twice means PageNumber is being ignored: fail rather than store duplicates
             if (Objects.equals(first, previousFirst)) {
-                throw new ModelScopeException("modelscope: page " + page + " repeats page " + (page - 1) + " (first model " + first + ")");
+                throw new ModelScopeException(
+                        "modelscope: page " + page + " repeats page " + (page - 1) + " (first model " + first + ")");
             }
             previousFirst = first;
             List<RawItem> items = new ArrayList<>(p.models().size());
@@ -73,7 +76,8 @@ public class ModelScopeSource implements CrawlSource {
                 items.add(m.toRawItem());
             }
             seen += items.size();
-            sink.page(new SourcePage(page, "PUT " + uri + " PageNumber=" + page, items, new Cursor(0, page, null, seen)));
+            sink.page(
+                    new SourcePage(page, "PUT " + uri + " PageNumber=" + page, items, new Cursor(0, page, null, seen)));
         }
     }
 
@@ -86,7 +90,8 @@ public class ModelScopeSource implements CrawlSource {
         List<Recording> out = new ArrayList<>();
         for (RecordedFiles.Dated file : RecordedFiles.find(dir, HUB, "dolphin-models_", ".json")) {
             List<Recording.Item> items = new ArrayList<>();
-            for (ScopeModel m : ListingParser.parse(RecordedFiles.read(file), file.name()).models()) {
+            for (ScopeModel m :
+                    ListingParser.parse(RecordedFiles.read(file), file.name()).models()) {
                 items.add(new Recording.Item(m.toRawItem(), file.name()));
             }
             out.add(new Recording(HUB, file.day(), List.of(file.name()), items, false));

@@ -53,13 +53,31 @@ public record ScopeModel(
      * {@code downloadsAllTime} only, never a 30-day figure; Stars are ModelScope's likes.
      */
     public RawItem toRawItem() {
-        String relation = baseModelRelation != null && RELATIONS.contains(baseModelRelation) ? baseModelRelation : "unknown";
+        String relation =
+                baseModelRelation != null && RELATIONS.contains(baseModelRelation) ? baseModelRelation : "unknown";
         List<String> tags = new ArrayList<>();
         for (String b : baseModels) tags.add("base_model:" + relation + ":" + b);
         Map<String, Object> card = new LinkedHashMap<>();
         if (license != null) card.put("license", license);
         String pipeline = tasks.isEmpty() ? null : tasks.getFirst();
-        return new RawItem(ModelScopeSource.HUB, repoId(), path, pipeline, null, tags, card, Map.of(), null, null, null,
-                null, null, created, lastUpdated, null, downloads, stars);
+        return new RawItem(
+                ModelScopeSource.HUB,
+                repoId(),
+                path,
+                pipeline,
+                null,
+                tags,
+                card,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                created,
+                lastUpdated,
+                null,
+                downloads,
+                stars);
     }
 }

@@ -39,8 +39,27 @@ public record OllamaModel(
      * {@code downloadsAllTime}; the absolute "updated" time is {@code lastModified}.
      */
     public RawItem toRawItem() {
-        Long total = sizes.size() == 1 && sizes.getFirst().experts() == 1 ? sizes.getFirst().parameters() : null;
-        return new RawItem(OllamaSource.HUB, name, null, null, null, List.of(), Map.of(), Map.of(), total, null, description,
-                null, null, null, updatedAt, null, pulls, null);
+        Long total = sizes.size() == 1 && sizes.getFirst().experts() == 1
+                ? sizes.getFirst().parameters()
+                : null;
+        return new RawItem(
+                OllamaSource.HUB,
+                name,
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                total,
+                null,
+                description,
+                null,
+                null,
+                null,
+                updatedAt,
+                null,
+                pulls,
+                null);
     }
 }

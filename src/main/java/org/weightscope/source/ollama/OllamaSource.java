@@ -51,7 +51,10 @@ public class OllamaSource implements CrawlSource {
     @Override
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
         List<RawItem> items = fetchNewest().stream().map(OllamaModel::toRawItem).toList();
-        sink.page(new SourcePage(from.page() + 1, definition.resolve(definition.endpoint("search")).toString(), items,
+        sink.page(new SourcePage(
+                from.page() + 1,
+                definition.resolve(definition.endpoint("search")).toString(),
+                items,
                 new Cursor(1, from.page() + 1, null, items.size())));
     }
 

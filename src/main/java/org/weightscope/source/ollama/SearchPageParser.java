@@ -27,19 +27,23 @@ final class SearchPageParser {
 
     /** Fields every item must have; description, sizes and capabilities may be absent. */
     static final List<String> REQUIRED = List.of("name", "pullCount", "tagCount", "updated");
-    private static final DateTimeFormatter TITLE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a 'UTC'", Locale.ENGLISH);
+
+    private static final DateTimeFormatter TITLE_TIME =
+            DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a 'UTC'", Locale.ENGLISH);
 
     private final SourceDefinition source;
 
     SearchPageParser(SourceDefinition source) {
         this.source = source;
         // fail on a bad selector before any page is read, naming it
-        for (String f : List.of("item", "name", "description", "sizes", "capabilities", "pullCount", "tagCount", "updated")) {
+        for (String f :
+                List.of("item", "name", "description", "sizes", "capabilities", "pullCount", "tagCount", "updated")) {
             String sel = source.selector(f);
             try {
                 QueryParser.parse(sel);
             } catch (Selector.SelectorParseException e) {
-                throw new OllamaException(source.id() + ".yaml: selectors." + f + " '" + sel + "' is not a valid CSS selector: " + e.getMessage());
+                throw new OllamaException(source.id() + ".yaml: selectors." + f + " '" + sel
+                        + "' is not a valid CSS selector: " + e.getMessage());
             }
         }
     }
@@ -73,13 +77,21 @@ final class SearchPageParser {
                 try {
                     sizes.add(ParameterSize.parse(s.text()));
                 } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new OllamaException(source.id() + ": " + url + ": " + where + ": " + selectorNote("sizes") + " holds '" + s.text() + "', not a size");
+                    throw new OllamaException(source.id() + ": " + url + ": " + where + ": " + selectorNote("sizes")
+                            + " holds '" + s.text() + "', not a size");
                 }
             }
             List<String> caps = item.select(source.selector("capabilities")).eachText();
             Element desc = item.selectFirst(source.selector("description"));
-            out.add(new OllamaModel(name, desc == null || desc.text().isBlank() ? null : desc.text(), sizes, caps,
-                    pulls, tags, updated, titleTime(updatedEl)));
+            out.add(new OllamaModel(
+                    name,
+                    desc == null || desc.text().isBlank() ? null : desc.text(),
+                    sizes,
+                    caps,
+                    pulls,
+                    tags,
+                    updated,
+                    titleTime(updatedEl)));
         }
         return out;
     }
@@ -105,7 +117,8 @@ final class SearchPageParser {
         for (Element e = updated; e != null; e = e.parent()) {
             if (e.hasAttr("title")) {
                 try {
-                    return LocalDateTime.parse(e.attr("title").strip(), TITLE_TIME).toInstant(ZoneOffset.UTC);
+                    return LocalDateTime.parse(e.attr("title").strip(), TITLE_TIME)
+                            .toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException notATime) {
                     return null;
                 }

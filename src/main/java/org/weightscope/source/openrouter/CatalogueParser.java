@@ -1,8 +1,8 @@
 package org.weightscope.source.openrouter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +36,20 @@ final class CatalogueParser {
             if (!seen.add(id)) throw new OpenRouterException("models: id " + id + " listed twice");
             JsonNode arch = m.path("architecture");
             JsonNode pricing = m.path("pricing");
-            out.add(new RouterModel(id, text(m, "canonical_slug"), text(m, "hugging_face_id"), text(m, "name"),
-                    m.hasNonNull("created") ? Instant.ofEpochSecond(m.get("created").asLong()) : null,
-                    price(pricing, "prompt", id), price(pricing, "completion", id),
+            out.add(new RouterModel(
+                    id,
+                    text(m, "canonical_slug"),
+                    text(m, "hugging_face_id"),
+                    text(m, "name"),
+                    m.hasNonNull("created")
+                            ? Instant.ofEpochSecond(m.get("created").asLong())
+                            : null,
+                    price(pricing, "prompt", id),
+                    price(pricing, "completion", id),
                     m.hasNonNull("context_length") ? m.get("context_length").asLong() : null,
-                    text(arch, "modality"), strings(arch.path("input_modalities")), strings(arch.path("output_modalities"))));
+                    text(arch, "modality"),
+                    strings(arch.path("input_modalities")),
+                    strings(arch.path("output_modalities"))));
         }
         return out;
     }
@@ -54,7 +63,8 @@ final class CatalogueParser {
             BigDecimal v = new BigDecimal(n.isTextual() ? n.textValue().strip() : n.asText());
             return v.signum() < 0 ? null : v;
         } catch (NumberFormatException e) {
-            throw new OpenRouterException("models: " + id + " pricing." + field + " is not a number: '" + n.asText() + "'");
+            throw new OpenRouterException(
+                    "models: " + id + " pricing." + field + " is not a number: '" + n.asText() + "'");
         }
     }
 

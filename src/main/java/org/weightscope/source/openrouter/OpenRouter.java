@@ -53,7 +53,9 @@ public final class OpenRouter {
         }
         String path = http.source().endpoint("rankingsDaily") + "?start_date=" + start + "&end_date=" + end;
         RankingsDaily all = parseRankingsDaily(http.get(path, Map.of("Authorization", "Bearer " + key.strip())));
-        List<RouterUsage> asked = all.rows().stream().filter(r -> !r.day().isBefore(start) && !r.day().isAfter(end)).toList();
+        List<RouterUsage> asked = all.rows().stream()
+                .filter(r -> !r.day().isBefore(start) && !r.day().isAfter(end))
+                .toList();
         return new RankingsDaily(asked, all.asOf(), all.version(), all.startDate(), all.endDate());
     }
 
@@ -69,5 +71,4 @@ public final class OpenRouter {
     public static RankingsDaily parseRankingsDaily(String json) {
         return RankingsDailyParser.parse(json);
     }
-
 }

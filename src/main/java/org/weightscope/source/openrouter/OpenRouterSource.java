@@ -68,8 +68,12 @@ public class OpenRouterSource implements CrawlSource {
             sink.usage(usage(from));
             return;
         }
-        List<RawItem> items = router.fetchCatalogue().stream().map(RouterModel::toRawItem).toList();
-        sink.page(new SourcePage(from.page() + 1, definition.resolve(definition.endpoint("models")).toString(), items,
+        List<RawItem> items =
+                router.fetchCatalogue().stream().map(RouterModel::toRawItem).toList();
+        sink.page(new SourcePage(
+                from.page() + 1,
+                definition.resolve(definition.endpoint("models")).toString(),
+                items,
                 new Cursor(1, from.page() + 1, null, items.size())));
     }
 
@@ -93,23 +97,33 @@ public class OpenRouterSource implements CrawlSource {
         if (key != null && !key.isBlank()) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             RankingsDaily daily = router.fetchRankingsDaily(today.minusDays(USAGE_DAYS), today.minusDays(1));
-            return new UsagePage(from.page() + 1, definition.resolve(definition.endpoint("rankingsDaily")).toString(),
-                    rows(daily.rows()), daily.asOf(), daily.citation() + " " + OpenRouter.LICENCE_NOTE, done);
+            return new UsagePage(
+                    from.page() + 1,
+                    definition.resolve(definition.endpoint("rankingsDaily")).toString(),
+                    rows(daily.rows()),
+                    daily.asOf(),
+                    daily.citation() + " " + OpenRouter.LICENCE_NOTE,
+                    done);
         }
         // keyless fallback: the public page, built by its JavaScript, read in Chromium
         try (HeadlessChromium chromium = HeadlessChromium.launch()) {
             List<RouterUsage> rows = router.readRankingsPage(chromium, clock);
             String asOf = Instant.now(clock).toString();
-            return new UsagePage(from.page() + 1, definition.resolve(definition.endpoint("rankingsPage")).toString(),
-                    rows(rows), asOf, OpenRouter.CITATION_TEMPLATE.replace("{as_of}", asOf), done);
+            return new UsagePage(
+                    from.page() + 1,
+                    definition.resolve(definition.endpoint("rankingsPage")).toString(),
+                    rows(rows),
+                    asOf,
+                    OpenRouter.CITATION_TEMPLATE.replace("{as_of}", asOf),
+                    done);
         }
     }
 
     static List<UsagePage.Row> rows(List<RouterUsage> rows) {
         List<UsagePage.Row> out = new ArrayList<>(rows.size());
         for (RouterUsage r : rows) {
-            out.add(new UsagePage.Row(r.day(), r.window().name().toLowerCase(Locale.ROOT), r.modelSlug(), r.tokens(),
-                    r.longTail()));
+            out.add(new UsagePage.Row(
+                    r.day(), r.window().name().toLowerCase(Locale.ROOT), r.modelSlug(), r.tokens(), r.longTail()));
         }
         return out;
     }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param asOf raw {@code meta.as_of} as OpenRouter wrote it; the citation quotes it verbatim
  */
-public record RankingsDaily(List<RouterUsage> rows, String asOf, String version, LocalDate startDate, LocalDate endDate) {
+public record RankingsDaily(
+        List<RouterUsage> rows, String asOf, String version, LocalDate startDate, LocalDate endDate) {
 
     public RankingsDaily {
         rows = List.copyOf(rows);

@@ -1,8 +1,8 @@
 package org.weightscope.source.openrouter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,10 +29,13 @@ final class RankingsDailyParser {
         }
         JsonNode meta = root == null ? null : root.get("meta");
         JsonNode data = root == null ? null : root.get("data");
-        if (data == null || !data.isArray()) throw new OpenRouterException("rankings-daily: response has no \"data\" array");
-        if (meta == null || !meta.isObject()) throw new OpenRouterException("rankings-daily: response has no \"meta\" object");
+        if (data == null || !data.isArray())
+            throw new OpenRouterException("rankings-daily: response has no \"data\" array");
+        if (meta == null || !meta.isObject())
+            throw new OpenRouterException("rankings-daily: response has no \"meta\" object");
         String version = required(meta, "version", "meta");
-        if (!"v1".equals(version)) throw new OpenRouterException("rankings-daily: meta.version is '" + version + "', only v1 is understood");
+        if (!"v1".equals(version))
+            throw new OpenRouterException("rankings-daily: meta.version is '" + version + "', only v1 is understood");
         String asOf = required(meta, "as_of", "meta");
         LocalDate start = date(required(meta, "start_date", "meta"), "meta.start_date");
         LocalDate end = date(required(meta, "end_date", "meta"), "meta.end_date");
@@ -47,7 +50,8 @@ final class RankingsDailyParser {
             try {
                 t = Long.parseLong(tokens.strip()); // a decimal string by contract, so 64-bit counts stay exact
             } catch (NumberFormatException e) {
-                throw new OpenRouterException("rankings-daily: " + where + ".total_tokens is not a whole number: '" + tokens + "'");
+                throw new OpenRouterException(
+                        "rankings-daily: " + where + ".total_tokens is not a whole number: '" + tokens + "'");
             }
             boolean other = RouterUsage.OTHER.equals(slug);
             rows.add(new RouterUsage(day, slug, t, other, RouterUsage.Window.DAY));

@@ -1,7 +1,6 @@
 package org.weightscope.source.openrouter;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import java.net.URI;
 import java.time.Clock;
@@ -55,8 +54,10 @@ final class RankingsPageReader {
                 try {
                     rows.first().waitFor(new Locator.WaitForOptions().setTimeout(wait.toMillis()));
                 } catch (PlaywrightException e) {
-                    throw new OpenRouterException("rankings page " + url + ": no element matches selectors.rankingRow '"
-                            + rowSel + "' after " + wait.toSeconds() + " s", e);
+                    throw new OpenRouterException(
+                            "rankings page " + url + ": no element matches selectors.rankingRow '" + rowSel + "' after "
+                                    + wait.toSeconds() + " s",
+                            e);
                 }
                 int n = rows.count();
                 List<RouterUsage> out = new ArrayList<>(n);
@@ -64,7 +65,8 @@ final class RankingsPageReader {
                     Locator row = rows.nth(i);
                     String href = attribute(row, slugSel, "href", "rankingSlug", url, i);
                     String tokens = text(row, tokensSel, "rankingTokens", url, i);
-                    out.add(new RouterUsage(day, slug(href, url, i), tokens(tokens, url, i), false, RouterUsage.Window.WEEK));
+                    out.add(new RouterUsage(
+                            day, slug(href, url, i), tokens(tokens, url, i), false, RouterUsage.Window.WEEK));
                 }
                 return out;
             } catch (PlaywrightException e) {
@@ -77,7 +79,8 @@ final class RankingsPageReader {
         Locator l = row.locator(sel);
         String v = l.count() == 0 ? null : l.first().getAttribute(attr);
         if (v == null || v.isBlank()) {
-            throw new OpenRouterException("rankings page " + url + ": row " + i + " has no " + attr + " at selectors." + field + " '" + sel + "'");
+            throw new OpenRouterException("rankings page " + url + ": row " + i + " has no " + attr + " at selectors."
+                    + field + " '" + sel + "'");
         }
         return v;
     }
@@ -86,7 +89,8 @@ final class RankingsPageReader {
         Locator l = row.locator(sel);
         String v = l.count() == 0 ? null : l.first().innerText();
         if (v == null || v.isBlank()) {
-            throw new OpenRouterException("rankings page " + url + ": row " + i + " has no text at selectors." + field + " '" + sel + "'");
+            throw new OpenRouterException(
+                    "rankings page " + url + ": row " + i + " has no text at selectors." + field + " '" + sel + "'");
         }
         return v;
     }
@@ -95,7 +99,9 @@ final class RankingsPageReader {
     static String slug(String href, URI page, int i) {
         String path = URI.create(href.strip()).getPath();
         String s = path == null ? "" : path.replaceAll("^/+", "").replaceAll("/+$", "");
-        if (s.indexOf('/') <= 0) throw new OpenRouterException("rankings page " + page + ": row " + i + " links to '" + href + "', not a model");
+        if (s.indexOf('/') <= 0)
+            throw new OpenRouterException(
+                    "rankings page " + page + ": row " + i + " links to '" + href + "', not a model");
         return s;
     }
 
@@ -105,7 +111,8 @@ final class RankingsPageReader {
         try {
             return HumanNumber.parse(t);
         } catch (NumberFormatException e) {
-            throw new OpenRouterException("rankings page " + page + ": row " + i + " token count unreadable: " + e.getMessage());
+            throw new OpenRouterException(
+                    "rankings page " + page + ": row " + i + " token count unreadable: " + e.getMessage());
         }
     }
 }

@@ -62,13 +62,32 @@ public record RouterModel(
         if (huggingFaceId != null) card.put("hugging_face_id", huggingFaceId);
         if (canonicalSlug != null) card.put("canonical_slug", canonicalSlug);
         Map<String, String> pricing = new LinkedHashMap<>();
-        if (promptPrice != null) pricing.put("prompt", promptPrice.stripTrailingZeros().toPlainString());
-        if (completionPrice != null) pricing.put("completion", completionPrice.stripTrailingZeros().toPlainString());
+        if (promptPrice != null)
+            pricing.put("prompt", promptPrice.stripTrailingZeros().toPlainString());
+        if (completionPrice != null)
+            pricing.put("completion", completionPrice.stripTrailingZeros().toPlainString());
         card.put(PRICING, pricing);
         List<String> tags = new ArrayList<>();
         for (String m : inputModalities) tags.add("input:" + m);
         for (String m : outputModalities) tags.add("output:" + m);
-        return new RawItem(OpenRouter.HUB, id, author(), null, null, tags, card, Map.of(), null, null, null, null, null,
-                created, null, null, null, null);
+        return new RawItem(
+                OpenRouter.HUB,
+                id,
+                author(),
+                null,
+                null,
+                tags,
+                card,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                created,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -17,7 +17,10 @@ public record RouterUsage(LocalDate day, String modelSlug, long tokens, boolean 
     /** The reserved permaslug of the long-tail row. */
     public static final String OTHER = "other";
 
-    public enum Window { DAY, WEEK }
+    public enum Window {
+        DAY,
+        WEEK
+    }
 
     public RouterUsage {
         if (day == null) throw new IllegalArgumentException("day is required");

@@ -1,14 +1,13 @@
 package org.weightscope.catalogue.attribution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.weightscope.catalogue.Attribution.Hardware;
 import org.weightscope.catalogue.HardwareThresholds;
 import org.weightscope.catalogue.ModelFacts;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HardwareClassifierTest {
 
@@ -21,8 +20,11 @@ class HardwareClassifierTest {
     @Test
     void safetensorsMixedDtypes() {
         // 1e9 BF16 (2 B) + 2e9 F8_E4M3 (1 B) + 1e9 I4 (0.5 B) + 1e6 F32 (run at 16 bits: 2 B)
-        Hardware h = HW.classify(facts("x/mixed", Map.of("BF16", 1_000_000_000L, "F8_E4M3", 2_000_000_000L,
-                "I4", 1_000_000_000L, "F32", 1_000_000L), null, null));
+        Hardware h = HW.classify(facts(
+                "x/mixed",
+                Map.of("BF16", 1_000_000_000L, "F8_E4M3", 2_000_000_000L, "I4", 1_000_000_000L, "F32", 1_000_000L),
+                null,
+                null));
         assertThat(h.weightsBytes()).isEqualTo(4_502_000_000L);
         assertThat(h.totalParameters()).isEqualTo(4_001_000_000L);
         assertThat(h.basis()).isEqualTo("safetensors");
@@ -58,13 +60,19 @@ class HardwareClassifierTest {
 
     @Test
     void nameHints() {
-        assertThat(HardwareClassifier.sizeHint("Qwen3-30B-A3B")).isEqualTo(new HardwareClassifier.SizeHint(30_000_000_000L, 3_000_000_000L));
-        assertThat(HardwareClassifier.sizeHint("Mixtral-8x7B-Instruct-v0.1")).isEqualTo(new HardwareClassifier.SizeHint(56_000_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("Qwen2.5-0.5B-Instruct")).isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("Qwen2.5-1.5b")).isEqualTo(new HardwareClassifier.SizeHint(1_500_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("OuteTTS-0.2-500M")).isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen3-30B-A3B"))
+                .isEqualTo(new HardwareClassifier.SizeHint(30_000_000_000L, 3_000_000_000L));
+        assertThat(HardwareClassifier.sizeHint("Mixtral-8x7B-Instruct-v0.1"))
+                .isEqualTo(new HardwareClassifier.SizeHint(56_000_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-0.5B-Instruct"))
+                .isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-1.5b"))
+                .isEqualTo(new HardwareClassifier.SizeHint(1_500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("OuteTTS-0.2-500M"))
+                .isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
         assertThat(HardwareClassifier.sizeHint("Qwen3.5-397B-A17B").active()).isEqualTo(17_000_000_000L);
-        assertThat(HardwareClassifier.sizeHint("Llama-3.3-70B-Instruct").total()).isEqualTo(70_000_000_000L);
+        assertThat(HardwareClassifier.sizeHint("Llama-3.3-70B-Instruct").total())
+                .isEqualTo(70_000_000_000L);
         assertThat(HardwareClassifier.sizeHint("DeepSeek-R1-0528")).isNull();
         assertThat(HardwareClassifier.sizeHint("Qwen2.5-Coder")).isNull();
         assertThat(HardwareClassifier.sizeHint("whisper-large-v3")).isNull();
@@ -79,8 +87,11 @@ class HardwareClassifierTest {
         assertThat(h.totalParameters()).isEqualTo(30_000_000_000L);
         assertThat(h.activeParameters()).isEqualTo(3_000_000_000L);
         assertThat(h.clazz()).isEqualTo("datacenter-gpu");
-        assertThat(HW.classify(facts("mistralai/Mixtral-8x7B-v0.1", Map.of(), null, null)).clazz()).isEqualTo("multi-gpu");
-        assertThat(HW.classify(facts("Qwen/Qwen2.5-0.5B", Map.of(), null, null)).clazz()).isEqualTo("edge");
+        assertThat(HW.classify(facts("mistralai/Mixtral-8x7B-v0.1", Map.of(), null, null))
+                        .clazz())
+                .isEqualTo("multi-gpu");
+        assertThat(HW.classify(facts("Qwen/Qwen2.5-0.5B", Map.of(), null, null)).clazz())
+                .isEqualTo("edge");
     }
 
     @Test
@@ -107,11 +118,22 @@ class HardwareClassifierTest {
 
     @Test
     void ggufFileListing_q4KmChosen_shardsSummed() {
-        Hardware h = HW.classify(files("bartowski/Model-70B-GGUF", List.of("gguf"), Map.of(), 70_000_000_000L, Map.of(
-                "Model-70B-Q8_0.gguf", 75_000_000_000L,
-                "Model-70B-Q4_K_M/Model-70B-Q4_K_M-00001-of-00002.gguf", 30_000_000_000L,
-                "Model-70B-Q4_K_M/Model-70B-Q4_K_M-00002-of-00002.gguf", 12_500_000_000L,
-                "Model-70B-IQ2_XS.gguf", 21_000_000_000L, "mmproj-Model-f16.gguf", 1_000_000_000L)));
+        Hardware h = HW.classify(files(
+                "bartowski/Model-70B-GGUF",
+                List.of("gguf"),
+                Map.of(),
+                70_000_000_000L,
+                Map.of(
+                        "Model-70B-Q8_0.gguf",
+                        75_000_000_000L,
+                        "Model-70B-Q4_K_M/Model-70B-Q4_K_M-00001-of-00002.gguf",
+                        30_000_000_000L,
+                        "Model-70B-Q4_K_M/Model-70B-Q4_K_M-00002-of-00002.gguf",
+                        12_500_000_000L,
+                        "Model-70B-IQ2_XS.gguf",
+                        21_000_000_000L,
+                        "mmproj-Model-f16.gguf",
+                        1_000_000_000L)));
         assertThat(h.basis()).isEqualTo("files");
         assertThat(h.estimated()).isFalse();
         assertThat(h.quantisation()).isEqualTo("q4_k_m");
@@ -122,8 +144,18 @@ class HardwareClassifierTest {
     @Test
     void ggufFileListing_withoutQ4KmTakesTheNearestToIt() {
         // Q5_K_M (5.69 bits) is nearer to Q4_K_M's 4.85 than Q8_0 (8.5) or Q3_K_M (3.91 → 0.94 away vs 0.84)
-        Hardware h = HW.classify(files("x/M-7B-GGUF", List.of("gguf"), Map.of(), null, Map.of(
-                "M-7B.Q8_0.gguf", 7_700_000_000L, "M-7B.Q5_K_M.gguf", 5_100_000_000L, "M-7B.Q3_K_M.gguf", 3_500_000_000L)));
+        Hardware h = HW.classify(files(
+                "x/M-7B-GGUF",
+                List.of("gguf"),
+                Map.of(),
+                null,
+                Map.of(
+                        "M-7B.Q8_0.gguf",
+                        7_700_000_000L,
+                        "M-7B.Q5_K_M.gguf",
+                        5_100_000_000L,
+                        "M-7B.Q3_K_M.gguf",
+                        3_500_000_000L)));
         assertThat(h.quantisation()).isEqualTo("q5_k_m");
         assertThat(h.weightsBytes()).isEqualTo(5_100_000_000L);
         assertThat(h.clazz()).isEqualTo("consumer-gpu");
@@ -132,16 +164,24 @@ class HardwareClassifierTest {
     @Test
     void quantisationFromTheName_fourAndEightBits() {
         // 32e9 parameters: AWQ at 4 bits = 16 GB; FP8 at 8 bits = 32 GB; plain 16 bits = 64 GB
-        assertThat(HW.classify(facts("Qwen/Qwen2.5-32B-Instruct-AWQ", Map.of(), 32_000_000_000L, null)).weightsBytes())
+        assertThat(HW.classify(facts("Qwen/Qwen2.5-32B-Instruct-AWQ", Map.of(), 32_000_000_000L, null))
+                        .weightsBytes())
                 .isEqualTo(16_000_000_000L);
-        assertThat(HW.classify(facts("Qwen/Qwen3-32B-FP8", Map.of(), 32_000_000_000L, null)).weightsBytes())
+        assertThat(HW.classify(facts("Qwen/Qwen3-32B-FP8", Map.of(), 32_000_000_000L, null))
+                        .weightsBytes())
                 .isEqualTo(32_000_000_000L);
-        assertThat(HW.classify(facts("unsloth/Llama-3.3-70B-Instruct-bnb-4bit", Map.of(), null, null)).weightsBytes())
+        assertThat(HW.classify(facts("unsloth/Llama-3.3-70B-Instruct-bnb-4bit", Map.of(), null, null))
+                        .weightsBytes())
                 .isEqualTo(35_000_000_000L); // from the name: 70e9 × 4 / 8
-        assertThat(HW.classify(facts("mlx-community/Qwen3-8B-4bit", Map.of(), null, null)).quantisation()).isEqualTo("4bit");
-        assertThat(HW.classify(facts("Qwen/Qwen2.5-7B-Instruct-GPTQ-Int8", Map.of(), 7_000_000_000L, null)).quantisation())
+        assertThat(HW.classify(facts("mlx-community/Qwen3-8B-4bit", Map.of(), null, null))
+                        .quantisation())
+                .isEqualTo("4bit");
+        assertThat(HW.classify(facts("Qwen/Qwen2.5-7B-Instruct-GPTQ-Int8", Map.of(), 7_000_000_000L, null))
+                        .quantisation())
                 .isEqualTo("8bit");
-        assertThat(HW.classify(facts("x/plain-32B", Map.of(), 32_000_000_000L, null)).weightsBytes()).isEqualTo(64_000_000_000L);
+        assertThat(HW.classify(facts("x/plain-32B", Map.of(), 32_000_000_000L, null))
+                        .weightsBytes())
+                .isEqualTo(64_000_000_000L);
     }
 
     @Test
@@ -151,15 +191,18 @@ class HardwareClassifierTest {
         assertThat(h.estimated()).isTrue();
         assertThat(h.quantisation()).isEqualTo("16bit");
         // 7B in the name, 60e9 parameters counted: more than 4× apart
-        assertThat(HW.classify(facts("x/model-7B", Map.of(), 60_000_000_000L, null)).flags())
+        assertThat(HW.classify(facts("x/model-7B", Map.of(), 60_000_000_000L, null))
+                        .flags())
                 .contains("parameters-disagree-with-name");
-        assertThat(HW.classify(facts("x/model-7B", Map.of(), 7_600_000_000L, null)).flags()).isEmpty();
+        assertThat(HW.classify(facts("x/model-7B", Map.of(), 7_600_000_000L, null))
+                        .flags())
+                .isEmpty();
     }
 
     @Test
     void ollamaTagsRunAtQ4KmByDefault() {
-        Hardware h = HW.classify(new ModelFacts("ollama", "llama3.1", null, null, null, List.of(), Map.of(), Map.of(),
-                8_000_000_000L, null, null));
+        Hardware h = HW.classify(new ModelFacts(
+                "ollama", "llama3.1", null, null, null, List.of(), Map.of(), Map.of(), 8_000_000_000L, null, null));
         assertThat(h.quantisation()).isEqualTo("q4_k_m");
         assertThat(h.weightsBytes()).isEqualTo(4_850_000_000L); // 8e9 × 4.85 / 8
     }

@@ -1,14 +1,13 @@
 package org.weightscope.catalogue.attribution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.weightscope.catalogue.Attribution.Licence;
 import org.weightscope.catalogue.Fixtures;
 import org.weightscope.catalogue.ModelFacts;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LicenceClassifierTest {
 
@@ -26,15 +25,18 @@ class LicenceClassifierTest {
 
     @Test
     void licenseOtherWithKnownLicenseName() {
-        assertThat(LICENCES.declared(facts(List.of("license:other"), Map.of("license", "other", "license_name", "tongyi-qianwen"))))
+        assertThat(LICENCES.declared(
+                        facts(List.of("license:other"), Map.of("license", "other", "license_name", "tongyi-qianwen"))))
                 .isEqualTo(new Licence("tongyi-qianwen", "open-weights-restricted", "license_name"));
-        assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "other", "license_name", "DeepSeek License Agreement"))))
+        assertThat(LICENCES.declared(
+                        facts(List.of(), Map.of("license", "other", "license_name", "DeepSeek License Agreement"))))
                 .isEqualTo(new Licence("deepseek", "open-weights-restricted", "license_name"));
     }
 
     @Test
     void licenseOtherWithUnknownLicenseName_isOther_classedByPattern() {
-        assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "other", "license_name", "acme-research-license"))))
+        assertThat(LICENCES.declared(
+                        facts(List.of(), Map.of("license", "other", "license_name", "acme-research-license"))))
                 .isEqualTo(new Licence("other", "non-commercial", "license_name"));
         assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "other", "license_name", "acme-license"))))
                 .isEqualTo(new Licence("other", "unknown", "license_name"));
@@ -49,13 +51,16 @@ class LicenceClassifierTest {
     @Test
     void modelScopeSpelling() {
         assertThat(LICENCES.declared(facts(List.of(), Map.of("license", "Apache License 2.0"))))
-                .isEqualTo(new Licence("apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
+                .isEqualTo(new Licence(
+                        "apache-2.0", "permissive", "cardData.license", "permissive", null, true, List.of()));
         assertThat(LICENCES.canonicalId("MIT  License")).isEqualTo("mit");
     }
 
     @Test
     void nonCommercialAndRail() {
-        assertThat(LICENCES.declared(facts(List.of("license:cc-by-nc-sa-4.0"), Map.of())).clazz()).isEqualTo("non-commercial");
+        assertThat(LICENCES.declared(facts(List.of("license:cc-by-nc-sa-4.0"), Map.of()))
+                        .clazz())
+                .isEqualTo("non-commercial");
         assertThat(LICENCES.classOf("cc-by-nc-2.5")).isEqualTo("non-commercial"); // not listed: by pattern
         assertThat(LICENCES.classOf("creativeml-openrail-m")).isEqualTo("open-weights-restricted");
         assertThat(LICENCES.classOf("acme-openrail-m")).isEqualTo("open-weights-restricted");
@@ -65,7 +70,8 @@ class LicenceClassifierTest {
     @Test
     void unknownOrAbsent_isNotDeclared() {
         assertThat(LICENCES.declared(facts(List.of(), Map.of()))).isNull();
-        assertThat(LICENCES.declared(facts(List.of("license:unknown"), Map.of("license", "unknown")))).isNull();
+        assertThat(LICENCES.declared(facts(List.of("license:unknown"), Map.of("license", "unknown"))))
+                .isNull();
     }
 
     @Test
@@ -117,8 +123,8 @@ class LicenceClassifierTest {
 
     @Test
     void licencesThatExcludeTerritoriesAreFlagged() {
-        Licence l = LICENCES.declared(facts(List.of("license:other"),
-                Map.of("license", "other", "license_name", "tencent-hunyuan-community")));
+        Licence l = LICENCES.declared(facts(
+                List.of("license:other"), Map.of("license", "other", "license_name", "tencent-hunyuan-community")));
         assertThat(l.id()).isEqualTo("tencent-hunyuan-community");
         assertThat(l.excludedTerritories()).containsExactly("EU", "GB", "KR");
         assertThat(LICENCES.excludedTerritories("mit")).isEmpty();

@@ -21,8 +21,9 @@ class HuggingFaceRecordingsTest {
         assertThat(all.getFirst().day()).isEqualTo(LocalDate.of(2024, 11, 25));
         assertThat(all.getLast().day()).isEqualTo(LocalDate.of(2026, 8, 22));
         assertThat(day(2024, 12, 11).models()).hasSize(700);
-        assertThat(day(2024, 12, 9).files()).containsExactly("api-models_limit50_trending_2024-12-09.json",
-                "api-models-id-full_50models_2024-12-09.json");
+        assertThat(day(2024, 12, 9).files())
+                .containsExactly(
+                        "api-models_limit50_trending_2024-12-09.json", "api-models-id-full_50models_2024-12-09.json");
         assertThat(all.stream().mapToInt(r -> r.models().size()).sum()).isEqualTo(1070);
     }
 
@@ -40,10 +41,13 @@ class HuggingFaceRecordingsTest {
 
     @Test
     void followsOneModelAcrossThreeListCaptures() {
-        List<Long> coder = all.stream().filter(r -> r.day().isBefore(LocalDate.of(2024, 12, 10)))
-                .flatMap(r -> r.models().stream()).map(Recording.Item::item)
+        List<Long> coder = all.stream()
+                .filter(r -> r.day().isBefore(LocalDate.of(2024, 12, 10)))
+                .flatMap(r -> r.models().stream())
+                .map(Recording.Item::item)
                 .filter(m -> m.repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
-                .map(RawItem::downloads30d).toList();
+                .map(RawItem::downloads30d)
+                .toList();
         assertThat(coder).containsExactly(78203L, 156731L, 258755L);
     }
 
@@ -56,10 +60,16 @@ class HuggingFaceRecordingsTest {
     }
 
     private Recording day(int y, int m, int d) {
-        return all.stream().filter(r -> r.day().equals(LocalDate.of(y, m, d))).findFirst().orElseThrow();
+        return all.stream()
+                .filter(r -> r.day().equals(LocalDate.of(y, m, d)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Recording.Item model(Recording r, String id) {
-        return r.models().stream().filter(o -> o.item().repoId().equals(id)).findFirst().orElseThrow();
+        return r.models().stream()
+                .filter(o -> o.item().repoId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -38,7 +38,8 @@ import org.weightscope.source.SourcePage;
 class ModelScopeSourceTest {
 
     static final Path RECORDING = Path.of("crawlers/fixtures/modelscope/dolphin-models_tags-lora_2025-11-14.json");
-    static final String EMPTY_PAGE = "{\"Code\":200,\"Data\":{\"Model\":{\"Models\":[],\"TotalCount\":39692}},\"Message\":\"success\",\"Success\":true}";
+    static final String EMPTY_PAGE =
+            "{\"Code\":200,\"Data\":{\"Model\":{\"Models\":[],\"TotalCount\":39692}},\"Message\":\"success\",\"Success\":true}";
     static final String PATH = "/api/v1/dolphin/models";
 
     WireMockServer wm;
@@ -59,9 +60,9 @@ class ModelScopeSourceTest {
 
     /** Crawls the listing (scope full) into {@link #pages} and returns every item of it. */
     List<RawItem> crawl() {
-        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/modelscope.yaml"),
-                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
-        new ModelScopeSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> { }))
+        SourceDefinition def = SourceDefinitions.load(
+                Path.of("crawlers/modelscope.yaml"), Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        new ModelScopeSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> {}))
                 .crawl("full", Cursor.START, Instant.now(), sink);
         return sink.items();
     }
@@ -71,11 +72,18 @@ class ModelScopeSourceTest {
     }
 
     void stubPages() throws IOException {
-        wm.stubFor(put(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.PageNumber", equalTo("1")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        wm.stubFor(put(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.PageNumber", equalTo("1")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(Files.readString(RECORDING))));
-        wm.stubFor(put(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.PageNumber", equalTo("2")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(EMPTY_PAGE)));
+        wm.stubFor(put(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.PageNumber", equalTo("2")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(EMPTY_PAGE)));
     }
 
     @Test
@@ -102,11 +110,19 @@ class ModelScopeSourceTest {
         assertThat(f2p.lastModified()).isEqualTo(Instant.ofEpochSecond(1760696097));
         assertThat(f2p.tags()).containsExactly("base_model:adapter:Qwen/Qwen-Image-Edit");
         assertThat(f2p.pipelineTag()).isEqualTo("text-to-image-synthesis");
-        RawItem clip = items.stream().filter(m -> m.repoId().equals("muse/sd35_clip_l")).findFirst().orElseThrow();
+        RawItem clip = items.stream()
+                .filter(m -> m.repoId().equals("muse/sd35_clip_l"))
+                .findFirst()
+                .orElseThrow();
         assertThat(clip.downloadsAllTime()).isEqualTo(3_273_350);
 
-        wm.verify(putRequestedFor(urlEqualTo(PATH)).withHeader("User-Agent", equalTo("Weightscope/0.1 (+https://github.com/weightscope/weightscope)"))
-                .withRequestBody(equalToJson("{\"PageSize\":100,\"PageNumber\":1,\"SortBy\":\"Default\",\"Target\":\"\",\"Criterion\":[],\"SingleCriterion\":[]}")));
+        wm.verify(
+                putRequestedFor(urlEqualTo(PATH))
+                        .withHeader(
+                                "User-Agent", equalTo("Weightscope/0.1 (+https://github.com/weightscope/weightscope)"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"PageSize\":100,\"PageNumber\":1,\"SortBy\":\"Default\",\"Target\":\"\",\"Criterion\":[],\"SingleCriterion\":[]}")));
         wm.verify(2, putRequestedFor(urlEqualTo(PATH)));
     }
 
@@ -123,7 +139,10 @@ class ModelScopeSourceTest {
         assertThat(kook.organization()).isNull(); // a user, not an organisation
         assertThat(kook.tasks()).isEmpty();
         assertThat(models.get(3).license()).isEqualTo("apache-2.0");
-        ScopeModel noBase = models.stream().filter(m -> m.name().equals("Wan2.2-I2V-A14B-Moe-Distill-Lightx2v")).findFirst().orElseThrow();
+        ScopeModel noBase = models.stream()
+                .filter(m -> m.name().equals("Wan2.2-I2V-A14B-Moe-Distill-Lightx2v"))
+                .findFirst()
+                .orElseThrow();
         assertThat(noBase.baseModels()).isEmpty();
         assertThat(noBase.baseModelRelation()).isNull();
     }
@@ -140,15 +159,21 @@ class ModelScopeSourceTest {
 
     @Test
     void successFalseFailsWithTheHubsMessage() {
-        wm.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"Code\":10010,\"Data\":null,\"Message\":\"invalid page\",\"Success\":false}")));
-        assertThatThrownBy(() -> crawl()).isInstanceOf(ModelScopeException.class)
-                .hasMessageContaining("invalid page").hasMessageContaining("page 1");
+        wm.stubFor(put(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"Code\":10010,\"Data\":null,\"Message\":\"invalid page\",\"Success\":false}")));
+        assertThatThrownBy(() -> crawl())
+                .isInstanceOf(ModelScopeException.class)
+                .hasMessageContaining("invalid page")
+                .hasMessageContaining("page 1");
     }
 
     @Test
     void aServerIgnoringPageNumberIsCaught() throws IOException {
         wm.stubFor(put(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(Files.readString(RECORDING))));
-        assertThatThrownBy(() -> crawl()).isInstanceOf(ModelScopeException.class).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> crawl())
+                .isInstanceOf(ModelScopeException.class)
+                .hasMessageContaining("repeats");
     }
 }

@@ -49,25 +49,30 @@ class OllamaSearchTest {
     }
 
     OllamaSource ollama() {
-        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/ollama.yaml"),
-                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
-        return new OllamaSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> { }));
+        SourceDefinition def = SourceDefinitions.load(
+                Path.of("crawlers/ollama.yaml"), Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        return new OllamaSource(def, new Fetcher(def, HttpClient.newHttpClient(), d -> {}));
     }
 
     void serve(String html) {
-        wm.stubFor(get(urlEqualTo(SEARCH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html)));
+        wm.stubFor(get(urlEqualTo(SEARCH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody(html)));
     }
 
     @Test
     void readsAllModelsWithExactPullCounts() throws IOException {
-        wm.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /api/\n")));
+        wm.stubFor(get("/robots.txt")
+                .willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /api/\n")));
         serve(Files.readString(RECORDING));
 
         List<OllamaModel> models = ollama().fetchNewest();
 
         assertThat(models).hasSize(162);
-        Map<String, OllamaModel> byName = models.stream().collect(Collectors.toMap(OllamaModel::name, Function.identity()));
+        Map<String, OllamaModel> byName =
+                models.stream().collect(Collectors.toMap(OllamaModel::name, Function.identity()));
         // as printed in the recording: 6,483 / 2.5M / 3,146 / 78.5K / 18.4K
         assertThat(byName.get("exaone-deep").pulls()).isEqualTo(6_483);
         assertThat(byName.get("gemma3").pulls()).isEqualTo(2_500_000);
@@ -78,15 +83,20 @@ class OllamaSearchTest {
         OllamaModel exaone = models.getFirst();
         assertThat(exaone.name()).isEqualTo("exaone-deep");
         assertThat(exaone.description()).startsWith("EXAONE Deep exhibits superior capabilities");
-        assertThat(exaone.sizes()).containsExactly(new ParameterSize("2.4b", 2_400_000_000L, 1),
-                new ParameterSize("7.8b", 7_800_000_000L, 1), new ParameterSize("32b", 32_000_000_000L, 1));
+        assertThat(exaone.sizes())
+                .containsExactly(
+                        new ParameterSize("2.4b", 2_400_000_000L, 1),
+                        new ParameterSize("7.8b", 7_800_000_000L, 1),
+                        new ParameterSize("32b", 32_000_000_000L, 1));
         assertThat(exaone.capabilities()).isEmpty();
         assertThat(exaone.tagCount()).isEqualTo(13);
         assertThat(exaone.updated()).isEqualTo("2 days ago");
         assertThat(exaone.updatedAt()).isEqualTo(Instant.parse("2025-03-19T17:04:00Z"));
         assertThat(byName.get("gemma3").capabilities()).containsExactly("vision");
         assertThat(byName.get("command-a").capabilities()).containsExactly("tools");
-        assertThat(byName.get("r1-1776").sizes()).extracting(ParameterSize::parameters).containsExactly(70_000_000_000L, 671_000_000_000L);
+        assertThat(byName.get("r1-1776").sizes())
+                .extracting(ParameterSize::parameters)
+                .containsExactly(70_000_000_000L, 671_000_000_000L);
         // totals over the page, counted in the HTML: 297 size tags, 50 capability tags
         assertThat(models.stream().mapToInt(m -> m.sizes().size()).sum()).isEqualTo(297);
         assertThat(models.stream().mapToInt(m -> m.capabilities().size()).sum()).isEqualTo(50);
@@ -115,7 +125,8 @@ class OllamaSearchTest {
         doc.select("span[x-test-pull-count]").remove();
         serve(doc.outerHtml());
 
-        assertThatThrownBy(() -> ollama().fetchNewest()).isInstanceOf(OllamaException.class)
+        assertThatThrownBy(() -> ollama().fetchNewest())
+                .isInstanceOf(OllamaException.class)
                 .hasMessageContaining("span[x-test-pull-count]")
                 .hasMessageContaining("selectors.pullCount")
                 .hasMessageContaining("/search?o=newest")
@@ -125,17 +136,22 @@ class OllamaSearchTest {
     @Test
     void pageWithoutItemsFailsNamingTheItemSelector() {
         serve("<html><body><h1>We moved the library</h1><ul><li>gemma3</li></ul></body></html>");
-        assertThatThrownBy(() -> ollama().fetchNewest()).isInstanceOf(OllamaException.class)
-                .hasMessageContaining("li[x-test-model]").hasMessageContaining("/search?o=newest");
+        assertThatThrownBy(() -> ollama().fetchNewest())
+                .isInstanceOf(OllamaException.class)
+                .hasMessageContaining("li[x-test-model]")
+                .hasMessageContaining("/search?o=newest");
     }
 
     @Test
     void robotsTxtDisallowingSearchRefusesWithoutFetchingThePage() throws IOException {
-        wm.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /search\n")));
+        wm.stubFor(get("/robots.txt")
+                .willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /search\n")));
         serve(Files.readString(RECORDING));
 
-        assertThatThrownBy(() -> ollama().fetchNewest()).isInstanceOf(SourceException.class)
-                .hasMessageContaining("robots.txt").hasMessageContaining("/search?o=newest");
+        assertThatThrownBy(() -> ollama().fetchNewest())
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("robots.txt")
+                .hasMessageContaining("/search?o=newest");
         wm.verify(0, getRequestedFor(urlEqualTo(SEARCH)));
     }
 }

@@ -36,9 +36,10 @@ class OpenRouterCatalogueTest {
     /** Counts checked against the files (len(data), all ids distinct). */
     @ParameterizedTest
     @CsvSource({
-            "2026-06-08T01-11Z, 341", "2026-06-15T01-16Z, 337", "2026-06-22T01-15Z, 340", "2026-07-01T01-09Z, 338",
-            "2026-07-08T03-18Z, 343", "2026-07-15T02-48Z, 343", "2026-07-22T03-13Z, 342", "2026-08-01T03-23Z, 336",
-            "2026-08-08T01-55Z, 400", "2026-08-15T01-26Z, 412", "2026-08-22T18-35Z, 421"})
+        "2026-06-08T01-11Z, 341", "2026-06-15T01-16Z, 337", "2026-06-22T01-15Z, 340", "2026-07-01T01-09Z, 338",
+        "2026-07-08T03-18Z, 343", "2026-07-15T02-48Z, 343", "2026-07-22T03-13Z, 342", "2026-08-01T03-23Z, 336",
+        "2026-08-08T01-55Z, 400", "2026-08-15T01-26Z, 412", "2026-08-22T18-35Z, 421"
+    })
     void modelsPerSnapshot(String stamp, int count) throws IOException {
         assertThat(snapshot(stamp)).hasSize(count);
     }
@@ -60,7 +61,8 @@ class OpenRouterCatalogueTest {
         RawItem item = m.toRawItem();
         assertThat(item.hub()).isEqualTo("openrouter");
         assertThat(item.author()).isEqualTo("deepseek");
-        assertThat(item.cardData()).containsEntry("hugging_face_id", "deepseek-ai/DeepSeek-V3.2")
+        assertThat(item.cardData())
+                .containsEntry("hugging_face_id", "deepseek-ai/DeepSeek-V3.2")
                 .containsEntry("pricing", Map.of("prompt", "0.0000002288", "completion", "0.0000003432"));
         assertThat(item.createdAt()).isEqualTo(m.created());
     }
@@ -74,16 +76,20 @@ class OpenRouterCatalogueTest {
 
     @Test
     void fetchesTheCatalogueWithoutAKey() throws IOException {
-        WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer wm =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
         try {
-            wm.stubFor(get("/api/v1/models").willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(Files.readString(DIR.resolve("api-v1-models_2026-08-22T18-35Z.json")))));
+            wm.stubFor(get("/api/v1/models")
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(Files.readString(DIR.resolve("api-v1-models_2026-08-22T18-35Z.json")))));
             OpenRouter or = new OpenRouter(client(wm), () -> null);
             assertThat(or.fetchCatalogue()).hasSize(421);
             wm.verify(getRequestedFor(urlEqualTo("/api/v1/models"))
-                    .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.containing("Weightscope/0.1"))
+                    .withHeader(
+                            "User-Agent", com.github.tomakehurst.wiremock.client.WireMock.containing("Weightscope/0.1"))
                     .withoutHeader("Authorization"));
         } finally {
             wm.stop();
@@ -93,15 +99,17 @@ class OpenRouterCatalogueTest {
     @Test
     void notJsonFailsNamingTheEndpoint() {
         assertThatThrownBy(() -> OpenRouter.parseCatalogue("<html>maintenance</html>"))
-                .isInstanceOf(OpenRouterException.class).hasMessageContaining("models");
+                .isInstanceOf(OpenRouterException.class)
+                .hasMessageContaining("models");
         assertThatThrownBy(() -> OpenRouter.parseCatalogue("{\"error\":{}}"))
-                .isInstanceOf(OpenRouterException.class).hasMessageContaining("\"data\"");
+                .isInstanceOf(OpenRouterException.class)
+                .hasMessageContaining("\"data\"");
     }
 
     static Fetcher client(WireMockServer wm) {
-        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
-                Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
-        return new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> { });
+        SourceDefinition def = SourceDefinitions.load(
+                Path.of("crawlers/openrouter.yaml"), Map.of("baseUrl", "http://127.0.0.1:" + wm.port()));
+        return new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> {});
     }
 
     static RouterModel byId(List<RouterModel> models, String id) {

@@ -45,9 +45,11 @@ class OpenRouterSourceTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
-            byte[] body = path.equals("/rankings") ? page
-                    : path.equals("/robots.txt") ? "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8)
-                    : new byte[0];
+            byte[] body = path.equals("/rankings")
+                    ? page
+                    : path.equals("/robots.txt")
+                            ? "User-agent: *\nDisallow: /private\n".getBytes(StandardCharsets.UTF_8)
+                            : new byte[0];
             ex.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
@@ -63,7 +65,8 @@ class OpenRouterSourceTest {
 
     @Test
     void withoutAKeyTheUsageScopeReadsTheRankingsPageInChromium() throws IOException {
-        SourceDefinition def = SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
+        SourceDefinition def = SourceDefinitions.load(
+                Path.of("crawlers/openrouter.yaml"),
                 Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort(), "rateLimit", "1000"));
         OpenRouterSource source = new OpenRouterSource(def, Fetcher.of(def), () -> null, CLOCK);
         List<UsagePage> pages = new ArrayList<>();
@@ -88,9 +91,15 @@ class OpenRouterSourceTest {
         assertThat(pages).singleElement().satisfies(p -> {
             assertThat(p.url()).endsWith("/rankings");
             assertThat(p.rows()).hasSize(10);
-            assertThat(p.rows().getFirst()).isEqualTo(new UsagePage.Row(LocalDate.of(2026, 8, 16), "week",
-                    "deepseek/deepseek-v4-flash-20260731", 11_100_000_000_000L, false));
-            assertThat(p.citation()).isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-16T16:00:00Z.");
+            assertThat(p.rows().getFirst())
+                    .isEqualTo(new UsagePage.Row(
+                            LocalDate.of(2026, 8, 16),
+                            "week",
+                            "deepseek/deepseek-v4-flash-20260731",
+                            11_100_000_000_000L,
+                            false));
+            assertThat(p.citation())
+                    .isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-16T16:00:00Z.");
         });
     }
 }

@@ -38,16 +38,25 @@ class RankingsDailyTest {
         assertThat(r.version()).isEqualTo("v1");
         assertThat(r.startDate()).isEqualTo(DAY1);
         assertThat(r.endDate()).isEqualTo(LocalDate.of(2026, 8, 21));
-        assertThat(r.rows().getFirst()).isEqualTo(new RouterUsage(DAY1, "deepseek/deepseek-v4-flash-20260731",
-                1_612_345_678_901L, false, RouterUsage.Window.DAY));
+        assertThat(r.rows().getFirst())
+                .isEqualTo(new RouterUsage(
+                        DAY1,
+                        "deepseek/deepseek-v4-flash-20260731",
+                        1_612_345_678_901L,
+                        false,
+                        RouterUsage.Window.DAY));
         // the :free variant is its own entry, as the docs say
-        assertThat(r.rows()).extracting(RouterUsage::modelSlug).contains("nvidia/nemotron-3-ultra-550b-a55b-20260604:free");
+        assertThat(r.rows())
+                .extracting(RouterUsage::modelSlug)
+                .contains("nvidia/nemotron-3-ultra-550b-a55b-20260604:free");
     }
 
     @Test
     void otherIsKeptAsItsOwnFlaggedRow() throws IOException {
-        List<RouterUsage> other = parsed().rows().stream().filter(RouterUsage::longTail).toList();
-        assertThat(other).extracting(RouterUsage::day, RouterUsage::modelSlug, RouterUsage::tokens)
+        List<RouterUsage> other =
+                parsed().rows().stream().filter(RouterUsage::longTail).toList();
+        assertThat(other)
+                .extracting(RouterUsage::day, RouterUsage::modelSlug, RouterUsage::tokens)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(DAY1, "other", 2_345_678_901_234L),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 8, 21), "other", 2_412_345_678_901L));
@@ -55,44 +64,57 @@ class RankingsDailyTest {
 
     @Test
     void citationIsOpenRoutersLineWithAsOf() throws IOException {
-        assertThat(parsed().citation()).isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z.");
+        assertThat(parsed().citation())
+                .isEqualTo("Source: OpenRouter (openrouter.ai/rankings), as of 2026-08-22T02:00:00.000Z.");
         assertThat(OpenRouter.LICENCE_NOTE).isEqualTo("Licensed under CC BY 4.0.");
     }
 
     @Test
     void onlyVersionOneIsRead() {
-        String v2 = "{\"data\":[],\"meta\":{\"as_of\":\"x\",\"version\":\"v2\",\"start_date\":\"2026-01-01\",\"end_date\":\"2026-01-02\"}}";
-        assertThatThrownBy(() -> OpenRouter.parseRankingsDaily(v2)).isInstanceOf(OpenRouterException.class).hasMessageContaining("v2");
+        String v2 =
+                "{\"data\":[],\"meta\":{\"as_of\":\"x\",\"version\":\"v2\",\"start_date\":\"2026-01-01\",\"end_date\":\"2026-01-02\"}}";
+        assertThatThrownBy(() -> OpenRouter.parseRankingsDaily(v2))
+                .isInstanceOf(OpenRouterException.class)
+                .hasMessageContaining("v2");
     }
 
     @Test
     void fetchSendsTheKeyOnlyAsBearerAndNeverInMessages() throws IOException {
-        WireMockServer wm = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer wm =
+                new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         wm.start();
         String key = "sk-or-v1-test-not-a-real-key";
         try {
             wm.stubFor(get(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
                     .withHeader("Authorization", equalTo("Bearer " + key))
-                    .withQueryParam("start_date", equalTo("2026-08-20")).withQueryParam("end_date", equalTo("2026-08-21"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withQueryParam("start_date", equalTo("2026-08-20"))
+                    .withQueryParam("end_date", equalTo("2026-08-21"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
                             .withBody(Files.readString(FILE))));
             OpenRouter or = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> key);
             RankingsDaily r = or.fetchRankingsDaily(DAY1, LocalDate.of(2026, 8, 21));
             assertThat(r.rows()).hasSize(18);
-            wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily")).withHeader("Authorization", equalTo("Bearer " + key)));
+            wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
+                    .withHeader("Authorization", equalTo("Bearer " + key)));
 
             // a day outside the window asked for (the fixture also holds 2026-08-21) is not kept
             wm.stubFor(get(urlPathEqualTo("/api/v1/datasets/rankings-daily"))
                     .withHeader("Authorization", equalTo("Bearer " + key))
-                    .withQueryParam("start_date", equalTo("2026-08-20")).withQueryParam("end_date", equalTo("2026-08-20"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withQueryParam("start_date", equalTo("2026-08-20"))
+                    .withQueryParam("end_date", equalTo("2026-08-20"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
                             .withBody(Files.readString(FILE))));
             RankingsDaily one = or.fetchRankingsDaily(DAY1, DAY1);
             assertThat(one.rows()).hasSize(9).allMatch(row -> row.day().equals(DAY1));
 
             OpenRouter wrongKey = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> "sk-or-wrong");
             assertThatThrownBy(() -> wrongKey.fetchRankingsDaily(DAY1, DAY1))
-                    .hasMessageContaining("404").hasMessageNotContaining("sk-or-wrong");
+                    .hasMessageContaining("404")
+                    .hasMessageNotContaining("sk-or-wrong");
             OpenRouter noKey = new OpenRouter(OpenRouterCatalogueTest.client(wm), () -> null);
             assertThatThrownBy(() -> noKey.fetchRankingsDaily(DAY1, DAY1)).hasMessageContaining("OPENROUTER_API_KEY");
         } finally {

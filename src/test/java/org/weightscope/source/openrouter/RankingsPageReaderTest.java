@@ -22,10 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weightscope.source.browser.HeadlessChromium;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.SourceDefinition;
 import org.weightscope.source.SourceDefinitions;
+import org.weightscope.source.browser.HeadlessChromium;
 
 /**
  * The rankings page reader in real Chromium against a CONSTRUCTED page
@@ -35,7 +35,8 @@ import org.weightscope.source.SourceDefinitions;
 class RankingsPageReaderTest {
 
     static final Path PAGE = Path.of("crawlers/fixtures/constructed/openrouter-rankings-page_constructed.html");
-    static final Path SCRAPED = Path.of("crawlers/fixtures/openrouter/rankings-page-top10-weekly_scraped_2026-08-16T15-29Z.json");
+    static final Path SCRAPED =
+            Path.of("crawlers/fixtures/openrouter/rankings-page-top10-weekly_scraped_2026-08-16T15-29Z.json");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-08-16T16:00:00Z"), ZoneOffset.UTC);
 
     static HttpServer server;
@@ -76,12 +77,13 @@ class RankingsPageReaderTest {
     }
 
     static SourceDefinition source() {
-        return SourceDefinitions.load(Path.of("crawlers/openrouter.yaml"),
+        return SourceDefinitions.load(
+                Path.of("crawlers/openrouter.yaml"),
                 Map.of("baseUrl", "http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     static OpenRouter openRouter(SourceDefinition def) {
-        return new OpenRouter(new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> { }), () -> null);
+        return new OpenRouter(new Fetcher(def, java.net.http.HttpClient.newHttpClient(), d -> {}), () -> null);
     }
 
     @Test
@@ -91,14 +93,25 @@ class RankingsPageReaderTest {
         JsonNode scraped = new ObjectMapper().readTree(Files.readString(SCRAPED));
         assertThat(rows).hasSize(scraped.size());
         LocalDate day = LocalDate.of(2026, 8, 16);
-        assertThat(rows.getFirst()).isEqualTo(new RouterUsage(day, "deepseek/deepseek-v4-flash-20260731",
-                11_100_000_000_000L, false, RouterUsage.Window.WEEK));
-        assertThat(rows.get(4)).isEqualTo(new RouterUsage(day, "z-ai/glm-5.2-20260616",
-                4_230_000_000_000L, false, RouterUsage.Window.WEEK)); // scraper's float said 4230000000000.0005
+        assertThat(rows.getFirst())
+                .isEqualTo(new RouterUsage(
+                        day,
+                        "deepseek/deepseek-v4-flash-20260731",
+                        11_100_000_000_000L,
+                        false,
+                        RouterUsage.Window.WEEK));
+        assertThat(rows.get(4))
+                .isEqualTo(new RouterUsage(
+                        day,
+                        "z-ai/glm-5.2-20260616",
+                        4_230_000_000_000L,
+                        false,
+                        RouterUsage.Window.WEEK)); // scraper's float said 4230000000000.0005
         assertThat(rows.get(8).modelSlug()).isEqualTo("nvidia/nemotron-3-ultra-550b-a55b-20260604:free");
         for (int i = 0; i < rows.size(); i++) {
             // same counts as the capturer's own parse, rounded to whole tokens
-            assertThat(rows.get(i).tokens()).isEqualTo(Math.round(scraped.get(i).get("t").asDouble()));
+            assertThat(rows.get(i).tokens())
+                    .isEqualTo(Math.round(scraped.get(i).get("t").asDouble()));
         }
     }
 
@@ -109,7 +122,10 @@ class RankingsPageReaderTest {
         sel.put("rankingRow", "table.leaderboard tr");
         SourceDefinition changed = def.withSelectors(sel);
         RankingsPageReader reader = new RankingsPageReader(
-                new Fetcher(changed, java.net.http.HttpClient.newHttpClient(), d -> { }), chromium, CLOCK, Duration.ofSeconds(2));
+                new Fetcher(changed, java.net.http.HttpClient.newHttpClient(), d -> {}),
+                chromium,
+                CLOCK,
+                Duration.ofSeconds(2));
         assertThatThrownBy(reader::read)
                 .isInstanceOf(OpenRouterException.class)
                 .hasMessageContaining("table.leaderboard tr")
