@@ -96,7 +96,9 @@ class HubsCrawlTest extends IntegrationTest {
     Clock clock; // replaces the app's one Clock bean (shared/TimeConfiguration)
 
     static Clock clock() {
-        return Clock.fixed(Instant.parse("2026-08-22T03:20:00Z"), ZoneOffset.UTC);
+        // the morning after the fixture's day, and ticking: every crawl of the test is its own run
+        Instant start = Instant.parse("2026-08-22T03:20:00Z");
+        return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), start));
     }
 
     @LocalServerPort
