@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,8 +148,9 @@ class HubsCrawlTest extends IntegrationTest {
                 .willReturn(aResponse().withStatus(200).withBody("User-agent: *\nDisallow: /api/private\n")));
     }
 
+    /** The crawls' day: the app's clock (the fixture's morning). */
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return LocalDate.now(clock());
     }
 
     // ---------------------------------------------------------------- Ollama
