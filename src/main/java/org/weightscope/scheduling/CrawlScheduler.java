@@ -13,6 +13,7 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -76,14 +77,17 @@ public class CrawlScheduler {
     static void sync(Scheduler scheduler, Map<String, Set<String>> sources, CronOf cronOf) throws SchedulerException {
         for (var source : sources.entrySet()) {
             JobKey job = jobKey(source.getKey());
-            if (!scheduler.checkExists(job)) {
+            JobDetail stored = scheduler.getJobDetail(job);
+            if (stored == null || !stored.requestsRecovery()) {
+                // replaced in stores written before recovery was requested; the job's triggers stay
                 scheduler.addJob(
                         JobBuilder.newJob(CrawlJob.class)
                                 .withIdentity(job)
                                 .storeDurably()
+                                .requestRecovery()
                                 .usingJobData(CrawlJob.SOURCE, source.getKey())
                                 .build(),
-                        false);
+                        stored != null);
             }
             for (String scope : source.getValue()) {
                 String cron = cronOf.cron(source.getKey(), scope);
