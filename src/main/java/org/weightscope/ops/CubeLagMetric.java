@@ -18,9 +18,16 @@ import org.weightscope.catalogue.AdoptionCube;
 class CubeLagMetric {
 
     CubeLagMetric(MeterRegistry registry, AdoptionCube cube) {
-        Gauge.builder("weightscope.cube.lag", cube, c -> c.behindSince()
-                        .map(since -> Math.max(0, Duration.between(since, Instant.now()).toMillis()) / 1000.0)
-                        .orElse(0.0))
+        Gauge.builder(
+                        "weightscope.cube.lag",
+                        cube,
+                        c -> c.behindSince()
+                                .map(since -> Math.max(
+                                                0,
+                                                Duration.between(since, Instant.now())
+                                                        .toMillis())
+                                        / 1000.0)
+                                .orElse(0.0))
                 .description("Time since the adoption cube was last caught up with the snapshots")
                 .baseUnit("seconds")
                 .register(registry);

@@ -33,7 +33,8 @@ class SchedulerHealth extends AbstractHealthIndicator {
         SchedulerMetaData meta = scheduler.getMetaData();
         String state = meta.isShutdown() ? "shutdown" : meta.isInStandbyMode() ? "standby" : "running";
         // reading the store: a database the scheduler cannot reach is DOWN, not a stale "running"
-        int jobs = scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(CrawlScheduler.GROUP))
+        int jobs = scheduler
+                .getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(CrawlScheduler.GROUP))
                 .size();
         (state.equals("running") ? builder.up() : builder.down())
                 .withDetail("state", state)
