@@ -104,6 +104,9 @@ class ClusteredSchedulingTest {
             p.put("spring.datasource.url", pg.jdbcUrl());
             p.put("spring.datasource.username", pg.user());
             p.put("spring.datasource.password", "");
+            // the test class path's application.properties switches scheduling off and Quartz to memory
+            p.put("weightscope.scheduling.enabled", "true");
+            p.put("spring.quartz.job-store-type", "jdbc");
             p.put("weightscope.scheduling.instance-id", id);
             p.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "1000");
             p.put(
