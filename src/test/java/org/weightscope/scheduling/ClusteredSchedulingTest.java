@@ -109,6 +109,8 @@ class ClusteredSchedulingTest {
             p.put("spring.quartz.job-store-type", "jdbc");
             p.put("weightscope.scheduling.instance-id", id);
             p.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "1000");
+            // an idle instance looks for due triggers every second, not every 30 s: both compete for each fire
+            p.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
             p.put(
                     "weightscope.data-dir",
                     Files.createDirectories(dir.resolve(id)).toString());
