@@ -54,18 +54,14 @@ public final class TestPostgres implements AutoCloseable {
                     "--encoding=UTF8",
                     "--no-sync"));
             Runtime.getRuntime().addShutdownHook(pg.hook);
-            pg.asUser(List.of(
-                    bin.resolve("pg_ctl").toString(),
-                    "-D",
-                    dir.resolve("data").toString(),
+            pg.pgCtl(
                     "-l",
                     dir.resolve("server.log").toString(),
-                    "-w",
                     "-t",
                     "60",
                     "-o",
                     "-h 127.0.0.1 -p " + port + " -k " + dir.resolve("socket") + " -c fsync=off -c max_connections=100",
-                    "start"));
+                    "start");
             return pg;
         } catch (IOException e) {
             pg.close();
@@ -97,14 +93,7 @@ public final class TestPostgres implements AutoCloseable {
     private void stop() {
         if (Files.exists(dir.resolve("data/postmaster.pid"))) {
             try {
-                asUser(List.of(
-                        bin.resolve("pg_ctl").toString(),
-                        "-D",
-                        dir.resolve("data").toString(),
-                        "-m",
-                        "immediate",
-                        "-w",
-                        "stop"));
+                pgCtl("-m", "immediate", "stop");
             } catch (RuntimeException e) {
                 // best effort: the folder goes anyway
             }
@@ -135,6 +124,14 @@ public final class TestPostgres implements AutoCloseable {
 
     private static boolean root() {
         return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** pg_ctl on this server's data folder only, waiting for it to finish. */
+    private void pgCtl(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w"));
+        command.addAll(List.of(args));
+        asUser(command);
     }
 
     private void asUser(List<String> command) {

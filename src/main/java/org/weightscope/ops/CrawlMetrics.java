@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.weightscope.ingest.CrawlRun;
@@ -19,6 +21,8 @@ import org.weightscope.ingest.IngestCompleted;
  */
 @Component
 class CrawlMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(CrawlMetrics.class);
 
     private final MeterRegistry registry;
     private final CrawlService crawls;
@@ -41,14 +45,19 @@ class CrawlMetrics {
         count("weightscope.crawl.pages", "Pages stored by ended crawl runs", source, run.pages());
         count("weightscope.crawl.items", "Items stored by ended crawl runs", source, run.items());
         count("weightscope.crawl.failures", "Pages given up on by ended crawl runs", source, run.failures());
-        crawls.findRun(run.runId())
-                .filter(r -> r.startedAt() != null && r.endedAt() != null)
-                .ifPresent(r -> Timer.builder("weightscope.crawl.duration")
-                        .description("Crawl run time, first start to end")
-                        .tag("source", source)
-                        .tag("status", run.status())
-                        .register(registry)
-                        .record(duration(r)));
+        try {
+            crawls.findRun(run.runId())
+                    .filter(r -> r.startedAt() != null && r.endedAt() != null)
+                    .ifPresent(r -> Timer.builder("weightscope.crawl.duration")
+                            .description("Crawl run time, first start to end")
+                            .tag("source", source)
+                            .tag("status", run.status())
+                            .register(registry)
+                            .record(duration(r)));
+        } catch (RuntimeException e) {
+            // the listener runs inside the publishing transaction: a metric never fails the run it measures
+            log.warn("No duration metric for crawl run {}: {}", run.runId(), e.toString());
+        }
     }
 
     private static Duration duration(CrawlRun r) {

@@ -15,6 +15,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -80,14 +81,17 @@ public class CrawlScheduler {
             JobDetail stored = scheduler.getJobDetail(job);
             if (stored == null || !stored.requestsRecovery()) {
                 // replaced in stores written before recovery was requested; the job's triggers stay
-                scheduler.addJob(
-                        JobBuilder.newJob(CrawlJob.class)
-                                .withIdentity(job)
-                                .storeDurably()
-                                .requestRecovery()
-                                .usingJobData(CrawlJob.SOURCE, source.getKey())
-                                .build(),
-                        stored != null);
+                JobDetail detail = JobBuilder.newJob(CrawlJob.class)
+                        .withIdentity(job)
+                        .storeDurably()
+                        .requestRecovery()
+                        .usingJobData(CrawlJob.SOURCE, source.getKey())
+                        .build();
+                try {
+                    scheduler.addJob(detail, stored != null);
+                } catch (ObjectAlreadyExistsException e) {
+                    // another instance of the cluster, starting at the same time, stored it first
+                }
             }
             for (String scope : source.getValue()) {
                 String cron = cronOf.cron(source.getKey(), scope);
@@ -98,7 +102,12 @@ public class CrawlScheduler {
                 }
                 Trigger trigger = trigger(source.getKey(), scope, cron);
                 if (existing == null) {
-                    scheduler.scheduleJob(trigger);
+                    try {
+                        scheduler.scheduleJob(trigger);
+                    } catch (ObjectAlreadyExistsException e) {
+                        // scheduled meanwhile by another instance starting at the same time, from the same file
+                        continue;
+                    }
                 } else {
                     scheduler.rescheduleJob(key, trigger);
                 }

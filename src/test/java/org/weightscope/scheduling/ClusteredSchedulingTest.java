@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +26,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +43,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
+import org.weightscope.AdminHttp;
 import org.weightscope.AppProcess;
 import org.weightscope.TestElasticsearch;
 import org.weightscope.TestPostgres;
@@ -216,14 +215,8 @@ class ClusteredSchedulingTest {
         AppProcess a = instances.get("a");
         HttpResponse<String> started = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port()
-                                        + "/api/admin/sources/huggingface/run?scope=full"))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(
-                                                                ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        AdminHttp.request(
+                                        a.port(), "/api/admin/sources/huggingface/run?scope=full", "admin:" + PASSWORD)
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
