@@ -175,7 +175,8 @@ class ClusteredSchedulingTest {
                 .usingJobData(CrawlJob.SCOPE, "newest")
                 .startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(1500)
+                        // longer than a run, so each fire finds both instances idle and either may take it
+                        .withIntervalInMilliseconds(3000)
                         .withRepeatCount(FIRES - 1)
                         .withMisfireHandlingInstructionNowWithExistingCount())
                 .build());
