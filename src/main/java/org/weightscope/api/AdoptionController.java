@@ -166,7 +166,7 @@ class AdoptionController {
         if (sample != null) {
             throw new BadParameterException("sample", "sample applies to a series (from/to) only");
         }
-        Adoption a = anchors.asOf(options, day);
+        Adoption a = m.aggregated() ? adoption.asOf(options.query(), day) : anchors.asOf(options, day);
         Citation c = Citation.of(a);
         List<Responses.Figure> figures = figures(a);
         if (csv) {
