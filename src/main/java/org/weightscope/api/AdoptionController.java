@@ -40,9 +40,6 @@ class AdoptionController {
 
     private static final Set<String> ADOPTION_PARAMS =
             Set.of("metric", "by", "view", "top", "at", "from", "to", "sample", "format", "period", "relation", "base");
-    private static final Set<Adoption.Metric> RELEASE_METRICS =
-            Set.of(Adoption.Metric.DERIVATIVES, Adoption.Metric.RELEASES, Adoption.Metric.RELEASES_WEIGHTED);
-    private static final Set<String> RELATIONS = Set.of("finetune", "adapter", "quantized", "merge", "unknown");
 
     private final AdoptionService adoption;
     private final AnchorMetrics anchors;
@@ -155,7 +152,8 @@ class AdoptionController {
         int n = Params.range("top", top, 50, 1, ApiController.MAX_TOP);
         var filters = Params.filters(parameters);
         java.time.LocalDate day = Params.date("at", at);
-        AnchorMetrics.Options options = options(m, new Adoption.Query(m, d, v, filters, n), period, relation, base);
+        AnchorMetrics.Options options =
+                AnchorParams.options(m, new Adoption.Query(m, d, v, filters, n), period, relation, base);
         if (parameters.containsKey("from") || parameters.containsKey("to")) {
             if (day != null) {
                 throw new BadParameterException("at", "at answers one day; from/to a series: give one or the other");
@@ -198,33 +196,6 @@ class AdoptionController {
 
     private Map<String, Double> relations(AnchorMetrics.Options o, java.time.LocalDate day) {
         return o.query().metric() == Adoption.Metric.DERIVATIVES && day != null ? anchors.relations(o, day) : null;
-    }
-
-    private static AnchorMetrics.Options options(
-            Adoption.Metric m, Adoption.Query q, String period, String relation, String base) {
-        if (period != null && !RELEASE_METRICS.contains(m)) {
-            throw new BadParameterException("period", "period applies to derivatives, releases and releases-weighted");
-        }
-        if (relation != null && m != Adoption.Metric.DERIVATIVES) {
-            throw new BadParameterException("relation", "relation applies to derivatives only");
-        }
-        if (relation != null && !RELATIONS.contains(relation)) {
-            throw new BadParameterException(
-                    "relation",
-                    "unknown relation '" + Params.shorten(relation)
-                            + "' (use finetune, adapter, quantized, merge or unknown)");
-        }
-        if (base != null && (!RELEASE_METRICS.contains(m) || base.isBlank() || base.length() > 200)) {
-            throw new BadParameterException(
-                    "base", "base (1-200 characters) applies to derivatives, releases and releases-weighted");
-        }
-        Periods p;
-        try {
-            p = period == null ? Periods.WEEK : Periods.of(period);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("period", e.getMessage());
-        }
-        return new AnchorMetrics.Options(q, p, relation, base);
     }
 
     private static List<Responses.Figure> figures(Adoption a) {

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.weightscope.storage.Indices;
 
 /**
  * The anchors' metrics (derivatives, releases, concentration, first-year downloads, ATOM's RAM) and the
@@ -42,7 +40,13 @@ public class AnchorMetrics {
     }
 
     /** The part of a downloads figure from flagged models, by flag (a model may carry several). */
-    public record Flagged(double downloads, double share, long models, Map<String, Double> byFlag) {}
+    public record Flagged(
+            double downloads,
+            double share,
+            long models,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("by_flag")
+            Map<String, Double> byFlag) {}
 
     /** A model's flags and RAM curve against its class's cutoff ({@code reason} says why there is no curve). */
     public record ModelMetrics(
@@ -53,15 +57,13 @@ public class AnchorMetrics {
             String reason) {}
 
     private final AdoptionService adoption;
-    private final AdoptionIndex index;
     private final ReleaseCatalogue catalogue;
-    private final Indices indices;
+    private final DownloadFigures downloads;
 
-    AnchorMetrics(AdoptionService adoption, AdoptionIndex index, ReleaseCatalogue catalogue, Indices indices) {
+    AnchorMetrics(AdoptionService adoption, ReleaseCatalogue catalogue, DownloadFigures downloads) {
         this.adoption = adoption;
-        this.index = index;
         this.catalogue = catalogue;
-        this.indices = indices;
+        this.downloads = downloads;
     }
 
     /** As of {@code at} (null: the newest day with captures). */
@@ -111,8 +113,8 @@ public class AnchorMetrics {
                                 && (o.relation() == null || o.relation().equals(r.relation())));
             case RELEASES -> released(o, day, all, r -> true);
             case RELEASES_WEIGHTED -> weighted(o, day, all);
-            case CONCENTRATION -> concentration(q, day);
-            case DOWNLOADS_FIRST_YEAR -> firstYear(q, day, all);
+            case CONCENTRATION -> downloads.concentration(q, day);
+            case DOWNLOADS_FIRST_YEAR -> downloads.firstYear(q, day, all, undated(all, day));
             case RAM -> ram(q, day, all);
             default -> adoption.asOf(q, day);
         };
@@ -175,67 +177,8 @@ public class AnchorMetrics {
         return n == 0 ? "" : " Left out: " + n + " models captured by then without a release date.";
     }
 
-    private Adoption concentration(Adoption.Query q, LocalDate day) {
-        Adoption.Query downloads =
-                new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), 1000);
-        Adoption a = adoption.asOf(downloads, day);
-        Set<String> unknown = Set.of(Attribution.UNATTRIBUTED, "unknown");
-        List<Double> values = a.figures().stream()
-                .filter(f -> !unknown.contains(f.key()) && f.value() > 0)
-                .map(Adoption.Figure::value)
-                .toList();
-        double attributed = values.stream().mapToDouble(Double::doubleValue).sum();
-        double hhi = round4(Concentration.hhi(values));
-        double gini = round4(Concentration.gini(values));
-        List<Adoption.Figure> figures = a.coverage().empty()
-                ? List.of()
-                : List.of(
-                        new Adoption.Figure("hhi", hhi, hhi),
-                        new Adoption.Figure("gini", gini, gini),
-                        new Adoption.Figure("keys", values.size(), 0));
-        String note = " Over " + values.size() + " keys holding " + Math.round(attributed) + " of "
-                + Math.round(a.total()) + " downloads; the rest are unattributed or unknown and left out.";
-        return new Adoption(
-                q.metric().id(),
-                q.metric().version(),
-                q.by().id(),
-                q.view().id(),
-                a.at(),
-                a.asOf(),
-                Math.round(attributed),
-                figures,
-                a.coverage(),
-                q.metric().definition() + note + " " + a.definition(),
-                a.ruleVersion());
-    }
-
-    private static double round4(double v) {
+    static double round4(double v) {
         return Math.round(v * 10_000) / 10_000.0;
-    }
-
-    /** Downloads-30d restricted to the models in their first 365 days after release on the day. */
-    private Adoption firstYear(Adoption.Query q, LocalDate day, List<Release> all) {
-        List<String> young = all.stream()
-                .filter(r -> r.released() != null
-                        && !r.released().isAfter(day)
-                        && ChronoUnit.DAYS.between(r.released(), day) <= 365)
-                .map(Release::modelId)
-                .toList();
-        String note = " " + young.size() + " models were in their first year on the day." + undated(all, day);
-        if (young.isEmpty()) {
-            return adoption.answer(q, day, null, note);
-        }
-        Adoption.Query downloads =
-                new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), q.top());
-        AdoptionIndex.Result r = index.asOf(
-                        indices.alias(SnapshotsIndex.NAME),
-                        downloads,
-                        List.of(day),
-                        adoption.figureSettings().freshnessDays(),
-                        young,
-                        false)
-                .get(day);
-        return adoption.answer(q, day, r, note);
     }
 
     /** The models released in the 90 days to the day whose latest RAM by then is above 1, highest first. */
@@ -306,46 +249,6 @@ public class AnchorMetrics {
 
     /** How much of a downloads figure comes from flagged models (null for a figure that is not of downloads). */
     public Flagged flagged(Adoption answer, Adoption.Query q) {
-        if (!q.metric().downloads() || q.metric() == Adoption.Metric.CONCENTRATION || answer.at() == null) return null;
-        Map<String, List<String>> byFlag = new LinkedHashMap<>();
-        LocalDate day = answer.at();
-        for (Release r : catalogue.all()) {
-            if (q.metric() == Adoption.Metric.DOWNLOADS_FIRST_YEAR
-                    && (r.released() == null
-                            || r.released().isAfter(day)
-                            || ChronoUnit.DAYS.between(r.released(), day) > 365)) {
-                continue;
-            }
-            for (String f : DownloadQuality.flags(r))
-                byFlag.computeIfAbsent(f, k -> new ArrayList<>()).add(r.modelId());
-        }
-        List<String> any =
-                byFlag.values().stream().flatMap(List::stream).distinct().collect(Collectors.toList());
-        AdoptionIndex.Result all = downloadsOf(q, day, any);
-        Map<String, Double> shares = new TreeMap<>();
-        byFlag.forEach((flag, ids) ->
-                shares.put(flag, share(downloadsOf(q, day, ids).downloads(), answer)));
-        return new Flagged(all.downloads(), share(all.downloads(), answer), all.models(), shares);
-    }
-
-    private static double share(double downloads, Adoption answer) {
-        return answer.coverage().downloads() == 0
-                ? 0
-                : round4(downloads / answer.coverage().downloads());
-    }
-
-    private AdoptionIndex.Result downloadsOf(Adoption.Query q, LocalDate day, List<String> ids) {
-        if (ids.isEmpty()) {
-            return new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of());
-        }
-        Adoption.Query downloads = new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), 1);
-        return index.asOf(
-                        indices.alias(SnapshotsIndex.NAME),
-                        downloads,
-                        List.of(day),
-                        adoption.figureSettings().freshnessDays(),
-                        ids,
-                        false)
-                .get(day);
+        return downloads.flagged(answer, q, catalogue.all());
     }
 }

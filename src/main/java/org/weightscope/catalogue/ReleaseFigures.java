@@ -16,6 +16,10 @@ import java.util.function.ToDoubleFunction;
  */
 final class ReleaseFigures {
 
+    /** A result over no model. */
+    static final AdoptionIndex.Result NONE =
+            new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of());
+
     private ReleaseFigures() {}
 
     /** Whether a model passes the query's filters. */
@@ -63,7 +67,7 @@ final class ReleaseFigures {
     static AdoptionIndex.Result result(
             Collection<Release> counted, Adoption.Query q, ToDoubleFunction<Release> weight, boolean counts) {
         if (counted.isEmpty()) {
-            return new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of());
+            return NONE;
         }
         Map<String, Double> byKey = new LinkedHashMap<>();
         Map<String, Long> sources = new LinkedHashMap<>();
