@@ -251,8 +251,8 @@ class AnchorMetricsApiTest extends IntegrationTest {
                 double pairs = 0;
                 for (double x : values) for (double y : values) pairs += Math.abs(x - y);
                 double gini = pairs / (2.0 * values.size() * values.size() * (total / values.size()));
-                Map<String, Double> c =
-                        figures(get("/api/v1/adoption?metric=concentration&view=lineage&by=" + by + "&at=" + day));
+                JsonNode answer = get("/api/v1/adoption?metric=concentration&view=lineage&by=" + by + "&at=" + day);
+                Map<String, Double> c = figures(answer);
                 System.out.printf(
                         "concentration by %s as of %s: %s (independent hhi %.4f gini %.4f over %d keys)%n",
                         by, day, c, hhi, gini, values.size());
