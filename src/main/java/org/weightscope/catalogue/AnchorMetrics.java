@@ -219,7 +219,9 @@ public class AnchorMetrics {
                 r,
                 " " + recent.size() + " models of a known size released in the " + RAM_RECENT_DAYS + " days to " + day
                         + ", " + withRam
-                        + " of them with a RAM (their class has a cutoff on a day they were captured).");
+                        + " of them with a RAM (their class has a cutoff on a day they were captured). A cutoff is drawn from"
+                        + " the class's models captured at the same t: over a thin sample (trending lists) it is far below"
+                        + " the ecosystem's 10th model and RAMs read high.");
     }
 
     /** A model's quality flags and RAM curve. */

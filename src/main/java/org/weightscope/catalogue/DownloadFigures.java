@@ -63,25 +63,14 @@ class DownloadFigures {
     /** Downloads-30d restricted to the models in their first 365 days after release on the day. */
     Adoption firstYear(Adoption.Query q, LocalDate day, List<Release> all, String undated) {
         List<String> young = all.stream()
-                .filter(r -> r.released() != null
-                        && !r.released().isAfter(day)
-                        && ChronoUnit.DAYS.between(r.released(), day) <= 365)
+                .filter(r -> inFirstYear(r, day))
                 .map(Release::modelId)
                 .toList();
         String note = " " + young.size() + " models were in their first year on the day." + undated;
         if (young.isEmpty()) {
             return adoption.answer(q, day, null, note);
         }
-        Adoption.Query downloads =
-                new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), q.top());
-        AdoptionIndex.Result r = index.asOf(
-                        indices.alias(SnapshotsIndex.NAME),
-                        downloads,
-                        List.of(day),
-                        adoption.figureSettings().freshnessDays(),
-                        young,
-                        false)
-                .get(day);
+        AdoptionIndex.Result r = downloadsOf(q, q.top(), day, young);
         return adoption.answer(q, day, r, note);
     }
 
@@ -91,21 +80,16 @@ class DownloadFigures {
         Map<String, List<String>> byFlag = new LinkedHashMap<>();
         LocalDate day = answer.at();
         for (Release r : all) {
-            if (q.metric() == Adoption.Metric.DOWNLOADS_FIRST_YEAR
-                    && (r.released() == null
-                            || r.released().isAfter(day)
-                            || ChronoUnit.DAYS.between(r.released(), day) > 365)) {
-                continue;
-            }
+            if (q.metric() == Adoption.Metric.DOWNLOADS_FIRST_YEAR && !inFirstYear(r, day)) continue;
             for (String f : DownloadQuality.flags(r))
                 byFlag.computeIfAbsent(f, k -> new ArrayList<>()).add(r.modelId());
         }
         List<String> any =
                 byFlag.values().stream().flatMap(List::stream).distinct().collect(Collectors.toList());
-        AdoptionIndex.Result flagged = downloadsOf(q, day, any);
+        AdoptionIndex.Result flagged = downloadsOf(q, 1, day, any);
         Map<String, Double> shares = new TreeMap<>();
         byFlag.forEach((flag, ids) ->
-                shares.put(flag, share(downloadsOf(q, day, ids).downloads(), answer)));
+                shares.put(flag, share(downloadsOf(q, 1, day, ids).downloads(), answer)));
         return new AnchorMetrics.Flagged(
                 flagged.downloads(), share(flagged.downloads(), answer), flagged.models(), shares);
     }
@@ -116,11 +100,18 @@ class DownloadFigures {
                 : AnchorMetrics.round4(downloads / answer.coverage().downloads());
     }
 
-    private AdoptionIndex.Result downloadsOf(Adoption.Query q, LocalDate day, List<String> ids) {
+    /** Released on or before the day and at most 365 days before it. */
+    static boolean inFirstYear(Release r, LocalDate day) {
+        return r.released() != null && !r.released().isAfter(day) && ChronoUnit.DAYS.between(r.released(), day) <= 365;
+    }
+
+    /** The downloads-30d figure of the query's dimension as of the day over only these models. */
+    private AdoptionIndex.Result downloadsOf(Adoption.Query q, int top, LocalDate day, List<String> ids) {
         if (ids.isEmpty()) {
             return ReleaseFigures.NONE;
         }
-        Adoption.Query downloads = new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), 1);
+        Adoption.Query downloads =
+                new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), top);
         return index.asOf(
                         indices.alias(SnapshotsIndex.NAME),
                         downloads,

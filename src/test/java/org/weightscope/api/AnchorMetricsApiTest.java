@@ -176,7 +176,8 @@ class AnchorMetricsApiTest extends IntegrationTest {
 
     @Test
     void derivativesAndReleasesPerWeekAndMonthOverASeries() throws Exception {
-        JsonNode weekly = get("/api/v1/adoption?metric=derivatives&from=2024-10-01&to=2024-12-11&view=lineage");
+        JsonNode weekly = get(
+                "/api/v1/adoption?metric=derivatives&from=2024-10-01&to=2024-12-11&view=lineage&filter.hub=huggingface");
         for (JsonNode p : weekly.get("series")) {
             LocalDate d = LocalDate.parse(p.get("day").asText());
             long expected = releasedBetween(d.minusDays(6), d).stream()
@@ -184,7 +185,8 @@ class AnchorMetricsApiTest extends IntegrationTest {
                     .count();
             assertThat(p.get("total").asDouble()).as("derivatives week to " + d).isEqualTo(expected);
         }
-        JsonNode monthly = get("/api/v1/adoption?metric=derivatives&period=month&from=2024-09-01&to=2024-11-30");
+        JsonNode monthly = get(
+                "/api/v1/adoption?metric=derivatives&period=month&from=2024-09-01&to=2024-11-30&filter.hub=huggingface");
         List<String> months = new ArrayList<>();
         for (JsonNode p : monthly.get("series")) {
             LocalDate d = LocalDate.parse(p.get("day").asText());
@@ -197,7 +199,8 @@ class AnchorMetricsApiTest extends IntegrationTest {
                     .isEqualTo(expected);
         }
         System.out.println("derivatives per month: " + months);
-        JsonNode releases = get("/api/v1/adoption?metric=releases&from=2024-10-01&to=2024-12-11");
+        JsonNode releases =
+                get("/api/v1/adoption?metric=releases&from=2024-10-01&to=2024-12-11&filter.hub=huggingface");
         List<String> weeks = new ArrayList<>();
         for (JsonNode p : releases.get("series")) {
             LocalDate d = LocalDate.parse(p.get("day").asText());
@@ -206,6 +209,17 @@ class AnchorMetricsApiTest extends IntegrationTest {
             assertThat(p.get("total").asDouble()).as("releases week to " + d).isEqualTo(expected);
         }
         System.out.println("releases per week: " + weeks);
+        // every hub (ModelScope's recorded LoRA listing adds 2025), and the share of Qwen-rooted derivatives by month
+        JsonNode all = get("/api/v1/adoption?metric=derivatives&period=month&from=2024-06-01&to=2025-10-31");
+        JsonNode qwen =
+                get("/api/v1/adoption?metric=derivatives&period=month&from=2024-06-01&to=2025-10-31&base=qwen/");
+        List<String> share = new ArrayList<>();
+        for (int i = 0; i < all.get("series").size(); i++) {
+            double n = all.get("series").get(i).get("total").asDouble();
+            double q = qwen.get("series").get(i).get("total").asDouble();
+            share.add(all.get("series").get(i).get("day").asText().substring(0, 7) + " " + (long) q + "/" + (long) n);
+        }
+        System.out.println("Qwen-rooted derivatives per month, all hubs: " + share);
     }
 
     @Test
