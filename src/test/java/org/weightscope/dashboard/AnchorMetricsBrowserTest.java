@@ -93,6 +93,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
             System.out.printf(
                     "explorer %s: %d figures, table %s%n",
                     c.metric(), answer.get("figures").size(), table);
+            page.setViewportSize(1280, 2400);
             Browser.screenshot(page, "explorer-" + c.metric());
             page.context().close();
         }
@@ -119,6 +120,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
                         Locale.ROOT, "%.3f", metrics.get("latest_ram").asDouble()));
         assertThat(page.textContent("#model-quality")).isNotBlank();
         System.out.printf("model page %s: %s; %s%n", repo, page.textContent("#model-ram-latest"), metrics.get("ram"));
+        page.setViewportSize(1280, 3600);
         Browser.screenshot(page, "model-ram");
         page.context().close();
 
@@ -126,6 +128,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
         gguf.navigate(url("models/huggingface/unsloth/Qwen3.8-27B-GGUF"));
         gguf.waitForSelector("#model-quality");
         assertThat(gguf.textContent("#model-quality")).contains("gguf-files");
+        gguf.setViewportSize(1280, 3000);
         Browser.screenshot(gguf, "model-gguf-zh");
         gguf.context().close();
     }
