@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -20,7 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.weightscope.shared.Backoff;
@@ -45,14 +51,6 @@ public final class Fetcher {
         public boolean ok() {
             return status >= 200 && status < 300 && problem == null;
         }
-    }
-
-    /** Says what is wrong with a 2xx body (e.g. cut-off JSON), or null when it is complete; such a body is retried. */
-    @FunctionalInterface
-    public interface BodyCheck {
-        String problem(byte[] body);
-
-        BodyCheck NONE = b -> null;
     }
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
@@ -91,17 +89,22 @@ public final class Fetcher {
         return source;
     }
 
-    /** GET {@code baseUrl + pathAndQuery}; the body of a 2xx answer, else a {@link SourceException} naming URL and status. */
+    /**
+     * GET {@code baseUrl + pathAndQuery}; the body of a complete 2xx answer (checked as the source's kind says,
+     * {@link BodyCheck#of}), else a {@link SourceException} naming URL and status or what was wrong with the body.
+     */
     public String get(String pathAndQuery, Map<String, String> headers) {
         return send("GET", source.resolve(pathAndQuery), null, headers);
     }
 
     /** Any method with an optional JSON body (ModelScope lists with PUT); the body of a 2xx answer. */
     public String send(String method, URI uri, String jsonBody, Map<String, String> headers) {
-        Response r = fetch(method, uri, jsonBody, headers, BodyCheck.NONE);
+        Response r = fetch(method, uri, jsonBody, headers, BodyCheck.of(source.kind()));
         if (!r.ok()) {
             throw new SourceException(source.id() + ": " + method + " " + uri + " answered " + r.status()
-                    + snippet(redact(r.text(), headers)));
+                    + (r.problem() != null ? " with " + r.problem() : "")
+                    + (r.attempts() > 1 ? " after " + r.attempts() + " attempts" : "")
+                    + (r.problem() != null ? "" : snippet(redact(r.text(), headers))));
         }
         return r.text();
     }
@@ -186,11 +189,24 @@ public final class Fetcher {
     private Backoff.Outcome<Try> attempt(HttpRequest request, int n, BodyCheck check) {
         awaitSlot(request.uri());
         HttpResponse<byte[]> r;
+        // the request's timeout ends when the headers arrive: the deadline bounds the body too (a slow drip)
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            return Backoff.Outcome.retry(new Try(null, e));
+            r = answer.get(source.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return Backoff.Outcome.retry(new Try(
+                    null,
+                    new HttpTimeoutException("no complete answer within " + source.timeout() + " (body too slow)")));
+        } catch (ExecutionException e) {
+            Throwable cause =
+                    e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof IOException io) return Backoff.Outcome.retry(new Try(null, io));
+            throw new SourceException(
+                    source.id() + ": " + request.method() + " " + request.uri() + " failed: " + cause, cause);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceException(source.id() + ": interrupted while fetching " + request.uri(), e);
         }
