@@ -2,6 +2,7 @@ package org.weightscope.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.weightscope.shared.Json;
@@ -37,12 +38,24 @@ public interface BodyCheck {
         return tail.contains("</html>") ? null : "HTML cut short (" + body.length + " bytes, no closing </html>)";
     };
 
-    /** The check a source's kind implies for its pages. */
-    static BodyCheck of(SourceDefinition.Kind kind) {
-        return switch (kind) {
-            case JSON -> JSON;
-            case HTML -> HTML;
-            case BROWSER -> NONE;
-        };
+    /** Given the answer's headers too; by default the body alone decides. */
+    default String problem(byte[] body, HttpHeaders headers) {
+        return problem(body);
     }
+
+    /** The check the answer's {@code Content-Type} calls for: JSON, HTML, or none for anything else. */
+    BodyCheck DECLARED = new BodyCheck() {
+        @Override
+        public String problem(byte[] body) {
+            return null;
+        }
+
+        @Override
+        public String problem(byte[] body, HttpHeaders headers) {
+            String type = headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/json") || type.contains("+json")) return JSON.problem(body);
+            if (type.startsWith("text/html")) return HTML.problem(body);
+            return null;
+        }
+    };
 }

@@ -129,12 +129,24 @@ class HubFaultMatrixTest extends IntegrationTest {
                 "429", (h, b) -> aResponse().withStatus(429).withHeader("Retry-After", "1")),
         RATE_LIMITED("429", (h, b) -> aResponse().withStatus(429)),
         SERVER_ERROR("503", (h, b) -> aResponse().withStatus(503).withBody("upstream unavailable")),
-        TIMEOUT("timed out", (h, b) -> h.answer(b).withFixedDelay((int) CLIENT_TIMEOUT.toMillis() * 2)),
+        TIMEOUT(
+                "timed out|no complete answer within",
+                (h, b) -> h.answer(b).withFixedDelay((int) CLIENT_TIMEOUT.toMillis() * 2)),
         TRUNCATED_BODY("cut short|broken JSON", (h, b) -> h.answer(b.substring(0, b.length() / 2))),
-        CONNECTION_RESET("reset|closed", (h, b) -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
-        DIES_BEFORE_ANSWERING("closed|EOF|header", (h, b) -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
-        DIES_MID_PAGE("closed|EOF|chunk", (h, b) -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
-        SLOW_DRIP("too slow", (h, b) -> h.answer(b).withChunkedDribbleDelay(20, (int) CLIENT_TIMEOUT.toMillis() * 3));
+        CONNECTION_RESET("closed or reset", (h, b) -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
+        DIES_BEFORE_ANSWERING("closed or reset", (h, b) -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
+        /** Headers promising the whole page, half of it sent, then the connection closed. */
+        DIES_MID_PAGE(
+                "closed or reset|no complete answer within",
+                (h, b) -> h.answer(b.substring(0, b.length() / 2))
+                        .withHeader(
+                                "Content-Length",
+                                String.valueOf(b.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))),
+        /** A chunked answer whose chunk framing breaks off into garbage. */
+        BROKEN_CHUNK("chunk", (h, b) -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+        SLOW_DRIP(
+                "no complete answer within",
+                (h, b) -> h.answer(b).withChunkedDribbleDelay(20, (int) CLIENT_TIMEOUT.toMillis() * 3));
 
         final String reason;
         final java.util.function.BiFunction<Hub, String, ResponseDefinitionBuilder> response;

@@ -19,12 +19,16 @@ import org.weightscope.storage.Indices;
  * What a crawl left in the store, for comparing two crawls document by document: every model, snapshot, event,
  * usage row and cross-hub link, keyed by index and document id, with its whole source. Only what differs between
  * two runs of the same day by construction is masked: the run's id and its as-of instant (the run's start time,
- * carried by every observation), each replaced by a placeholder wherever it occurs as a value.
+ * carried by every observation), each replaced by a placeholder wherever it occurs as a value, and the wall-clock
+ * time a usage row was written ({@code storedAt}).
  */
 final class StoredState {
 
     /** The indices a crawl writes (the run records themselves are compared apart). */
     static final List<String> DATA = List.of("models", "snapshots", "events", "router-usage", "model-links");
+
+    /** Fields holding the wall-clock time of the write itself. */
+    static final Set<String> WRITE_TIMES = Set.of("storedAt");
 
     private final ElasticsearchClient client;
     private final Indices indices;
@@ -83,7 +87,8 @@ final class StoredState {
     private static JsonNode mask(JsonNode node, Set<String> runIds, Set<String> asOfs) {
         if (node instanceof ObjectNode o) {
             ObjectNode copy = o.objectNode();
-            new TreeMap<String, JsonNode>(toMap(o)).forEach((k, v) -> copy.set(k, mask(v, runIds, asOfs)));
+            toMap(o).forEach((k, v) ->
+                    copy.set(k, WRITE_TIMES.contains(k) ? TextNode.valueOf("<written>") : mask(v, runIds, asOfs)));
             return copy;
         }
         if (node instanceof ArrayNode a) {
