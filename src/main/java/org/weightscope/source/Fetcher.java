@@ -212,7 +212,8 @@ public final class Fetcher {
         String problem = s >= 200 && s < 300 ? check.problem(r.body(), r.headers()) : null;
         Try t = new Try(new Response(request.uri(), s, r.headers(), r.body(), n, problem), null);
         if (s == 429)
-            return Backoff.Outcome.retryAfter(t, HttpAnswers.retryAfter(r.headers()).orElse(null));
+            return Backoff.Outcome.retryAfter(
+                    t, HttpAnswers.retryAfter(r.headers()).orElse(null));
         if (s >= 500 || problem != null) return Backoff.Outcome.retry(t);
         return Backoff.Outcome.done(t);
     }
@@ -256,6 +257,4 @@ public final class Fetcher {
     private static String origin(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
     }
-
-
 }

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -39,7 +38,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.weightscope.IntegrationTest;
-import org.weightscope.storage.Indices;
 
 /**
  * The fault matrix: every hub (Hugging Face, ModelScope, OpenRouter's catalogue and usage, Ollama, and a JSON
@@ -170,7 +168,15 @@ class HubFaultMatrixTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", HubFaultMatrixTest::sourcesDir);
+        // the shipped definitions of the four hubs and the declared JSON hub of the source tests, nothing else
+        registry.add(
+                "weightscope.sources.dir",
+                () -> SourceFolders.of(
+                        Path.of("crawlers/huggingface.yaml"),
+                        Path.of("crawlers/modelscope.yaml"),
+                        Path.of("crawlers/ollama.yaml"),
+                        Path.of("crawlers/openrouter.yaml"),
+                        SourceFolders.DECLARED_ROUTER));
         for (Hub hub : Hub.values()) {
             String o = "weightscope.sources.override." + hub.id + ".";
             registry.add(o + "baseUrl", () -> BASE);
@@ -183,22 +189,6 @@ class HubFaultMatrixTest extends IntegrationTest {
         registry.add("weightscope.sources.override.huggingface.pageSize", () -> String.valueOf(HubReplay.PAGE));
     }
 
-    /** The shipped definitions of the four hubs and the declared JSON hub of the source tests, nothing else. */
-    static String sourcesDir() {
-        try {
-            Path dir = Files.createTempDirectory("weightscope-fault-sources");
-            for (String hub : List.of("huggingface", "modelscope", "ollama", "openrouter")) {
-                Files.copy(Path.of("crawlers", hub + ".yaml"), dir.resolve(hub + ".yaml"));
-            }
-            Files.copy(
-                    Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml"),
-                    dir.resolve("routercatalogue.yaml"));
-            return dir.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The morning after the usage fixture's last day, ticking (as HubsCrawlTest), so usage days are the fixture's. */
     @TestBean
     Clock clock;
@@ -208,20 +198,13 @@ class HubFaultMatrixTest extends IntegrationTest {
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     }
 
-    @Autowired
     CrawlService crawls;
-
-    @Autowired
-    ElasticsearchClient client;
-
-    @Autowired
-    Indices indices;
-
     StoredState store;
 
     @BeforeEach
-    void emptyStoreAndRecordedHubs() {
-        store = new StoredState(client, indices);
+    void emptyStoreAndRecordedHubs(@Autowired org.springframework.context.ApplicationContext app) {
+        crawls = app.getBean(CrawlService.class);
+        store = StoredState.of(app);
         store.clear();
         server.resetAll();
         server.stubFor(

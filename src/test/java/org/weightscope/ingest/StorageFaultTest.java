@@ -75,8 +75,8 @@ class StorageFaultTest {
     StoredState store;
 
     @BeforeEach
-    void cleanRunFirst() {
-        store = new StoredState(client, indices);
+    void cleanRunFirst(@Autowired org.springframework.context.ApplicationContext app) {
+        store = StoredState.of(app);
         store.clear();
         serve(false);
         if (clean == null) {

@@ -38,6 +38,11 @@ final class StoredState {
         this.indices = indices;
     }
 
+    /** Over the app's client and indices. */
+    static StoredState of(org.springframework.context.ApplicationContext app) {
+        return new StoredState(app.getBean(ElasticsearchClient.class), app.getBean(Indices.class));
+    }
+
     /** {@code <index>/<id> → normalised source}. */
     Map<String, String> read() {
         try {
