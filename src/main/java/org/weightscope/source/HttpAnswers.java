@@ -35,8 +35,10 @@ final class HttpAnswers {
     /** The JDK's words for a connection that ended before any answer are cryptic: said plainly, exception kept. */
     static String describe(IOException e) {
         String m = String.valueOf(e.getMessage());
-        if (m.contains("received no bytes")
+        if (e instanceof java.nio.channels.ClosedChannelException
+                || m.contains("received no bytes")
                 || m.contains("Connection reset")
+                || m.contains("Broken pipe")
                 || m.contains("EOF reached")
                 || m.contains("bytes received")) {
             return "the connection was closed or reset before a complete answer (" + e + ")";

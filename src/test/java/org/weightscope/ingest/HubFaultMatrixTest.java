@@ -135,13 +135,15 @@ class HubFaultMatrixTest extends IntegrationTest {
         DIES_BEFORE_ANSWERING("closed or reset", (h, b) -> aResponse().withFault(Fault.EMPTY_RESPONSE)),
         /** Headers promising the whole page, half of it sent, then the connection closed. */
         DIES_MID_PAGE(
-                "closed or reset|no complete answer within",
+                "closed or reset|no complete answer within|broken JSON|cut short",
                 (h, b) -> h.answer(b.substring(0, b.length() / 2))
                         .withHeader(
                                 "Content-Length",
                                 String.valueOf(b.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))),
         /** A chunked answer whose chunk framing breaks off into garbage. */
-        BROKEN_CHUNK("chunk", (h, b) -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+        BROKEN_CHUNK(
+                "chunk|protocol error|closed or reset",
+                (h, b) -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
         SLOW_DRIP(
                 "no complete answer within",
                 (h, b) -> h.answer(b).withChunkedDribbleDelay(20, (int) CLIENT_TIMEOUT.toMillis() * 3));

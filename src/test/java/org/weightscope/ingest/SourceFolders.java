@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /** A temporary sources folder holding copies of the given definition files only, for tests that pick their hubs. */
 final class SourceFolders {
 
-    static final Path DECLARED_ROUTER = Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml");
+    static final Path DECLARED_ROUTER =
+            Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml");
 
     private SourceFolders() {}
 
