@@ -50,13 +50,19 @@ final class Resolver {
      * Resolves many references in batches of {@link #BATCH}: per batch one lookup of the exact ids per hub,
      * one of the fallback ids (Ollama library models of tags, Hugging Face repos of OpenRouter/ModelScope ids)
      * and one name search for the rest — a few store round trips instead of several per row. Answers are in
-     * the order of {@code refs} and the same as resolving each alone.
+     * the order of {@code refs} and the same as resolving each alone; a reference repeated is resolved once.
      */
     List<Resolution> resolveAll(List<ModelRef> refs) {
-        List<Resolution> out = new ArrayList<>(refs.size());
-        for (int from = 0; from < refs.size(); from += BATCH) {
-            out.addAll(batch(refs.subList(from, Math.min(refs.size(), from + BATCH))));
+        // an inventory names the same model on many rows (one per business unit): each is resolved once
+        List<ModelRef> distinct = new ArrayList<>(new LinkedHashSet<>(refs));
+        Map<ModelRef, Resolution> byRef = new HashMap<>(distinct.size() * 2);
+        for (int from = 0; from < distinct.size(); from += BATCH) {
+            List<ModelRef> part = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
+            List<Resolution> resolved = batch(part);
+            for (int i = 0; i < part.size(); i++) byRef.put(part.get(i), resolved.get(i));
         }
+        List<Resolution> out = new ArrayList<>(refs.size());
+        for (ModelRef ref : refs) out.add(byRef.get(ref));
         return out;
     }
 

@@ -154,6 +154,21 @@ public record CrawlRun(
                 by);
     }
 
+    /** An exception and its causes' messages, for a run's message: "what failed (why; why)". */
+    static String reason(Throwable e) {
+        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+            if (!out.toString().contains(m))
+                out.append(" (")
+                        .append(c.getClass().getSimpleName())
+                        .append(": ")
+                        .append(m)
+                        .append(')');
+        }
+        return out.toString();
+    }
+
     public boolean finished() {
         return FINISHED.equals(status);
     }

@@ -5,8 +5,12 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.weightscope.storage.Indices;
 import org.weightscope.storage.StorageException;
@@ -16,6 +20,7 @@ import org.weightscope.storage.StorageException;
 class CrawlRuns {
 
     static final String NAME = "crawl-runs";
+    private static final Logger log = LoggerFactory.getLogger(CrawlRuns.class);
 
     private final ElasticsearchClient client;
     private final Indices indices;
@@ -25,11 +30,42 @@ class CrawlRuns {
         this.indices = indices;
     }
 
+    /**
+     * Final records that could not be stored when their run ended (the store itself had failed: killed, or blocked
+     * at the flood-stage watermark); written by the next {@link #storeUnsaved()}, so the store says how the run
+     * ended instead of showing it running forever.
+     */
+    private final Map<String, CrawlRun> unsaved = new ConcurrentHashMap<>();
+
     void save(CrawlRun run) {
         try {
             client.index(i -> i.index(indices.alias(NAME)).id(run.id()).document(run));
-        } catch (IOException e) {
-            throw new StorageException("cannot store crawl run " + run.id(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("cannot store crawl run " + run.id() + ": " + CrawlRun.reason(e), e);
+        }
+        unsaved.remove(run.id());
+    }
+
+    /** Saves a run's final record, or keeps it for the next {@link #storeUnsaved()} when the store fails; true when stored. */
+    boolean saveOrKeep(CrawlRun run) {
+        try {
+            save(run);
+            return true;
+        } catch (StorageException e) {
+            unsaved.put(run.id(), run);
+            log.warn(
+                    "Final record of crawl run {} not stored ({}); it is stored before the next run",
+                    run.id(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** Stores the final records kept by {@link #saveOrKeep}; throws when the store still fails. */
+    void storeUnsaved() {
+        for (CrawlRun run : List.copyOf(unsaved.values())) {
+            save(run);
+            log.info("Stored the final record of crawl run {} ({}: {})", run.id(), run.status(), run.message());
         }
     }
 

@@ -32,6 +32,7 @@ import org.weightscope.source.Recording;
 import org.weightscope.source.SourcePage;
 import org.weightscope.source.SourceUnavailableException;
 import org.weightscope.source.UsagePage;
+import org.weightscope.storage.StorageException;
 import org.weightscope.usage.RouterUsageService;
 
 /**
@@ -116,6 +117,7 @@ public class CrawlService {
             throw new IllegalStateException(key + " is already being crawled");
         }
         try {
+            runs.storeUnsaved(); // how earlier runs ended when the store failed under them
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
             Optional<CrawlRun> unfinished = runs.latest(sourceId, scope, 1).stream()
@@ -221,11 +223,15 @@ public class CrawlService {
             log.warn("Crawl run {} interrupted after {} pages: {}", start.id(), current[0].pages(), e.getMessage());
             history.refresh();
             current[0] = current[0].withStatus(CrawlRun.INTERRUPTED, e.getMessage());
+        } catch (StorageException e) {
+            // the store failed under the run (down, blocked): what was stored stays; the next run does the day again
+            log.error("Crawl run {} failed after {} pages: the store failed", start.id(), current[0].pages(), e);
+            current[0] = current[0].withStatus(CrawlRun.FAILED, "storage failed: " + CrawlRun.reason(e));
         } catch (RuntimeException e) {
             log.error("Crawl run {} failed after {} pages", start.id(), current[0].pages(), e);
             current[0] = current[0].withStatus(CrawlRun.FAILED, e.toString());
         }
-        runs.save(current[0]);
+        runs.saveOrKeep(current[0]);
         events.completed(IngestCompleted.of(current[0]));
         log.info(
                 "Crawl run {} {}: {} pages, {} models, {} failed pages",

@@ -3,6 +3,9 @@ package org.weightscope.source;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BlockingBucket;
+import io.github.bucket4j.Bucket;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,16 +14,18 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.weightscope.shared.Backoff;
@@ -28,7 +33,7 @@ import org.weightscope.shared.Sleeper;
 
 /**
  * The one polite HTTP client of every hub: the definition's User-Agent, at most {@code rateLimit} requests per
- * second to each host, robots.txt obeyed when the definition says so (parsed and matched by crawler-commons,
+ * second to each host (a Bucket4j bucket per host), robots.txt obeyed when the definition says so (parsed and matched by crawler-commons,
  * RFC 9309), and the definition's bounded backoff ({@link Backoff}) on connection errors, 429 (honouring
  * {@code Retry-After}), 5xx and bodies a caller finds incomplete. Header values are never put in messages or
  * logs, because one of them is an API key.
@@ -47,14 +52,6 @@ public final class Fetcher {
         }
     }
 
-    /** Says what is wrong with a 2xx body (e.g. cut-off JSON), or null when it is complete; such a body is retried. */
-    @FunctionalInterface
-    public interface BodyCheck {
-        String problem(byte[] body);
-
-        BodyCheck NONE = b -> null;
-    }
-
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private record Try(Response response, IOException error) {}
@@ -64,7 +61,7 @@ public final class Fetcher {
     private final Sleeper sleeper;
     private final String agentToken;
     private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
-    private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+    private final Map<String, BlockingBucket> buckets = new ConcurrentHashMap<>();
 
     public Fetcher(SourceDefinition source, HttpClient http, Sleeper sleeper) {
         this.source = source;
@@ -91,17 +88,22 @@ public final class Fetcher {
         return source;
     }
 
-    /** GET {@code baseUrl + pathAndQuery}; the body of a 2xx answer, else a {@link SourceException} naming URL and status. */
+    /**
+     * GET {@code baseUrl + pathAndQuery}; the body of a complete 2xx answer (checked as its Content-Type says,
+     * {@link BodyCheck#DECLARED}), else a {@link SourceException} naming URL and status or what was wrong with the body.
+     */
     public String get(String pathAndQuery, Map<String, String> headers) {
         return send("GET", source.resolve(pathAndQuery), null, headers);
     }
 
     /** Any method with an optional JSON body (ModelScope lists with PUT); the body of a 2xx answer. */
     public String send(String method, URI uri, String jsonBody, Map<String, String> headers) {
-        Response r = fetch(method, uri, jsonBody, headers, BodyCheck.NONE);
+        Response r = fetch(method, uri, jsonBody, headers, BodyCheck.DECLARED);
         if (!r.ok()) {
             throw new SourceException(source.id() + ": " + method + " " + uri + " answered " + r.status()
-                    + snippet(redact(r.text(), headers)));
+                    + (r.problem() != null ? " with " + r.problem() : "")
+                    + (r.attempts() > 1 ? " after " + r.attempts() + " attempts" : "")
+                    + (r.problem() != null ? "" : HttpAnswers.snippet(HttpAnswers.redact(r.text(), headers))));
         }
         return r.text();
     }
@@ -179,43 +181,60 @@ public final class Fetcher {
         }
         throw new SourceException(
                 source.id() + ": " + method + " " + uri + " failed after "
-                        + source.retry().attempts() + " attempts: " + e,
+                        + source.retry().attempts() + " attempts: " + HttpAnswers.describe(e),
                 e);
     }
 
     private Backoff.Outcome<Try> attempt(HttpRequest request, int n, BodyCheck check) {
         awaitSlot(request.uri());
         HttpResponse<byte[]> r;
+        // the request's own timeout ends when the headers arrive: this deadline bounds the body too (a slow drip)
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            return Backoff.Outcome.retry(new Try(null, e));
+            r = answer.get(source.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return Backoff.Outcome.retry(
+                    new Try(null, new HttpTimeoutException("no complete answer within " + source.timeout())));
+        } catch (ExecutionException e) {
+            Throwable cause =
+                    e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof IOException io) return Backoff.Outcome.retry(new Try(null, io));
+            throw new SourceException(
+                    source.id() + ": " + request.method() + " " + request.uri() + " failed: " + cause, cause);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new SourceException(source.id() + ": interrupted while fetching " + request.uri(), e);
         }
         int s = r.statusCode();
-        String problem = s >= 200 && s < 300 ? check.problem(r.body()) : null;
+        String problem = s >= 200 && s < 300 ? check.problem(r.body(), r.headers()) : null;
         Try t = new Try(new Response(request.uri(), s, r.headers(), r.body(), n, problem), null);
         if (s == 429)
-            return Backoff.Outcome.retryAfter(t, retryAfter(r.headers()).orElse(null));
+            return Backoff.Outcome.retryAfter(
+                    t, HttpAnswers.retryAfter(r.headers()).orElse(null));
         if (s >= 500 || problem != null) return Backoff.Outcome.retry(t);
         return Backoff.Outcome.done(t);
     }
 
-    /** Per-host rate limit: each request takes the next free slot, {@code 1/rate} apart. */
+    /**
+     * Per-host rate limit, a Bucket4j token bucket of one token refilled every {@code 1/rate}: each request
+     * reserves the next token and waits (through the sleeper) until it is due.
+     */
     private void awaitSlot(URI uri) {
-        long interval = source.rateLimit().intervalNanos();
-        long now = System.nanoTime();
-        long slot = nextSlot.merge(
-                        uri.getHost() + ":" + uri.getPort(),
-                        now + interval,
-                        (prev, ignored) -> Math.max(prev, now) + interval)
-                - interval;
-        long wait = slot - now;
-        if (wait <= 0) return;
+        BlockingBucket bucket = buckets.computeIfAbsent(
+                uri.getHost() + ":" + uri.getPort(),
+                host -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(1)
+                                .refillGreedy(
+                                        1, Duration.ofNanos(source.rateLimit().intervalNanos()))
+                                .build())
+                        .build()
+                        .asBlocking());
         try {
-            sleeper.sleep(Duration.ofNanos(wait));
+            bucket.consume(1, nanos -> sleeper.sleep(Duration.ofNanos(nanos)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException(source.id() + ": interrupted while waiting", e);
@@ -235,43 +254,7 @@ public final class Fetcher {
         return null;
     }
 
-    /** Retry-After as delta-seconds or HTTP-date (RFC 9110 10.2.3). */
-    static Optional<Duration> retryAfter(HttpHeaders headers) {
-        Optional<String> v = headers.firstValue("Retry-After");
-        if (v.isEmpty()) return Optional.empty();
-        String s = v.get().strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(s))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-    }
-
     private static String origin(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
-    }
-
-    /** Error bodies may echo the request (WireMock, proxies do): header values such as the API key are cut out. */
-    static String redact(String text, Map<String, String> headers) {
-        if (text == null) return null;
-        String out = text;
-        for (String v : headers.values()) {
-            for (String part : v.split("\\s+")) {
-                if (part.length() >= 8) out = out.replace(part, "[redacted]");
-            }
-        }
-        return out;
-    }
-
-    private static String snippet(String body) {
-        if (body == null || body.isBlank()) return "";
-        String s = body.strip().replaceAll("\\s+", " ");
-        return ": " + (s.length() > 200 ? s.substring(0, 200) + "…" : s);
     }
 }

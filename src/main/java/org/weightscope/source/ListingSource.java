@@ -38,9 +38,10 @@ final class ListingSource implements CrawlSource {
                 : definition.resolve(definition.endpoint(listing.endpoint()));
         long seen = from.seen();
         for (int page = from.page() + 1; url != null; page++) {
-            Fetcher.Response r = fetcher.fetch("GET", url, null, Map.of("Accept", accept()), Fetcher.BodyCheck.NONE);
+            Fetcher.Response r = fetcher.fetch("GET", url, null, Map.of("Accept", accept()), BodyCheck.DECLARED);
             if (!r.ok()) {
-                throw new SourceException(definition.id() + ": GET " + url + " answered " + r.status());
+                throw new SourceException(definition.id() + ": GET " + url + " answered " + r.status()
+                        + (r.problem() == null ? "" : " with " + r.problem()) + " after " + r.attempts() + " attempts");
             }
             List<RawItem> items = mapper.items(r.text(), url);
             URI next = "link".equals(listing.next()) ? Fetcher.nextLink(r.headers(), url) : null;

@@ -5,39 +5,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.weightscope.TestElasticsearch;
 import org.weightscope.WeightscopeApplication;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.ModelSearch;
+import org.weightscope.scale.BenchmarkApp;
 
 /**
  * Server time of one exposure report over a generated inventory (not a test): starts the app against a
  * fresh index prefix on the test Elasticsearch, imports the recordings, then builds a CSV inventory of
- * {@code -Dbench.rows} rows (default 10,000; the limit of one upload) from the stored models — exact ids,
+ * {@code rows=N} rows (or {@code -Dbench.rows}; default 10,000, the limit of one upload) from the stored models — exact ids,
  * upper-cased ids, URLs, bare names, Ollama tags and unknown ids, in that mix — and times
- * {@link ExposureService#report} (parse, resolve, compute with alternatives) {@code -Dbench.runs} times.
- * Run: {@code ./weightscope bench ExposureResolutionBenchmark} (smoke: {@code -Dbench.rows=200 -Dbench.runs=1}).
+ * {@link ExposureService#report} (parse, resolve, compute with alternatives) {@code runs=N} times (or
+ * {@code -Dbench.runs}; default 3). Ends with one line {@code exposure: rows=… runs=… models=… median_ms=… max_ms=…}.
+ * Run: {@code ./weightscope bench ExposureResolutionBenchmark} (smoke: {@code rows=200 runs=1}).
  */
 public final class ExposureResolutionBenchmark {
 
     public static void main(String[] args) {
-        int rows = Integer.getInteger("bench.rows", 10_000);
-        int runs = Integer.getInteger("bench.runs", 3);
-        String uri = TestElasticsearch.uri().toString();
-        // command-line arguments, not default properties: application.yaml's empty uris would override those,
-        // and the app would then embed its own Elasticsearch on the default data folder (another app's)
+        Map<String, String> a = BenchmarkApp.args(args, "rows");
+        int rows = (int) BenchmarkApp.number(a, "rows", Integer.getInteger("bench.rows", 10_000));
+        int runs = (int) BenchmarkApp.number(a, "runs", Integer.getInteger("bench.runs", 3));
+        // its own Elasticsearch, data folder (an absolute one: H2 refuses a relative Quartz store path, which is
+        // why the smoke once printed nothing), port and index prefix; the recordings imported below
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeightscopeApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--weightscope.elasticsearch.uris=" + uri,
-                        "--weightscope.elasticsearch.index-prefix=bench" + System.nanoTime(),
-                        "--weightscope.scheduling.enabled=false",
-                        "--spring.quartz.job-store-type=memory",
-                        "--weightscope.data-dir=target/bench-data")) {
-            app.getBean(org.weightscope.ingest.RecordingImport.class).importIfEmpty();
+                .run(BenchmarkApp.properties(
+                        BenchmarkApp.prefix("benchexposure"), "--spring.quartz.job-store-type=memory"))) {
+            app.getBean(org.weightscope.ingest.RecordingImport.class).importAll();
             ModelSearch search = app.getBean(ModelSearch.class);
             List<CatalogueModel> models = search.search(new ModelSearch.Query(
                             null, java.util.Map.of(), Adoption.View.LINEAGE, 0, ModelSearch.MAX_SIZE))
@@ -72,7 +69,15 @@ public final class ExposureResolutionBenchmark {
                         (end - r) / 1e6);
             }
             Arrays.sort(ms);
-            System.out.printf("median %,.0f ms, max %,.0f ms%n", ms[runs / 2], ms[runs - 1]);
+            // one stable line for .ci/run's smoke and for comparing runs: starts with "exposure: "
+            System.out.printf(
+                    Locale.ROOT,
+                    "exposure: rows=%d runs=%d models=%d median_ms=%.0f max_ms=%.0f%n",
+                    rows,
+                    runs,
+                    models.size(),
+                    ms[runs / 2],
+                    ms[runs - 1]);
         }
         System.exit(0);
     }

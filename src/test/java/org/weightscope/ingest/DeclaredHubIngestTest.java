@@ -2,9 +2,6 @@ package org.weightscope.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,17 +25,7 @@ class DeclaredHubIngestTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void sources(DynamicPropertyRegistry registry) {
-        registry.add("weightscope.sources.dir", () -> {
-            try {
-                Path dir = Files.createTempDirectory("weightscope-declared");
-                Files.copy(
-                        Path.of("src/test/resources/org/weightscope/source/declared/routercatalogue.yaml"),
-                        dir.resolve("routercatalogue.yaml"));
-                return dir.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        registry.add("weightscope.sources.dir", () -> SourceFolders.of(SourceFolders.DECLARED_ROUTER));
     }
 
     @Autowired

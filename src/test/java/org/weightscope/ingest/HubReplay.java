@@ -62,6 +62,11 @@ public final class HubReplay {
     public final List<JsonNode> catalogue = new ArrayList<>();
 
     public HubReplay() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Only the first {@code models} models of the replayed catalogue (a shorter listing, for tests run many times). */
+    public HubReplay(int models) {
         try {
             JSON.readTree(FIXTURES.resolve("api-models-id-full_50models_2024-12-09.json")
                             .toFile())
@@ -78,6 +83,8 @@ public final class HubReplay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (listItems.size() > models)
+            listItems.subList(models, listItems.size()).clear();
         for (JsonNode item : listItems) {
             catalogue.add(fullBodies.getOrDefault(item.get("id").asText(), item));
         }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.weightscope.shared.Json;
+import org.weightscope.source.BodyCheck;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.SourceException;
 
@@ -27,13 +28,6 @@ public class HuggingFaceClient {
 
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceClient.class);
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Fetcher.BodyCheck COMPLETE_JSON = body -> {
-        try {
-            return JSON.readTree(body) == null ? "empty body" : null;
-        } catch (IOException e) {
-            return "broken JSON (" + body.length + " bytes): " + firstLine(e.getMessage());
-        }
-    };
 
     private final Fetcher fetcher;
     private final URI baseUrl;
@@ -105,7 +99,7 @@ public class HuggingFaceClient {
 
     private Fetcher.Response fetch(URI url) {
         try {
-            return fetcher.fetch("GET", url, null, headers, COMPLETE_JSON);
+            return fetcher.fetch("GET", url, null, headers, BodyCheck.JSON);
         } catch (SourceException e) {
             // timeouts and resets after every retry: this page is given up on, the walk goes on
             throw new PageException(e.getMessage(), null);
