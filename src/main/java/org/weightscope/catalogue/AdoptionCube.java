@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.weightscope.storage.Bulk;
 import org.weightscope.storage.Indices;
 import org.weightscope.storage.StorageException;
 

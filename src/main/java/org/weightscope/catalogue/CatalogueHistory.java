@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.storage.Bulk;
 
 /**
  * The catalogue over time: each batch of observations of one day becomes that day's snapshots, the events

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.weightscope.storage.Bulk;
 import org.weightscope.storage.Indices;
 import org.weightscope.storage.StorageException;
 
