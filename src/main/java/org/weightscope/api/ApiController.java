@@ -1,9 +1,7 @@
 package org.weightscope.api;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -27,60 +23,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
-import org.weightscope.catalogue.AttributionRules;
-import org.weightscope.catalogue.CatalogueModel;
-import org.weightscope.catalogue.ModelSearch;
 
-/**
- * The public read API. Answers are aggregates or single catalogue entries; nothing here passes caller text
- * to Elasticsearch other than the search words, which go through a query syntax that cannot fail.
- */
+/** {@code /api/v1/adoption}: a metric's share by a dimension as of a day, or its weekly series. */
 @RestController
-@OpenAPIDefinition(
-        info =
-                @Info(
-                        title = "Weightscope read API",
-                        version = "v1",
-                        description =
-                                "Public, anonymous, read-only figures of the open-weight AI ecosystem as shown in the"
-                                        + " Weightscope views. Every answer carries as_of, metric and metric_version (where a metric"
-                                        + " applies), view, rule_version and a citation; CSV answers start with the citation as a '# ' line."
-                                        + " Errors are {\"error\", \"parameter\"} JSON."))
-// public and anonymous: notebooks and other sites may read it from a browser (no credentials involved)
 @CrossOrigin(origins = "*", methods = RequestMethod.GET)
 @RequestMapping(
         path = ApiController.BASE,
         produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-@Tag(
-        name = "Weightscope read API",
-        description = "Adoption of open-weight models by origin, organisation, sector,"
-                + " hardware and licence class; model search and lookup. Every answer carries as_of, metric, view,"
-                + " rule_version and a citation. JSON by default; CSV with format=csv or Accept: text/csv.")
+@Tag(name = ApiDocumentation.TAG)
 class ApiController {
 
     static final String BASE = "/api/v1";
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final int MAX_TOP = 1000;
-    static final int MAX_DERIVATIVES = 50;
-    static final int MAX_QUERY_LENGTH = 200;
-    /** Elasticsearch's default max_result_window: deeper pages would fail in the store, so refuse them here. */
-    static final int MAX_WINDOW = 10_000;
-    /** The model resource shows both origin views side by side. */
-    static final String BOTH_VIEWS = "uploader+lineage";
 
     private static final Set<String> ADOPTION_PARAMS =
             Set.of("metric", "by", "view", "top", "at", "from", "to", "sample", "format");
-    private static final Set<String> SEARCH_PARAMS = Set.of("q", "view", "from", "size", "format");
-    private static final Set<String> MODEL_PARAMS = Set.of("derivatives", "format");
 
     private final AdoptionService adoption;
-    private final ModelSearch search;
-    private final AttributionRules rules;
 
-    ApiController(AdoptionService adoption, ModelSearch search, AttributionRules rules) {
+    ApiController(AdoptionService adoption) {
         this.adoption = adoption;
-        this.search = search;
-        this.rules = rules;
     }
 
     @GetMapping("/adoption")
@@ -94,19 +57,7 @@ class ApiController {
                     + " a weekly series under the same rule.")
     @ApiResponse(
             responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.AdoptionAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
+            content = @Content(schema = @Schema(implementation = Responses.AdoptionAnswer.class)))
     @FilterParameters
     ResponseEntity<?> adoption(
             @Parameter(description = "downloads-30d (default) or models") @RequestParam(required = false) String metric,
@@ -162,7 +113,7 @@ class ApiController {
         if (csv) {
             Csv out = new Csv(c, List.of(a.by(), a.metric(), "share"));
             figures.forEach(f -> out.row(List.of(f.key(), f.value(), f.share())));
-            return csv(out, "adoption");
+            return out.response("adoption");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -237,7 +188,7 @@ class ApiController {
                                 cov.capturedFrom().toString(),
                                 cov.capturedTo().toString())));
             }
-            return csv(out, "adoption-weekly");
+            return out.response("adoption-weekly");
         }
         List<Responses.Point> series = points.stream()
                 .map(p -> new Responses.Point(
@@ -269,179 +220,5 @@ class ApiController {
                                 + " with no capture in its window has no figures (a gap, not a zero); 30-day downloads are a"
                                 + " rolling window and are never summed across days. " + last.definition(),
                         series));
-    }
-
-    @GetMapping("/models")
-    @Operation(
-            summary = "Search the catalogue",
-            description = "Words in repo ids, organisations and model cards;"
-                    + " without q, the most downloaded first. Facets count every match by each dimension.")
-    @ApiResponse(
-            responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.ModelPage.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
-    @FilterParameters
-    ResponseEntity<?> models(
-            @Parameter(description = "search words (at most 200 characters)") @RequestParam(required = false) String q,
-            @Parameter(description = "origin view of origin filters and facets: lineage (default) or uploader")
-                    @RequestParam(required = false)
-                    String view,
-            @Parameter(description = "offset of the first result, 0–10000") @RequestParam(required = false)
-                    Integer from,
-            @Parameter(description = "results per page, 0–200 (default 20)") @RequestParam(required = false)
-                    Integer size,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            HttpServletRequest request) {
-        Map<String, String[]> parameters = request.getParameterMap();
-        Params.onlyKnown(parameters, SEARCH_PARAMS);
-        boolean csv = Params.csv(format, accept);
-        Adoption.View v = Params.view(view);
-        int offset = Params.range("from", from, 0, 0, MAX_WINDOW);
-        int n = Params.range("size", size, 20, 0, ModelSearch.MAX_SIZE);
-        if (offset + n > MAX_WINDOW) {
-            throw new BadParameterException(
-                    "from",
-                    "from + size must be at most " + MAX_WINDOW
-                            + "; narrow the search with q or filters instead of paging this deep");
-        }
-        if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw new BadParameterException("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
-        var filters = Params.filters(parameters);
-        ModelSearch.Result r = search.search(new ModelSearch.Query(q, filters, v, offset, n));
-        Citation c = new Citation(r.asOf(), null, null, v.id(), rules.version());
-        List<ModelResource> results = r.models().stream().map(ModelResource::of).toList();
-        if (csv) {
-            Csv out = new Csv(c, ModelResource.CSV_HEADER);
-            results.forEach(m -> out.row(m.csvRow()));
-            return csv(out, "models");
-        }
-        Map<String, List<Responses.Facet>> facets = new java.util.LinkedHashMap<>();
-        r.facets().forEach((k, list) -> facets.put(k, facets(list)));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.ModelPage(
-                        c.asOfText(),
-                        null,
-                        null,
-                        v.id(),
-                        rules.version(),
-                        c.text(),
-                        q,
-                        Params.echo(filters),
-                        offset,
-                        n,
-                        r.total(),
-                        results,
-                        facets));
-    }
-
-    @GetMapping("/models/{hub}/{*id}")
-    @Operation(
-            summary = "One model with its derivatives",
-            description = "hub: huggingface (or hf), modelscope, openrouter, ollama; id: the hub's repo id, slashes"
-                    + " included, e.g. /api/v1/models/huggingface/Qwen/Qwen2.5-7B-Instruct")
-    @ApiResponse(
-            responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.ModelAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such model in the catalogue",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
-    ResponseEntity<?> model(
-            @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
-            @Parameter(
-                            description =
-                                    "the hub's repo id, e.g. meta-llama/Llama-3.3-70B-Instruct; write its slash as is"
-                                            + " (an encoded %2F is refused by the server)")
-                    @PathVariable
-                    String id,
-            @Parameter(description = "how many of the most downloaded derivatives to list, 0–50 (default 10)")
-                    @RequestParam(required = false)
-                    Integer derivatives,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            HttpServletRequest request) {
-        Params.onlyKnown(request.getParameterMap(), MODEL_PARAMS);
-        boolean csv = Params.csv(format, accept);
-        String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
-        if (hubId == null) {
-            throw new BadParameterException(
-                    "hub",
-                    "unknown hub '" + Params.shorten(hub)
-                            + "' (use huggingface or hf, modelscope, openrouter, ollama)");
-        }
-        String repoId = id.startsWith("/") ? id.substring(1) : id; // {*id} captures the leading slash
-        if (repoId.isBlank()) {
-            throw new BadParameterException(
-                    "id",
-                    "give the model's repo id after the hub, e.g. " + BASE
-                            + "/models/huggingface/Qwen/Qwen2.5-7B-Instruct");
-        }
-        int n = Params.range("derivatives", derivatives, 10, 0, MAX_DERIVATIVES);
-        CatalogueModel model = search.find(hubId, repoId).orElseThrow(() -> new ModelNotFoundException(hubId, repoId));
-        ModelResource resource = ModelResource.of(model);
-        ModelSearch.Result d = search.derivatives(repoId, n);
-        List<ModelResource> top = d.models().stream().map(ModelResource::of).toList();
-        String ruleVersion = rules.version();
-        Citation c = new Citation(model.asOf(), null, null, BOTH_VIEWS, ruleVersion);
-        if (csv) {
-            List<String> header = new java.util.ArrayList<>(List.of("role"));
-            header.addAll(ModelResource.CSV_HEADER);
-            Csv out = new Csv(c, header);
-            out.row(withRole("model", resource));
-            top.forEach(m -> out.row(withRole("derivative", m)));
-            return csv(out, "model");
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.ModelAnswer(
-                        c.asOfText(),
-                        null,
-                        null,
-                        BOTH_VIEWS,
-                        ruleVersion,
-                        c.text(),
-                        resource,
-                        new Responses.Derivatives(
-                                d.total(), facets(d.facets().getOrDefault("relation", List.of())), top)));
-    }
-
-    private static List<Object> withRole(String role, ModelResource m) {
-        List<Object> row = new java.util.ArrayList<>();
-        row.add(role);
-        row.addAll(m.csvRow());
-        return row;
-    }
-
-    private static List<Responses.Facet> facets(List<ModelSearch.Facet> list) {
-        return list.stream().map(f -> new Responses.Facet(f.key(), f.count())).toList();
-    }
-
-    private static ResponseEntity<String> csv(Csv csv, String name) {
-        return ResponseEntity.ok()
-                .contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-" + name + ".csv\"")
-                .body(csv.toString());
     }
 }

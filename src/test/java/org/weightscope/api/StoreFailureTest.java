@@ -28,7 +28,8 @@ class StoreFailureTest {
     final AdoptionService adoption = mock(AdoptionService.class);
     final ModelSearch search = mock(ModelSearch.class);
     final AttributionRules rules = mock(AttributionRules.class);
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ApiController(adoption, search, rules))
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                    new ApiController(adoption), new ModelsController(search, rules))
             .setControllerAdvice(new ApiErrors())
             .build();
 
