@@ -80,8 +80,24 @@ public final class Documents<T> {
             }
             throw new StorageException("cannot store " + what + " " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {
+            if (status(e) == 409) {
+                return false; // the low-level client reports the conflict itself, before the typed client decodes it
+            }
             throw new StorageException("cannot store " + what + " " + id, e);
         }
+    }
+
+    /** The HTTP status behind a transport failure, or 0. */
+    static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.elasticsearch.client.ResponseException r) {
+                return r.getResponse().getStatusLine().getStatusCode();
+            }
+            if (t instanceof co.elastic.clients.transport.TransportException x && x.statusCode() > 0) {
+                return x.statusCode();
+            }
+        }
+        return 0;
     }
 
     /** @return false when there was no such document */
