@@ -23,17 +23,23 @@ final class CreditAggregations {
 
     /** Adds the query's dimension filters (an origin filter selects by the credit in the query's view). */
     static void dimensionFilters(BoolQuery.Builder bool, Adoption.Query q) {
-        q.filters().forEach((dimension, values) -> {
+        dimensionFilters(bool, q.view(), q.filters());
+    }
+
+    /** Adds dimension filters (an origin filter selects by the credit in {@code view}). */
+    static void dimensionFilters(
+            BoolQuery.Builder bool, Adoption.View view, Map<Adoption.Dimension, List<String>> filters) {
+        filters.forEach((dimension, values) -> {
             List<FieldValue> accepted = values.stream().map(FieldValue::of).toList();
             if (dimension == Adoption.Dimension.ORIGIN) {
                 bool.filter(f -> f.nested(n -> n.path("originCredit")
-                        .query(nq -> nq.bool(b -> b.filter(t -> t.term(tt -> tt.field("originCredit.view")
-                                        .value(q.view().id())))
+                        .query(nq -> nq.bool(b -> b.filter(t -> t.term(
+                                        tt -> tt.field("originCredit.view").value(view.id())))
                                 .filter(t -> t.terms(
                                         tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
             } else {
                 bool.filter(f -> f.terms(
-                        t -> t.field(AdoptionIndex.field(dimension, q.view())).terms(v -> v.value(accepted))));
+                        t -> t.field(AdoptionIndex.field(dimension, view)).terms(v -> v.value(accepted))));
             }
         });
     }

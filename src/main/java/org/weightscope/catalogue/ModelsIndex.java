@@ -1,7 +1,6 @@
 package org.weightscope.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -82,19 +81,7 @@ class ModelsIndex {
                     .fields("repoId.text^4", "author^2", "facts.cardText")
                     .defaultOperator(Operator.And)));
         }
-        q.filters().forEach((dimension, values) -> {
-            List<FieldValue> accepted = values.stream().map(FieldValue::of).toList();
-            if (dimension == Adoption.Dimension.ORIGIN) {
-                bool.filter(f -> f.nested(n -> n.path("originCredit")
-                        .query(nq -> nq.bool(b -> b.filter(t -> t.term(tt -> tt.field("originCredit.view")
-                                        .value(q.view().id())))
-                                .filter(t -> t.terms(
-                                        tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
-            } else {
-                bool.filter(f -> f.terms(
-                        t -> t.field(AdoptionIndex.field(dimension, q.view())).terms(v -> v.value(accepted))));
-            }
-        });
+        CreditAggregations.dimensionFilters(bool, q.view(), q.filters());
         SearchResponse<CatalogueModel> response = models.response(
                 s -> {
                     s.from(q.from())
