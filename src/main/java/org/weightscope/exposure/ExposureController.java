@@ -93,7 +93,10 @@ class ExposureController {
 
     /** CSV for {@code format=csv} or an Accept header preferring text/csv; JSON otherwise; null: unknown format. */
     static Boolean csv(String format, String accept) {
-        return format != null ? AnswerFormat.named(format) : AnswerFormat.acceptsCsvFirst(accept);
+        if (format != null) {
+            return AnswerFormat.named(format); // null for an unknown one: not unboxed in a conditional expression
+        }
+        return AnswerFormat.acceptsCsvFirst(accept);
     }
 
     private static ResponseEntity<Map<String, String>> bad(String message, String parameter) {

@@ -313,17 +313,19 @@ class ReadApiTest extends IntegrationTest {
                 .anyMatch(p -> p.startsWith("/api/v1/models/{hub}/"));
         assertThat(r.body()).contains("filter.origin", "as_of", "rule_version");
         // the answers every operation shares are declared once (ApiDocumentation) and reach each of them
-        for (String path : paths) {
-            JsonNode responses = doc.get("paths").get(path).get("get").get("responses");
-            assertThat(responses
-                            .get("400")
-                            .get("content")
-                            .get("application/json")
-                            .get("schema")
-                            .get("$ref")
-                            .asText())
-                    .as(path)
-                    .endsWith("/ApiError");
+        for (String path : paths.stream().filter(p -> p.startsWith("/api/v1/")).toList()) {
+            doc.get("paths")
+                    .get(path)
+                    .forEach(operation -> assertThat(operation
+                                    .get("responses")
+                                    .get("400")
+                                    .get("content")
+                                    .get("application/json")
+                                    .get("schema")
+                                    .get("$ref")
+                                    .asText())
+                            .as(path)
+                            .endsWith("/ApiError"));
         }
         JsonNode adoptionOk = doc.get("paths")
                 .get("/api/v1/adoption")
