@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.weightscope.exposure.InventoryException;
 import org.weightscope.exposure.SavedReport;
 import org.weightscope.exposure.SavedReports;
+import org.weightscope.shared.InventoryPost;
 
 /**
  * Saved exposure reports over HTTP Basic (see {@link SecurityConfiguration}): the inventory is sent like to
@@ -62,17 +63,7 @@ class SavedReportsController {
         return created(reports.save(name, file.getOriginalFilename(), file.getBytes(), origin, watchlist));
     }
 
-    @PostMapping(
-            consumes = {
-                MediaType.APPLICATION_JSON_VALUE,
-                MediaType.APPLICATION_XML_VALUE,
-                MediaType.TEXT_XML_VALUE,
-                "text/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE,
-                "application/vnd.cyclonedx+json",
-                "application/vnd.cyclonedx+xml"
-            })
+    @InventoryPost
     ResponseEntity<SavedReport> body(
             @RequestBody byte[] content,
             @RequestHeader(value = "Content-Type", required = false) String type,

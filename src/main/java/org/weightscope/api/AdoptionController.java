@@ -35,7 +35,7 @@ import org.weightscope.catalogue.Periods;
 @RequestMapping(
         path = ApiController.BASE,
         produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-@Tag(name = "Weightscope read API")
+@Tag(name = ApiDocumentation.TAG)
 class AdoptionController {
 
     private static final Set<String> ADOPTION_PARAMS =
@@ -60,19 +60,7 @@ class AdoptionController {
                     + " a weekly series under the same rule.")
     @ApiResponse(
             responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.AdoptionAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
+            content = @Content(schema = @Schema(implementation = Responses.AdoptionAnswer.class)))
     @FilterParameters
     ResponseEntity<?> adoption(
             @Parameter(
@@ -170,7 +158,7 @@ class AdoptionController {
         if (csv) {
             Csv out = new Csv(c, List.of(a.by(), a.metric(), "share"));
             figures.forEach(f -> out.row(List.of(f.key(), f.value(), f.share())));
-            return ApiController.csv(out, "adoption");
+            return out.response("adoption");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -254,7 +242,7 @@ class AdoptionController {
                                 cov.capturedFrom().toString(),
                                 cov.capturedTo().toString())));
             }
-            return ApiController.csv(out, "adoption-weekly");
+            return out.response("adoption-weekly");
         }
         List<Responses.Point> series = points.stream()
                 .map(p -> new Responses.Point(

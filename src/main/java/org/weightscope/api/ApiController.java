@@ -1,9 +1,7 @@
 package org.weightscope.api;
 
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,26 +33,12 @@ import org.weightscope.catalogue.ModelSearch;
  * to Elasticsearch other than the search words, which go through a query syntax that cannot fail.
  */
 @RestController
-@OpenAPIDefinition(
-        info =
-                @Info(
-                        title = "Weightscope read API",
-                        version = "v1",
-                        description =
-                                "Public, anonymous, read-only figures of the open-weight AI ecosystem as shown in the"
-                                        + " Weightscope views. Every answer carries as_of, metric and metric_version (where a metric"
-                                        + " applies), view, rule_version and a citation; CSV answers start with the citation as a '# ' line."
-                                        + " Errors are {\"error\", \"parameter\"} JSON."))
 // public and anonymous: notebooks and other sites may read it from a browser (no credentials involved)
 @CrossOrigin(origins = "*", methods = RequestMethod.GET)
 @RequestMapping(
         path = ApiController.BASE,
         produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-@Tag(
-        name = "Weightscope read API",
-        description = "Adoption of open-weight models by origin, organisation, sector,"
-                + " hardware and licence class; model search and lookup. Every answer carries as_of, metric, view,"
-                + " rule_version and a citation. JSON by default; CSV with format=csv or Accept: text/csv.")
+@Tag(name = ApiDocumentation.TAG)
 class ApiController {
 
     static final String BASE = "/api/v1";
@@ -83,21 +67,7 @@ class ApiController {
             summary = "Search the catalogue",
             description = "Words in repo ids, organisations and model cards;"
                     + " without q, the most downloaded first. Facets count every match by each dimension.")
-    @ApiResponse(
-            responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.ModelPage.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Responses.ModelPage.class)))
     @FilterParameters
     ResponseEntity<?> models(
             @Parameter(description = "search words (at most 200 characters)") @RequestParam(required = false) String q,
@@ -133,7 +103,7 @@ class ApiController {
         if (csv) {
             Csv out = new Csv(c, ModelResource.CSV_HEADER);
             results.forEach(m -> out.row(m.csvRow()));
-            return csv(out, "models");
+            return out.response("models");
         }
         Map<String, List<Responses.Facet>> facets = new java.util.LinkedHashMap<>();
         r.facets().forEach((k, list) -> facets.put(k, facets(list)));
@@ -162,19 +132,8 @@ class ApiController {
                     + " included, e.g. /api/v1/models/huggingface/Qwen/Qwen2.5-7B-Instruct")
     @ApiResponse(
             responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.ModelAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such model in the catalogue",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
+            content = @Content(schema = @Schema(implementation = Responses.ModelAnswer.class)))
+    @ApiResponse(responseCode = "404", description = "no such model in the catalogue")
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(
@@ -218,7 +177,7 @@ class ApiController {
             Csv out = new Csv(c, header);
             out.row(withRole("model", resource));
             top.forEach(m -> out.row(withRole("derivative", m)));
-            return csv(out, "model");
+            return out.response("model");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -243,12 +202,5 @@ class ApiController {
 
     private static List<Responses.Facet> facets(List<ModelSearch.Facet> list) {
         return list.stream().map(f -> new Responses.Facet(f.key(), f.count())).toList();
-    }
-
-    static ResponseEntity<String> csv(Csv csv, String name) {
-        return ResponseEntity.ok()
-                .contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-" + name + ".csv\"")
-                .body(csv.toString());
     }
 }

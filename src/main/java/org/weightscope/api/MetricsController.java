@@ -20,7 +20,7 @@ import org.weightscope.catalogue.AdoptionService;
 @RestController
 @CrossOrigin(origins = "*", methods = RequestMethod.GET)
 @RequestMapping(path = ApiController.BASE)
-@Tag(name = "Weightscope read API")
+@Tag(name = ApiDocumentation.TAG)
 class MetricsController {
 
     private final AdoptionService adoption;

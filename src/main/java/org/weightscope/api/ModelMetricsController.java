@@ -31,7 +31,7 @@ import org.weightscope.catalogue.RelativeAdoption;
 @RequestMapping(
         path = ApiController.BASE,
         produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-@Tag(name = "Weightscope read API")
+@Tag(name = ApiDocumentation.TAG)
 class ModelMetricsController {
 
     private final AnchorMetrics anchors;
@@ -100,7 +100,7 @@ class ModelMetricsController {
                         .forEach(p -> out.row(java.util.Arrays.asList(
                                 p.t(), p.day().toString(), p.downloads(), p.cutoff(), p.ram())));
             }
-            return ApiController.csv(out, "ram");
+            return out.response("ram");
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.Attribution;
 
@@ -242,30 +240,12 @@ final class Params {
      */
     static boolean csv(String format, String accept) {
         if (format != null) {
-            return switch (format.trim().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default ->
-                    throw new BadParameterException(
-                            "format", "unknown format '" + shorten(format) + "' (use json or csv)");
-            };
-        }
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        try {
-            for (MediaType t : MediaType.parseMediaTypes(accept)) {
-                if (t.getType().equals("text") && t.getSubtype().equals("csv")) {
-                    csv = Math.max(csv, t.getQualityValue());
-                } else if (t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType()) {
-                    json = Math.max(json, t.getQualityValue());
-                }
+            Boolean csv = org.weightscope.shared.AnswerFormat.named(format);
+            if (csv == null) {
+                throw new BadParameterException("format", "unknown format '" + shorten(format) + "' (use json or csv)");
             }
-        } catch (InvalidMediaTypeException e) {
-            return false; // an unreadable Accept header gets the default rather than an error
+            return csv;
         }
-        return csv > 0 && csv >= json;
+        return org.weightscope.shared.AnswerFormat.acceptsCsvFirst(accept);
     }
 }

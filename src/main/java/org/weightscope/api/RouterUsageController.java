@@ -76,21 +76,7 @@ class RouterUsageController {
                     + " (its Hugging Face model's attribution when OpenRouter names one, else its author through the"
                     + " registry). The 'other' row is reported apart as the unattributed long tail. Cite OpenRouter"
                     + " as in the citation field (CC BY 4.0).")
-    @ApiResponse(
-            responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = UsageAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UsageAnswer.class)))
     ResponseEntity<?> routerUsage(
             @Parameter(description = "UTC day (yyyy-mm-dd), default the newest stored") @RequestParam(required = false)
                     String day,
@@ -122,10 +108,7 @@ class RouterUsageController {
                 out.row(List.of(o.origin(), o.tokens(), o.share()));
             }
             out.row(List.of(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()));
-            return ResponseEntity.ok()
-                    .contentType(ApiController.TEXT_CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-router-usage.csv\"")
-                    .body(out.toString());
+            return Csv.response(out, "router-usage");
         }
         List<OriginFigure> figures = new ArrayList<>();
         s.byOrigin().forEach(o -> figures.add(new OriginFigure(o.origin(), o.tokens(), o.share())));

@@ -45,35 +45,20 @@ class AdoptionIndex {
         this.client = client;
     }
 
-    /** The figures as of one day and what they were computed over (raw: before the service adds warnings). */
-    record Result(
-            double total,
-            List<Adoption.Figure> figures,
-            Instant asOf,
-            long models,
-            long downloads,
-            LocalDate capturedFrom,
-            LocalDate capturedTo,
-            long leftOutStale,
-            Map<String, Long> sources,
-            String topModel,
-            double topValue,
-            Set<String> modelIds) {}
-
     /**
      * The query as of each of {@code days} under the as-of rule, in one search.
      *
      * @param onlyModels restrict to these model ids (a constant sample), or null
      * @param withIds    also return each point's model ids (at most {@link #MAX_SAMPLE})
      */
-    Map<LocalDate, Result> asOf(
+    Map<LocalDate, AdoptionResult> asOf(
             String index,
             Adoption.Query q,
             List<LocalDate> days,
             int window,
             Collection<String> onlyModels,
             boolean withIds) {
-        Map<LocalDate, Result> out = new LinkedHashMap<>();
+        Map<LocalDate, AdoptionResult> out = new LinkedHashMap<>();
         if (days.isEmpty()) {
             return out;
         }
@@ -98,7 +83,7 @@ class AdoptionIndex {
                             .aggregations("stale", a -> a.filters(f -> f.filters(b -> b.keyed(stale)))),
                     Void.class);
             if (response.aggregations().get("points") == null) {
-                days.forEach(d -> out.put(d, empty(0)));
+                days.forEach(d -> out.put(d, AdoptionResult.empty(0)));
                 return out;
             }
             Map<String, FiltersBucket> pointBuckets =
@@ -111,17 +96,13 @@ class AdoptionIndex {
                 out.put(
                         d,
                         b.docCount() == 0
-                                ? empty(leftOut)
+                                ? AdoptionResult.empty(leftOut)
                                 : result(b.aggregations(), b.docCount(), q, leftOut, withIds));
             }
             return out;
         } catch (IOException e) {
             throw new StorageException("adoption aggregation failed", e);
         }
-    }
-
-    private static Result empty(long leftOut) {
-        return new Result(0, List.of(), null, 0, 0, null, null, leftOut, Map.of(), null, 0, Set.of());
     }
 
     private static Map<String, Aggregation> pointAggregations(Adoption.Query q, boolean withIds) {
@@ -144,7 +125,7 @@ class AdoptionIndex {
         return aggs;
     }
 
-    private static Result result(
+    private static AdoptionResult result(
             Map<String, Aggregate> aggs, long models, Adoption.Query q, long leftOut, boolean withIds) {
         double total = q.by() != Adoption.Dimension.ORIGIN && q.metric() == Adoption.Metric.MODELS
                 ? models
@@ -152,9 +133,10 @@ class AdoptionIndex {
         List<Adoption.Figure> figures = new ArrayList<>();
         for (StringTermsBucket b : buckets(aggs.get("by"), q)) {
             double value = valueOf(b, q);
-            // downloads read as whole numbers (a split credit can leave halves); counts keep two decimals (merges)
-            double shown = q.metric() == Adoption.Metric.MODELS ? Math.round(value * 100) / 100.0 : Math.round(value);
-            figures.add(new Adoption.Figure(b.key().stringValue(), shown, total == 0 ? 0 : value / total));
+            figures.add(new Adoption.Figure(
+                    b.key().stringValue(),
+                    CreditAggregations.shown(q.metric(), value),
+                    total == 0 ? 0 : value / total));
         }
         figures.sort((a, b) -> Double.compare(b.value(), a.value()));
         var max = aggs.get("asOf").max();
@@ -177,15 +159,15 @@ class AdoptionIndex {
                     .array()
                     .forEach(b -> ids.add(b.key().stringValue()));
         }
-        total = q.metric() == Adoption.Metric.MODELS ? Math.round(total * 100) / 100.0 : Math.round(total);
-        return new Result(
+        total = CreditAggregations.shown(q.metric(), total);
+        return new AdoptionResult(
                 total,
                 figures,
                 asOf,
                 models,
                 Math.round(aggs.get("downloads").sum().value()),
-                day(aggs.get("from")),
-                day(aggs.get("to")),
+                CreditAggregations.day(aggs.get("from")),
+                CreditAggregations.day(aggs.get("to")),
                 leftOut,
                 sources,
                 topModel,
@@ -193,18 +175,12 @@ class AdoptionIndex {
                 ids);
     }
 
-    private static LocalDate day(Aggregate minOrMax) {
-        String text = minOrMax.isMin()
-                ? minOrMax.min().valueAsString()
-                : minOrMax.max().valueAsString();
-        return text == null ? null : LocalDate.parse(text.substring(0, 10));
-    }
-
     /** Origin × another dimension as of one day: for each key of {@code split}, the metric by country. */
     Map<String, Map<String, Double>> cross(
             String index, Adoption.Query q, Adoption.Dimension split, LocalDate at, int window) {
         Query filter = Query.of(x -> x.bool(b -> b.filter(filters(q, null)).filter(AsOfRule.counted(at, window))));
-        String valueField = q.metric() == Adoption.Metric.MODELS ? "originCredit.share" : "originCredit.downloads30d";
+        Aggregation credit = CreditAggregations.byCountry(
+                q.view(), 50, null, Map.of("value", CreditAggregations.creditSum(q.metric())));
         try {
             SearchResponse<Void> response = client.search(
                     s -> s.index(index)
@@ -216,57 +192,10 @@ class AdoptionIndex {
                                     "split",
                                     a -> a.terms(t -> t.field(field(split, q.view()))
                                                     .size(q.top())
-                                                    .missing(
-                                                            split == Adoption.Dimension.ORGANISATION
-                                                                    ? UNATTRIBUTED
-                                                                    : "unknown"))
-                                            .aggregations(
-                                                    "credit",
-                                                    c -> c.nested(n -> n.path("originCredit"))
-                                                            .aggregations(
-                                                                    "view",
-                                                                    v -> v.filter(f -> f.term(
-                                                                                    t -> t.field("originCredit.view")
-                                                                                            .value(q.view()
-                                                                                                    .id())))
-                                                                            .aggregations(
-                                                                                    "keys",
-                                                                                    k -> k.terms(t -> t.field(
-                                                                                                            "originCredit.country")
-                                                                                                    .size(50))
-                                                                                            .aggregations(
-                                                                                                    "value",
-                                                                                                    x -> x.sum(
-                                                                                                            m ->
-                                                                                                                    m
-                                                                                                                            .field(
-                                                                                                                                    valueField))))))),
+                                                    .missing(CreditAggregations.missingKey(split)))
+                                            .aggregations("credit", credit)),
                     Void.class);
-            Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-            if (response.aggregations().get("split") == null) {
-                return out;
-            }
-            for (StringTermsBucket b :
-                    response.aggregations().get("split").sterms().buckets().array()) {
-                Map<String, Double> byCountry = new LinkedHashMap<>();
-                for (StringTermsBucket c : b.aggregations()
-                        .get("credit")
-                        .nested()
-                        .aggregations()
-                        .get("view")
-                        .filter()
-                        .aggregations()
-                        .get("keys")
-                        .sterms()
-                        .buckets()
-                        .array()) {
-                    byCountry.put(
-                            c.key().stringValue(),
-                            c.aggregations().get("value").sum().value());
-                }
-                out.put(b.key().stringValue(), byCountry);
-            }
-            return out;
+            return CreditAggregations.cross(response.aggregations().get("split"));
         } catch (IOException e) {
             throw new StorageException("adoption aggregation failed", e);
         }
@@ -291,7 +220,9 @@ class AdoptionIndex {
                             .aggregations("newest", a -> a.max(m -> m.field("day"))),
                     Void.class);
             Aggregate newest = response.aggregations().get("newest");
-            return newest == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(day(newest));
+            return newest == null
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.ofNullable(CreditAggregations.day(newest));
         } catch (IOException e) {
             throw new StorageException("snapshot days query failed", e);
         }
@@ -319,66 +250,34 @@ class AdoptionIndex {
             List<FieldValue> ids = onlyModels.stream().map(FieldValue::of).toList();
             bool.filter(f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
         }
-        q.filters().forEach((dimension, values) -> {
-            List<FieldValue> accepted = values.stream().map(FieldValue::of).toList();
-            if (dimension == Adoption.Dimension.ORIGIN) {
-                bool.filter(f -> f.nested(n -> n.path("originCredit")
-                        .query(nq -> nq.bool(b -> b.filter(t -> t.term(tt -> tt.field("originCredit.view")
-                                        .value(q.view().id())))
-                                .filter(t -> t.terms(
-                                        tt -> tt.field("originCredit.country").terms(v -> v.value(accepted))))))));
-            } else {
-                bool.filter(f ->
-                        f.terms(t -> t.field(field(dimension, q.view())).terms(v -> v.value(accepted))));
-            }
-        });
+        CreditAggregations.dimensionFilters(bool, q);
         return Query.of(b -> b.bool(bool.build()));
     }
 
     private static Aggregation breakdown(Adoption.Query q) {
         if (q.by() == Adoption.Dimension.ORIGIN) {
-            return Aggregation.of(a -> a.nested(n -> n.path("originCredit"))
-                    .aggregations(
-                            "view",
-                            v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
-                                            .value(q.view().id())))
-                                    .aggregations(
-                                            "keys",
-                                            k -> k.terms(t -> t.field("originCredit.country")
-                                                            .size(q.top())
-                                                            .order(NamedValue.of("value", SortOrder.Desc)))
-                                                    .aggregations("value", creditValue(q)))));
+            return CreditAggregations.byCountry(
+                    q.view(), q.top(), "value", Map.of("value", CreditAggregations.creditSum(q.metric())));
         }
         return Aggregation.of(a -> a.terms(t -> t.field(field(q.by(), q.view()))
                         .size(q.top())
-                        .missing(q.by() == Adoption.Dimension.ORGANISATION ? UNATTRIBUTED : "unknown")
+                        .missing(CreditAggregations.missingKey(q.by()))
                         .order(NamedValue.of(
                                 q.metric() == Adoption.Metric.MODELS ? "_count" : "value", SortOrder.Desc)))
-                .aggregations("value", a2 -> a2.sum(s -> s.field("downloads30d"))));
-    }
-
-    private static Aggregation creditValue(Adoption.Query q) {
-        String field = q.metric() == Adoption.Metric.MODELS ? "originCredit.share" : "originCredit.downloads30d";
-        return Aggregation.of(a -> a.sum(s -> s.field(field)));
+                .aggregations("value", CreditAggregations.sum("downloads30d")));
     }
 
     private static Aggregation total(Adoption.Query q) {
         if (q.by() == Adoption.Dimension.ORIGIN) {
-            return Aggregation.of(a -> a.nested(n -> n.path("originCredit"))
-                    .aggregations(
-                            "view",
-                            v -> v.filter(f -> f.term(t -> t.field("originCredit.view")
-                                            .value(q.view().id())))
-                                    .aggregations("value", creditValue(q))));
+            return CreditAggregations.inView(q.view(), Map.of("value", CreditAggregations.creditSum(q.metric())));
         }
-        return Aggregation.of(a -> a.sum(s -> s.field("downloads30d")));
+        return CreditAggregations.sum("downloads30d");
     }
 
     private static List<StringTermsBucket> buckets(Aggregate by, Adoption.Query q) {
-        Aggregate terms = q.by() == Adoption.Dimension.ORIGIN
-                ? by.nested().aggregations().get("view").filter().aggregations().get("keys")
-                : by;
-        return terms.sterms().buckets().array();
+        return q.by() == Adoption.Dimension.ORIGIN
+                ? CreditAggregations.countries(by)
+                : by.sterms().buckets().array();
     }
 
     private static double valueOf(StringTermsBucket b, Adoption.Query q) {
@@ -390,14 +289,7 @@ class AdoptionIndex {
 
     private static double totalOf(Aggregate total, Adoption.Query q) {
         if (q.by() == Adoption.Dimension.ORIGIN) {
-            return total.nested()
-                    .aggregations()
-                    .get("view")
-                    .filter()
-                    .aggregations()
-                    .get("value")
-                    .sum()
-                    .value();
+            return CreditAggregations.viewOf(total).get("value").sum().value();
         }
         return total.sum().value();
     }

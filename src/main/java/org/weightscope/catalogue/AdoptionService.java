@@ -70,9 +70,9 @@ public class AdoptionService {
     }
 
     /** Without a per-model filter: from the cube when it holds every day, else from the snapshots. */
-    private Map<LocalDate, AdoptionIndex.Result> results(Adoption.Query query, List<LocalDate> days) {
+    private Map<LocalDate, AdoptionResult> results(Adoption.Query query, List<LocalDate> days) {
         return cube.asOf(query, days)
-                .map(AdoptionCube.Answer::results)
+                .map(CubeReader.Answer::results)
                 .orElseGet(() -> index.asOf(alias(), query, days, window(), null, false));
     }
 
@@ -128,15 +128,15 @@ public class AdoptionService {
             return anchors.getObject().series(new AnchorMetrics.Options(query, Periods.WEEK, null, null), from, to);
         }
         List<LocalDate> days = Periods.WEEK.ends(from, to);
-        Optional<AdoptionCube.Answer> fromCube = cube.asOf(query, days);
+        Optional<CubeReader.Answer> fromCube = cube.asOf(query, days);
         if (fromCube.isPresent()) {
             // the cube knows each point's model count and set fingerprint: whether the sample changes, and whether a
             // constant sample is beyond MAX_SAMPLE, need no model ids
-            Map<LocalDate, AdoptionIndex.Result> all = fromCube.get().results();
+            Map<LocalDate, AdoptionResult> all = fromCube.get().results();
             List<Long> first = null;
             boolean changes = false;
             boolean truncated = false;
-            for (Map.Entry<LocalDate, AdoptionIndex.Result> e : all.entrySet()) {
+            for (Map.Entry<LocalDate, AdoptionResult> e : all.entrySet()) {
                 if (e.getValue().models() == 0) continue;
                 truncated |= e.getValue().models() >= AdoptionIndex.MAX_SAMPLE;
                 List<Long> print = fromCube.get().fingerprints().get(e.getKey());
@@ -156,12 +156,12 @@ public class AdoptionService {
                                 + "); every model of each week is shown");
             }
         }
-        Map<LocalDate, AdoptionIndex.Result> all = index.asOf(alias(), query, days, window(), null, true);
+        Map<LocalDate, AdoptionResult> all = index.asOf(alias(), query, days, window(), null, true);
         Set<String> common = null;
         Set<String> seen = null;
         boolean changes = false;
         boolean truncated = false;
-        for (AdoptionIndex.Result r : all.values()) {
+        for (AdoptionResult r : all.values()) {
             if (r.models() == 0) continue;
             truncated |= r.modelIds().size() >= AdoptionIndex.MAX_SAMPLE;
             if (common == null) {
@@ -185,7 +185,7 @@ public class AdoptionService {
                             + "); every model of each week is shown");
         }
         if (common == null || common.isEmpty()) {
-            Map<LocalDate, AdoptionIndex.Result> none = new java.util.LinkedHashMap<>();
+            Map<LocalDate, AdoptionResult> none = new java.util.LinkedHashMap<>();
             all.forEach((day, r) -> none.put(day, null));
             return new Series(
                     points(query, none),
@@ -203,7 +203,7 @@ public class AdoptionService {
                 null);
     }
 
-    private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionIndex.Result> results) {
+    private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionResult> results) {
         List<Point> points = new ArrayList<>(results.size());
         results.forEach((day, r) -> points.add(new Point(day, answer(query, day, r))));
         return points;
@@ -226,12 +226,12 @@ public class AdoptionService {
         return indices.alias(SnapshotsIndex.NAME);
     }
 
-    private Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r) {
+    private Adoption answer(Adoption.Query q, LocalDate at, AdoptionResult r) {
         return answer(q, at, r, "");
     }
 
     /** The answer of a query from its raw result, with a note on what was left out appended to the definition. */
-    Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r, String note) {
+    Adoption answer(Adoption.Query q, LocalDate at, AdoptionResult r, String note) {
         String definition =
                 q.metric().definition() + note + " Freshness window: " + window() + " days ending at the as-of day."
                         + " Origin view '" + q.view().id() + "': "

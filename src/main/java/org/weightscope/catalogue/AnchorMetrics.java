@@ -196,11 +196,11 @@ public class AnchorMetrics {
                 .limit(q.top())
                 .map(c -> new Adoption.Figure(c.modelId(), round4(c.latest()), 0))
                 .toList();
-        AdoptionIndex.Result base = ReleaseFigures.result(recent, q, r -> 1, true);
+        AdoptionResult base = ReleaseFigures.result(recent, q, r -> 1, true);
         long withRam = recent.stream()
                 .filter(r -> curves.get(r.modelId()).latest() != null)
                 .count();
-        AdoptionIndex.Result r = new AdoptionIndex.Result(
+        AdoptionResult r = new AdoptionResult(
                 above.size(),
                 above,
                 null,

@@ -32,6 +32,21 @@ public record Attribution(
     /** Country placeholder when no registry entry backs an origin: never guessed. */
     public static final String UNATTRIBUTED = "unattributed";
 
+    /** The same attribution stamped with another rule version ("" to compare two regardless of it). */
+    public Attribution withRuleVersion(String version) {
+        return new Attribution(
+                uploaderOrg,
+                uploaderOrigin,
+                lineage,
+                developerOrgs,
+                lineageOrigin,
+                licence,
+                hardware,
+                sectors,
+                notes,
+                version);
+    }
+
     public Attribution {
         uploaderOrigin = List.copyOf(uploaderOrigin);
         developerOrgs = List.copyOf(developerOrgs);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.weightscope.catalogue.CatalogueService.Observation;
+import org.weightscope.storage.Bulk;
 
 /**
  * The catalogue over time: each batch of observations of one day becomes that day's snapshots, the events
@@ -143,21 +144,8 @@ public class CatalogueHistory {
         Map<String, CatalogueModel> stored = models.getAll(ids);
         List<CatalogueModel> current =
                 stored.values().stream().filter(m -> m.facts() != null).toList();
-        List<Observation> batch = current.stream()
-                .map(m -> new Observation(
-                        m.facts(),
-                        new HubFigures(
-                                m.gated(),
-                                m.sha(),
-                                m.createdAt(),
-                                m.lastModified(),
-                                m.downloads30d(),
-                                m.downloadsAllTime(),
-                                m.likes()),
-                        m.asOf(),
-                        m.recorded(),
-                        m.source()))
-                .toList();
+        List<Observation> batch =
+                current.stream().map(m -> CatalogueService.Observation.of(m)).toList();
         List<CatalogueModel> again = catalogue.describe(batch);
         List<CatalogueModel> changed = new ArrayList<>();
         Map<String, Attribution> byModel = new LinkedHashMap<>();

@@ -37,6 +37,11 @@ public record CatalogueModel(
     /** Card text kept in the store (enough for search and sector rules; whole cards can be 100 KB). */
     static final int CARD_TEXT_LIMIT = 20_000;
 
+    /** The figures the hub reported with this state. */
+    public HubFigures figures() {
+        return new HubFigures(gated, sha, createdAt, lastModified, downloads30d, downloadsAllTime, likes);
+    }
+
     public static String hfId(String repoId) {
         return "hf:" + repoId;
     }

@@ -22,7 +22,13 @@ public class CatalogueService {
     }
 
     /** One model as a hub reported it: what attribution needs and the figures of that moment. */
-    public record Observation(ModelFacts facts, HubFigures figures, Instant asOf, boolean recorded, String source) {}
+    public record Observation(ModelFacts facts, HubFigures figures, Instant asOf, boolean recorded, String source) {
+
+        /** A stored model observed again as it was, to be attributed anew. */
+        static Observation of(CatalogueModel m) {
+            return new Observation(m.facts(), m.figures(), m.asOf(), m.recorded(), m.source());
+        }
+    }
 
     /**
      * Attributes a batch of observations into catalogue documents (nothing is stored). Parents are looked
@@ -55,17 +61,7 @@ public class CatalogueService {
             ModelFacts facts = trimmed(o.facts());
             Attribution a = attributor.attribute(facts, lookup);
             // stored with the fingerprinted version, so a document says which rule files it was computed with
-            Attribution attribution = new Attribution(
-                    a.uploaderOrg(),
-                    a.uploaderOrigin(),
-                    a.lineage(),
-                    a.developerOrgs(),
-                    a.lineageOrigin(),
-                    a.licence(),
-                    a.hardware(),
-                    a.sectors(),
-                    a.notes(),
-                    version);
+            Attribution attribution = a.withRuleVersion(version);
             HubFigures f = o.figures();
             String hub = facts.hub();
             out.add(new CatalogueModel(

@@ -70,7 +70,7 @@ class DownloadFigures {
         if (young.isEmpty()) {
             return adoption.answer(q, day, null, note);
         }
-        AdoptionIndex.Result r = downloadsOf(q, q.top(), day, young);
+        AdoptionResult r = downloadsOf(q, q.top(), day, young);
         return adoption.answer(q, day, r, note);
     }
 
@@ -86,7 +86,7 @@ class DownloadFigures {
         }
         List<String> any =
                 byFlag.values().stream().flatMap(List::stream).distinct().collect(Collectors.toList());
-        AdoptionIndex.Result flagged = downloadsOf(q, 1, day, any);
+        AdoptionResult flagged = downloadsOf(q, 1, day, any);
         Map<String, Double> shares = new TreeMap<>();
         byFlag.forEach((flag, ids) ->
                 shares.put(flag, share(downloadsOf(q, 1, day, ids).downloads(), answer)));
@@ -106,7 +106,7 @@ class DownloadFigures {
     }
 
     /** The downloads-30d figure of the query's dimension as of the day over only these models. */
-    private AdoptionIndex.Result downloadsOf(Adoption.Query q, int top, LocalDate day, List<String> ids) {
+    private AdoptionResult downloadsOf(Adoption.Query q, int top, LocalDate day, List<String> ids) {
         if (ids.isEmpty()) {
             return ReleaseFigures.NONE;
         }

@@ -49,19 +49,7 @@ public class Reattribution {
         models.forEachPage(PAGE, page -> {
             List<CatalogueService.Observation> batch = page.stream()
                     .filter(m -> m.facts() != null)
-                    .map(m -> new CatalogueService.Observation(
-                            m.facts(),
-                            new HubFigures(
-                                    m.gated(),
-                                    m.sha(),
-                                    m.createdAt(),
-                                    m.lastModified(),
-                                    m.downloads30d(),
-                                    m.downloadsAllTime(),
-                                    m.likes()),
-                            m.asOf(),
-                            m.recorded(),
-                            m.source()))
+                    .map(m -> CatalogueService.Observation.of(m))
                     .toList();
             List<CatalogueModel> updated = catalogue.describe(batch);
             for (int i = 0; i < updated.size(); i++) {
@@ -90,18 +78,6 @@ public class Reattribution {
     }
 
     private static Attribution withoutVersion(Attribution a) {
-        return a == null
-                ? null
-                : new Attribution(
-                        a.uploaderOrg(),
-                        a.uploaderOrigin(),
-                        a.lineage(),
-                        a.developerOrgs(),
-                        a.lineageOrigin(),
-                        a.licence(),
-                        a.hardware(),
-                        a.sectors(),
-                        a.notes(),
-                        "");
+        return a == null ? null : a.withRuleVersion("");
     }
 }

@@ -17,8 +17,8 @@ import java.util.function.ToDoubleFunction;
 final class ReleaseFigures {
 
     /** A result over no model. */
-    static final AdoptionIndex.Result NONE =
-            new AdoptionIndex.Result(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of());
+    static final AdoptionResult NONE =
+            new AdoptionResult(0, List.of(), null, 0, 0, null, null, 0, Map.of(), null, 0, Set.of());
 
     private ReleaseFigures() {}
 
@@ -64,7 +64,7 @@ final class ReleaseFigures {
      * The figures of {@code counted} by the query's dimension, each model contributing {@code weight} (1 for a
      * count) split by its credit; {@code counts} rounds to two decimals (merges split), else to whole downloads.
      */
-    static AdoptionIndex.Result result(
+    static AdoptionResult result(
             Collection<Release> counted, Adoption.Query q, ToDoubleFunction<Release> weight, boolean counts) {
         if (counted.isEmpty()) {
             return NONE;
@@ -97,7 +97,7 @@ final class ReleaseFigures {
         byKey.forEach((k, v) -> figures.add(new Adoption.Figure(k, round(v, counts), sum == 0 ? 0 : v / sum)));
         figures.sort((a, b) -> Double.compare(b.value(), a.value()));
         List<Adoption.Figure> shown = figures.size() > q.top() ? figures.subList(0, q.top()) : figures;
-        return new AdoptionIndex.Result(
+        return new AdoptionResult(
                 round(total, counts),
                 List.copyOf(shown),
                 null,

@@ -6,10 +6,12 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.weightscope.storage.Bulk;
+import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
+import org.weightscope.storage.Queries;
 import org.weightscope.storage.StorageException;
 
 /** Daily snapshots, one monthly index each ({@code <prefix>-snapshots-v1-YYYY.MM}), read through the alias. */
@@ -20,12 +22,14 @@ class SnapshotsIndex {
 
     private final ElasticsearchClient client;
     private final Indices indices;
+    private final Documents<ModelSnapshot> snapshots;
 
     private final int freshnessDays;
 
     SnapshotsIndex(ElasticsearchClient client, Indices indices, Optional<FigureSettings> figures) {
         this.client = client;
         this.indices = indices;
+        this.snapshots = new Documents<>(client, indices, NAME, ModelSnapshot.class, "snapshot");
         this.freshnessDays = figures.orElse(FigureSettings.defaults()).freshnessDays();
     }
 
@@ -38,7 +42,7 @@ class SnapshotsIndex {
     long count() {
         try {
             return client.count(c ->
-                            c.index(indices.alias(NAME)).ignoreUnavailable(true).allowNoIndices(true))
+                            c.index(snapshots.alias()).ignoreUnavailable(true).allowNoIndices(true))
                     .count();
         } catch (IOException e) {
             throw new StorageException("count of snapshots failed", e);
@@ -69,54 +73,28 @@ class SnapshotsIndex {
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = e.getValue().stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
                     .toList();
-            try {
-                client
-                        .search(
-                                s -> s.index(indices.alias(NAME))
-                                        .ignoreUnavailable(true)
-                                        .allowNoIndices(true)
-                                        .size(ids.size())
-                                        .query(q -> q.bool(b -> b.filter(f -> f.terms(
-                                                        t -> t.field("modelId").terms(v -> v.value(ids))))
-                                                .filter(f -> f.range(r -> r.date(d ->
-                                                        d.field("day").gte(from).lte(day))))
-                                                .filter(f -> f.exists(x -> x.field("downloads30d")))))
-                                        .collapse(c -> c.field("modelId"))
-                                        .sort(o -> o.field(f -> f.field("day").order(SortOrder.Desc))),
-                                ModelSnapshot.class)
-                        .hits()
-                        .hits()
-                        .stream()
-                        .map(Hit::source)
-                        .filter(Objects::nonNull)
-                        .forEach(snapshot -> out.putIfAbsent(snapshot.modelId(), snapshot));
-            } catch (IOException ex) {
-                throw new StorageException("search of snapshots failed", ex);
-            }
+            snapshots
+                    .search(s -> s.ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .size(ids.size())
+                            .query(q -> q.bool(b -> b.filter(
+                                            f -> f.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .filter(f -> f.range(r ->
+                                            r.date(d -> d.field("day").gte(from).lte(day))))
+                                    .filter(f -> f.exists(x -> x.field("downloads30d")))))
+                            .collapse(c -> c.field("modelId"))
+                            .sort(Queries.desc("day")))
+                    .forEach(snapshot -> out.putIfAbsent(snapshot.modelId(), snapshot));
         }
         return out;
     }
 
     List<ModelSnapshot> ofModel(String modelId, int size) {
-        try {
-            return client
-                    .search(
-                            s -> s.index(indices.alias(NAME))
-                                    .ignoreUnavailable(true)
-                                    .allowNoIndices(true)
-                                    .size(size)
-                                    .query(q -> q.term(t -> t.field("modelId").value(modelId)))
-                                    .sort(o -> o.field(f -> f.field("day").order(SortOrder.Asc))),
-                            ModelSnapshot.class)
-                    .hits()
-                    .hits()
-                    .stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .toList();
-        } catch (IOException e) {
-            throw new StorageException("search of snapshots failed", e);
-        }
+        return snapshots.search(s -> s.ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .size(size)
+                .query(Queries.terms("modelId", modelId))
+                .sort(Queries.asc("day")));
     }
 
     /**
@@ -171,6 +149,6 @@ class SnapshotsIndex {
     }
 
     void refresh() {
-        indices.refresh(NAME);
+        snapshots.refresh();
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.weightscope.shared.AnswerFormat;
+import org.weightscope.shared.InventoryPost;
 
 /**
  * {@code POST /api/v1/exposure}: an inventory in (CycloneDX JSON/XML or CSV, as the request body or a
@@ -44,18 +46,7 @@ class ExposureController {
         return answer(file.getOriginalFilename(), file.getBytes(), origin, format, request);
     }
 
-    @PostMapping(
-            path = "/api/v1/exposure",
-            consumes = {
-                MediaType.APPLICATION_JSON_VALUE,
-                MediaType.APPLICATION_XML_VALUE,
-                MediaType.TEXT_XML_VALUE,
-                "text/csv",
-                MediaType.TEXT_PLAIN_VALUE,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE,
-                "application/vnd.cyclonedx+json",
-                "application/vnd.cyclonedx+xml"
-            })
+    @InventoryPost(path = "/api/v1/exposure")
     ResponseEntity<?> body(
             @RequestBody(required = false) byte[] content,
             @RequestHeader(value = "Content-Type", required = false) String type,
@@ -103,27 +94,9 @@ class ExposureController {
     /** CSV for {@code format=csv} or an Accept header preferring text/csv; JSON otherwise; null: unknown format. */
     static Boolean csv(String format, String accept) {
         if (format != null) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> null;
-            };
+            return AnswerFormat.named(format); // null for an unknown one: not unboxed in a conditional expression
         }
-        if (accept == null || accept.isBlank()) return false;
-        double csv = 0;
-        double json = 0;
-        try {
-            for (MediaType t : MediaType.parseMediaTypes(accept)) {
-                if (t.getType().equals("text") && t.getSubtype().equals("csv")) {
-                    csv = Math.max(csv, t.getQualityValue());
-                } else if (t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType()) {
-                    json = Math.max(json, t.getQualityValue());
-                }
-            }
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false;
-        }
-        return csv > 0 && csv >= json;
+        return AnswerFormat.acceptsCsvFirst(accept);
     }
 
     private static ResponseEntity<Map<String, String>> bad(String message, String parameter) {

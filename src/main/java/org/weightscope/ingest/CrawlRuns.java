@@ -1,18 +1,16 @@
 package org.weightscope.ingest;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
+import org.weightscope.storage.Queries;
 import org.weightscope.storage.StorageException;
 
 /** The {@code crawl-runs} index: one document per run, rewritten after every stored page. */
@@ -22,12 +20,10 @@ class CrawlRuns {
     static final String NAME = "crawl-runs";
     private static final Logger log = LoggerFactory.getLogger(CrawlRuns.class);
 
-    private final ElasticsearchClient client;
-    private final Indices indices;
+    private final Documents<CrawlRun> runs;
 
     CrawlRuns(ElasticsearchClient client, Indices indices) {
-        this.client = client;
-        this.indices = indices;
+        this.runs = new Documents<>(client, indices, NAME, CrawlRun.class, "crawl run");
     }
 
     /**
@@ -39,8 +35,8 @@ class CrawlRuns {
 
     void save(CrawlRun run) {
         try {
-            client.index(i -> i.index(indices.alias(NAME)).id(run.id()).document(run));
-        } catch (IOException | RuntimeException e) {
+            runs.put(run.id(), run, false);
+        } catch (RuntimeException e) {
             throw new StorageException("cannot store crawl run " + run.id() + ": " + CrawlRun.reason(e), e);
         }
         unsaved.remove(run.id());
@@ -70,50 +66,19 @@ class CrawlRuns {
     }
 
     Optional<CrawlRun> get(String id) {
-        try {
-            var r = client.get(g -> g.index(indices.alias(NAME)).id(id), CrawlRun.class);
-            return r.found() ? Optional.ofNullable(r.source()) : Optional.empty();
-        } catch (IOException e) {
-            throw new StorageException("cannot read crawl run " + id, e);
-        }
+        return runs.get(id);
     }
 
     /** Latest runs of a source and scope (null: any), newest first. */
     List<CrawlRun> latest(String sourceId, String scope, int size) {
-        indices.refresh(NAME);
-        try {
-            return client
-                    .search(
-                            s -> s.index(indices.alias(NAME))
-                                    .size(size)
-                                    .query(q -> q.bool(b -> {
-                                        if (sourceId != null)
-                                            b.filter(f -> f.term(
-                                                    t -> t.field("sourceId").value(sourceId)));
-                                        if (scope != null)
-                                            b.filter(f ->
-                                                    f.term(t -> t.field("scope").value(scope)));
-                                        return b;
-                                    }))
-                                    .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Desc))),
-                            CrawlRun.class)
-                    .hits()
-                    .hits()
-                    .stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .toList();
-        } catch (IOException e) {
-            throw new StorageException("cannot search crawl runs", e);
-        }
+        runs.refresh();
+        return runs.search(s -> s.size(size)
+                .query(Queries.terms("sourceId", sourceId, "scope", scope))
+                .sort(Queries.desc("startedAt")));
     }
 
     long count() {
-        indices.refresh(NAME);
-        try {
-            return client.count(c -> c.index(indices.alias(NAME))).count();
-        } catch (IOException e) {
-            throw new StorageException("cannot count crawl runs", e);
-        }
+        runs.refresh();
+        return runs.count(null);
     }
 }

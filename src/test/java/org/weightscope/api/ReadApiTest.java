@@ -312,6 +312,34 @@ class ReadApiTest extends IntegrationTest {
                 .contains("/api/v1/adoption", "/api/v1/models")
                 .anyMatch(p -> p.startsWith("/api/v1/models/{hub}/"));
         assertThat(r.body()).contains("filter.origin", "as_of", "rule_version");
+        // the answers every operation shares are declared once (ApiDocumentation) and reach each of them
+        for (String path : paths.stream().filter(p -> p.startsWith("/api/v1/")).toList()) {
+            doc.get("paths")
+                    .get(path)
+                    .forEach(operation -> assertThat(operation
+                                    .get("responses")
+                                    .get("400")
+                                    .get("content")
+                                    .get("application/json")
+                                    .get("schema")
+                                    .get("$ref")
+                                    .asText())
+                            .as(path)
+                            .endsWith("/ApiError"));
+        }
+        JsonNode adoptionOk = doc.get("paths")
+                .get("/api/v1/adoption")
+                .get("get")
+                .get("responses")
+                .get("200");
+        assertThat(adoptionOk.get("content").has("text/csv")).isTrue();
+        assertThat(adoptionOk
+                        .get("content")
+                        .get("application/json")
+                        .get("schema")
+                        .get("$ref")
+                        .asText())
+                .endsWith("/AdoptionAnswer");
         HttpResponse<String> page = get("/api/docs");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.weightscope.catalogue.Attribution.Hardware;
 import org.weightscope.catalogue.HardwareThresholds;
 import org.weightscope.catalogue.ModelFacts;
@@ -52,50 +51,7 @@ public final class HardwareClassifier {
     private static final int DEFAULT_HALF_BYTES = 4;
     private static final java.util.Set<String> WIDE_FLOATS = java.util.Set.of("F32", "F64");
 
-    /** A quantisation and its average bits per weight (the documented table of the methodology). */
-    public record Quantisation(String id, double bits) {}
-
-    public static final Quantisation Q4_K_M = new Quantisation("q4_k_m", 4.85);
-    public static final Quantisation BITS_4 = new Quantisation("4bit", 4);
-    public static final Quantisation BITS_8 = new Quantisation("8bit", 8);
-    public static final Quantisation BITS_16 = new Quantisation("16bit", 16);
-
-    /** GGUF quantisation names and their average bits per weight (llama.cpp's figures, rounded). */
-    private static final Map<String, Double> GGUF_BITS = Map.ofEntries(
-            Map.entry("q2_k", 2.96),
-            Map.entry("q3_k_s", 3.5),
-            Map.entry("q3_k_m", 3.91),
-            Map.entry("q3_k_l", 4.27),
-            Map.entry("iq4_xs", 4.25),
-            Map.entry("iq4_nl", 4.5),
-            Map.entry("q4_0", 4.55),
-            Map.entry("q4_1", 5.0),
-            Map.entry("q4_k_s", 4.58),
-            Map.entry("q4_k_m", 4.85),
-            Map.entry("q5_0", 5.54),
-            Map.entry("q5_k_s", 5.54),
-            Map.entry("q5_k_m", 5.69),
-            Map.entry("q6_k", 6.59),
-            Map.entry("q8_0", 8.5),
-            Map.entry("f16", 16.0),
-            Map.entry("bf16", 16.0));
-
-    private static final Pattern GGUF_QUANT =
-            Pattern.compile("(?i)(?<![a-z0-9])(i?q[2-8](?:_[0-9a-z]+){0,2}|bf16|f16)(?![a-z0-9])");
-    private static final Pattern FOUR_BIT = Pattern.compile(
-            "(?i)(?<![a-z0-9])(awq|gptq|bnb[-_]4bit|4[-_]?bit|int4|w4a16|nvfp4|mxfp4|nf4|fp4|gptq[-_]int4)(?![a-z0-9])");
-    private static final Pattern EIGHT_BIT =
-            Pattern.compile("(?i)(?<![a-z0-9])(fp8|int8|8[-_]?bit|w8a8|gptq[-_]int8|fp8[-_]dynamic)(?![a-z0-9])");
-    private static final Pattern GGUF_NAME = Pattern.compile("(?i)(?<![a-z0-9])gguf(?![a-z0-9])");
     static final String DISAGREES = "parameters-disagree-with-name";
-
-    /**
-     * Size hint in a repo name: "7B", "0.5B", "1.5b", "500M", "1T", "8x7B", "30B-A3B". The number must not follow
-     * a letter, digit or dot, so "Qwen2.5" or "v1" never read as sizes.
-     */
-    private static final Pattern SIZE_HINT =
-            Pattern.compile("(?<![A-Za-z0-9.])(?:(\\d{1,3})x)?(\\d+(?:\\.\\d+)?)([BMTbmt])(?![A-Za-z0-9])"
-                    + "(?:[-_]A(\\d+(?:\\.\\d+)?)([BMbm])(?![A-Za-z0-9]))?");
 
     private final double edgeBytes;
     private final double consumerBytes;
@@ -109,9 +65,6 @@ public final class HardwareClassifier {
         this.multiGpuBytes = t.multiGpuGb() * 1e9;
     }
 
-    /** A parsed name hint; {@code active} is null for dense models. */
-    public record SizeHint(long total, Long active) {}
-
     public Hardware classify(ModelFacts f) {
         return classify(f, List.of());
     }
@@ -120,8 +73,8 @@ public final class HardwareClassifier {
     public Hardware classify(ModelFacts f, List<ModelFacts> ancestors) {
         SizeHint hint = sizeHint(f.name());
         Long active = hint == null ? null : hint.active();
-        boolean gguf = isGguf(f);
-        Quantisation q = quantisation(f, gguf);
+        boolean gguf = Quantisation.isGguf(f);
+        Quantisation q = Quantisation.of(f, gguf);
         List<String> flags = new ArrayList<>(1);
 
         // 1. file sizes of the weights as the crawl listed them
@@ -181,7 +134,7 @@ public final class HardwareClassifier {
                     "safetensors",
                     total,
                     active,
-                    wide ? BITS_16.id() : null,
+                    wide ? Quantisation.BITS_16.id() : null,
                     null,
                     flags);
         }
@@ -221,29 +174,6 @@ public final class HardwareClassifier {
         if (ratio > 4 || ratio < 0.25) flags.add(DISAGREES);
     }
 
-    static boolean isGguf(ModelFacts f) {
-        if ("gguf".equalsIgnoreCase(f.libraryName())) return true;
-        for (String t : f.tags()) if ("gguf".equalsIgnoreCase(t)) return true;
-        return GGUF_NAME.matcher(f.name()).find();
-    }
-
-    /** The quantisation a repo runs at, from its hub, name, tags and library; 16-bit when nothing says otherwise. */
-    public static Quantisation quantisation(ModelFacts f, boolean gguf) {
-        if (gguf || "ollama".equals(f.hub())) {
-            Matcher m = GGUF_QUANT.matcher(f.name());
-            while (m.find()) {
-                Double bits = GGUF_BITS.get(m.group(1).toLowerCase(Locale.ROOT));
-                if (bits != null) return new Quantisation(m.group(1).toLowerCase(Locale.ROOT), bits);
-            }
-            return Q4_K_M;
-        }
-        StringBuilder text = new StringBuilder(f.name());
-        for (String t : f.tags()) text.append(' ').append(t);
-        if (EIGHT_BIT.matcher(text).find()) return BITS_8;
-        if (FOUR_BIT.matcher(text).find()) return BITS_4;
-        return BITS_16;
-    }
-
     private record FileChoice(long bytes, String quantisation) {}
 
     /**
@@ -258,18 +188,18 @@ public final class HardwareClassifier {
             for (Map.Entry<String, Long> e : files.entrySet()) {
                 String name = e.getKey().toLowerCase(Locale.ROOT);
                 if (!name.endsWith(".gguf") || name.contains("mmproj") || e.getValue() == null) continue;
-                Matcher m = GGUF_QUANT.matcher(name.substring(name.lastIndexOf('/') + 1));
+                Matcher m = Quantisation.GGUF_QUANT.matcher(name.substring(name.lastIndexOf('/') + 1));
                 String quant = null;
-                while (m.find()) if (GGUF_BITS.containsKey(m.group(1))) quant = m.group(1);
+                while (m.find()) if (Quantisation.GGUF_BITS.containsKey(m.group(1))) quant = m.group(1);
                 byQuant.merge(quant == null ? "?" : quant, e.getValue(), Long::sum);
             }
             if (byQuant.isEmpty()) return null;
             String best = null;
             double bestDistance = Double.MAX_VALUE;
             for (String quant : byQuant.keySet()) {
-                Double bits = GGUF_BITS.get(quant);
+                Double bits = Quantisation.GGUF_BITS.get(quant);
                 if (bits == null) continue;
-                double d = Math.abs(bits - Q4_K_M.bits());
+                double d = Math.abs(bits - Quantisation.Q4_K_M.bits());
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = quant;
@@ -297,7 +227,7 @@ public final class HardwareClassifier {
                 && !f.safetensorsParameters().isEmpty()
                 && f.safetensorsParameters().keySet().stream()
                         .allMatch(k -> WIDE_FLOATS.contains(k.toUpperCase(Locale.ROOT)))) {
-            return new FileChoice(sum / 2, BITS_16.id());
+            return new FileChoice(sum / 2, Quantisation.BITS_16.id());
         }
         return sum > 0 ? new FileChoice(sum, null) : null;
     }
@@ -313,20 +243,6 @@ public final class HardwareClassifier {
 
     /** The first size hint in a repo name (without namespace), or null. */
     public static SizeHint sizeHint(String name) {
-        if (name == null) return null;
-        Matcher m = SIZE_HINT.matcher(name);
-        if (!m.find()) return null;
-        long experts = m.group(1) == null ? 1 : Long.parseLong(m.group(1));
-        long total = Math.round(Double.parseDouble(m.group(2)) * unit(m.group(3)) * experts);
-        Long active = m.group(4) == null ? null : Math.round(Double.parseDouble(m.group(4)) * unit(m.group(5)));
-        return total > 0 ? new SizeHint(total, active) : null;
-    }
-
-    private static double unit(String u) {
-        return switch (Character.toUpperCase(u.charAt(0))) {
-            case 'M' -> 1e6;
-            case 'T' -> 1e12;
-            default -> 1e9;
-        };
+        return SizeHint.in(name);
     }
 }

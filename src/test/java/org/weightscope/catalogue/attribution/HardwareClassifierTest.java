@@ -61,15 +61,12 @@ class HardwareClassifierTest {
     @Test
     void nameHints() {
         assertThat(HardwareClassifier.sizeHint("Qwen3-30B-A3B"))
-                .isEqualTo(new HardwareClassifier.SizeHint(30_000_000_000L, 3_000_000_000L));
+                .isEqualTo(new SizeHint(30_000_000_000L, 3_000_000_000L));
         assertThat(HardwareClassifier.sizeHint("Mixtral-8x7B-Instruct-v0.1"))
-                .isEqualTo(new HardwareClassifier.SizeHint(56_000_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("Qwen2.5-0.5B-Instruct"))
-                .isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("Qwen2.5-1.5b"))
-                .isEqualTo(new HardwareClassifier.SizeHint(1_500_000_000L, null));
-        assertThat(HardwareClassifier.sizeHint("OuteTTS-0.2-500M"))
-                .isEqualTo(new HardwareClassifier.SizeHint(500_000_000L, null));
+                .isEqualTo(new SizeHint(56_000_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-0.5B-Instruct")).isEqualTo(new SizeHint(500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("Qwen2.5-1.5b")).isEqualTo(new SizeHint(1_500_000_000L, null));
+        assertThat(HardwareClassifier.sizeHint("OuteTTS-0.2-500M")).isEqualTo(new SizeHint(500_000_000L, null));
         assertThat(HardwareClassifier.sizeHint("Qwen3.5-397B-A17B").active()).isEqualTo(17_000_000_000L);
         assertThat(HardwareClassifier.sizeHint("Llama-3.3-70B-Instruct").total())
                 .isEqualTo(70_000_000_000L);

@@ -1,4 +1,4 @@
-package org.weightscope.catalogue;
+package org.weightscope.storage;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -6,14 +6,13 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.IOException;
 import java.util.List;
-import org.weightscope.storage.StorageException;
 
 /** One {@code _bulk} request for the writes of a page (models, snapshots and events together). */
-final class Bulk {
+public final class Bulk {
 
     private Bulk() {}
 
-    static void execute(ElasticsearchClient client, List<BulkOperation> operations, String what) {
+    public static void execute(ElasticsearchClient client, List<BulkOperation> operations, String what) {
         if (operations.isEmpty()) {
             return;
         }
