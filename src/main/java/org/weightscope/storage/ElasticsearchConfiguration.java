@@ -60,11 +60,15 @@ class ElasticsearchConfiguration {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + settings.apiKey())});
         }
+        // the embedded server's own user, or the external cluster's configured one
+        String username =
+                endpoint.embedded().map(EmbeddedElasticsearch::username).orElse(settings.username());
+        String password =
+                endpoint.embedded().map(EmbeddedElasticsearch::password).orElse(settings.password());
         builder.setHttpClientConfigCallback(http -> {
-            if (settings.username() != null && !settings.username().isBlank()) {
+            if (username != null && !username.isBlank()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(
-                        AuthScope.ANY, new UsernamePasswordCredentials(settings.username(), settings.password()));
+                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
                 http.setDefaultCredentialsProvider(credentials);
             }
             if (settings.caCertificate() != null) {

@@ -33,6 +33,8 @@ public final class ExposureResolutionBenchmark {
                 .run(
                         "--server.port=0",
                         "--weightscope.elasticsearch.uris=" + uri,
+                        "--weightscope.elasticsearch.username=" + TestElasticsearch.username(),
+                        "--weightscope.elasticsearch.password=" + TestElasticsearch.password(),
                         "--weightscope.elasticsearch.index-prefix=bench" + System.nanoTime(),
                         "--weightscope.scheduling.enabled=false",
                         "--spring.quartz.job-store-type=memory",
