@@ -89,7 +89,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     runAsUser,
                     ServerLaunch.freePort(),
                     ServerLaunch.freePort(),
-                    pidFile.path());
+                    pidFile.path(),
+                    ServerLaunch.SINGLE_NODE);
             lock.describe("on 127.0.0.1:" + launch.httpPort() + ", data " + dataDir);
             // The JVM may be stopped at any moment, also before the app's context (and so close()) exists, e.g.
             // SIGTERM while we wait for cluster health: the hook makes sure the server never outlives us.

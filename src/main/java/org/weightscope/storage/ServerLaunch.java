@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One launch of the embedded server: its command line (security on, HTTP and transport on loopback only, its
- * own configuration folder) and the wait for cluster health, asked with the app's credentials.
+ * One launch of a server of the distribution: its command line (HTTP and transport on loopback only, its own
+ * configuration folder, data and logs, plus {@code settings}: for the embedded server {@link #SINGLE_NODE})
+ * and the wait for cluster health, asked with the app's credentials.
  */
 record ServerLaunch(
         Path esHome,
@@ -28,7 +29,20 @@ record ServerLaunch(
         String runAsUser,
         int httpPort,
         int transportPort,
-        Path pidFile) {
+        Path pidFile,
+        List<String> settings) {
+
+    /** The embedded server: one node, security on. */
+    static final List<String> SINGLE_NODE = List.of(
+            "cluster.name=weightscope-embedded",
+            "node.name=weightscope-embedded",
+            "discovery.type=single-node",
+            // any local process could otherwise read the inventories and webhook secrets, or delete indices;
+            // one node needs no transport TLS, and HTTP stays plain on loopback
+            "xpack.security.enabled=true",
+            "xpack.security.http.ssl.enabled=false",
+            "xpack.security.transport.ssl.enabled=false",
+            "action.destructive_requires_name=false");
 
     Path console() {
         return dataDir.resolve("logs").resolve("console.log");
@@ -44,22 +58,15 @@ record ServerLaunch(
             command.addAll(List.of("setpriv", "--reuid=" + runAsUser, "--regid=" + runAsUser, "--init-groups", "--"));
         }
         command.addAll(List.of(esHome.resolve("bin/elasticsearch").toString(), "-p", pidFile.toString()));
-        for (String setting : List.of(
-                "cluster.name=weightscope-embedded",
-                "node.name=weightscope-embedded",
-                "discovery.type=single-node",
-                // any local process could otherwise read the inventories and webhook secrets, or delete indices;
-                // one node needs no transport TLS, and HTTP stays plain on loopback
-                "xpack.security.enabled=true",
-                "xpack.security.http.ssl.enabled=false",
-                "xpack.security.transport.ssl.enabled=false",
+        List<String> all = new ArrayList<>(List.of(
                 "network.host=127.0.0.1",
                 "http.port=" + httpPort,
                 "transport.port=" + transportPort,
                 "path.data=" + dataDir.resolve("data"),
                 "path.logs=" + dataDir.resolve("logs"),
-                "cluster.routing.allocation.disk.threshold_enabled=false",
-                "action.destructive_requires_name=false")) {
+                "cluster.routing.allocation.disk.threshold_enabled=false"));
+        all.addAll(settings);
+        for (String setting : all) {
             command.add("-E");
             command.add(setting);
         }
