@@ -31,14 +31,20 @@ class ElasticsearchConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchConfiguration.class);
 
+    /** The embedded server's data folder lock, taken before any other bean (see {@link DataFolderGuard}). */
+    @Bean
+    static DataFolderGuard embeddedDataFolderGuard() {
+        return new DataFolderGuard();
+    }
+
     @Bean(destroyMethod = "close")
-    ElasticsearchEndpoint elasticsearchEndpoint(ElasticsearchSettings settings) {
+    ElasticsearchEndpoint elasticsearchEndpoint(ElasticsearchSettings settings, DataFolderGuard guard) {
         if (settings.external()) {
             log.info("Using the external Elasticsearch cluster at {}; nothing is embedded", settings.uris());
             return new ElasticsearchEndpoint(settings.uris(), null);
         }
         EmbeddedElasticsearch embedded = embedded(settings.embedded());
-        URI uri = embedded.start();
+        URI uri = embedded.start(guard.take(embedded.dataDir()));
         return new ElasticsearchEndpoint(List.of(uri), embedded);
     }
 

@@ -64,12 +64,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      *
      * @throws DataFolderLock.DataFolderInUseException when another instance holds the data folder
      */
-    public synchronized URI start() {
+    public URI start() {
+        return start(null);
+    }
+
+    /** {@link #start()} with the folder's lock already taken ({@code null}: take it now). */
+    synchronized URI start(DataFolderLock taken) {
         if (process != null) {
             return uri();
         }
         stopping = false;
-        lock = DataFolderLock.acquire(dataDir);
+        lock = taken != null ? taken : DataFolderLock.acquire(dataDir);
         try {
             Path esHome = ElasticsearchInstaller.unpackOnce(distribution, home);
             Path data = Files.createDirectories(dataDir.resolve("data"));

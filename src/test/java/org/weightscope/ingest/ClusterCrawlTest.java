@@ -69,23 +69,28 @@ class ClusterCrawlTest {
         HubReplay.sources(registry, "http://localhost:" + PORT);
     }
 
-    @LocalServerPort
-    int port;
+    final int port;
+    final CrawlService crawls;
+    final CatalogueService catalogue;
+    final CatalogueHistory history;
+    final ElasticsearchClient client;
+    final Indices indices;
 
     @Autowired
-    CrawlService crawls;
-
-    @Autowired
-    CatalogueService catalogue;
-
-    @Autowired
-    CatalogueHistory history;
-
-    @Autowired
-    ElasticsearchClient client;
-
-    @Autowired
-    Indices indices;
+    ClusterCrawlTest(
+            @LocalServerPort int port,
+            CrawlService crawls,
+            CatalogueService catalogue,
+            CatalogueHistory history,
+            ElasticsearchClient client,
+            Indices indices) {
+        this.port = port;
+        this.crawls = crawls;
+        this.catalogue = catalogue;
+        this.history = history;
+        this.client = client;
+        this.indices = indices;
+    }
 
     @AfterAll
     static void stop() {

@@ -108,11 +108,14 @@ class GuardedEmbeddedServerTest {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        assertThat(second.waitFor(5, TimeUnit.MINUTES)).as("the second app ends").isTrue();
+        assertThat(second.waitFor(5, TimeUnit.MINUTES))
+                .as("the second app ends")
+                .isTrue();
         String log = Files.readString(output);
         assertThat(second.exitValue()).as(log).isNotZero();
         assertThat(log)
-                .contains("is in use by another Weightscope instance (pid " + ProcessHandle.current().pid())
+                .contains("is in use by another Weightscope instance (pid "
+                        + ProcessHandle.current().pid())
                 .contains("Elasticsearch on 127.0.0.1:" + server().uri().getPort());
         // the first one's server was left alone and the app still answers
         assertThat(server().serverPid()).contains(serverPid);

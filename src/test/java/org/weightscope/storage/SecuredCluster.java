@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.zip.ZipFile;
 import org.awaitility.Awaitility;
 import org.weightscope.TestElasticsearch;
 
@@ -142,7 +141,7 @@ public final class SecuredCluster implements AutoCloseable {
     private static Path certificates(Path esHome, Path dir, int size) throws IOException {
         Path certs = Files.createDirectories(dir.resolve("certs"));
         tool(esHome, "elasticsearch-certutil", "ca", "--silent", "--pem", "--out", certs.resolve("ca.zip"));
-        unzip(certs.resolve("ca.zip"), certs);
+        ElasticsearchInstaller.unzip(certs.resolve("ca.zip"), certs);
         StringBuilder instances = new StringBuilder("instances:\n");
         for (int n = 1; n <= size; n++) {
             instances.append("  - name: n").append(n).append("\n    ip: [127.0.0.1]\n    dns: [localhost]\n");
@@ -162,7 +161,7 @@ public final class SecuredCluster implements AutoCloseable {
                 certs.resolve("ca/ca.key"),
                 "--out",
                 certs.resolve("certs.zip"));
-        unzip(certs.resolve("certs.zip"), certs);
+        ElasticsearchInstaller.unzip(certs.resolve("certs.zip"), certs);
         return certs;
     }
 
@@ -184,23 +183,6 @@ public final class SecuredCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (var entry : java.util.Collections.list(z.entries())) {
-                Path out = into.resolve(entry.getName()).normalize();
-                if (!out.startsWith(into)) throw new IOException("unsafe entry " + entry.getName());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                Files.createDirectories(out.getParent());
-                try (var in = z.getInputStream(entry)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 
