@@ -173,7 +173,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     public URI uri() {
-        return launch.uri();
+        ServerLaunch current = launch;
+        return current == null ? URI.create("http://127.0.0.1:0") : current.uri();
     }
 
     public Path dataDir() {

@@ -113,6 +113,10 @@ class GuardedEmbeddedServerTest {
                 .isTrue();
         String log = Files.readString(output);
         assertThat(second.exitValue()).as(log).isNotZero();
+        log.lines()
+                .filter(l -> l.contains("is in use by"))
+                .findFirst()
+                .ifPresent(l -> System.out.printf("Second instance (exit %d): %s%n", second.exitValue(), l.strip()));
         assertThat(log)
                 .contains("is in use by another Weightscope instance (pid "
                         + ProcessHandle.current().pid())
