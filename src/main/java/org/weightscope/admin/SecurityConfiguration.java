@@ -26,12 +26,13 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
- * it), 401 for anonymous callers. The public read API, its docs, the feeds and {@code /error}: open to
+ * Four filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
+ * it), 401 for anonymous callers. {@code /actuator/**}: health open, the rest the admin's (Basic or session),
+ * 401 for anonymous callers. The public read API, its docs, the feeds and {@code /error}: open to
  * anyone, stateless. Everything else: Vaadin's configurer (form login at {@code /login}, view access by
  * {@code @AnonymousAllowed}/{@code @RolesAllowed}) with CSRF on, the login form included. Every chain sends
  * the same security headers; login throttling and body limits are servlet filters of the web module, in
- * front of all three.
+ * front of all of them.
  */
 @Configuration
 @EnableWebSecurity
@@ -106,11 +107,34 @@ class SecurityConfiguration {
     }
 
     /**
+     * Actuator: the health endpoint and its liveness/readiness groups are open (an orchestrator probes them
+     * without credentials; anonymous callers get the status only, details need the admin, see
+     * management.endpoint.health.show-details); every other endpoint, Prometheus' included, needs the admin,
+     * by HTTP Basic (a scraper) or the admin's login session (a browser). 401, never the login page.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(ADMIN))
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // an existing session (the admin logged in to the views) is used; none is ever created here
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(c -> c.disable());
+        headers(http);
+        return http.build();
+    }
+
+    /**
      * The public read API, its docs, the feeds and the error page: anonymous, stateless (no request ever
      * creates a session here), no CSRF (no cookie authenticates them).
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
         http.securityMatcher(
                         "/api/v1/**",
@@ -138,7 +162,7 @@ class SecurityConfiguration {
      * CSRF protection (the UIDL security key).
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         headers(http);

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
-import org.weightscope.catalogue.AdoptionService;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.ModelSearch;
@@ -68,207 +67,15 @@ class ApiController {
     /** The model resource shows both origin views side by side. */
     static final String BOTH_VIEWS = "uploader+lineage";
 
-    private static final Set<String> ADOPTION_PARAMS =
-            Set.of("metric", "by", "view", "top", "at", "from", "to", "sample", "format");
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "view", "from", "size", "format");
     private static final Set<String> MODEL_PARAMS = Set.of("derivatives", "format");
 
-    private final AdoptionService adoption;
     private final ModelSearch search;
     private final AttributionRules rules;
 
-    ApiController(AdoptionService adoption, ModelSearch search, AttributionRules rules) {
-        this.adoption = adoption;
+    ApiController(ModelSearch search, AttributionRules rules) {
         this.search = search;
         this.rules = rules;
-    }
-
-    @GetMapping("/adoption")
-    @Operation(
-            summary = "Share of a metric by a dimension, in one origin view, as of a day",
-            description = "As of a day D (at=, default: the newest day with captures): each model's newest capture"
-                    + " within the freshness window ending at D (7 days by default), never an older one; a model seen"
-                    + " removed stops counting from that day. coverage says what the figures were computed over;"
-                    + " warnings name a thin sample or a total dominated by one model. A model credited to several"
-                    + " countries splits its value evenly. Figures beyond top count in the total only. With from/to:"
-                    + " a weekly series under the same rule.")
-    @ApiResponse(
-            responseCode = "200",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        schema = @Schema(implementation = Responses.AdoptionAnswer.class)),
-                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
-            })
-    @ApiResponse(
-            responseCode = "400",
-            description = "bad parameter",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = ApiError.class)))
-    @FilterParameters
-    ResponseEntity<?> adoption(
-            @Parameter(description = "downloads-30d (default) or models") @RequestParam(required = false) String metric,
-            @Parameter(description = "origin (default), organisation, sector, hardware-class, licence-class or hub")
-                    @RequestParam(required = false)
-                    String by,
-            @Parameter(description = "origin view: lineage (default) or uploader") @RequestParam(required = false)
-                    String view,
-            @Parameter(description = "at most this many keys, 1–1000 (default 50)") @RequestParam(required = false)
-                    Integer top,
-            @Parameter(description = "the as-of day (ISO yyyy-mm-dd), default the newest day with captures")
-                    @RequestParam(required = false)
-                    String at,
-            @Parameter(
-                            description =
-                                    "start day (ISO yyyy-mm-dd): answers a weekly series, one point per ISO week as of"
-                                            + " its last day (Sunday)")
-                    @RequestParam(required = false)
-                    String from,
-            @Parameter(description = "end day (ISO yyyy-mm-dd) of a series, default the newest day with captures")
-                    @RequestParam(required = false)
-                    String to,
-            @Parameter(
-                            description = "series only: all (default; every model captured in each week's window) or"
-                                    + " constant (only the models counted in every week with data)")
-                    @RequestParam(required = false)
-                    String sample,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            HttpServletRequest request) {
-        Map<String, String[]> parameters = request.getParameterMap();
-        Params.onlyKnown(parameters, ADOPTION_PARAMS);
-        boolean csv = Params.csv(format, accept);
-        Adoption.Metric m = Params.metric(metric);
-        Adoption.Dimension d = Params.dimension(by);
-        Adoption.View v = Params.view(view);
-        int n = Params.range("top", top, 50, 1, MAX_TOP);
-        var filters = Params.filters(parameters);
-        java.time.LocalDate day = Params.date("at", at);
-        if (parameters.containsKey("from") || parameters.containsKey("to")) {
-            if (day != null) {
-                throw new BadParameterException("at", "at answers one day; from/to a series: give one or the other");
-            }
-            return series(
-                    m, d, v, n, filters, Params.date("from", from), Params.date("to", to), Params.sample(sample), csv);
-        }
-        if (sample != null) {
-            throw new BadParameterException("sample", "sample applies to a series (from/to) only");
-        }
-        Adoption a = adoption.asOf(new Adoption.Query(m, d, v, filters, n), day);
-        Citation c = Citation.of(a);
-        List<Responses.Figure> figures = figures(a);
-        if (csv) {
-            Csv out = new Csv(c, List.of(a.by(), a.metric(), "share"));
-            figures.forEach(f -> out.row(List.of(f.key(), f.value(), f.share())));
-            return csv(out, "adoption");
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.AdoptionAnswer(
-                        c.asOfText(),
-                        a.asOf() == null ? null : a.asOf().toString(),
-                        a.metric(),
-                        a.metricVersion(),
-                        a.view(),
-                        a.ruleVersion(),
-                        c.text(),
-                        a.by(),
-                        Params.echo(filters),
-                        n,
-                        a.total(),
-                        Responses.CoverageBody.of(a.coverage()),
-                        a.coverage().warnings(),
-                        a.definition(),
-                        figures));
-    }
-
-    private static List<Responses.Figure> figures(Adoption a) {
-        return a.figures().stream()
-                .map(f -> new Responses.Figure(f.key(), f.value(), f.share()))
-                .toList();
-    }
-
-    /** The weekly series of a query between two days, from the daily snapshots. */
-    private ResponseEntity<?> series(
-            Adoption.Metric m,
-            Adoption.Dimension d,
-            Adoption.View v,
-            int n,
-            Map<Adoption.Dimension, List<String>> filters,
-            java.time.LocalDate from,
-            java.time.LocalDate to,
-            AdoptionService.Sample sample,
-            boolean csv) {
-        java.time.LocalDate end =
-                to != null ? to : adoption.newestDay(m).orElse(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-        java.time.LocalDate start = from == null ? end.minusWeeks(26) : from;
-        if (start.isAfter(end)) {
-            throw new BadParameterException("from", "from must not be after to");
-        }
-        if (start.plusYears(10).isBefore(end)) {
-            throw new BadParameterException("from", "at most ten years at a time");
-        }
-        AdoptionService.Series s = adoption.weekly(new Adoption.Query(m, d, v, filters, n), start, end, sample);
-        List<AdoptionService.Point> points = s.points();
-        Adoption last = points.get(points.size() - 1).adoption();
-        Citation c = new Citation(
-                end.toString(),
-                m.id(),
-                m.version(),
-                v.id(),
-                adoption.ruleVersion(),
-                "weekly from " + start + ", " + s.sample().id() + " sample");
-        if (csv) {
-            Csv out = new Csv(c, List.of("day", d.id(), m.id(), "share", "models", "captured_from", "captured_to"));
-            for (AdoptionService.Point p : points) {
-                var cov = p.adoption().coverage();
-                if (cov.empty()) {
-                    out.row(java.util.Arrays.asList(p.day().toString(), null, null, null, 0, null, null));
-                }
-                figures(p.adoption())
-                        .forEach(f -> out.row(List.of(
-                                p.day().toString(),
-                                f.key(),
-                                f.value(),
-                                f.share(),
-                                cov.models(),
-                                cov.capturedFrom().toString(),
-                                cov.capturedTo().toString())));
-            }
-            return csv(out, "adoption-weekly");
-        }
-        List<Responses.Point> series = points.stream()
-                .map(p -> new Responses.Point(
-                        p.day().toString(),
-                        p.adoption().asOf() == null ? null : p.adoption().asOf().toString(),
-                        p.adoption().total(),
-                        Responses.CoverageBody.of(p.adoption().coverage()),
-                        figures(p.adoption())))
-                .toList();
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.AdoptionSeries(
-                        c.asOfText(),
-                        m.id(),
-                        m.version(),
-                        v.id(),
-                        adoption.ruleVersion(),
-                        c.text(),
-                        d.id(),
-                        Params.echo(filters),
-                        n,
-                        start.toString(),
-                        end.toString(),
-                        s.sample().id(),
-                        s.sampleChanges(),
-                        s.sampleModels(),
-                        s.note(),
-                        "weekly: one point per ISO week, as of its last day (or the range's end) under the as-of rule; a week"
-                                + " with no capture in its window has no figures (a gap, not a zero); 30-day downloads are a"
-                                + " rolling window and are never summed across days. " + last.definition(),
-                        series));
     }
 
     @GetMapping("/models")
@@ -438,7 +245,7 @@ class ApiController {
         return list.stream().map(f -> new Responses.Facet(f.key(), f.count())).toList();
     }
 
-    private static ResponseEntity<String> csv(Csv csv, String name) {
+    static ResponseEntity<String> csv(Csv csv, String name) {
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"weightscope-" + name + ".csv\"")

@@ -1,8 +1,10 @@
 package org.weightscope.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.weightscope.catalogue.AnchorMetrics;
 
 /** The API's response bodies. Each starts with the same provenance fields, so clients can cite any answer. */
 final class Responses {
@@ -25,7 +27,9 @@ final class Responses {
             CoverageBody coverage,
             List<String> warnings,
             String definition,
-            List<Figure> figures) {}
+            List<Figure> figures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AnchorMetrics.Flagged flagged,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> relations) {}
 
     /**
      * What a figure was computed over (see {@link org.weightscope.catalogue.Coverage}).
@@ -111,7 +115,8 @@ final class Responses {
             @JsonProperty("captured_at") String capturedAt,
             double total,
             CoverageBody coverage,
-            List<Figure> figures) {}
+            List<Figure> figures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> relations) {}
 
     record AdoptionSeries(
             @JsonProperty("as_of") String asOf,

@@ -96,6 +96,9 @@ public class AdoptionCube {
      * stop counting as built. Called where the snapshots are placed, before the write.
      */
     void touched(LocalDate day) {
+        if (behindSince == null) {
+            behindSince = Instant.now();
+        }
         LocalDate first = earliest();
         if (first == null || day.isBefore(first)) {
             // as of a day before every capture the cube knows there is nothing to count: it answers those days empty
@@ -122,6 +125,14 @@ public class AdoptionCube {
         }
     }
 
+    /** When snapshots were first written that the cube has not been rebuilt for since; null: caught up. */
+    private volatile Instant behindSince;
+
+    /** Since when the cube lags behind the snapshots (the ops module's lag gauge); empty while caught up. */
+    public Optional<Instant> behindSince() {
+        return Optional.ofNullable(behindSince);
+    }
+
     /** Built days invalidated by a write since the last {@link #update()}: rebuilt by it. */
     private final Set<LocalDate> stale = ConcurrentHashMap.newKeySet();
 
@@ -136,6 +147,9 @@ public class AdoptionCube {
         stale.removeAll(days);
         long t = System.nanoTime();
         days.forEach(this::build);
+        if (dirty.isEmpty() && stale.isEmpty()) {
+            behindSince = null;
+        }
         log.debug("Adoption cube: rebuilt {} days in {} ms", days.size(), (System.nanoTime() - t) / 1_000_000);
     }
 

@@ -1,9 +1,6 @@
 package org.weightscope.catalogue;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,14 +25,17 @@ public class AdoptionService {
     private final AttributionRules rules;
     private final FigureSettings settings;
     private final AdoptionCube cube;
+    private final org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors;
 
     AdoptionService(
             AdoptionIndex index,
             Indices indices,
             AttributionRules rules,
             Optional<FigureSettings> settings,
-            AdoptionCube cube) {
+            AdoptionCube cube,
+            org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors) {
         this.index = index;
+        this.anchors = anchors;
         this.cube = cube;
         this.indices = indices;
         this.rules = rules;
@@ -59,6 +59,9 @@ public class AdoptionService {
 
     /** As of {@code at} (null: the newest day with captures that carry the metric). */
     public Adoption asOf(Adoption.Query query, LocalDate at) {
+        if (!query.metric().aggregated()) {
+            return anchors.getObject().asOf(new AnchorMetrics.Options(query, Periods.WEEK, null, null), at);
+        }
         LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
         if (day == null) {
             return answer(query, null, null);
@@ -121,7 +124,10 @@ public class AdoptionService {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
-        List<LocalDate> days = weekEnds(from, to);
+        if (!query.metric().aggregated()) {
+            return anchors.getObject().series(new AnchorMetrics.Options(query, Periods.WEEK, null, null), from, to);
+        }
+        List<LocalDate> days = Periods.WEEK.ends(from, to);
         Optional<AdoptionCube.Answer> fromCube = cube.asOf(query, days);
         if (fromCube.isPresent()) {
             // the cube knows each point's model count and set fingerprint: whether the sample changes, and whether a
@@ -203,23 +209,6 @@ public class AdoptionService {
         return points;
     }
 
-    /** The last day of each ISO week overlapping [from, to], the last one clipped to {@code to}. */
-    static List<LocalDate> weekEnds(LocalDate from, LocalDate to) {
-        List<LocalDate> out = new ArrayList<>();
-        for (LocalDate d = from.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)); ; d = d.plusWeeks(1)) {
-            if (!d.isBefore(to)) {
-                out.add(to);
-                return out;
-            }
-            out.add(d);
-        }
-    }
-
-    static String weekOf(LocalDate day) {
-        return day.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
     /** The rule version figures are computed with. */
     public String ruleVersion() {
         return rules.version();
@@ -238,8 +227,13 @@ public class AdoptionService {
     }
 
     private Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r) {
+        return answer(q, at, r, "");
+    }
+
+    /** The answer of a query from its raw result, with a note on what was left out appended to the definition. */
+    Adoption answer(Adoption.Query q, LocalDate at, AdoptionIndex.Result r, String note) {
         String definition =
-                q.metric().definition() + " Freshness window: " + window() + " days ending at the as-of day."
+                q.metric().definition() + note + " Freshness window: " + window() + " days ending at the as-of day."
                         + " Origin view '" + q.view().id() + "': "
                         + (q.view() == Adoption.View.UPLOADER
                                 ? "the country of the organisation owning the repository's namespace."
@@ -265,7 +259,8 @@ public class AdoptionService {
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
-        boolean counts = q.metric() == Adoption.Metric.MODELS;
+        // counts name no top model (a release count's result carries none; a weighted one does)
+        boolean counts = q.metric() == Adoption.Metric.MODELS || (!q.metric().downloads() && r.topModel() == null);
         double topShare = counts || r.downloads() == 0 ? 0 : r.topValue() / r.downloads();
         Coverage coverage = new Coverage(
                 r.models(),

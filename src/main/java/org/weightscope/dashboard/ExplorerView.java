@@ -41,6 +41,7 @@ import org.weightscope.catalogue.AdoptionService;
 public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AdoptionService adoption;
+    private final org.weightscope.catalogue.AnchorMetrics anchors;
     private final Select<Adoption.Metric> metric = new Select<>();
     private final Select<Adoption.Dimension> by = new Select<>();
     private final RadioButtonGroup<Adoption.View> view = new RadioButtonGroup<>();
@@ -137,8 +138,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    ExplorerView(AdoptionService adoption) {
+    ExplorerView(AdoptionService adoption, org.weightscope.catalogue.AnchorMetrics anchors) {
         this.adoption = adoption;
+        this.anchors = anchors;
         setMaxWidth("1200px");
         add(new H2(getTranslation("nav.explorer")));
         metric.setLabel(getTranslation("explorer.metric"));
@@ -246,8 +248,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         Grid<Adoption.Figure> table = new Grid<>();
         table.setId("explorer-table");
         table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
-        table.addColumn(f -> state.metric() == Adoption.Metric.MODELS && f.value() != Math.rint(f.value())
-                        ? String.format(getLocale(), "%,.2f", f.value())
+        table.addColumn(f -> (!state.metric().downloads() || state.metric() == Adoption.Metric.CONCENTRATION)
+                                && f.value() != Math.rint(f.value())
+                        ? String.format(getLocale(), f.value() < 10 ? "%,.4f" : "%,.2f", f.value())
                         : Numbers.integer(f.value(), getLocale()))
                 .setHeader(getTranslation("table.value"));
         table.addColumn(f -> Numbers.percent(f.share())).setHeader(getTranslation("table.share"));
@@ -277,6 +280,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         link.setId("permalink");
         result.add(new HorizontalLayout(download, link));
         result.add(new Paragraph(a.definition()));
+        AnchorFigures.addTo(result, anchors, state.query(), a);
     }
 
     private static List<List<String>> rows(Adoption a) {

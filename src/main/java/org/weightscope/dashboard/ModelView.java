@@ -29,11 +29,19 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final ModelSearch search;
     private final org.weightscope.catalogue.CatalogueHistory history;
+    private final org.weightscope.catalogue.AnchorMetrics anchors;
+    private final org.weightscope.catalogue.AdoptionService adoption;
     private String title = "Model · Weightscope";
 
-    ModelView(ModelSearch search, org.weightscope.catalogue.CatalogueHistory history) {
+    ModelView(
+            ModelSearch search,
+            org.weightscope.catalogue.CatalogueHistory history,
+            org.weightscope.catalogue.AnchorMetrics anchors,
+            org.weightscope.catalogue.AdoptionService adoption) {
         this.search = search;
         this.history = history;
+        this.anchors = anchors;
+        this.adoption = adoption;
         setMaxWidth("1100px");
     }
 
@@ -169,6 +177,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                             getTranslation("view.uploader") + " + " + getTranslation("view.lineage"),
                             a.ruleVersion())));
         }
+        add(new ModelMetricsPanel(anchors, adoption, m));
         java.util.List<org.weightscope.catalogue.ModelEvent> events = history.events(null, m.id(), 50);
         if (!events.isEmpty()) {
             Div timeline = new Div();

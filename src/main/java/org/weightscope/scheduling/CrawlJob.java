@@ -15,7 +15,10 @@ import org.weightscope.ingest.CrawlRun;
 /**
  * The job of one source (job key {@code crawl/<source>}); each scope is one of its triggers, "run now" a
  * one-off trigger of the same job. {@link DisallowConcurrentExecution} is per job key, so two runs of the
- * same source never overlap in this scheduler: a trigger due while one runs waits (Quartz blocks it).
+ * same source never overlap in this scheduler, nor in a cluster of them on one PostgreSQL store: a trigger
+ * due while one runs waits (Quartz blocks it). The job requests recovery: when the instance running it dies,
+ * another instance of the cluster runs it again ({@link JobExecutionContext#isRecovering()}), and the crawl
+ * resumes from its cursor.
  */
 @DisallowConcurrentExecution
 class CrawlJob implements Job {
@@ -49,7 +52,11 @@ class CrawlJob implements Job {
         } else {
             trigger = CrawlRun.SCHEDULED;
         }
-        launcher.launch(data.getString(SOURCE), data.getString(SCOPE), trigger);
+        if (context.isRecovering()) {
+            launcher.recover(data.getString(SOURCE), data.getString(SCOPE), trigger);
+        } else {
+            launcher.launch(data.getString(SOURCE), data.getString(SCOPE), trigger);
+        }
     }
 
     /**

@@ -13,7 +13,9 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -76,14 +78,20 @@ public class CrawlScheduler {
     static void sync(Scheduler scheduler, Map<String, Set<String>> sources, CronOf cronOf) throws SchedulerException {
         for (var source : sources.entrySet()) {
             JobKey job = jobKey(source.getKey());
-            if (!scheduler.checkExists(job)) {
-                scheduler.addJob(
-                        JobBuilder.newJob(CrawlJob.class)
-                                .withIdentity(job)
-                                .storeDurably()
-                                .usingJobData(CrawlJob.SOURCE, source.getKey())
-                                .build(),
-                        false);
+            JobDetail stored = scheduler.getJobDetail(job);
+            if (stored == null || !stored.requestsRecovery()) {
+                // replaced in stores written before recovery was requested; the job's triggers stay
+                JobDetail detail = JobBuilder.newJob(CrawlJob.class)
+                        .withIdentity(job)
+                        .storeDurably()
+                        .requestRecovery()
+                        .usingJobData(CrawlJob.SOURCE, source.getKey())
+                        .build();
+                try {
+                    scheduler.addJob(detail, stored != null);
+                } catch (ObjectAlreadyExistsException e) {
+                    // another instance of the cluster, starting at the same time, stored it first
+                }
             }
             for (String scope : source.getValue()) {
                 String cron = cronOf.cron(source.getKey(), scope);
@@ -94,7 +102,12 @@ public class CrawlScheduler {
                 }
                 Trigger trigger = trigger(source.getKey(), scope, cron);
                 if (existing == null) {
-                    scheduler.scheduleJob(trigger);
+                    try {
+                        scheduler.scheduleJob(trigger);
+                    } catch (ObjectAlreadyExistsException e) {
+                        // scheduled meanwhile by another instance starting at the same time, from the same file
+                        continue;
+                    }
                 } else {
                     scheduler.rescheduleJob(key, trigger);
                 }

@@ -13,7 +13,8 @@ import org.weightscope.ingest.CrawlService;
  * Runs a crawl for a job, unless the crawl-run records show a run of the same source still running (e.g.
  * started by hand outside Quartz, or by another instance on the same store): Quartz's per-job lock only
  * covers this scheduler. A {@code running} record not updated for {@code staleAfter} is a leftover of a
- * process that died and does not block.
+ * process that died and does not block; a job Quartz recovers from a dead instance of the cluster does not
+ * wait for it at all.
  */
 @Component
 class ScheduledCrawls implements CrawlLauncher {
@@ -42,6 +43,16 @@ class ScheduledCrawls implements CrawlLauncher {
                     running.get().id());
             return;
         }
+        run(sourceId, scope, trigger);
+    }
+
+    @Override
+    public void recover(String sourceId, String scope, String trigger) {
+        log.info("Recovering {} {} ({}): its instance died while running it", sourceId, scope, trigger);
+        run(sourceId, scope, trigger);
+    }
+
+    private void run(String sourceId, String scope, String trigger) {
         try {
             crawls.run(sourceId, scope, trigger);
         } catch (IllegalStateException e) {

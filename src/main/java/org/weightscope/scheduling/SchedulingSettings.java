@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter a {@code running} crawl-run record not updated for this long is taken as left behind by
  *                   a process that died (CrawlService resumes it), so it no longer blocks new runs
  * @param catchUpTolerance a fire later than its due time by more than this is recorded as a catch-up
+ * @param instanceId this instance's name in a clustered (PostgreSQL) job store; {@code AUTO}: host and time
  */
 @ConfigurationProperties("weightscope.scheduling")
 public record SchedulingSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("15m") Duration staleAfter,
-        @DefaultValue("1m") Duration catchUpTolerance) {}
+        @DefaultValue("1m") Duration catchUpTolerance,
+        @DefaultValue("AUTO") String instanceId) {}

@@ -28,7 +28,9 @@ class StoreFailureTest {
     final AdoptionService adoption = mock(AdoptionService.class);
     final ModelSearch search = mock(ModelSearch.class);
     final AttributionRules rules = mock(AttributionRules.class);
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ApiController(adoption, search, rules))
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                    new ApiController(search, rules),
+                    new AdoptionController(adoption, mock(org.weightscope.catalogue.AnchorMetrics.class)))
             .setControllerAdvice(new ApiErrors())
             .build();
 

@@ -35,10 +35,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * with those full bodies inline (as a listing with {@code expand[]} does); tracked listings serve the plain
  * list items and the full bodies come from {@code /api/models/{id}}.
  */
-final class HubReplay {
+public final class HubReplay {
 
     static final Path FIXTURES = Path.of("crawlers/fixtures/huggingface");
-    static final int PAGE = 100;
+    public static final int PAGE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The Hub's next links repeat the request's expand[] fields, as the source definition asks them. */
     static final String EXPAND = expand();
@@ -59,9 +59,9 @@ final class HubReplay {
 
     final List<JsonNode> listItems = new ArrayList<>();
     final Map<String, JsonNode> fullBodies = new LinkedHashMap<>();
-    final List<JsonNode> catalogue = new ArrayList<>();
+    public final List<JsonNode> catalogue = new ArrayList<>();
 
-    HubReplay() {
+    public HubReplay() {
         try {
             JSON.readTree(FIXTURES.resolve("api-models-id-full_50models_2024-12-09.json")
                             .toFile())
@@ -94,10 +94,10 @@ final class HubReplay {
     }
 
     /** A response replacing a full-scope page's; {@code once}: only the first time it is asked. */
-    record Fault(ResponseDefinitionBuilder response, boolean once) {}
+    public record Fault(ResponseDefinitionBuilder response, boolean once) {}
 
     /** Stubs everything on {@code server}; {@code fault} may replace the response of a full-scope page (1-based). */
-    void stub(WireMockServer server, Function<Integer, Fault> fault) {
+    public void stub(WireMockServer server, Function<Integer, Fault> fault) {
         String base = server.baseUrl();
         // any listing not stubbed below (namespaces without recorded models): empty
         server.stubFor(get(urlPathEqualTo("/api/models")).atPriority(10).willReturn(json("[]", null)));
@@ -178,13 +178,13 @@ final class HubReplay {
     }
 
     /** The body of full-scope page {@code p}, for faults that cut it short. */
-    String fullPageBody(int p) {
+    public String fullPageBody(int p) {
         ArrayNode page = JSON.createArrayNode();
         catalogue.subList((p - 1) * PAGE, Math.min(catalogue.size(), p * PAGE)).forEach(page::add);
         return page.toString();
     }
 
-    static ResponseDefinitionBuilder json(String body, String link) {
+    public static ResponseDefinitionBuilder json(String body, String link) {
         ResponseDefinitionBuilder r = aResponse()
                 .withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -214,7 +214,7 @@ final class HubReplay {
     }
 
     /** The overridden fields of the Hugging Face definition, by property name. */
-    static Map<String, String> overrides(String baseUrl) {
+    public static Map<String, String> overrides(String baseUrl) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("base-url", baseUrl);
         o.put("page-size", String.valueOf(PAGE));

@@ -38,7 +38,7 @@ import org.weightscope.ingest.CrawlRun;
 class CrawlSchedulingTest {
 
     static final SchedulingSettings SETTINGS =
-            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMillis(500));
+            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMillis(500), "AUTO");
 
     record Launch(String source, String scope, String trigger, long at) {}
 
@@ -63,8 +63,8 @@ class CrawlSchedulingTest {
     }
 
     Scheduler start(CrawlLauncher launcher, Map<String, Set<String>> sources, String cron) throws Exception {
-        // as spring.quartz.jdbc.initialize-schema=always does on every start: must be re-runnable
-        new ResourceDatabasePopulator(new ClassPathResource("scheduling/quartz-h2.sql")).execute(db);
+        // the first migration, as Flyway runs it; re-runnable (stores created before Flyway already hold it)
+        new ResourceDatabasePopulator(new ClassPathResource("db/scheduler/h2/V1__quartz_2_5_tables.sql")).execute(db);
         factory = new SchedulerFactoryBean();
         factory.setDataSource(db);
         factory.setJobFactory((bundle, scheduler) -> new CrawlJob(launcher, SETTINGS));

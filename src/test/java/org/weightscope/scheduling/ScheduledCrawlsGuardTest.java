@@ -24,7 +24,7 @@ class ScheduledCrawlsGuardTest {
     static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final SchedulingSettings SETTINGS =
-            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMinutes(1));
+            new SchedulingSettings(true, Duration.ofMinutes(15), Duration.ofMinutes(1), "AUTO");
 
     static CrawlRun run(String status, Instant updated) {
         return new CrawlRun(

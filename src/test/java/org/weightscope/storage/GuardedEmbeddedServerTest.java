@@ -138,9 +138,16 @@ class GuardedEmbeddedServerTest {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> health.health().getStatus().equals(Status.DOWN));
+        // the orchestrator's probe, anonymous: not ready while the server is down
+        HttpResponse<String> down = api("/actuator/health/readiness");
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"status\":\"DOWN\"");
         await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> health.health().getStatus().equals(Status.UP));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api("/actuator/health/readiness").statusCode() == 200);
+        assertThat(api("/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
 
         assertThat(server().serverPid()).isPresent().get().isNotEqualTo(killed);
         assertThat(health.health().getDetails()).containsEntry("restarts", 1).containsKey("lastReason");

@@ -1,5 +1,6 @@
--- Quartz 2.5.2's tables_h2.sql, made re-runnable (IF NOT EXISTS): Spring Boot runs the schema script on
--- every start (spring.quartz.jdbc.initialize-schema=always), and the original fails once the tables exist.
+-- Quartz 2.5.2's tables_h2.sql, the first migration of the scheduler's schema (Flyway, db/scheduler/{vendor}).
+-- Kept re-runnable (IF NOT EXISTS): stores created before Flyway ran this script at every start, so Flyway
+-- baselines them at version 0 and this migration then finds its tables in place.
 -- Thanks to Amir Kibbar and Peter Rietzler for contributing the schema for H2 database, 
 -- and verifying that it works with Quartz's StdJDBCDelegate
 --
