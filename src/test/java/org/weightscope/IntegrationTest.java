@@ -16,6 +16,9 @@ public abstract class IntegrationTest {
     static void elasticsearch(DynamicPropertyRegistry registry) {
         registry.add(
                 "weightscope.elasticsearch.uris", () -> TestElasticsearch.uri().toString());
+        // the test node is secured like the app's embedded server: its user and generated password
+        registry.add("weightscope.elasticsearch.username", TestElasticsearch::username);
+        registry.add("weightscope.elasticsearch.password", TestElasticsearch::password);
         String prefix = "test" + CLASSES.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
         registry.add("weightscope.elasticsearch.index-prefix", () -> prefix);
     }

@@ -35,6 +35,18 @@ public final class TestElasticsearch {
         return node.uri();
     }
 
+    /** The user the test node's clients connect as (security is on, as in the app). */
+    public static String username() {
+        uri();
+        return node.username();
+    }
+
+    /** Its password, generated when the node was first started. */
+    public static synchronized String password() {
+        uri();
+        return node.password();
+    }
+
     public static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder())

@@ -31,14 +31,20 @@ class ElasticsearchConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchConfiguration.class);
 
+    /** The embedded server's data folder lock, taken before any other bean (see {@link DataFolderGuard}). */
+    @Bean
+    static DataFolderGuard embeddedDataFolderGuard() {
+        return new DataFolderGuard();
+    }
+
     @Bean(destroyMethod = "close")
-    ElasticsearchEndpoint elasticsearchEndpoint(ElasticsearchSettings settings) {
+    ElasticsearchEndpoint elasticsearchEndpoint(ElasticsearchSettings settings, DataFolderGuard guard) {
         if (settings.external()) {
             log.info("Using the external Elasticsearch cluster at {}; nothing is embedded", settings.uris());
             return new ElasticsearchEndpoint(settings.uris(), null);
         }
         EmbeddedElasticsearch embedded = embedded(settings.embedded());
-        URI uri = embedded.start();
+        URI uri = embedded.start(guard.take(embedded.dataDir()));
         return new ElasticsearchEndpoint(List.of(uri), embedded);
     }
 
@@ -60,11 +66,15 @@ class ElasticsearchConfiguration {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + settings.apiKey())});
         }
+        // the embedded server's own user, or the external cluster's configured one
+        String username =
+                endpoint.embedded().map(EmbeddedElasticsearch::username).orElse(settings.username());
+        String password =
+                endpoint.embedded().map(EmbeddedElasticsearch::password).orElse(settings.password());
         builder.setHttpClientConfigCallback(http -> {
-            if (settings.username() != null && !settings.username().isBlank()) {
+            if (username != null && !username.isBlank()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(
-                        AuthScope.ANY, new UsernamePasswordCredentials(settings.username(), settings.password()));
+                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(username, password));
                 http.setDefaultCredentialsProvider(credentials);
             }
             if (settings.caCertificate() != null) {

@@ -56,7 +56,7 @@ final class ElasticsearchInstaller {
     }
 
     /** Unzips into {@code into}; returns the zip's top folder. Scripts under bin/ are made executable. */
-    private static String unzip(Path distribution, Path into) throws IOException {
+    static String unzip(Path distribution, Path into) throws IOException {
         String top = null;
         try (ZipFile zip = new ZipFile(distribution.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();

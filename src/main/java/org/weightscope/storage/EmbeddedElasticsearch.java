@@ -1,38 +1,33 @@
 package org.weightscope.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real Elasticsearch server, run as a child process on loopback: started, waited for (cluster health),
- * stopped. {@link ElasticsearchInstaller} puts it on disk first.
+ * The real Elasticsearch server, run as a child process on loopback with security on: started, waited for
+ * (cluster health), supervised, stopped. {@link ElasticsearchInstaller} puts it on disk first,
+ * {@link EmbeddedSecurity} gives it the app's user and password.
  *
  * <p>Data and logs live in {@code dataDir} and survive restarts. ES refuses to run as root, so a root JVM
- * starts it through {@code setpriv} as an unprivileged user, which the launcher creates. The server's pid is
- * written to {@code dataDir/es.pid}: a
- * server left behind by a crashed run (the app killed with SIGKILL) is found there and stopped on the
- * next start, before it could hold the data folder's lock.
+ * starts it through {@code setpriv} as an unprivileged user, which the launcher creates. The app holds the
+ * folder's {@link DataFolderLock} while it runs: a second instance on the same folder refuses to start and
+ * names the first, and never stops its server. Only when the lock is free (its owner provably gone) is a
+ * server found through the pid file ({@code dataDir/logs/es.pid}) stopped, before it could hold the data.
+ * When the server dies while the app runs, {@link ServerSupervisor} restarts it on the same ports.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final int RESTART_TRIES = 5;
+    static final Duration RESTART_WAIT = Duration.ofSeconds(1);
 
     private final Path distribution;
     private final Path home;
@@ -44,7 +39,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private volatile Process process;
     private volatile boolean stopping;
     private Thread shutdownHook;
-    private int httpPort;
+    private DataFolderLock lock;
+    private ServerLaunch launch;
+    private ServerSupervisor supervisor;
+    private String password;
 
     public EmbeddedElasticsearch(
             Path distribution, Path home, Path dataDir, String heap, Duration startTimeout, String runAsUser) {
@@ -61,91 +59,122 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** Starts the server and waits until the cluster is at least yellow. */
-    public synchronized URI start() {
+    /**
+     * Starts the server and waits until the cluster is at least yellow.
+     *
+     * @throws DataFolderLock.DataFolderInUseException when another instance holds the data folder
+     */
+    public URI start() {
+        return start(null);
+    }
+
+    /** {@link #start()} with the folder's lock already taken ({@code null}: take it now). */
+    synchronized URI start(DataFolderLock taken) {
         if (process != null) {
             return uri();
         }
-        Path esHome = ElasticsearchInstaller.unpackOnce(distribution, home);
-        Path data = dataDir.resolve("data");
-        Path logs = dataDir.resolve("logs");
+        stopping = false;
+        lock = taken != null ? taken : DataFolderLock.acquire(dataDir);
         try {
-            Files.createDirectories(data);
-            Files.createDirectories(logs);
+            Path esHome = ElasticsearchInstaller.unpackOnce(distribution, home);
+            Path data = Files.createDirectories(dataDir.resolve("data"));
+            Path logs = Files.createDirectories(dataDir.resolve("logs"));
+            Path config = EmbeddedSecurity.configDir(esHome, dataDir);
+            password = EmbeddedSecurity.password(esHome, config, dataDir);
+            pidFile.stopStaleServer(STOP_TIMEOUT);
+            if (runningAsRoot()) {
+                // the folder itself (lock, password) stays the app's; the server gets what it writes
+                ElasticsearchInstaller.handOver(runAsUser, esHome, data, logs, config);
+            }
+            launch = new ServerLaunch(
+                    esHome,
+                    config,
+                    dataDir,
+                    heap,
+                    runAsUser,
+                    ServerLaunch.freePort(),
+                    ServerLaunch.freePort(),
+                    pidFile.path(),
+                    ServerLaunch.SINGLE_NODE);
+            lock.describe("on 127.0.0.1:" + launch.httpPort() + ", data " + dataDir);
+            // The JVM may be stopped at any moment, also before the app's context (and so close()) exists, e.g.
+            // SIGTERM while we wait for cluster health: the hook makes sure the server never outlives us.
+            shutdownHook = new Thread(this::stopFromHook, "stop-embedded-elasticsearch");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            launch();
+            supervisor = new ServerSupervisor(
+                    this::restartAfterCrash, () -> stopping, this::describeExit, RESTART_TRIES, RESTART_WAIT);
+            supervisor.watch(process);
         } catch (IOException e) {
+            close();
             throw new StorageException("cannot create the Elasticsearch data folder " + dataDir, e);
-        }
-        pidFile.stopStaleServer(STOP_TIMEOUT);
-        boolean root = runningAsRoot();
-        if (root) {
-            ElasticsearchInstaller.handOver(runAsUser, esHome, dataDir);
-        }
-        httpPort = freePort();
-        int transportPort = freePort();
-        Path console = logs.resolve("console.log");
-        List<String> command = new ArrayList<>();
-        if (root) {
-            command.addAll(List.of("setpriv", "--reuid=" + runAsUser, "--regid=" + runAsUser, "--init-groups", "--"));
-        }
-        command.addAll(List.of(
-                esHome.resolve("bin/elasticsearch").toString(),
-                "-p",
-                pidFile.path().toString(),
-                "-E",
-                "cluster.name=weightscope-embedded",
-                "-E",
-                "node.name=weightscope-embedded",
-                "-E",
-                "discovery.type=single-node",
-                "-E",
-                "xpack.security.enabled=false",
-                "-E",
-                "network.host=127.0.0.1",
-                "-E",
-                "http.port=" + httpPort,
-                "-E",
-                "transport.port=" + transportPort,
-                "-E",
-                "path.data=" + data,
-                "-E",
-                "path.logs=" + logs,
-                "-E",
-                "cluster.routing.allocation.disk.threshold_enabled=false",
-                "-E",
-                "action.destructive_requires_name=false"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(esHome.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(console.toFile()));
-        builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        log.info("Starting embedded Elasticsearch from {} on 127.0.0.1:{} (data {})", esHome, httpPort, dataDir);
-        long begin = System.nanoTime();
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new StorageException("cannot start Elasticsearch: " + command, e);
-        }
-        // The JVM may be stopped at any moment, also before the app's context (and so close()) exists, e.g.
-        // SIGTERM while we wait for cluster health: the hook makes sure the server never outlives us.
-        shutdownHook = new Thread(this::stopFromHook, "stop-embedded-elasticsearch");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try {
-            waitUntilReady(console);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        return uri();
+    }
+
+    private void launch() {
+        log.info(
+                "Starting embedded Elasticsearch from {} on 127.0.0.1:{} (data {}, security on)",
+                launch.esHome(),
+                launch.httpPort(),
+                dataDir);
+        long begin = System.nanoTime();
+        process = launch.start(runningAsRoot());
+        launch.awaitReady(process, password, startTimeout, () -> stopping);
         log.info(
                 "Embedded Elasticsearch ready at {} after {} ms",
                 uri(),
                 Duration.ofNanos(System.nanoTime() - begin).toMillis());
-        return uri();
+    }
+
+    /** The supervisor's restart: what is left of the dead server is stopped, then the same launch again. */
+    private synchronized Process restartAfterCrash() {
+        if (stopping) {
+            throw new StorageException("stopping");
+        }
+        Process dead = process;
+        if (dead != null && dead.isAlive()) {
+            stop(dead);
+        }
+        pidFile.stopStaleServer(STOP_TIMEOUT);
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            if (process != null && process.isAlive()) {
+                stop(process);
+            }
+            throw e;
+        }
+        return process;
+    }
+
+    private String describeExit(Process dead) {
+        return "exit code " + dead.exitValue() + "; last lines of " + launch.console() + ":\n"
+                + ServerLaunch.tail(launch.console(), 5);
+    }
+
+    /** The user the app connects as. */
+    public String username() {
+        return EmbeddedSecurity.USER;
+    }
+
+    /** The app's password (generated once, kept 0600 in the data folder); null before {@link #start()}. */
+    public String password() {
+        return password;
+    }
+
+    /** What the supervisor knows of the server (running, restarting, failed), for health checks. */
+    ServerSupervisor.State supervision() {
+        ServerSupervisor s = supervisor;
+        return s == null ? new ServerSupervisor.State("stopped", 0, null, java.time.Instant.now()) : s.state();
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        ServerLaunch current = launch;
+        return current == null ? URI.create("http://127.0.0.1:0") : current.uri();
     }
 
     public Path dataDir() {
@@ -164,16 +193,40 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     /** Stops the server and everything it started; waits for it to be gone. */
     @Override
     public synchronized void close() {
-        if (process == null) {
-            return;
+        stopping = true;
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
         }
-        log.info("Stopping embedded Elasticsearch");
         try {
-            stop(process);
+            if (process != null) {
+                log.info("Stopping embedded Elasticsearch");
+                stop(process);
+            }
         } finally {
             process = null;
             removeShutdownHook();
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
         }
+    }
+
+    /**
+     * As if this app's process had died (SIGKILL): the folder's lock is let go and nothing watches the server,
+     * which keeps running. For tests of what the next start does with a server whose owner is gone.
+     */
+    synchronized void abandon() {
+        stopping = true;
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        removeShutdownHook();
+        if (lock != null) {
+            lock.close();
+        }
+        process = null;
     }
 
     /**
@@ -218,67 +271,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down: the hook runs (or ran) close(), which is idempotent
             }
-        }
-    }
-
-    private void waitUntilReady(Path console) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s");
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (stopping) {
-                throw new StorageException("stopped while Elasticsearch was starting");
-            }
-            if (!process.isAlive()) {
-                throw new StorageException("Elasticsearch exited with code " + process.exitValue()
-                        + " while starting. Last lines of " + console + ":\n" + tail(console, 40));
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(health)
-                                .timeout(Duration.ofSeconds(5))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StorageException("interrupted while waiting for Elasticsearch", e);
-            }
-            sleep(250);
-        }
-        close();
-        throw new StorageException("Elasticsearch was not ready within " + startTimeout + ". Last lines of " + console
-                + ":\n" + tail(console, 40));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

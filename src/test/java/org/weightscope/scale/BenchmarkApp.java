@@ -51,6 +51,8 @@ public final class BenchmarkApp {
                 "--weightscope.scheduling.enabled=false",
                 "--weightscope.recordings.import-on-empty=false",
                 "--weightscope.elasticsearch.uris=" + TestElasticsearch.uri(),
+                "--weightscope.elasticsearch.username=" + TestElasticsearch.username(),
+                "--weightscope.elasticsearch.password=" + TestElasticsearch.password(),
                 "--weightscope.elasticsearch.index-prefix=" + prefix,
                 "--logging.level.root=warn"));
         out.addAll(List.of(more));
