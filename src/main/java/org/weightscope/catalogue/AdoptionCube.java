@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.weightscope.storage.Bulk;
+import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
 import org.weightscope.storage.StorageException;
 
@@ -52,6 +52,9 @@ public class AdoptionCube {
     private final int window;
     private volatile boolean enabled;
     private final CubeReader reader;
+    /** The cube's own documents (groups, day markers, the capture span). */
+    @SuppressWarnings("rawtypes")
+    private final Documents<Map> docs;
     /** Days written since the last {@link #update()}: the first day of each affected range. */
     private final Set<LocalDate> dirty = ConcurrentHashMap.newKeySet();
 
@@ -66,6 +69,7 @@ public class AdoptionCube {
         this.rules = rules;
         this.window = settings.orElse(FigureSettings.defaults()).freshnessDays();
         this.enabled = enabled;
+        this.docs = new Documents<>(client, indices, NAME, Map.class, "adoption cube document");
         this.reader = new CubeReader(client, indices.alias(NAME), rules, window);
     }
 
@@ -149,28 +153,14 @@ public class AdoptionCube {
     /** The earliest capture day the cube was told about (days before it have no figures), or null. */
     private LocalDate earliest() {
         if (earliest == null) {
-            try {
-                var r = client.get(g -> g.index(alias()).id(SPAN), Map.class);
-                if (r.found() && r.source() != null)
-                    earliest = LocalDate.parse(String.valueOf(r.source().get("day")));
-            } catch (IOException e) {
-                throw new StorageException("reading the adoption cube failed", e);
-            }
+            docs.get(SPAN).ifPresent(span -> earliest = LocalDate.parse(String.valueOf(span.get("day"))));
         }
         return earliest;
     }
 
     private void writeEarliest(LocalDate day) {
-        Map<String, Object> doc = Map.of("kind", SPAN, "day", day.toString());
-        try {
-            client.index(i -> i.index(alias())
-                    .id(SPAN)
-                    .document(doc)
-                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
-            earliest = day;
-        } catch (IOException e) {
-            throw new StorageException("writing the adoption cube failed", e);
-        }
+        docs.put(SPAN, Map.of("kind", SPAN, "day", day.toString()), true);
+        earliest = day;
     }
 
     /**
@@ -201,29 +191,22 @@ public class AdoptionCube {
                 CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.counted(day, window), true);
         Map<String, CubeGroup> stale =
                 CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.stale(day, window), false);
-        {
-            List<BulkOperation> ops = new ArrayList<>(counted.size() + stale.size() + 1);
-            Set<String> ids = new java.util.HashSet<>();
-            counted.forEach((k, g) -> ops.add(index(id(day, COUNTED, k, ids), g.doc(COUNTED, day, rule, window))));
-            stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
-            // groups of an earlier build of the day that no longer exist
-            for (String old : idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
-                if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
-                    ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(old))));
-                }
+        List<BulkOperation> ops = new ArrayList<>(counted.size() + stale.size() + 1);
+        Set<String> ids = new java.util.HashSet<>();
+        counted.forEach((k, g) -> ops.add(index(id(day, COUNTED, k, ids), g.doc(COUNTED, day, rule, window))));
+        stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
+        // groups of an earlier build of the day that no longer exist
+        for (String old : idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
+            if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
+                ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(old))));
             }
-            Map<String, Object> marker = new LinkedHashMap<>();
-            marker.put("kind", DAY);
-            marker.put("day", day.toString());
-            marker.put("window", window);
-            marker.put("ruleVersion", rule);
-            String id = markerId(day);
-            ops.add(BulkOperation.of(o -> o.index(i -> i.index(alias()).id(id).document(marker))));
-            for (int i = 0; i < ops.size(); i += 2000) {
-                Bulk.execute(client, ops.subList(i, Math.min(ops.size(), i + 2000)), "adoption cube of " + day);
-            }
-            indices.refresh(NAME);
         }
+        Map<String, Object> marker = Map.of("kind", DAY, "day", day.toString(), "window", window, "ruleVersion", rule);
+        ops.add(index(markerId(day), marker));
+        for (int i = 0; i < ops.size(); i += 2000) {
+            Bulk.execute(client, ops.subList(i, Math.min(ops.size(), i + 2000)), "adoption cube of " + day);
+        }
+        indices.refresh(NAME);
     }
 
     private BulkOperation index(String id, Map<String, Object> doc) {

@@ -66,6 +66,37 @@ public record CrawlRun(
         }
     }
 
+    /** A run just started: no pages yet, at the start cursor, first attempt. */
+    static CrawlRun start(
+            String id,
+            String sourceId,
+            String scope,
+            LocalDate day,
+            Instant asOf,
+            Instant now,
+            boolean recorded,
+            String message,
+            String trigger) {
+        return new CrawlRun(
+                id,
+                sourceId,
+                scope,
+                RUNNING,
+                day,
+                asOf,
+                now,
+                null,
+                now,
+                0,
+                0,
+                1,
+                List.of(),
+                Cursor.START,
+                recorded,
+                message,
+                trigger);
+    }
+
     CrawlRun withProgress(long addPages, long addItems, Cursor next) {
         return new CrawlRun(
                 id,

@@ -130,24 +130,7 @@ public class CrawlService {
             } else {
                 unfinished.ifPresent(
                         old -> runs.save(old.withStatus(CrawlRun.FAILED, "abandoned: a new day's run started")));
-                run = new CrawlRun(
-                        key + ":" + now,
-                        sourceId,
-                        scope,
-                        CrawlRun.RUNNING,
-                        today,
-                        now,
-                        now,
-                        null,
-                        now,
-                        0,
-                        0,
-                        1,
-                        List.of(),
-                        Cursor.START,
-                        false,
-                        null,
-                        trigger);
+                run = CrawlRun.start(key + ":" + now, sourceId, scope, today, now, now, false, null, trigger);
             }
             return walk(source, run);
         } finally {
@@ -254,22 +237,13 @@ public class CrawlService {
         List<CrawlRun> done = new ArrayList<>();
         for (Recording recording : source.recordings(dir)) {
             Instant asOf = recording.day().atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant now = Instant.now();
-            CrawlRun run = new CrawlRun(
+            CrawlRun run = CrawlRun.start(
                     sourceId + ":" + RECORDING + ":" + recording.day(),
                     sourceId,
                     RECORDING,
-                    CrawlRun.RUNNING,
                     recording.day(),
                     asOf,
-                    now,
-                    null,
-                    now,
-                    0,
-                    0,
-                    1,
-                    List.of(),
-                    Cursor.START,
+                    clock.instant(),
                     true,
                     String.join(", ", recording.files()),
                     CrawlRun.RECORDING);

@@ -179,7 +179,7 @@ public record SourceDefinition(
      * unknown fields and values its constructor rejects are reported with the file and the field path.
      */
     public <T> T bind(Class<T> type) {
-        return SourceDefinitions.convert(file, id, raw.get(id), type);
+        return DefinitionFields.convert(file, id, raw.get(id), type);
     }
 
     /** The same source with other selectors (to prove a changed page fails loudly). */

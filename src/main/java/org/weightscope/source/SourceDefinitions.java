@@ -1,9 +1,7 @@
 package org.weightscope.source;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.weightscope.shared.Backoff;
 import org.weightscope.shared.Json;
@@ -34,7 +30,7 @@ import org.weightscope.shared.Json;
 public class SourceDefinitions {
 
     private static final Logger log = LoggerFactory.getLogger(SourceDefinitions.class);
-    private static final ObjectMapper YAML = Json.strictYaml();
+    static final ObjectMapper YAML = Json.strictYaml();
     /** The generic fields; besides them a file may hold only its hub's own section (the key named like the file). */
     static final Set<String> FIELDS = Set.of(
             "id",
@@ -118,7 +114,7 @@ public class SourceDefinitions {
         }
         overrides.forEach((path, value) -> SourceOverrides.apply((ObjectNode) root, path, value));
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-        String id = required(file, root, "id");
+        String id = DefinitionFields.required(file, root, "id");
         if (!id.equals(expectedId)) {
             throw new SourceDefinitionException(
                     file, "id", "'" + id + "' must equal the file name '" + expectedId + "'");
@@ -133,7 +129,7 @@ public class SourceDefinitions {
                                 + id + "')");
             }
         }
-        String kindText = required(file, root, "kind");
+        String kindText = DefinitionFields.required(file, root, "kind");
         SourceDefinition.Kind kind;
         try {
             kind = SourceDefinition.Kind.parse(kindText);
@@ -141,7 +137,7 @@ public class SourceDefinitions {
             throw new SourceDefinitionException(
                     file, "kind", "must be one of json, html, browser, was '" + kindText + "'");
         }
-        String base = required(file, root, "baseUrl");
+        String base = DefinitionFields.required(file, root, "baseUrl");
         URI baseUrl;
         try {
             baseUrl = URI.create(base);
@@ -153,11 +149,11 @@ public class SourceDefinitions {
                 || baseUrl.getHost() == null) {
             throw new SourceDefinitionException(file, "baseUrl", "'" + base + "' must be an absolute http(s) URL");
         }
-        String schedule = required(file, root, "schedule");
-        checkCron(file, "schedule", schedule);
+        String schedule = DefinitionFields.required(file, root, "schedule");
+        DefinitionFields.checkCron(file, "schedule", schedule);
         SourceDefinition.RateLimit rateLimit;
         try {
-            rateLimit = SourceDefinition.RateLimit.parse(required(file, root, "rateLimit"));
+            rateLimit = SourceDefinition.RateLimit.parse(DefinitionFields.required(file, root, "rateLimit"));
         } catch (IllegalArgumentException e) {
             throw new SourceDefinitionException(file, "rateLimit", e.getMessage());
         }
@@ -169,18 +165,19 @@ public class SourceDefinitions {
             }
             pageSize = size.asInt();
         }
-        String userAgent = required(file, root, "userAgent");
+        String userAgent = DefinitionFields.required(file, root, "userAgent");
         JsonNode robots = root.get("robotsTxt");
         if (robots == null || !robots.isBoolean()) {
             throw new SourceDefinitionException(file, "robotsTxt", "is required: true or false");
         }
-        Backoff retry = root.has("retry") ? retry(file, root.get("retry")) : DEFAULT_RETRY;
-        Duration timeout = root.has("timeout") ? duration(file, "timeout", root.get("timeout")) : DEFAULT_TIMEOUT;
-        Map<String, String> endpoints = strings(file, root, "endpoints");
-        Map<String, String> selectors = strings(file, root, "selectors");
-        Map<String, SourceDefinition.Scope> scopes = scopes(file, root, schedule);
+        Backoff retry = root.has("retry") ? DefinitionFields.retry(file, root.get("retry")) : DEFAULT_RETRY;
+        Duration timeout =
+                root.has("timeout") ? DefinitionFields.duration(file, "timeout", root.get("timeout")) : DEFAULT_TIMEOUT;
+        Map<String, String> endpoints = DefinitionFields.strings(file, root, "endpoints");
+        Map<String, String> selectors = DefinitionFields.strings(file, root, "selectors");
+        Map<String, SourceDefinition.Scope> scopes = DefinitionFields.scopes(file, root, schedule);
         SourceDefinition.Listing listing = root.has("listing")
-                ? convert(file, "listing", root.get("listing"), SourceDefinition.Listing.class)
+                ? DefinitionFields.convert(file, "listing", root.get("listing"), SourceDefinition.Listing.class)
                 : null;
         if (listing != null) {
             if (listing.endpoint() == null || !endpoints.containsKey(listing.endpoint())) {
@@ -218,112 +215,5 @@ public class SourceDefinitions {
                 listing,
                 file,
                 root);
-    }
-
-    /** Validates a Quartz cron expression; the error names the file and field. */
-    public static void checkCron(Path file, String field, String cron) {
-        if (!CronExpression.isValidExpression(cron)) {
-            String why;
-            try {
-                CronExpression.validateExpression(cron);
-                why = "invalid";
-            } catch (java.text.ParseException e) {
-                why = e.getMessage();
-            }
-            throw new SourceDefinitionException(
-                    file, field, "'" + cron + "' is not a Quartz cron expression (" + why + "), e.g. \"0 0 3 * * ?\"");
-        }
-    }
-
-    /** Binds {@code node} (at {@code path} of the file) to a record; errors name the file and the field path. */
-    static <T> T convert(Path file, String path, JsonNode node, Class<T> type) {
-        if (node == null || node.isNull()) {
-            throw new SourceDefinitionException(file, path, "is required");
-        }
-        try {
-            return YAML.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            String at = path
-                    + e.getPath().stream()
-                            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                            .reduce("", String::concat);
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-            throw new SourceDefinitionException(file, at, message);
-        } catch (IOException e) {
-            throw new SourceDefinitionException(file, path, e.getMessage());
-        }
-    }
-
-    private static Map<String, SourceDefinition.Scope> scopes(Path file, JsonNode root, String schedule) {
-        JsonNode node = root.get("scopes");
-        if (node == null || !node.isObject() || node.isEmpty()) {
-            throw new SourceDefinitionException(
-                    file, "scopes", "is required: at least one scope, e.g. full: {complete: true}");
-        }
-        Map<String, SourceDefinition.Scope> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            String at = "scopes." + e.getKey();
-            JsonNode s = e.getValue() == null || e.getValue().isNull()
-                    ? JsonNodeFactory.instance.objectNode()
-                    : e.getValue();
-            SourceDefinition.Scope scope = convert(file, at, s, SourceDefinition.Scope.class);
-            String cron = scope.schedule() == null ? schedule : scope.schedule();
-            checkCron(file, at + ".schedule", cron);
-            out.put(e.getKey(), new SourceDefinition.Scope(cron, scope.complete()));
-        });
-        return out;
-    }
-
-    private record RetryFields(Integer attempts, String backoff, String maxBackoff) {}
-
-    private static Backoff retry(Path file, JsonNode node) {
-        RetryFields r = convert(file, "retry", node, RetryFields.class);
-        try {
-            return new Backoff(
-                    r.attempts() == null ? DEFAULT_RETRY.attempts() : r.attempts(),
-                    r.backoff() == null ? DEFAULT_RETRY.first() : duration(file, "retry.backoff", r.backoff()),
-                    r.maxBackoff() == null ? DEFAULT_RETRY.max() : duration(file, "retry.maxBackoff", r.maxBackoff()));
-        } catch (IllegalArgumentException e) {
-            throw new SourceDefinitionException(file, "retry", e.getMessage());
-        }
-    }
-
-    private static Duration duration(Path file, String field, JsonNode node) {
-        return duration(file, field, node.asText());
-    }
-
-    /** "2s", "500ms", "5m" (or ISO-8601 "PT2S"). */
-    private static Duration duration(Path file, String field, String text) {
-        try {
-            Duration d = DurationStyle.detectAndParse(text.strip());
-            if (d.isNegative()) throw new IllegalArgumentException("negative");
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new SourceDefinitionException(
-                    file, field, "'" + text + "' is not a duration such as 2s, 500ms or 5m");
-        }
-    }
-
-    private static Map<String, String> strings(Path file, JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        Map<String, String> out = new LinkedHashMap<>();
-        if (node == null || node.isNull()) return out;
-        if (!node.isObject()) throw new SourceDefinitionException(file, field, "must be a mapping of names to text");
-        node.fields().forEachRemaining(e -> {
-            if (!e.getValue().isValueNode() || e.getValue().asText().isBlank()) {
-                throw new SourceDefinitionException(file, field + "." + e.getKey(), "is blank");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        });
-        return out;
-    }
-
-    private static String required(Path file, JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank()) {
-            throw new SourceDefinitionException(file, field, "is required");
-        }
-        return n.asText();
     }
 }
