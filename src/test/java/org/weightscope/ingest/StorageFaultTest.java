@@ -53,6 +53,9 @@ class StorageFaultTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("weightscope.elasticsearch.uris", () -> "http://127.0.0.1:" + FRONT.port());
+        // the server is secured (its generated password stays the same across the restart on the same data folder)
+        registry.add("weightscope.elasticsearch.username", elasticsearch::username);
+        registry.add("weightscope.elasticsearch.password", elasticsearch::password);
         registry.add("weightscope.elasticsearch.index-prefix", () -> "storagefault");
         registry.add(
                 "weightscope.sources.dir",

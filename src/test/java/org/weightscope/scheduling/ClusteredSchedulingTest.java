@@ -114,6 +114,8 @@ class ClusteredSchedulingTest {
                     "weightscope.data-dir",
                     Files.createDirectories(dir.resolve(id)).toString());
             p.put("weightscope.elasticsearch.uris", es);
+            p.put("weightscope.elasticsearch.username", TestElasticsearch.username());
+            p.put("weightscope.elasticsearch.password", TestElasticsearch.password());
             p.put("weightscope.elasticsearch.index-prefix", prefix);
             p.put("weightscope.sources.dir", sources.toString());
             p.put("weightscope.recordings.import-on-empty", "false");
@@ -308,12 +310,23 @@ class ClusteredSchedulingTest {
             String index = path.substring(1, path.indexOf('/', 1));
             http.send(
                     HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh"))
+                            .header("Authorization", basic())
                             .POST(HttpRequest.BodyPublishers.noBody())
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", basic())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(r.body());
         }
+    }
+
+    private static String basic() {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((TestElasticsearch.username() + ":" + TestElasticsearch.password())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
