@@ -13,13 +13,9 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
 import org.weightscope.catalogue.AnchorMetrics;
@@ -30,11 +26,7 @@ import org.weightscope.catalogue.Periods;
  * anchors' metrics (derivatives, releases, concentration, first-year downloads, RAM) answer in the same shape;
  * downloads figures carry the share of flagged downloads beside them.
  */
-@RestController
-@CrossOrigin(origins = "*", methods = RequestMethod.GET)
-@RequestMapping(
-        path = ApiController.BASE,
-        produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+@ReadApi
 @Tag(name = ApiDocumentation.TAG)
 class AdoptionController {
 

@@ -15,14 +15,10 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
@@ -32,12 +28,7 @@ import org.weightscope.catalogue.ModelSearch;
  * The public read API. Answers are aggregates or single catalogue entries; nothing here passes caller text
  * to Elasticsearch other than the search words, which go through a query syntax that cannot fail.
  */
-@RestController
-// public and anonymous: notebooks and other sites may read it from a browser (no credentials involved)
-@CrossOrigin(origins = "*", methods = RequestMethod.GET)
-@RequestMapping(
-        path = ApiController.BASE,
-        produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+@ReadApi
 @Tag(name = ApiDocumentation.TAG)
 class ApiController {
 

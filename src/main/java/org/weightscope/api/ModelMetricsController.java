@@ -11,14 +11,10 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AnchorMetrics;
 import org.weightscope.catalogue.AttributionRules;
@@ -26,11 +22,7 @@ import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.RelativeAdoption;
 
 /** One model's download-quality flags and its RAM curve against its size class's top-10 cutoff. */
-@RestController
-@CrossOrigin(origins = "*", methods = RequestMethod.GET)
-@RequestMapping(
-        path = ApiController.BASE,
-        produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+@ReadApi
 @Tag(name = ApiDocumentation.TAG)
 class ModelMetricsController {
 

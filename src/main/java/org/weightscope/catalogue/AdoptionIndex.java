@@ -14,7 +14,6 @@ import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,17 +129,9 @@ class AdoptionIndex {
         double total = q.by() != Adoption.Dimension.ORIGIN && q.metric() == Adoption.Metric.MODELS
                 ? models
                 : totalOf(aggs.get("total"), q);
-        List<Adoption.Figure> figures = new ArrayList<>();
-        for (StringTermsBucket b : buckets(aggs.get("by"), q)) {
-            double value = valueOf(b, q);
-            figures.add(new Adoption.Figure(
-                    b.key().stringValue(),
-                    CreditAggregations.shown(q.metric(), value),
-                    total == 0 ? 0 : value / total));
-        }
-        figures.sort((a, b) -> Double.compare(b.value(), a.value()));
-        var max = aggs.get("asOf").max();
-        Instant asOf = max.valueAsString() == null ? null : Instant.ofEpochMilli((long) max.value());
+        List<Adoption.Figure> figures =
+                CreditAggregations.figures(buckets(aggs.get("by"), q), b -> valueOf(b, q), q.metric(), total);
+        Instant asOf = CreditAggregations.newest(aggs.get("asOf"));
         Map<String, Long> sources = new LinkedHashMap<>();
         aggs.get("sources")
                 .sterms()

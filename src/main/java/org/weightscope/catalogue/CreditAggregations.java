@@ -127,6 +127,27 @@ final class CreditAggregations {
         return text == null ? null : LocalDate.parse(text.substring(0, 10));
     }
 
+    /** Figures of a breakdown's buckets, largest first; each bucket's value by {@code value}, its share of the total. */
+    static List<Adoption.Figure> figures(
+            List<StringTermsBucket> buckets,
+            java.util.function.ToDoubleFunction<StringTermsBucket> value,
+            Adoption.Metric metric,
+            double total) {
+        List<Adoption.Figure> figures = new java.util.ArrayList<>();
+        for (StringTermsBucket b : buckets) {
+            double v = value.applyAsDouble(b);
+            figures.add(new Adoption.Figure(b.key().stringValue(), shown(metric, v), total == 0 ? 0 : v / total));
+        }
+        figures.sort((a, b) -> Double.compare(b.value(), a.value()));
+        return figures;
+    }
+
+    /** The time of a max aggregation over a date field, or null when there were no documents. */
+    static java.time.Instant newest(Aggregate max) {
+        var m = max.max();
+        return m.valueAsString() == null ? null : java.time.Instant.ofEpochMilli((long) m.value());
+    }
+
     /** Downloads read as whole numbers (a split credit can leave halves); counts keep two decimals (merges). */
     static double shown(Adoption.Metric metric, double value) {
         return metric == Adoption.Metric.MODELS ? Math.round(value * 100) / 100.0 : Math.round(value);

@@ -14,7 +14,6 @@ import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -250,17 +249,9 @@ final class CubeReader {
         List<StringTermsBucket> buckets = origin
                 ? CreditAggregations.countries(by)
                 : by.sterms().buckets().array();
-        List<Adoption.Figure> figures = new ArrayList<>();
-        for (StringTermsBucket b : buckets) {
-            double value = b.aggregations().get("value").sum().value();
-            figures.add(new Adoption.Figure(
-                    b.key().stringValue(),
-                    CreditAggregations.shown(q.metric(), value),
-                    total == 0 ? 0 : value / total));
-        }
-        figures.sort((a, b) -> Double.compare(b.value(), a.value()));
-        var max = aggs.get("asOf").max();
-        Instant asOf = max.valueAsString() == null ? null : Instant.ofEpochMilli((long) max.value());
+        List<Adoption.Figure> figures = CreditAggregations.figures(
+                buckets, b -> b.aggregations().get("value").sum().value(), q.metric(), total);
+        Instant asOf = CreditAggregations.newest(aggs.get("asOf"));
         Map<String, Long> sources = new LinkedHashMap<>();
         aggs.get("sources")
                 .sterms()
