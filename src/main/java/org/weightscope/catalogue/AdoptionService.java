@@ -143,17 +143,8 @@ public class AdoptionService {
                 if (first == null) first = print;
                 else changes |= !first.equals(print);
             }
-            if (sample == Sample.ALL) {
-                return new Series(points(query, all), sample, changes, 0, null);
-            }
-            if (truncated) {
-                return new Series(
-                        points(query, all),
-                        Sample.ALL,
-                        changes,
-                        0,
-                        "too many models per week for a constant" + " sample (over " + AdoptionIndex.MAX_SAMPLE
-                                + "); every model of each week is shown");
+            if (sample == Sample.ALL || truncated) {
+                return everyModel(query, all, sample, changes, sample != Sample.ALL);
             }
         }
         Map<LocalDate, AdoptionResult> all = index.asOf(alias(), query, days, window(), null, true);
@@ -172,17 +163,8 @@ public class AdoptionService {
                 common.retainAll(r.modelIds());
             }
         }
-        if (sample == Sample.ALL) {
-            return new Series(points(query, all), sample, changes, 0, null);
-        }
-        if (truncated) {
-            return new Series(
-                    points(query, all),
-                    Sample.ALL,
-                    changes,
-                    0,
-                    "too many models per week for a constant" + " sample (over " + AdoptionIndex.MAX_SAMPLE
-                            + "); every model of each week is shown");
+        if (sample == Sample.ALL || truncated) {
+            return everyModel(query, all, sample, changes, sample != Sample.ALL);
         }
         if (common == null || common.isEmpty()) {
             Map<LocalDate, AdoptionResult> none = new java.util.LinkedHashMap<>();
@@ -287,5 +269,24 @@ public class AdoptionService {
                 coverage,
                 definition,
                 rules.version());
+    }
+
+    /** The series of every model each week counts; {@code truncated}: a constant sample was asked but too large. */
+    private Series everyModel(
+            Adoption.Query query,
+            Map<LocalDate, AdoptionResult> all,
+            Sample sample,
+            boolean changes,
+            boolean truncated) {
+        if (!truncated) {
+            return new Series(points(query, all), sample, changes, 0, null);
+        }
+        return new Series(
+                points(query, all),
+                Sample.ALL,
+                changes,
+                0,
+                "too many models per week for a constant sample (over " + AdoptionIndex.MAX_SAMPLE
+                        + "); every model of each week is shown");
     }
 }
