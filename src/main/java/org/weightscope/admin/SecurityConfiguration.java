@@ -26,7 +26,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
+ * Four filter chains (the fourth: the frameable, script-free {@code /embed/**}, see {@link #EMBED_POLICY}). {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
  * it), 401 for anonymous callers. The public read API, its docs, the feeds and {@code /error}: open to
  * anyone, stateless. Everything else: Vaadin's configurer (form login at {@code /login}, view access by
  * {@code @AnonymousAllowed}/{@code @RolesAllowed}) with CSRF on, the login form included. Every chain sends
@@ -63,6 +63,13 @@ class SecurityConfiguration {
             "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
                     + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
                     + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The embed route ({@code /embed/**}): server-rendered, no script, no session. The one route another site may
+     * frame, hence {@code frame-ancestors *} and no X-Frame-Options; everything else stays unframeable.
+     */
+    static final String EMBED_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors *";
 
     /**
      * The same headers on every chain: CSP, nosniff, Referrer-Policy, no framing. Written before the request
@@ -111,6 +118,24 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
+    SecurityFilterChain embed(HttpSecurity http) throws Exception {
+        http.securityMatcher("/embed/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.requireExplicitSave(true))
+                .anonymous(Customizer.withDefaults())
+                .csrf(c -> c.disable());
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(EMBED_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.disable()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
         http.securityMatcher(
                         "/api/v1/**",
@@ -138,7 +163,7 @@ class SecurityConfiguration {
      * CSRF protection (the UIDL security key).
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         headers(http);

@@ -215,6 +215,8 @@ final class ChartOptions {
         ObjectNode option = JSON.createObjectNode();
         option.putObject("tooltip").put("trigger", trigger).put("renderMode", "richText");
         option.put("animation", false);
+        // a text alternative: ECharts describes the chart in the container's aria-label (the table tab has the data)
+        option.putObject("aria").put("enabled", true);
         return option;
     }
 

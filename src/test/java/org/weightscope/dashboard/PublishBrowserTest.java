@@ -1,0 +1,364 @@
+package org.weightscope.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.weightscope.Browser;
+import org.weightscope.IntegrationTest;
+
+/**
+ * Issue 18 in Chromium, on the recorded data: the overview's answer sentence agrees with the pies and the API;
+ * every panel can be published (tabs, permalink with language, PNG/SVG with title and source drawn in, CSV/JSON from
+ * the API without a session, an embed that renders in another origin's iframe); no view scrolls sideways at 390 px;
+ * the Chinese UI leaves no English UI string; unknown URLs are a 404 page. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PublishBrowserTest extends IntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern PERCENT = Pattern.compile("(\\d+\\.\\d) %");
+    static final List<String> VIEWS = List.of(
+            "",
+            "explore",
+            "models",
+            "models/huggingface/Qwen/Qwen2.5-Coder-32B-Instruct",
+            "events",
+            "router-usage",
+            "organisations",
+            "exposure",
+            "methodology",
+            "crawls");
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    @Test
+    void theAnswerFirstSaysWhatThePiesAndTheApiSay() throws Exception {
+        JsonNode lineage = json("api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=100");
+        JsonNode uploader = json("api/v1/adoption?metric=downloads-30d&by=origin&view=uploader&top=100");
+        String day = lineage.get("as_of").asText();
+        Page page = browser.newPage("en-GB");
+        page.navigate(url(""));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        String sentence = page.textContent("#answer-sentence");
+        System.out.println("answer: " + sentence);
+        assertThat(sentence)
+                .startsWith("In the 30 days to " + day + ", across "
+                        + lineage.at("/coverage/models").asInt() + " models (captured ")
+                .contains("models from Chinese developers drew")
+                .contains("(lineage view; by uploader:");
+        Matcher m = PERCENT.matcher(sentence);
+        List<String> shares = new ArrayList<>();
+        while (m.find()) shares.add(m.group(1) + " %");
+        assertThat(shares)
+                .containsExactly(
+                        percent(share(lineage, "CN")),
+                        percent(share(lineage, "US")),
+                        percent(share(uploader, "CN")),
+                        percent(share(uploader, "US")));
+        // the pies show the same figures: CN's slice over the pie's total is the sentence's share
+        for (String pie : List.of("share-by-origin-lineage", "share-by-origin-uploader")) {
+            JsonNode shown = JSON.readTree((String) page.evalOnSelector("#" + pie, "el => el.renderedSeries()"));
+            JsonNode api = pie.endsWith("lineage") ? lineage : uploader;
+            for (int i = 0; i < shown.path("keys").size(); i++) {
+                if (shown.path("keys").get(i).asText().equals("CN")) {
+                    assertThat(percent(shown.path("values").get(i).asDouble()
+                                    / api.get("total").asDouble()))
+                            .isEqualTo(percent(share(api, "CN")));
+                }
+            }
+        }
+        String citation = page.inputValue("#answer-citation textarea");
+        assertThat(citation)
+                .contains(sentence)
+                .contains("Source: Weightscope, as of " + day)
+                .contains("http://localhost:" + port + "/?at=" + day + "&lang=en");
+        assertThat(page.locator("#answer .coverage-warning").count()).isPositive();
+        Browser.screenshot(page, "overview-answer");
+    }
+
+    @Test
+    void everyPanelIsPublishable() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url(""));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        String panel = "#share-by-origin-lineage";
+        // a text alternative on the chart, and the table tab with the API's numbers
+        assertThat(page.getAttribute(panel, "aria-label")).isNotBlank();
+        JsonNode api = json("api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=10");
+        page.click(panel + "-tab-table");
+        page.waitForSelector(panel + "-table vaadin-grid-cell-content");
+        List<String> cells =
+                page.locator(panel + "-table vaadin-grid-cell-content").allTextContents();
+        assertThat(cells).contains("China (CN)", percent(share(api, "CN")));
+        page.click(panel + "-tab-chart");
+        // permalink with the language
+        String permalink = page.getAttribute(panel + "-permalink", "href");
+        assertThat(permalink)
+                .contains("lang=en")
+                .contains("at=" + api.get("as_of").asText());
+        // SVG: title and source in its text
+        Download svg = page.waitForDownload(() -> page.click(panel + "-svg"));
+        String svgText = Files.readString(svg.path(), StandardCharsets.UTF_8);
+        assertThat(svg.suggestedFilename()).endsWith(".svg");
+        assertThat(svgText)
+                .startsWith("<svg")
+                .contains("Share of 30-day downloads by origin — lineage view")
+                .contains("Source: http://localhost:" + port + "/?at=")
+                .contains("As of " + api.get("as_of").asText())
+                .contains("lineage view");
+        Files.writeString(Browser.SCREENSHOTS.resolve("share-by-origin-lineage.svg"), svgText);
+        // PNG: ink in the title band and in the caption band below the chart
+        Download png = page.waitForDownload(() -> page.click(panel + "-png"));
+        BufferedImage image = ImageIO.read(png.path().toFile());
+        Files.copy(
+                png.path(),
+                Browser.SCREENSHOTS.resolve("share-by-origin-lineage-download.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(inkRows(image, 0, 88)).as("title drawn into the PNG").isGreaterThan(10);
+        assertThat(inkRows(image, image.getHeight() - 60, image.getHeight()))
+                .as("source line drawn into the PNG")
+                .isGreaterThan(8);
+        // the same text as the drawn lines is what the SVG shows; the PNG carries it as pixels
+        String lastPng = (String) page.evalOnSelector(panel, "el => el.lastPng.substring(0, 30)");
+        assertThat(lastPng).startsWith("data:image/png;base64,");
+        // CSV from the stable API URL, without a session: 200, the numbers, no 2.2E8
+        String csvUrl = page.getAttribute(panel + "-csv", "href");
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(csvUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("set-cookie")).isEmpty();
+        for (JsonNode f : api.get("figures")) {
+            assertThat(csv.body())
+                    .contains(f.get("key").asText() + "," + plain(f.get("value").asDouble()));
+        }
+        assertThat(csv.body()).doesNotContainPattern("\\d[eE][+-]?\\d");
+        assertThat(json(page.getAttribute(panel + "-json", "href").replace(url(""), ""))
+                        .get("figures"))
+                .isEqualTo(api.get("figures"));
+        System.out.println("csv: " + csvUrl + "\n" + csv.body().lines().limit(3).toList());
+        // the series panel links the API series of exactly its chart
+        assertThat(page.getAttribute("#share-over-time-csv", "href"))
+                .contains("&from=")
+                .contains("&to=");
+        // the embed code's route, rendered in an iframe of a page from another origin
+        page.click(panel + "-embed");
+        String code = page.inputValue(panel + "-embed-code textarea");
+        String src = code.replaceAll("(?s).*src=\"([^\"]+)\".*", "$1");
+        assertThat(src).startsWith("http://localhost:" + port + "/embed/overview/share-by-origin-lineage?at=");
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", x -> {
+            byte[] body = ("<!doctype html><html><body><h1>Another site</h1>" + code + "</body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        other.start();
+        try {
+            Page host = browser.newPage("en-GB");
+            Response embedResponse = host.waitForResponse(
+                    r -> r.url().startsWith(src.substring(0, src.indexOf('?'))),
+                    () -> host.navigate("http://127.0.0.1:" + other.getAddress().getPort() + "/"));
+            assertThat(embedResponse.status()).isEqualTo(200);
+            assertThat(embedResponse.headerValue("x-frame-options")).isNull();
+            assertThat(embedResponse.headerValue("content-security-policy")).contains("frame-ancestors *");
+            FrameLocator frame = host.frameLocator("iframe");
+            assertThat(frame.locator("h1").textContent())
+                    .isEqualTo("Share of 30-day downloads by origin — lineage view");
+            assertThat(frame.locator("svg rect").count())
+                    .isEqualTo(api.get("figures").size());
+            assertThat(frame.locator("table").textContent()).contains("China (CN)", percent(share(api, "CN")));
+            Browser.screenshot(host, "embed-in-another-origin");
+        } finally {
+            other.stop(0);
+        }
+        // only the embed route may be framed
+        HttpResponse<String> app = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url(""))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(app.headers().firstValue("x-frame-options")).hasValue("DENY");
+        Browser.screenshot(page, "overview-publish");
+    }
+
+    @Test
+    void noViewScrollsSidewaysAtPhoneWidth() {
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(390, 844);
+        List<String> overflowing = new ArrayList<>();
+        for (String view : VIEWS) {
+            page.navigate(url(view));
+            page.waitForSelector("#main-content");
+            page.waitForLoadState();
+            if (view.isEmpty()) {
+                page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+            }
+            Object widths = page.evaluate("() => document.documentElement.scrollWidth + ' <= ' + window.innerWidth");
+            Object ok = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+            if (!Boolean.TRUE.equals(ok)) {
+                overflowing.add("/" + view + ": " + widths + " " + widest(page));
+            }
+            if (view.isEmpty()) {
+                Browser.screenshot(page, "overview-390px");
+                // the chart follows its box
+                assertThat(((Number) page.evalOnSelector("#share-by-origin-lineage", "el => el._chart.getWidth()"))
+                                .intValue())
+                        .isLessThanOrEqualTo(390);
+            }
+            if (view.equals("models")) {
+                Browser.screenshot(page, "models-390px");
+            }
+        }
+        assertThat(overflowing).isEmpty();
+    }
+
+    @Test
+    void theChineseUiLeavesNoEnglishUiString() throws Exception {
+        Properties en = bundle("vaadin-i18n/translations.properties");
+        Properties zh = bundle("vaadin-i18n/translations_zh_CN.properties");
+        List<String> english = new ArrayList<>();
+        for (String key : en.stringPropertyNames()) {
+            String value = en.getProperty(key);
+            if (value.equals(zh.getProperty(key))) {
+                continue; // the same in both (Weightscope, PNG, …)
+            }
+            for (String part : value.split("\\{\\d\\}|''")) {
+                String p = part.strip().replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
+                if (p.length() >= 4 && p.matches(".*[A-Za-z]{3}.*")) {
+                    english.add(p);
+                }
+            }
+        }
+        Page page = browser.newPage("en-GB"); // an English browser: ?lang=zh alone chooses Chinese
+        page.navigate(url("?lang=zh"));
+        page.waitForSelector("#share-by-origin-lineage[data-rendered] canvas");
+        assertThat(page.evaluate("() => document.documentElement.lang")).isEqualTo("zh-CN");
+        assertThat(page.getAttribute("#skip-link", "href")).isEqualTo("#main-content");
+        assertThat(page.getAttribute("#share-by-origin-lineage-permalink", "href"))
+                .contains("lang=zh");
+        Browser.screenshot(page, "overview-zh-lang");
+        List<String> left = new ArrayList<>();
+        for (String view : VIEWS) {
+            page.navigate(url(view));
+            page.waitForSelector("#main-content");
+            page.waitForLoadState();
+            String text = (String) page.evaluate("() => document.body.innerText");
+            for (String s : english) {
+                if (containsWord(text, s)) {
+                    left.add("/" + view + ": \"" + s + "\"");
+                }
+            }
+        }
+        System.out.println("English UI strings left in the Chinese UI: " + left);
+        assertThat(left).isEmpty();
+        // unknown URLs: a 404 page, not the login page
+        Response missing = page.navigate(url("no-such-page"));
+        assertThat(missing.status()).isEqualTo(404);
+        page.waitForSelector("#not-found");
+        assertThat(page.url()).doesNotContain("login");
+        assertThat(page.textContent("#not-found")).contains("页面不存在");
+        Browser.screenshot(page, "not-found-zh");
+    }
+
+    private static boolean containsWord(String text, String s) {
+        return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(s) + "(?![A-Za-z])")
+                .matcher(text)
+                .find();
+    }
+
+    private static String widest(Page page) {
+        return String.valueOf(
+                page.evaluate(
+                        "() => { let w = null; for (const e of document.querySelectorAll('body *'))"
+                                + " { const r = e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && (!w || r.right > w.r))"
+                                + " w = { r: r.right, d: e.tagName + '#' + e.id + '.' + e.className }; } return w ? w.d + ' ' + w.r : ''; }"));
+    }
+
+    private static int inkRows(BufferedImage image, int from, int to) {
+        int rows = 0;
+        for (int y = Math.max(0, from); y < Math.min(image.getHeight(), to); y++) {
+            for (int x = 0; x < image.getWidth() / 2; x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                if (((rgb >> 16) & 0xff) < 128 && ((rgb >> 8) & 0xff) < 128 && (rgb & 0xff) < 128) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Properties bundle(String resource) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = PublishBrowserTest.class.getClassLoader().getResourceAsStream(resource)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static double share(JsonNode answer, String key) {
+        for (JsonNode f : answer.get("figures")) {
+            if (f.get("key").asText().equals(key)) return f.get("share").asDouble();
+        }
+        return 0;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v)
+                ? String.valueOf((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private JsonNode json(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+}
