@@ -200,6 +200,43 @@ final class ChartOptions {
         return option.toString();
     }
 
+    /**
+     * One line per key over weeks on a time axis, values as integers, a gap where a week has no capture, and a time
+     * slider (ECharts dataZoom) under the axis.
+     */
+    static String lines(
+            List<String> days,
+            Map<String, List<Double>> valuesByKey,
+            java.util.function.Function<String, String> label,
+            boolean countryColours) {
+        ObjectNode option = base("axis");
+        option.putObject("legend").put("type", "scroll").put("top", 0);
+        option.putObject("grid").put("left", 90).put("right", 20).put("top", 40).put("bottom", 70);
+        option.putObject("xAxis").put("type", "time");
+        option.putObject("yAxis").put("type", "value");
+        option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10);
+        ArrayNode seriesArray = option.putArray("series");
+        valuesByKey.forEach((key, values) -> {
+            ObjectNode series = seriesArray
+                    .addObject()
+                    .put("name", label.apply(key))
+                    .put("type", "line")
+                    .put("connectNulls", false);
+            if (countryColours) {
+                series.putObject("itemStyle").put("color", Numbers.colour(key));
+                series.putObject("lineStyle").put("color", Numbers.colour(key));
+            }
+            ArrayNode data = series.putArray("data");
+            for (int i = 0; i < days.size(); i++) {
+                ArrayNode point = data.addArray().add(days.get(i));
+                Double v = values.get(i);
+                if (v == null) point.addNull();
+                else point.add(Math.round(v));
+            }
+        });
+        return option.toString();
+    }
+
     static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {
         return new LinkedHashSet<>(cross.keySet());
     }

@@ -78,7 +78,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         });
         add(dayPicker(event, at));
         if (d.id().equals("overview")) {
-            add(new AnswerPanel(adoption, at));
+            add(new AnswerPanel(adoption, at), new ComparisonPanel(adoption, at));
         }
         Div grid = new Div();
         grid.getStyle()

@@ -48,7 +48,13 @@ public class MainLayout extends AppLayout {
             if (e.isFromClient()) {
                 VaadinSession.getCurrent().setAttribute(Locale.class, e.getValue());
                 VaadinSession.getCurrent().setLocale(e.getValue());
-                UI.getCurrent().getPage().reload();
+                // reload with lang= in the URL, so the choice survives a permalink (and a ?lang= already there)
+                UI.getCurrent()
+                        .getPage()
+                        .executeJs(
+                                "const u = new URL(location.href); u.searchParams.set('lang', $0);"
+                                        + " location.href = u.toString();",
+                                e.getValue().getLanguage());
             }
         });
 

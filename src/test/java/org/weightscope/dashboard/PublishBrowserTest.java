@@ -302,6 +302,137 @@ class PublishBrowserTest extends IntegrationTest {
         Browser.screenshot(page, "not-found-zh");
     }
 
+    @Test
+    void modelsHaveAHubColumnSortingFullIdsAndDidYouMean() {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("models?q=deepsek"));
+        page.waitForSelector("#did-you-mean");
+        assertThat(page.textContent("#did-you-mean")).contains("deepseek");
+        page.waitForSelector("#models-grid vaadin-grid-cell-content a");
+        List<String> links =
+                page.locator("#models-grid vaadin-grid-cell-content a").allTextContents();
+        assertThat(links)
+                .isNotEmpty()
+                .allMatch(id -> id.toLowerCase(Locale.ROOT).contains("deepseek"));
+        // full ids: the whole id as text and as a tooltip, never cut
+        String first = links.get(0);
+        assertThat(page.locator("#models-grid vaadin-grid-cell-content a")
+                        .first()
+                        .getAttribute("title"))
+                .isEqualTo(first);
+        List<String> headers = page.locator("#models-grid vaadin-grid-sorter").allTextContents();
+        assertThat(headers).contains("Hub", "Model", "30-day downloads");
+        assertThat(page.locator("#models-grid vaadin-grid-cell-content")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("huggingface"))
+                        .count())
+                .isPositive();
+        Browser.screenshot(page, "models-did-you-mean");
+        // sorting by downloads: click twice for descending, the first row is the most downloaded
+        page.navigate(url("models?q=qwen"));
+        page.waitForSelector("#models-grid vaadin-grid-cell-content a");
+        page.click("#models-grid vaadin-grid-sorter:has-text('30-day downloads')");
+        page.click("#models-grid vaadin-grid-sorter:has-text('30-day downloads')");
+        assertThat(page.getAttribute("#models-grid vaadin-grid-sorter:has-text('30-day downloads')", "direction"))
+                .isEqualTo("desc");
+    }
+
+    @Test
+    void routerUsageOpensOnTheNewestDayWithData() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("router-usage"));
+        page.waitForSelector("#router-usage-grid");
+        String day = page.inputValue("#usage-day input");
+        assertThat(day).matches("\\d{4}-\\d{2}-\\d{2}");
+        String text = page.textContent("#usage-citation");
+        JsonNode answer = json("api/v1/router-usage"); // the API's default: the newest stored day
+        System.out.println("router usage opens on " + day + ": " + text);
+        if (answer.path("figures").isEmpty()) {
+            assertThat(text).contains("Router usage comes from OpenRouter");
+        } else {
+            assertThat(day).isEqualTo(answer.get("from").asText());
+            assertThat(text).doesNotContain("No router usage stored");
+        }
+        Browser.screenshot(page, "router-usage-newest-day");
+    }
+
+    @Test
+    void explorerSeriesSplitAndEntityPages() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("explore?metric=downloads-30d&by=origin&view=lineage&top=5&chart=series"
+                + "&from=2024-11-01&to=2026-08-22"));
+        page.waitForSelector("#explorer-chart[data-rendered] canvas");
+        JsonNode option = JSON.readTree(page.getAttribute("#explorer-chart", "data-option"));
+        assertThat(option.at("/xAxis/type").asText()).isEqualTo("time");
+        assertThat(option.at("/dataZoom/0/type").asText()).isEqualTo("slider");
+        JsonNode api = json("api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=100"
+                + "&from=2024-11-01&to=2026-08-22");
+        JsonNode firstSeries = option.at("/series/0/data");
+        assertThat(firstSeries.size()).isEqualTo(api.get("series").size());
+        for (JsonNode point : firstSeries) {
+            assertThat(point.get(1).isNull() || point.get(1).canConvertToLong()).isTrue();
+            if (!point.get(1).isNull()) assertThat(point.get(1).asText()).doesNotContain(".");
+        }
+        assertThat(page.getAttribute("#explorer-chart-csv", "href")).contains("from=2024-11-01");
+        Browser.screenshot(page, "explorer-series");
+        // licence class within CN vs US
+        page.navigate(url("explore?metric=models&by=origin&view=lineage&origin=CN,US&split=licence-class&chart=bar"));
+        page.waitForSelector("#explorer-chart[data-rendered] canvas");
+        JsonNode split = JSON.readTree(page.getAttribute("#explorer-chart", "data-option"));
+        assertThat(split.at("/series/0/stack").asText()).isEqualTo("total");
+        assertThat(split.at("/yAxis/data").toString()).contains("China (CN)");
+        Browser.screenshot(page, "explorer-split");
+        // a country's page and an organisation's page
+        page.navigate(url("countries/CN"));
+        page.waitForSelector("#entity-licences[data-rendered] canvas");
+        assertThat(page.textContent("#entity-name")).isEqualTo("China (CN)");
+        JsonNode lineage = json("api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&top=100");
+        assertThat(page.textContent("#entity-share")).contains(percent(share(lineage, "CN")));
+        assertThat(page.textContent("#entity-models-count")).containsPattern("\\d+ models");
+        assertThat(page.textContent("#entity-derivatives")).containsPattern("\\d+");
+        page.waitForSelector("#entity-trend[data-rendered] canvas");
+        Browser.screenshot(page, "country-CN");
+        page.navigate(url("organisations"));
+        page.waitForSelector("#organisations-grid vaadin-grid-cell-content a");
+        page.click("#organisations-grid vaadin-grid-cell-content a:has-text('Alibaba')");
+        page.waitForSelector("#entity-name");
+        assertThat(page.url()).contains("/organisations/");
+        page.waitForSelector("#entity-models vaadin-grid-cell-content a");
+        Browser.screenshot(page, "organisation-page");
+    }
+
+    @Test
+    void exposureWorkflow() throws Exception {
+        Page page = browser.newPage("en-GB");
+        page.navigate(url("exposure"));
+        page.waitForSelector("#inventory-upload");
+        Download template = page.waitForDownload(() -> page.click("#exposure-template"));
+        String csv = Files.readString(template.path());
+        assertThat(csv).startsWith("model,business_unit,weight");
+        byte[] inventory;
+        try (InputStream in = getClass().getResourceAsStream("/exposure/inventory.csv")) {
+            inventory = in.readAllBytes();
+        }
+        page.setInputFiles(
+                "#inventory-upload input[type=file]",
+                new com.microsoft.playwright.options.FilePayload("inventory.csv", "text/csv", inventory));
+        page.waitForSelector("#exposure-components vaadin-grid-cell-content");
+        String table = String.join(
+                " | ",
+                page.locator("#exposure-components vaadin-grid-cell-content").allTextContents());
+        assertThat(table).contains("unknown — ").contains("Engineering");
+        List<String> units =
+                page.locator("#exposure-units vaadin-grid-cell-content").allTextContents();
+        assertThat(units).contains("Engineering", "Marketing", "Customer Support");
+        assertThat(page.textContent("#exposure-report")).contains("HHI is the sum of the squared percentage shares");
+        assertThat(page.textContent("#exposure-as-of")).startsWith("Catalogue as of 20");
+        assertThat(page.locator(".exposure-risk").count()).isPositive();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(page.evaluate("() => getComputedStyle(document.querySelector('vaadin-app-layout')"
+                        + ".shadowRoot.querySelector('[part=navbar]')).display"))
+                .isEqualTo("none");
+        Browser.screenshot(page, "exposure-print");
+    }
+
     private static boolean containsWord(String text, String s) {
         return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(s) + "(?![A-Za-z])")
                 .matcher(text)
