@@ -48,7 +48,9 @@ class EchartsChart extends HTMLElement {
   _frame() {
     const width = Math.max(640, Math.round(this.clientWidth || 800));
     const height = Math.max(320, Math.round(this.clientHeight || 420));
-    const lines = JSON.parse(this.imageLines || '[]');
+    // caption lines wrapped to the image width (12 px sans-serif: about 6.6 px a character)
+    const chars = Math.max(40, Math.floor((width - 24) / 6.6));
+    const lines = [].concat(...JSON.parse(this.imageLines || '[]').map(l => wrap(l, chars)));
     return { width, height, lines, title: this.imageTitle || '', head: 44, foot: 12 + 18 * lines.length };
   }
 
@@ -134,6 +136,25 @@ class EchartsChart extends HTMLElement {
     this._chart.setOption(JSON.parse(this._option), true);
     this.setAttribute('data-rendered', 'true');
   }
+}
+
+/** A line broken at spaces into lines of at most `chars` characters (CJK text, without spaces, at any character). */
+function wrap(text, width) {
+  const chars = /[\u3000-\u9fff\uff00-\uffef]/.test(text) ? Math.floor(width / 2) : width; // CJK: two columns
+  const out = [];
+  let line = '';
+  for (const word of String(text).split(/(?<=\s)/)) {
+    let w = word;
+    while (w.length > chars) {
+      if (line) { out.push(line.trimEnd()); line = ''; }
+      out.push(w.slice(0, chars));
+      w = w.slice(chars);
+    }
+    if ((line + w).length > chars) { out.push(line.trimEnd()); line = ''; }
+    line += w;
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out;
 }
 
 /** ECharts' own texts (aria descriptions, toolbox) in the page's language. */

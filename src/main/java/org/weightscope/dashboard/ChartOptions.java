@@ -101,6 +101,15 @@ final class ChartOptions {
             Map<String, Map<String, Double>> cross,
             int topCountries,
             java.util.function.Function<String, String> countryLabel) {
+        return stackedBar(cross, topCountries, countryLabel, java.util.function.Function.identity());
+    }
+
+    /** Split keys (the stacked series) labelled by {@code splitLabel}, e.g. class names in the UI's language. */
+    static String stackedBar(
+            Map<String, Map<String, Double>> cross,
+            int topCountries,
+            java.util.function.Function<String, String> countryLabel,
+            java.util.function.Function<String, String> splitLabel) {
         Map<String, Double> totals = new java.util.HashMap<>();
         cross.values().forEach(m -> m.forEach((c, v) -> totals.merge(c, v, Double::sum)));
         List<String> countries = totals.entrySet().stream()
@@ -125,7 +134,7 @@ final class ChartOptions {
         for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
             ObjectNode series = seriesArray
                     .addObject()
-                    .put("name", split.getKey())
+                    .put("name", splitLabel.apply(split.getKey()))
                     .put("type", "bar")
                     .put("stack", "total");
             ArrayNode data = series.putArray("data");

@@ -39,7 +39,9 @@ class ChartPanel extends VerticalLayout {
         chart.setOption(optionJson);
         H3 heading = new H3(title);
         String source = publication != null && publication.permalink() != null ? publication.permalink() : Links.base();
-        List<String> lines = new ArrayList<>(List.of(caption.getElement().getTextRecursively()));
+        List<String> lines = new ArrayList<>(caption.getChildren()
+                .map(c -> c.getElement().getTextRecursively())
+                .toList());
         lines.add(getTranslation("publish.source", source));
         chart.setTitle(title, lines);
         Component body = chart;

@@ -140,7 +140,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 yield new ChartPanel(
                         panel.id(),
                         title,
-                        ChartOptions.stackedBar(cross, panel.top(), this::label),
+                        ChartOptions.stackedBar(cross, panel.top(), this::label, k -> Numbers.classLabel(k, this)),
                         new Caption(a),
                         Publications.cross(dashboard, panel, a.at(), cross, this));
             }

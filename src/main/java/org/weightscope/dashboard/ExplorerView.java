@@ -205,10 +205,14 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                 + getTranslation("dimension." + state.by().id());
         if (!state.chart().equals("table")) {
             boolean origins = state.by() == Adoption.Dimension.ORIGIN;
-            java.util.function.Function<String, String> label = k -> Numbers.label(k, this);
+            java.util.function.Function<String, String> label =
+                    k -> origins ? Numbers.label(k, this) : Numbers.classLabel(k, this);
             String option = state.split() != null
                     ? ChartOptions.stackedBar(
-                            adoption.crossByOrigin(state.query(), state.split(), a.at()), state.top(), label)
+                            adoption.crossByOrigin(state.query(), state.split(), a.at()),
+                            state.top(),
+                            label,
+                            k -> Numbers.classLabel(k, this))
                     : state.chart().equals("pie")
                             ? ChartOptions.pie(a.figures(), series, label, origins)
                             : ChartOptions.bar(a.figures(), series, label, origins);
@@ -216,7 +220,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
         Grid<Adoption.Figure> table = new Grid<>();
         table.setId("explorer-table");
-        table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
+        table.addColumn(f -> state.by() == Adoption.Dimension.ORIGIN
+                        ? Numbers.label(f.key(), this)
+                        : Numbers.classLabel(f.key(), this))
+                .setHeader(getTranslation("table.key"));
         table.addColumn(f -> state.metric() == Adoption.Metric.MODELS && f.value() != Math.rint(f.value())
                         ? String.format(getLocale(), "%,.2f", f.value())
                         : Numbers.integer(f.value(), getLocale()))

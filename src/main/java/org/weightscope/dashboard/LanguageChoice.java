@@ -20,6 +20,17 @@ class LanguageChoice implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(e -> {
             UI ui = e.getUI();
+            // before any view is built (views translate in their constructors): the URL's lang=, else the session's
+            Locale chosen = fromRequest(com.vaadin.flow.server.VaadinRequest.getCurrent());
+            VaadinSession session = VaadinSession.getCurrent();
+            if (chosen != null && session != null) {
+                session.setAttribute(Locale.class, chosen);
+                session.setLocale(chosen);
+            }
+            Locale kept = session == null ? null : session.getAttribute(Locale.class);
+            if (kept != null) {
+                ui.setLocale(kept);
+            }
             ui.addBeforeEnterListener(LanguageChoice::fromUrl);
             ui.addAfterNavigationListener(nav -> htmlLang(ui));
         });
@@ -38,6 +49,23 @@ class LanguageChoice implements VaadinServiceInitListener {
             session.setLocale(chosen);
         }
         event.getUI().setLocale(chosen);
+    }
+
+    /** {@code lang=} of the page request, or of the {@code location} the client's init request names. */
+    static Locale fromRequest(com.vaadin.flow.server.VaadinRequest request) {
+        if (request == null) {
+            return null;
+        }
+        String lang = request.getParameter("lang");
+        String location = request.getParameter("location");
+        if (lang == null && location != null && location.contains("?")) {
+            for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
+                if (pair.startsWith("lang=")) {
+                    lang = pair.substring(5);
+                }
+            }
+        }
+        return lang == null ? null : of(lang);
     }
 
     static Locale of(String tag) {

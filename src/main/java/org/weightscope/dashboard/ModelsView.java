@@ -121,7 +121,9 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
             values.forEach(f -> counts.put(f.key(), f.count()));
             selected.getOrDefault(d, List.of()).forEach(k -> counts.putIfAbsent(k, 0L));
             group.setItems(counts.keySet());
-            group.setItemLabelGenerator(k -> k + " (" + counts.get(k) + ")");
+            group.setItemLabelGenerator(
+                    k -> (d == Adoption.Dimension.ORIGIN ? Numbers.label(k, this) : Numbers.classLabel(k, this)) + " ("
+                            + counts.get(k) + ")");
             group.setValue(new java.util.HashSet<>(selected.getOrDefault(d, List.of())));
             group.addValueChangeListener(e -> {
                 if (!e.isFromClient()) {
@@ -182,7 +184,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
                 m -> m.attribution().licence().id() + " ("
                         + m.attribution().licence().clazz() + ")",
                 "models.licence");
-        sortable(grid, m -> m.attribution().hardware().clazz(), "models.hardware");
+        sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
         grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
                 .setHeader(getTranslation("models.downloads"))
                 .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())

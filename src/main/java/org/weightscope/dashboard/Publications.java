@@ -49,7 +49,8 @@ final class Publications {
         List<List<String>> rows = new ArrayList<>();
         cross.forEach((split, byCountry) -> byCountry.forEach((country, v) -> {
             if (v > 0) {
-                rows.add(List.of(Numbers.label(country, in), split, Numbers.integer(v, Links.locale())));
+                rows.add(List.of(
+                        Numbers.label(country, in), Numbers.classLabel(split, in), Numbers.integer(v, Links.locale())));
             }
         }));
         return new Publication(

@@ -116,6 +116,22 @@ class PublishBrowserTest extends IntegrationTest {
                 .contains("Source: Weightscope, as of " + day)
                 .contains("http://localhost:" + port + "/?at=" + day + "&lang=en");
         assertThat(page.locator("#answer .coverage-warning").count()).isPositive();
+        // how this compares: each study's published figure beside ours for the same view
+        assertThat(page.locator("#how-this-compares .study").count()).isEqualTo(3);
+        assertThat(page.textContent("[data-study=economies-2025] .study-theirs"))
+                .contains("17.1 %")
+                .contains("15.8 %");
+        assertThat(page.textContent("[data-study=economies-2025] .study-ours"))
+                .contains("uploader view")
+                .contains("CN " + percent(share(uploader, "CN")))
+                .contains("US " + percent(share(uploader, "US")));
+        assertThat(page.textContent("[data-study=atom-2026] .study-theirs"))
+                .contains("1.15B")
+                .contains("723M");
+        assertThat(page.textContent("[data-study=atom-2026] .study-ours"))
+                .contains("lineage view")
+                .contains("CN " + percent(share(lineage, "CN")));
+        assertThat(page.textContent("#how-this-compares")).contains("Why the figures differ");
         Browser.screenshot(page, "overview-answer");
     }
 
@@ -261,12 +277,11 @@ class PublishBrowserTest extends IntegrationTest {
         List<String> english = new ArrayList<>();
         for (String key : en.stringPropertyNames()) {
             String value = en.getProperty(key);
-            if (value.equals(zh.getProperty(key))) {
-                continue; // the same in both (Weightscope, PNG, …)
-            }
+            String chinese = zh.getProperty(key, "");
             for (String part : value.split("\\{\\d\\}|''")) {
                 String p = part.strip().replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "");
-                if (p.length() >= 4 && p.matches(".*[A-Za-z]{3}.*")) {
+                // the same in both languages (Weightscope, PNG, CSV, file names) is not a string left untranslated
+                if (p.length() >= 4 && p.matches(".*[A-Za-z]{3}.*") && !chinese.contains(p)) {
                     english.add(p);
                 }
             }
@@ -284,10 +299,14 @@ class PublishBrowserTest extends IntegrationTest {
             page.navigate(url(view));
             page.waitForSelector("#main-content");
             page.waitForLoadState();
-            String text = (String) page.evaluate("() => document.body.innerText");
+            String text = hubDataRemoved((String) page.evaluate("() => document.body.innerText"));
             for (String s : english) {
-                if (containsWord(text, s)) {
-                    left.add("/" + view + ": \"" + s + "\"");
+                Matcher hit = word(s).matcher(text);
+                if (hit.find()) {
+                    left.add("/" + view + ": \"" + s + "\" in \""
+                            + text.substring(Math.max(0, hit.start() - 30), Math.min(text.length(), hit.end() + 30))
+                                    .replace('\n', ' ')
+                            + "\"");
                 }
             }
         }
@@ -433,10 +452,19 @@ class PublishBrowserTest extends IntegrationTest {
         Browser.screenshot(page, "exposure-print");
     }
 
-    private static boolean containsWord(String text, String s) {
-        return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(s) + "(?![A-Za-z])")
-                .matcher(text)
-                .find();
+    private static Pattern word(String s) {
+        return Pattern.compile("(?<![A-Za-z])" + Pattern.quote(s) + "(?![A-Za-z])");
+    }
+
+    /**
+     * Hub data and identifiers are not UI strings: model and organisation ids (owner/name), URLs and paths, metric
+     * ids with their version ("models v2"), rule versions.
+     */
+    static String hubDataRemoved(String text) {
+        return text.replaceAll("https?://\\S+", " ")
+                .replaceAll("[\\w.@:+-]+(/[\\w.@%+-]+)+", " ")
+                .replaceAll("\\b(downloads-30d|models)\\s+v\\d+", " ")
+                .replaceAll("attribution-\\d+\\S*", " ");
     }
 
     private static String widest(Page page) {
