@@ -119,13 +119,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain embed(HttpSecurity http) throws Exception {
-        http.securityMatcher("/embed/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.disable())
-                .securityContext(c -> c.requireExplicitSave(true))
-                .anonymous(Customizer.withDefaults())
-                .csrf(c -> c.disable());
+        anonymousStateless(http.securityMatcher("/embed/**"));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(EMBED_POLICY))
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(
@@ -138,22 +132,27 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
         http.securityMatcher(
-                        "/api/v1/**",
-                        "/api/docs",
-                        "/api/docs/**",
-                        "/api/swagger-ui/**",
-                        "/swagger-ui/**",
-                        "/v3/api-docs/**",
-                        "/feeds/**",
-                        "/error")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                "/api/v1/**",
+                "/api/docs",
+                "/api/docs/**",
+                "/api/swagger-ui/**",
+                "/swagger-ui/**",
+                "/v3/api-docs/**",
+                "/feeds/**",
+                "/error");
+        anonymousStateless(http);
+        headers(http);
+        return http.build();
+    }
+
+    /** Open to anyone and stateless: no request ever creates a session, no CSRF (no cookie authenticates it). */
+    private static void anonymousStateless(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.requireExplicitSave(true))
                 .anonymous(Customizer.withDefaults())
                 .csrf(c -> c.disable());
-        headers(http);
-        return http.build();
     }
 
     /**

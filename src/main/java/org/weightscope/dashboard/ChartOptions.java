@@ -178,8 +178,9 @@ final class ChartOptions {
             java.util.function.Function<String, String> label) {
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
-        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
+        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 70);
         option.putObject("xAxis").put("type", "time");
+        option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10); // the time slider
         option.putObject("yAxis")
                 .put("type", "value")
                 .put("max", 100)

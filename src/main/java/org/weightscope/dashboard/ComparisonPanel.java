@@ -37,6 +37,7 @@ class ComparisonPanel extends Details {
             card.getElement().setAttribute("data-study", s.id());
             Anchor title = new Anchor(s.url(), s.title());
             title.setTarget(AnchorTarget.BLANK);
+            title.getElement().setAttribute("lang", "en"); // a publication's own title, not a UI string
             card.add(new H4(title));
             card.add(new Paragraph(getTranslation(
                     "compare.who",

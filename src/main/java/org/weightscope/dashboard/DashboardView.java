@@ -80,12 +80,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         if (d.id().equals("overview")) {
             add(new AnswerPanel(adoption, at), new ComparisonPanel(adoption, at));
         }
-        Div grid = new Div();
-        grid.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
-                .set("gap", "var(--lumo-space-m)")
-                .set("width", "100%");
+        Div grid = panelGrid();
         for (DashboardDefinition.Panel panel : d.panels()) {
             grid.add(render(d.id(), panel, at));
         }
@@ -94,6 +89,17 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         getElement()
                 .executeJs("if (location.hash) { const e = document.getElementById(location.hash.substring(1));"
                         + " if (e) e.scrollIntoView(); }");
+    }
+
+    /** Panels side by side where they fit, one column on a phone. */
+    static Div panelGrid() {
+        Div grid = new Div();
+        grid.getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
+                .set("gap", "var(--lumo-space-m)")
+                .set("width", "100%");
+        return grid;
     }
 
     /** The as-of day asked for in the URL, or null for the newest day with captures. */

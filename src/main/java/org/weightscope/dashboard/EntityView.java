@@ -73,12 +73,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
                 all.at() == null ? "—" : all.at().toString()));
         shareLine.setId("entity-share");
         add(shareLine, new Caption(all));
-        Div grid = new Div();
-        grid.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
-                .set("gap", "var(--lumo-space-m)")
-                .set("width", "100%");
+        Div grid = DashboardView.panelGrid();
         Adoption.Query trendQuery =
                 new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, dimension, Adoption.View.LINEAGE, only, 10);
         LocalDate end = all.at();

@@ -89,7 +89,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(
                 attrs,
                 getTranslation("models.licence"),
-                lic.id() + " — " + lic.clazz() + (lic.osi() ? ", OSI" : "")
+                lic.id() + " — " + Numbers.classLabel(lic.clazz(), this) + (lic.osi() ? ", OSI" : "")
                         + " (" + lic.source() + ")"
                         + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz())
                                 ? ""
@@ -100,7 +100,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(
                 attrs,
                 getTranslation("models.hardware"),
-                hw.clazz()
+                Numbers.classLabel(hw.clazz(), this)
                         + (hw.weightsBytes() == null
                                 ? ""
                                 : " — "
@@ -110,7 +110,14 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                                                 hw.basis()
                                                         + (hw.quantisation() == null ? "" : ", " + hw.quantisation()),
                                                 hw.estimated() ? getTranslation("model.estimated") : "")));
-        line(attrs, getTranslation("models.sectors"), String.join(", ", a.sectors()));
+        line(
+                attrs,
+                getTranslation("models.sectors"),
+                String.join(
+                        ", ",
+                        a.sectors().stream()
+                                .map(k -> Numbers.classLabel(k, this))
+                                .toList()));
         line(
                 attrs,
                 getTranslation("models.downloads"),

@@ -176,13 +176,13 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         sortable(grid, m -> nullToDash(m.attribution().uploaderOrg()), "models.organisation");
         sortable(
                 grid,
-                m -> String.join(",", m.attribution().uploaderOrigin()) + " / "
-                        + String.join(",", m.attribution().lineageCountries()),
+                m -> Numbers.origins(m.attribution().uploaderOrigin(), this) + " / "
+                        + Numbers.origins(m.attribution().lineageCountries(), this),
                 "models.origin");
         sortable(
                 grid,
                 m -> m.attribution().licence().id() + " ("
-                        + m.attribution().licence().clazz() + ")",
+                        + Numbers.classLabel(m.attribution().licence().clazz(), this) + ")",
                 "models.licence");
         sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
         grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))

@@ -81,6 +81,13 @@ final class Numbers {
         return t == null || t.isBlank() || t.contains("class." + key) ? key : t;
     }
 
+    /** Origin keys joined: country codes as they are, "unattributed" and "other" in the UI's language. */
+    static String origins(java.util.List<String> keys, com.vaadin.flow.component.Component in) {
+        return String.join(
+                ",",
+                keys.stream().map(k -> k.length() == 2 ? k : classLabel(k, in)).toList());
+    }
+
     /** A model id for readers: the hub's own repo id, without the catalogue's hub prefix. */
     static String model(String id) {
         int colon = id == null ? -1 : id.indexOf(':');

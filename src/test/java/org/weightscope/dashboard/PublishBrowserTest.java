@@ -3,7 +3,6 @@ package org.weightscope.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
@@ -25,13 +24,9 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.weightscope.Browser;
-import org.weightscope.IntegrationTest;
 
 /**
  * Issue 18 in Chromium, on the recorded data: the overview's answer sentence agrees with the pies and the API;
@@ -40,9 +35,8 @@ import org.weightscope.IntegrationTest;
  * the Chinese UI leaves no English UI string; unknown URLs are a 404 page. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PublishBrowserTest extends IntegrationTest {
+class PublishBrowserTest extends BrowserIntegrationTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern PERCENT = Pattern.compile("(\\d+\\.\\d) %");
     static final List<String> VIEWS = List.of(
             "",
@@ -55,24 +49,6 @@ class PublishBrowserTest extends IntegrationTest {
             "exposure",
             "methodology",
             "crawls");
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + "/" + path;
-    }
 
     @Test
     void theAnswerFirstSaysWhatThePiesAndTheApiSay() throws Exception {
@@ -299,7 +275,9 @@ class PublishBrowserTest extends IntegrationTest {
             page.navigate(url(view));
             page.waitForSelector("#main-content");
             page.waitForLoadState();
-            String text = hubDataRemoved((String) page.evaluate("() => document.body.innerText"));
+            // content marked as English (a publication's own title) is quoted, not UI
+            String text = hubDataRemoved((String) page.evaluate("() => { document.querySelectorAll('[lang=en]')"
+                    + ".forEach(e => e.style.display = 'none'); return document.body.innerText; }"));
             for (String s : english) {
                 Matcher hit = word(s).matcher(text);
                 if (hit.find()) {
@@ -341,10 +319,9 @@ class PublishBrowserTest extends IntegrationTest {
                 .isEqualTo(first);
         List<String> headers = page.locator("#models-grid vaadin-grid-sorter").allTextContents();
         assertThat(headers).contains("Hub", "Model", "30-day downloads");
-        assertThat(page.locator("#models-grid vaadin-grid-cell-content")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("huggingface"))
-                        .count())
-                .isPositive();
+        List<String> cells =
+                page.locator("#models-grid vaadin-grid-cell-content").allTextContents();
+        assertThat(cells).containsAnyOf("huggingface", "modelscope", "ollama", "openrouter");
         Browser.screenshot(page, "models-did-you-mean");
         // sorting by downloads: click twice for descending, the first row is the most downloaded
         page.navigate(url("models?q=qwen"));
@@ -446,9 +423,11 @@ class PublishBrowserTest extends IntegrationTest {
         assertThat(page.textContent("#exposure-as-of")).startsWith("Catalogue as of 20");
         assertThat(page.locator(".exposure-risk").count()).isPositive();
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
-        assertThat(page.evaluate("() => getComputedStyle(document.querySelector('vaadin-app-layout')"
-                        + ".shadowRoot.querySelector('[part=navbar]')).display"))
-                .isEqualTo("none");
+        // printed without navigation: the header (language switch) and the drawer (side nav) take no space
+        assertThat(((Number) page.evaluate("() => document.querySelector('#language').getBoundingClientRect().height"
+                                + " + document.querySelector('vaadin-side-nav').getBoundingClientRect().height"))
+                        .doubleValue())
+                .isEqualTo(0.0);
         Browser.screenshot(page, "exposure-print");
     }
 
@@ -462,6 +441,10 @@ class PublishBrowserTest extends IntegrationTest {
      */
     static String hubDataRemoved(String text) {
         return text.replaceAll("https?://\\S+", " ")
+                .replaceAll("recording:\\S+", " ")
+                .replaceAll("weightscope\\.[\\w.-]+", " ")
+                // the methodology names each class by its id, then in Chinese: "permissive（宽松…）"
+                .replaceAll("[a-z][a-z-]+(?=（)", " ")
                 .replaceAll("[\\w.@:+-]+(/[\\w.@%+-]+)+", " ")
                 .replaceAll("\\b(downloads-30d|models)\\s+v\\d+", " ")
                 .replaceAll("attribution-\\d+\\S*", " ");
