@@ -89,7 +89,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(
                 attrs,
                 getTranslation("models.licence"),
-                lic.id() + " — " + Numbers.classLabel(lic.clazz(), this) + (lic.osi() ? ", OSI" : "")
+                Numbers.classLabel(lic.id(), this) + " — " + Numbers.classLabel(lic.clazz(), this)
+                        + (lic.osi() ? ", OSI" : "")
                         + " (" + lic.source() + ")"
                         + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz())
                                 ? ""

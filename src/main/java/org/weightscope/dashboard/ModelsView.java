@@ -181,7 +181,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
                 "models.origin");
         sortable(
                 grid,
-                m -> m.attribution().licence().id() + " ("
+                m -> Numbers.classLabel(m.attribution().licence().id(), this) + " ("
                         + Numbers.classLabel(m.attribution().licence().clazz(), this) + ")",
                 "models.licence");
         sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
