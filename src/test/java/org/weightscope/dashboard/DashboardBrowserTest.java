@@ -265,16 +265,6 @@ class DashboardBrowserTest extends BrowserIntegrationTest {
         assertThat(page.evaluate("() => window.__weightscopeXss === undefined")).isEqualTo(true);
     }
 
-    private JsonNode json(String path) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1))))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return JSON.readTree(r.body());
-    }
-
     private static String percent(double share) {
         return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share);
     }
