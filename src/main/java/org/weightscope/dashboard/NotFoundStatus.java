@@ -27,10 +27,18 @@ class NotFoundStatus extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isUnknownView(request)) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        if (!isUnknownView(request)) {
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        // Vaadin's bootstrap page sets 200 itself: keep the 404, let any other status (an error) through
+        chain.doFilter(request, new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+            @Override
+            public void setStatus(int sc) {
+                super.setStatus(sc == HttpServletResponse.SC_OK ? HttpServletResponse.SC_NOT_FOUND : sc);
+            }
+        });
     }
 
     private boolean isUnknownView(HttpServletRequest request) {
