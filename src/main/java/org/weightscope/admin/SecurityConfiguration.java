@@ -26,9 +26,10 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Four filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
+ * Five filter chains. {@code /api/admin/**}: HTTP Basic, stateless, no CSRF (no cookie ever authenticates
  * it), 401 for anonymous callers. {@code /actuator/**}: health open, the rest the admin's (Basic or session),
- * 401 for anonymous callers. The public read API, its docs, the feeds and {@code /error}: open to
+ * 401 for anonymous callers. {@code /embed/**}: frameable by other sites and script-free (see
+ * {@link #EMBED_POLICY}). The public read API, its docs, the feeds and {@code /error}: open to
  * anyone, stateless. Everything else: Vaadin's configurer (form login at {@code /login}, view access by
  * {@code @AnonymousAllowed}/{@code @RolesAllowed}) with CSRF on, the login form included. Every chain sends
  * the same security headers; login throttling and body limits are servlet filters of the web module, in
@@ -64,6 +65,13 @@ class SecurityConfiguration {
             "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
                     + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
                     + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The embed route ({@code /embed/**}): server-rendered, no script, no session. The one route another site may
+     * frame, hence {@code frame-ancestors *} and no X-Frame-Options; everything else stays unframeable.
+     */
+    static final String EMBED_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors *";
 
     /**
      * The same headers on every chain: CSP, nosniff, Referrer-Policy, no framing. Written before the request
@@ -129,30 +137,48 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Chrome-less charts for other sites' pages: anonymous, stateless, frameable, under their own CSP. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain embed(HttpSecurity http) throws Exception {
+        anonymousStateless(http.securityMatcher("/embed/**"));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(EMBED_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.disable()));
+        return http.build();
+    }
+
     /**
      * The public read API, its docs, the feeds and the error page: anonymous, stateless (no request ever
      * creates a session here), no CSRF (no cookie authenticates them).
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
         http.securityMatcher(
-                        "/api/v1/**",
-                        "/api/docs",
-                        "/api/docs/**",
-                        "/api/swagger-ui/**",
-                        "/swagger-ui/**",
-                        "/v3/api-docs/**",
-                        "/feeds/**",
-                        "/error")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                "/api/v1/**",
+                "/api/docs",
+                "/api/docs/**",
+                "/api/swagger-ui/**",
+                "/swagger-ui/**",
+                "/v3/api-docs/**",
+                "/feeds/**",
+                "/error");
+        anonymousStateless(http);
+        headers(http);
+        return http.build();
+    }
+
+    /** Open to anyone and stateless: no request ever creates a session, no CSRF (no cookie authenticates it). */
+    private static void anonymousStateless(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .securityContext(c -> c.requireExplicitSave(true))
                 .anonymous(Customizer.withDefaults())
                 .csrf(c -> c.disable());
-        headers(http);
-        return http.build();
     }
 
     /**
@@ -162,7 +188,7 @@ class SecurityConfiguration {
      * CSRF protection (the UIDL security key).
      */
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         headers(http);

@@ -123,6 +123,13 @@ final class Caption extends Div {
                 .text();
     }
 
+    /** A metric's definition in the UI language where the bundle has one, else the catalogue's own (English). */
+    static String definition(com.vaadin.flow.component.Component in, Adoption.Metric m) {
+        String key = "definition." + m.id();
+        String t = in.getTranslation(key);
+        return t == null || t.isBlank() || t.contains(key) ? m.definition() : t;
+    }
+
     static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
     }

@@ -101,6 +101,15 @@ final class ChartOptions {
             Map<String, Map<String, Double>> cross,
             int topCountries,
             java.util.function.Function<String, String> countryLabel) {
+        return stackedBar(cross, topCountries, countryLabel, java.util.function.Function.identity());
+    }
+
+    /** Split keys (the stacked series) labelled by {@code splitLabel}, e.g. class names in the UI's language. */
+    static String stackedBar(
+            Map<String, Map<String, Double>> cross,
+            int topCountries,
+            java.util.function.Function<String, String> countryLabel,
+            java.util.function.Function<String, String> splitLabel) {
         Map<String, Double> totals = new java.util.HashMap<>();
         cross.values().forEach(m -> m.forEach((c, v) -> totals.merge(c, v, Double::sum)));
         List<String> countries = totals.entrySet().stream()
@@ -125,7 +134,7 @@ final class ChartOptions {
         for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
             ObjectNode series = seriesArray
                     .addObject()
-                    .put("name", split.getKey())
+                    .put("name", splitLabel.apply(split.getKey()))
                     .put("type", "bar")
                     .put("stack", "total");
             ArrayNode data = series.putArray("data");
@@ -169,8 +178,9 @@ final class ChartOptions {
             java.util.function.Function<String, String> label) {
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
-        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 30);
+        option.putObject("grid").put("left", 50).put("right", 20).put("top", 40).put("bottom", 70);
         option.putObject("xAxis").put("type", "time");
+        option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10); // the time slider
         option.putObject("yAxis")
                 .put("type", "value")
                 .put("max", 100)
@@ -200,6 +210,43 @@ final class ChartOptions {
         return option.toString();
     }
 
+    /**
+     * One line per key over weeks on a time axis, values as integers, a gap where a week has no capture, and a time
+     * slider (ECharts dataZoom) under the axis.
+     */
+    static String lines(
+            List<String> days,
+            Map<String, List<Double>> valuesByKey,
+            java.util.function.Function<String, String> label,
+            boolean countryColours) {
+        ObjectNode option = base("axis");
+        option.putObject("legend").put("type", "scroll").put("top", 0);
+        option.putObject("grid").put("left", 90).put("right", 20).put("top", 40).put("bottom", 70);
+        option.putObject("xAxis").put("type", "time");
+        option.putObject("yAxis").put("type", "value");
+        option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10);
+        ArrayNode seriesArray = option.putArray("series");
+        valuesByKey.forEach((key, values) -> {
+            ObjectNode series = seriesArray
+                    .addObject()
+                    .put("name", label.apply(key))
+                    .put("type", "line")
+                    .put("connectNulls", false);
+            if (countryColours) {
+                series.putObject("itemStyle").put("color", Numbers.colour(key));
+                series.putObject("lineStyle").put("color", Numbers.colour(key));
+            }
+            ArrayNode data = series.putArray("data");
+            for (int i = 0; i < days.size(); i++) {
+                ArrayNode point = data.addArray().add(days.get(i));
+                Double v = values.get(i);
+                if (v == null) point.addNull();
+                else point.add(Math.round(v));
+            }
+        });
+        return option.toString();
+    }
+
     static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {
         return new LinkedHashSet<>(cross.keySet());
     }
@@ -215,6 +262,8 @@ final class ChartOptions {
         ObjectNode option = JSON.createObjectNode();
         option.putObject("tooltip").put("trigger", trigger).put("renderMode", "richText");
         option.put("animation", false);
+        // a text alternative: ECharts describes the chart in the container's aria-label (the table tab has the data)
+        option.putObject("aria").put("enabled", true);
         return option;
     }
 

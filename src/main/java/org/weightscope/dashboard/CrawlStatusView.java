@@ -96,24 +96,25 @@ public class CrawlStatusView extends VerticalLayout {
             running.setId("running-" + source);
             progress.setWidth("24em");
             runs.setId("runs-" + source);
-            runs.addColumn(CrawlRun::scope).setHeader("Scope");
-            runs.addColumn(r -> r.trigger() == null ? "" : r.trigger()).setHeader("Started by");
-            runs.addColumn(CrawlRun::status).setHeader("Status");
+            runs.addColumn(CrawlRun::scope).setHeader(getTranslation("crawls.scope"));
+            runs.addColumn(r -> r.trigger() == null ? "" : r.trigger()).setHeader(getTranslation("crawls.trigger"));
+            runs.addColumn(CrawlRun::status).setHeader(getTranslation("crawls.status"));
             runs.addColumn(r -> String.valueOf(r.startedAt()))
-                    .setHeader("Started")
+                    .setHeader(getTranslation("crawls.started"))
                     .setAutoWidth(true);
             runs.addColumn(r -> r.endedAt() == null ? "" : r.endedAt().toString())
-                    .setHeader("Ended")
+                    .setHeader(getTranslation("crawls.ended"))
                     .setAutoWidth(true);
-            runs.addColumn(CrawlRun::pages).setHeader("Pages");
-            runs.addColumn(CrawlRun::items).setHeader("Models");
-            runs.addColumn(r -> r.failures().size()).setHeader("Failed pages");
+            runs.addColumn(CrawlRun::pages).setHeader(getTranslation("crawls.pages"));
+            runs.addColumn(CrawlRun::items).setHeader(getTranslation("crawls.models"));
+            runs.addColumn(r -> r.failures().size()).setHeader(getTranslation("crawls.failed"));
             runs.setAllRowsVisible(true);
             add(new H3(source), schedule, new HorizontalLayout(running, progress, counts));
             if (admin) {
                 HorizontalLayout actions = new HorizontalLayout();
                 for (String scope : crawls.sources().get(source)) {
-                    Button run = new Button("Run " + scope + " now", e -> act(() -> scheduler.runNow(source, scope)));
+                    Button run = new Button(
+                            getTranslation("crawls.runNow", scope), e -> act(() -> scheduler.runNow(source, scope)));
                     run.setId("run-" + source + "-" + scope);
                     actions.add(run);
                 }
@@ -132,18 +133,20 @@ public class CrawlStatusView extends VerticalLayout {
                 s.append(sc.scope())
                         .append(" '")
                         .append(sc.cron())
-                        .append("' next: ")
+                        .append("' ")
+                        .append(getTranslation("crawls.next"))
+                        .append(" ")
                         .append(
                                 sc.paused()
-                                        ? "paused"
+                                        ? getTranslation("crawls.paused")
                                         : sc.nextFire() == null
-                                                ? "not scheduled"
+                                                ? getTranslation("crawls.notScheduled")
                                                 : sc.nextFire().toString());
                 paused |= sc.paused();
             }
             schedule.setText(s.toString());
             boolean isPaused = paused;
-            pause.setText(paused ? "Resume" : "Pause");
+            pause.setText(getTranslation(paused ? "crawls.resume" : "crawls.pause"));
             pause.setEnabled(scheduler.enabled());
             pauseAction = () -> {
                 if (isPaused) scheduler.resume(source);
@@ -160,7 +163,7 @@ public class CrawlStatusView extends VerticalLayout {
             progress.setVisible(current.isPresent());
             if (current.isPresent()) {
                 CrawlRun r = current.get();
-                running.setText("Running: " + r.scope() + " (" + (r.trigger() == null ? "" : r.trigger()) + ")");
+                running.setText(getTranslation("crawls.running", r.scope(), r.trigger() == null ? "" : r.trigger()));
                 long expected = latest.stream()
                         .filter(x -> x.finished() && x.scope().equals(r.scope()) && !x.recorded())
                         .mapToLong(CrawlRun::pages)
@@ -173,13 +176,19 @@ public class CrawlStatusView extends VerticalLayout {
                     progress.setIndeterminate(true);
                 }
             } else {
-                running.setText(shown == null ? "No runs yet" : "Last run: " + shown.scope() + " " + shown.status());
+                running.setText(
+                        shown == null
+                                ? getTranslation("crawls.noRuns")
+                                : getTranslation("crawls.lastRun", shown.scope(), shown.status()));
             }
             counts.setText(
                     shown == null
                             ? ""
-                            : "pages " + shown.pages() + " · models " + shown.items() + " · failed pages "
-                                    + shown.failures().size());
+                            : getTranslation(
+                                    "crawls.counts",
+                                    shown.pages(),
+                                    shown.items(),
+                                    shown.failures().size()));
         }
 
         private Runnable pauseAction;

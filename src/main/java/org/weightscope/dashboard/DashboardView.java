@@ -77,16 +77,29 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             add(recorded);
         });
         add(dayPicker(event, at));
+        if (d.id().equals("overview")) {
+            add(new AnswerPanel(adoption, at), new ComparisonPanel(adoption, at));
+        }
+        Div grid = panelGrid();
+        for (DashboardDefinition.Panel panel : d.panels()) {
+            grid.add(render(d.id(), panel, at));
+        }
+        add(grid);
+        // a panel's permalink ends in #<panel>-panel: scroll there once the panels exist
+        getElement()
+                .executeJs("if (location.hash) { const e = document.getElementById(location.hash.substring(1));"
+                        + " if (e) e.scrollIntoView(); }");
+    }
+
+    /** Panels side by side where they fit, one column on a phone. */
+    static Div panelGrid() {
         Div grid = new Div();
         grid.getStyle()
                 .set("display", "grid")
                 .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
                 .set("gap", "var(--lumo-space-m)")
                 .set("width", "100%");
-        for (DashboardDefinition.Panel panel : d.panels()) {
-            grid.add(render(panel, at));
-        }
-        add(grid);
+        return grid;
     }
 
     /** The as-of day asked for in the URL, or null for the newest day with captures. */
@@ -120,37 +133,31 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         return picker;
     }
 
-    private Component render(DashboardDefinition.Panel panel, LocalDate at) {
+    private Component render(String dashboard, DashboardDefinition.Panel panel, LocalDate at) {
         String title = DashboardDefinition.text(panel.title(), getLocale());
         String seriesName = getTranslation("metric." + panel.metric().id());
+        boolean countries = panel.by() == Adoption.Dimension.ORIGIN;
         return switch (panel.chart()) {
-            case "area" -> new SharePanel(adoption, panel, title, at);
+            case "area" -> new SharePanel(adoption, dashboard, panel, title, at);
             case "headline" -> new HeadlinePanel(adoption, events, panel, title, at);
             case "stacked-bar" -> {
                 Adoption a = adoption.asOf(panel.query(), at);
+                var cross = adoption.crossByOrigin(panel.query(), panel.split(), a.at());
                 yield new ChartPanel(
                         panel.id(),
                         title,
-                        ChartOptions.stackedBar(
-                                adoption.crossByOrigin(panel.query(), panel.split(), a.at()), panel.top(), this::label),
-                        new Caption(a));
+                        ChartOptions.stackedBar(cross, panel.top(), this::label, k -> Numbers.classLabel(k, this)),
+                        new Caption(a),
+                        Publications.cross(dashboard, panel, a.at(), cross, this));
             }
             case "table" -> table(panel.id(), title, adoption.asOf(panel.query(), at));
-            case "pie" -> {
-                Adoption a = adoption.asOf(panel.query(), at);
-                yield new ChartPanel(
-                        panel.id(),
-                        title,
-                        ChartOptions.pie(a.figures(), seriesName, this::label, panel.by() == Adoption.Dimension.ORIGIN),
-                        new Caption(a));
-            }
             default -> {
                 Adoption a = adoption.asOf(panel.query(), at);
+                String option = panel.chart().equals("pie")
+                        ? ChartOptions.pie(a.figures(), seriesName, this::label, countries)
+                        : ChartOptions.bar(a.figures(), seriesName, this::label, countries);
                 yield new ChartPanel(
-                        panel.id(),
-                        title,
-                        ChartOptions.bar(a.figures(), seriesName, this::label, panel.by() == Adoption.Dimension.ORIGIN),
-                        new Caption(a));
+                        panel.id(), title, option, new Caption(a), Publications.figures(dashboard, panel, a, this));
             }
         };
     }

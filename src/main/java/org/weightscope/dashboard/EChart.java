@@ -20,9 +20,23 @@ public class EChart extends Component implements HasSize {
         setHeight("420px");
     }
 
-    /** Lets the browser save what the chart shows as a PNG file. */
+    /** Lets the browser save what the chart shows as a PNG file (title, as-of, coverage and source drawn in). */
     public void savePng(String fileName) {
-        getElement().callJsFunction("savePng", fileName + ".png");
+        saveImage("png", fileName);
+    }
+
+    /** Saves the chart as {@code png} or {@code svg}, with the title and the lines of {@link #setTitle} drawn in. */
+    public void saveImage(String type, String fileName) {
+        getElement().callJsFunction("saveImage", type, fileName + "." + type);
+    }
+
+    /** The title and the lines (as-of, view, coverage, source) drawn into a saved image. */
+    public void setTitle(String title, java.util.List<String> lines) {
+        getElement().setProperty("imageTitle", title);
+        getElement()
+                .setProperty(
+                        "imageLines",
+                        org.weightscope.shared.Json.mapper().valueToTree(lines).toString());
     }
 
     public void setOption(String optionJson) {

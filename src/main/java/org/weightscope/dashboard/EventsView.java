@@ -99,7 +99,8 @@ public class EventsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(e -> new Anchor(ModelView.path(e.hub(), e.repoId()), e.repoId()))
                 .setHeader(getTranslation("events.model"))
                 .setFlexGrow(3);
-        grid.addColumn(e -> String.join(",", e.uploaderOrigin()) + " / " + String.join(",", e.lineageCountries()))
+        grid.addColumn(e ->
+                        Numbers.origins(e.uploaderOrigin(), this) + " / " + Numbers.origins(e.lineageCountries(), this))
                 .setHeader(getTranslation("models.origin"));
         grid.addColumn(e ->
                         e.oldValue() == null && e.newValue() == null ? "" : nz(e.oldValue()) + " → " + nz(e.newValue()))

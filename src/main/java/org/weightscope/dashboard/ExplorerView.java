@@ -1,6 +1,7 @@
 package org.weightscope.dashboard;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -24,10 +24,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
 
@@ -48,94 +46,18 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private final TextField origins = new TextField();
     private final IntegerField top = new IntegerField();
     private final Select<String> chart = new Select<>();
-    private final com.vaadin.flow.component.datepicker.DatePicker at =
-            new com.vaadin.flow.component.datepicker.DatePicker();
+    private final DatePicker at = new DatePicker();
+    private final Select<String> split = new Select<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
     private final VerticalLayout result = new VerticalLayout();
     private boolean updating;
 
-    /** The explorer's state, as in the URL. */
-    record State(
-            Adoption.Metric metric,
-            Adoption.Dimension by,
-            Adoption.View view,
-            List<String> origins,
-            int top,
-            String chart,
-            java.time.LocalDate at) {
+    /** Kept for callers of the older name. */
+    static final class State {
+        static final ExplorerState DEFAULT = ExplorerState.DEFAULT;
 
-        static final State DEFAULT = new State(
-                Adoption.Metric.DOWNLOADS_30D,
-                Adoption.Dimension.ORIGIN,
-                Adoption.View.LINEAGE,
-                List.of(),
-                15,
-                "bar",
-                null);
-
-        static State from(QueryParameters q) {
-            Map<String, List<String>> p = q.getParameters();
-            String chart = first(p, "chart", DEFAULT.chart());
-            if (!List.of("bar", "pie", "table").contains(chart)) {
-                throw new IllegalArgumentException("unknown chart '" + chart + "' (use bar, pie or table)");
-            }
-            int top;
-            try {
-                top = Integer.parseInt(first(p, "top", "15"));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("top must be a number");
-            }
-            if (top < 1 || top > 100) {
-                throw new IllegalArgumentException("top must be between 1 and 100");
-            }
-            String origin = first(p, "origin", "");
-            List<String> origins = origin.isBlank()
-                    ? List.of()
-                    : Arrays.stream(origin.split(","))
-                            .map(String::trim)
-                            .filter(s -> !s.isEmpty())
-                            .toList();
-            String atText = first(p, "at", "");
-            java.time.LocalDate at;
-            try {
-                at = atText.isBlank() ? null : java.time.LocalDate.parse(atText);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("at must be a day as yyyy-mm-dd");
-            }
-            return new State(
-                    Adoption.Metric.of(first(p, "metric", DEFAULT.metric().id())),
-                    Adoption.Dimension.of(first(p, "by", DEFAULT.by().id())),
-                    Adoption.View.of(first(p, "view", DEFAULT.view().id())),
-                    origins,
-                    top,
-                    chart,
-                    at);
-        }
-
-        QueryParameters toQuery() {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("metric", metric.id());
-            p.put("by", by.id());
-            p.put("view", view.id());
-            if (!origins.isEmpty()) {
-                p.put("origin", String.join(",", origins));
-            }
-            p.put("top", String.valueOf(top));
-            p.put("chart", chart);
-            if (at != null) {
-                p.put("at", at.toString());
-            }
-            return QueryParameters.simple(p);
-        }
-
-        Adoption.Query query() {
-            return new Adoption.Query(
-                    metric, by, view, origins.isEmpty() ? Map.of() : Map.of(Adoption.Dimension.ORIGIN, origins), top);
-        }
-
-        private static String first(Map<String, List<String>> p, String key, String fallback) {
-            List<String> v = p.get(key);
-            return v == null || v.isEmpty() ? fallback : v.get(0);
-        }
+        private State() {}
     }
 
     ExplorerView(AdoptionService adoption, org.weightscope.catalogue.AnchorMetrics anchors) {
@@ -164,13 +86,30 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         top.setStepButtonsVisible(true);
         top.setId("top");
         chart.setLabel(getTranslation("explorer.chart"));
-        chart.setItems("bar", "pie", "table");
+        chart.setItems(ExplorerState.CHARTS);
+        chart.setItemLabelGenerator(c -> getTranslation("explorer.chart." + c));
         chart.setId("chart");
         at.setLabel(getTranslation("explorer.at"));
         at.setId("at");
         at.setLocale(Locale.CANADA); // yyyy-mm-dd in every UI language
         at.setClearButtonVisible(true);
-        HorizontalLayout controls = new HorizontalLayout(metric, by, view, origins, top, chart, at);
+        split.setLabel(getTranslation("explorer.split"));
+        List<String> splits = new ArrayList<>(List.of(""));
+        Arrays.stream(Adoption.Dimension.values())
+                .filter(d -> d != Adoption.Dimension.ORIGIN)
+                .forEach(d -> splits.add(d.id()));
+        split.setItems(splits);
+        split.setItemLabelGenerator(d -> d.isEmpty() ? "—" : getTranslation("dimension." + d));
+        split.setId("split");
+        for (DatePicker d : List.of(from, to)) {
+            d.setLocale(Locale.CANADA);
+            d.setClearButtonVisible(true);
+        }
+        from.setLabel(getTranslation("explorer.from"));
+        from.setId("from");
+        to.setLabel(getTranslation("explorer.to"));
+        to.setId("to");
+        HorizontalLayout controls = new HorizontalLayout(metric, by, view, origins, top, chart, split, at, from, to);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         add(controls, result);
@@ -182,20 +121,23 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         top.addValueChangeListener(e -> navigate());
         chart.addValueChangeListener(e -> navigate());
         at.addValueChangeListener(e -> navigate());
+        split.addValueChangeListener(e -> navigate());
+        from.addValueChangeListener(e -> navigate());
+        to.addValueChangeListener(e -> navigate());
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         result.removeAll();
-        State state;
+        ExplorerState state;
         try {
-            state = State.from(event.getLocation().getQueryParameters());
+            state = ExplorerState.from(event.getLocation().getQueryParameters());
         } catch (IllegalArgumentException e) {
             Paragraph error = new Paragraph(e.getMessage());
             error.setId("explorer-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             result.add(error);
-            state = State.DEFAULT;
+            state = ExplorerState.DEFAULT;
         }
         updating = true;
         metric.setValue(state.metric());
@@ -204,6 +146,13 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         origins.setValue(String.join(",", state.origins()));
         top.setValue(state.top());
         chart.setValue(state.chart());
+        split.setValue(state.split() == null ? "" : state.split().id());
+        boolean series = state.chart().equals("series");
+        from.setVisible(series);
+        to.setVisible(series);
+        at.setVisible(!series);
+        from.setValue(state.from());
+        to.setValue(state.to());
         at.setValue(
                 state.at() != null
                         ? state.at()
@@ -228,26 +177,55 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         if (day != null && day.equals(adoption.newestDay(metric.getValue()).orElse(null))) {
             day = null; // the newest day stays "newest" in the permalink only when asked for explicitly
         }
-        State state = new State(metric.getValue(), by.getValue(), view.getValue(), o, t, chart.getValue(), day);
+        Adoption.Dimension splitBy =
+                split.isEmpty() || split.getValue().isEmpty() ? null : Adoption.Dimension.of(split.getValue());
+        if (splitBy != null && by.getValue() != Adoption.Dimension.ORIGIN) {
+            splitBy = null; // a split breaks each origin down
+        }
+        ExplorerState state = new ExplorerState(
+                metric.getValue(),
+                by.getValue(),
+                view.getValue(),
+                o,
+                t,
+                chart.getValue(),
+                day,
+                splitBy,
+                from.getValue(),
+                to.getValue());
         UI.getCurrent().navigate(ExplorerView.class, state.toQuery());
     }
 
-    private void render(State state) {
+    private void render(ExplorerState state) {
         Adoption a = adoption.asOf(state.query(), state.at());
+        if (state.chart().equals("series")) {
+            ExplorerSeries.render(result, adoption, state, this);
+            return;
+        }
         String series = getTranslation("metric." + state.metric().id());
         String title = getTranslation("metric." + state.metric().id()) + " · "
                 + getTranslation("dimension." + state.by().id());
         if (!state.chart().equals("table")) {
             boolean origins = state.by() == Adoption.Dimension.ORIGIN;
-            java.util.function.Function<String, String> label = k -> Numbers.label(k, this);
-            String option = state.chart().equals("pie")
-                    ? ChartOptions.pie(a.figures(), series, label, origins)
-                    : ChartOptions.bar(a.figures(), series, label, origins);
+            java.util.function.Function<String, String> label =
+                    k -> origins ? Numbers.label(k, this) : Numbers.classLabel(k, this);
+            String option = state.split() != null
+                    ? ChartOptions.stackedBar(
+                            adoption.crossByOrigin(state.query(), state.split(), a.at()),
+                            state.top(),
+                            label,
+                            k -> Numbers.classLabel(k, this))
+                    : state.chart().equals("pie")
+                            ? ChartOptions.pie(a.figures(), series, label, origins)
+                            : ChartOptions.bar(a.figures(), series, label, origins);
             result.add(new ChartPanel("explorer-chart", title, option, new Caption(a)));
         }
         Grid<Adoption.Figure> table = new Grid<>();
         table.setId("explorer-table");
-        table.addColumn(f -> Numbers.label(f.key(), this)).setHeader(getTranslation("table.key"));
+        table.addColumn(f -> state.by() == Adoption.Dimension.ORIGIN
+                        ? Numbers.label(f.key(), this)
+                        : Numbers.classLabel(f.key(), this))
+                .setHeader(getTranslation("table.key"));
         table.addColumn(f -> (!state.metric().downloads() || state.metric() == Adoption.Metric.CONCENTRATION)
                                 && f.value() != Math.rint(f.value())
                         ? String.format(getLocale(), f.value() < 10 ? "%,.4f" : "%,.2f", f.value())
@@ -279,8 +257,15 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         Anchor link = new Anchor(permalink, getTranslation("explorer.permalink"));
         link.setId("permalink");
         result.add(new HorizontalLayout(download, link));
-        result.add(new Paragraph(a.definition()));
+        result.add(new Paragraph(definition(state.metric(), a.definition())));
         AnchorFigures.addTo(result, anchors, state.query(), a);
+    }
+
+    /** The metric's definition in the UI's language, else the answer's own (with its window and view). */
+    String definition(Adoption.Metric m, String fallback) {
+        String key = "definition." + m.id();
+        String t = getTranslation(key);
+        return t == null || t.isBlank() || t.contains(key) ? fallback : t;
     }
 
     private static List<List<String>> rows(Adoption a) {

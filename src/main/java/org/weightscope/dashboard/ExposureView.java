@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.weightscope.catalogue.Adoption;
+import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.exposure.ExposureReport;
 import org.weightscope.exposure.ExposureService;
 import org.weightscope.exposure.InventoryException;
@@ -36,11 +37,13 @@ public class ExposureView extends VerticalLayout {
 
     static final int MAX_UPLOAD = 20 * 1024 * 1024;
     private final ExposureService exposure;
+    private final CatalogueService catalogue;
     private final TextField origin = new TextField();
     private final VerticalLayout report = new VerticalLayout();
 
-    ExposureView(ExposureService exposure) {
+    ExposureView(ExposureService exposure, CatalogueService catalogue) {
         this.exposure = exposure;
+        this.catalogue = catalogue;
         setMaxWidth("1300px");
         add(new H2(getTranslation("exposure.title")), new Paragraph(getTranslation("exposure.intro")));
         origin.setLabel(getTranslation("exposure.origin"));
@@ -55,7 +58,24 @@ public class ExposureView extends VerticalLayout {
         upload.setMaxFileSize(MAX_UPLOAD);
         upload.setAcceptedFileTypes(".json", ".xml", ".csv", ".cdx", "application/json", "text/xml", "text/csv");
         upload.setDropAllowed(true);
-        add(new HorizontalLayout(origin, upload), report);
+        Anchor template = new Anchor(
+                DownloadHandler.fromInputStream(e -> {
+                    byte[] out = ExposureView.class
+                            .getResourceAsStream("/exposure/template.csv")
+                            .readAllBytes();
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(out),
+                            "weightscope-inventory-template.csv",
+                            "text/csv; charset=utf-8",
+                            out.length);
+                }),
+                getTranslation("exposure.template"));
+        template.getElement().setAttribute("download", true);
+        template.setId("exposure-template");
+        HorizontalLayout controls = new HorizontalLayout(origin, upload, template);
+        controls.addClassName("no-print");
+        controls.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(controls, report);
         report.setPadding(false);
         report.setId("exposure-report");
     }
@@ -79,33 +99,53 @@ public class ExposureView extends VerticalLayout {
                 getTranslation("exposure.summary", s.components(), s.resolved(), s.ambiguous(), s.unknown()));
         summary.setId("exposure-summary");
         report.add(summary);
-        Paragraph cite = new Paragraph("Generated " + r.generatedAt() + " · " + r.ruleVersion() + " · " + r.format());
+        String catalogueAsOf =
+                catalogue.asOfRange().map(x -> Caption.day(x.to())).orElse(getTranslation("caption.noDataShort"));
+        Paragraph cite = new Paragraph(getTranslation(
+                "exposure.asOf", catalogueAsOf, Caption.day(r.generatedAt()), r.ruleVersion(), r.format()));
+        cite.setId("exposure-as-of");
         cite.getStyle().set("font-size", "var(--lumo-font-size-s)");
         report.add(cite);
 
         Div charts = new Div();
         charts.getStyle()
                 .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(480px, 1fr))")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(480px, 100%), 1fr))")
                 .set("gap", "var(--lumo-space-m)")
                 .set("width", "100%");
         charts.add(
                 originChart("exposure-uploader", getTranslation("exposure.byUploader"), s.byUploaderOrigin(), r),
                 originChart("exposure-lineage", getTranslation("exposure.byLineage"), s.byLineageOrigin(), r));
         report.add(charts);
-        report.add(new Paragraph(getTranslation("exposure.hhi", hhi(s.developerOrgs()), hhi(s.lineageCountries()))));
-        report.add(
-                new H3(getTranslation("exposure.risks")),
-                new Paragraph(s.licenceRisks().stream()
-                        .map(k -> k.flag() + ": " + k.components() + String.format(" (%.1f%%)", 100 * k.weightShare()))
-                        .collect(Collectors.joining(" · "))));
+        Paragraph hhi =
+                new Paragraph(getTranslation("exposure.hhi", hhi(s.developerOrgs()), hhi(s.lineageCountries())));
+        hhi.setId("exposure-hhi");
+        report.add(hhi, new Paragraph(getTranslation("exposure.hhiExplained")));
+        report.add(new H3(getTranslation("exposure.risks")));
+        for (ExposureReport.RiskCount k : s.licenceRisks()) {
+            Paragraph risk = new Paragraph(getTranslation(
+                    "exposure.risk",
+                    getTranslation("exposure.flag." + k.flag()),
+                    k.components(),
+                    Numbers.percent(k.weightShare()),
+                    getTranslation("exposure.obligation." + k.flag())));
+            risk.addClassName("exposure-risk");
+            report.add(risk);
+        }
+        report.add(new H3(getTranslation("exposure.byUnit")), ExposureUnits.grid(r, chosen, this));
 
         Grid<ExposureReport.Component> grid = new Grid<>();
         grid.setId("exposure-components");
         grid.addColumn(ExposureReport.Component::reference)
                 .setHeader(getTranslation("exposure.reference"))
                 .setFlexGrow(2);
-        grid.addColumn(ExposureReport.Component::status).setHeader(getTranslation("exposure.status"));
+        grid.addColumn(c -> getTranslation("exposure.status." + c.status())
+                        + (c.notes().isEmpty() ? "" : " — " + String.join("; ", c.notes())))
+                .setHeader(getTranslation("exposure.status"))
+                .setFlexGrow(2);
+        grid.addColumn(c -> String.join(", ", c.candidates())).setHeader(getTranslation("exposure.candidates"));
+        grid.addColumn(c -> c.businessUnit() == null ? "" : c.businessUnit())
+                .setHeader(getTranslation("exposure.unit"));
         grid.addColumn(c -> c.uploaderOrigin() == null
                         ? ""
                         : countries(c.uploaderOrigin()) + " / " + countries(c.lineageOrigin()))
@@ -119,6 +159,7 @@ public class ExposureView extends VerticalLayout {
                         .collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("exposure.alternatives"))
                 .setFlexGrow(2);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(r.components());
         grid.setAllRowsVisible(true);
         report.add(new H3(getTranslation("exposure.components")), grid);
@@ -143,7 +184,9 @@ public class ExposureView extends VerticalLayout {
         download.setId("exposure-csv");
         Button print = new Button(
                 getTranslation("exposure.print"), e -> UI.getCurrent().getPage().executeJs("window.print()"));
-        report.add(new HorizontalLayout(download, print));
+        HorizontalLayout actions = new HorizontalLayout(download, print);
+        actions.addClassName("no-print");
+        report.add(actions);
     }
 
     private ChartPanel originChart(

@@ -3,6 +3,8 @@ package org.weightscope.dashboard;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,6 +22,7 @@ import java.util.Locale;
  * annotation would lock every view in it; admin views carry their own {@code @RolesAllowed}.
  */
 @AnonymousAllowed
+@CssImport("./weightscope.css")
 public class MainLayout extends AppLayout {
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
@@ -29,6 +32,7 @@ public class MainLayout extends AppLayout {
         Span title = new Span(getTranslation("app.title"));
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
         Span tagline = new Span(getTranslation("app.tagline"));
+        tagline.addClassName("app-tagline");
         tagline.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
 
         Select<Locale> language = new Select<>();
@@ -44,14 +48,27 @@ public class MainLayout extends AppLayout {
             if (e.isFromClient()) {
                 VaadinSession.getCurrent().setAttribute(Locale.class, e.getValue());
                 VaadinSession.getCurrent().setLocale(e.getValue());
-                UI.getCurrent().getPage().reload();
+                // reload with lang= in the URL, so the choice survives a permalink (and a ?lang= already there)
+                UI.getCurrent()
+                        .getPage()
+                        .executeJs(
+                                "const u = new URL(location.href); u.searchParams.set('lang', $0);"
+                                        + " location.href = u.toString();",
+                                e.getValue().getLanguage());
             }
         });
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, tagline, language);
+        Anchor skip = new Anchor("#main-content", getTranslation("nav.skip"));
+        skip.addClassName("skip-link");
+        skip.setId("skip-link");
+        skip.getElement()
+                .addEventListener("click", e -> getContent().getElement().callJsFunction("focus"))
+                .preventDefault();
+        HorizontalLayout header = new HorizontalLayout(skip, new DrawerToggle(), title, tagline, language);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(tagline);
         header.setWidthFull();
+        header.getStyle().set("flex-wrap", "nowrap").set("min-width", "0");
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
@@ -69,6 +86,18 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.admin"), "admin"));
         nav.addItem(new SideNavItem(getTranslation("nav.alerts"), "admin/alerts"));
         addToDrawer(nav);
+    }
+
+    /** The view is the skip link's target. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (getContent() != null) {
+            if (getContent().getId().isEmpty()) {
+                getContent().setId("main-content");
+            }
+            getContent().getElement().setAttribute("tabindex", "-1");
+        }
     }
 
     private void applyChosenLanguage() {

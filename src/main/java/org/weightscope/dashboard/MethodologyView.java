@@ -32,7 +32,7 @@ public class MethodologyView extends VerticalLayout {
         }
         add(new H3(getTranslation("caption.metric")));
         for (Adoption.Metric m : Adoption.Metric.values()) {
-            add(new Paragraph(m.id() + " v" + m.version() + ": " + m.definition()));
+            add(new Paragraph(m.id() + " v" + m.version() + ": " + Caption.definition(this, m)));
         }
         Paragraph rule = new Paragraph(getTranslation("caption.rule") + ": " + adoption.ruleVersion());
         rule.setId("rule-version");

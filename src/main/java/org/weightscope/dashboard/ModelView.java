@@ -97,7 +97,8 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(
                 attrs,
                 getTranslation("models.licence"),
-                lic.id() + " — " + lic.clazz() + (lic.osi() ? ", OSI" : "")
+                Numbers.classLabel(lic.id(), this) + " — " + Numbers.classLabel(lic.clazz(), this)
+                        + (lic.osi() ? ", OSI" : "")
                         + " (" + lic.source() + ")"
                         + (lic.effectiveVia() == null || lic.effectiveClass().equals(lic.clazz())
                                 ? ""
@@ -108,7 +109,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         line(
                 attrs,
                 getTranslation("models.hardware"),
-                hw.clazz()
+                Numbers.classLabel(hw.clazz(), this)
                         + (hw.weightsBytes() == null
                                 ? ""
                                 : " — "
@@ -118,7 +119,14 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                                                 hw.basis()
                                                         + (hw.quantisation() == null ? "" : ", " + hw.quantisation()),
                                                 hw.estimated() ? getTranslation("model.estimated") : "")));
-        line(attrs, getTranslation("models.sectors"), String.join(", ", a.sectors()));
+        line(
+                attrs,
+                getTranslation("models.sectors"),
+                String.join(
+                        ", ",
+                        a.sectors().stream()
+                                .map(k -> Numbers.classLabel(k, this))
+                                .toList()));
         line(
                 attrs,
                 getTranslation("models.downloads"),

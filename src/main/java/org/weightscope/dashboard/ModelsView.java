@@ -3,6 +3,7 @@ package org.weightscope.dashboard;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -53,6 +54,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         text.setPlaceholder(getTranslation("models.search"));
         text.setId("search");
         text.setWidth("32em");
+        text.setMaxWidth("100%");
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> {
             if (!updating) {
@@ -63,8 +65,11 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         facets.setWidth("20em");
         facets.setPadding(false);
         results.setPadding(false);
+        facets.setMaxWidth("100%");
+        results.setMinWidth("0");
         HorizontalLayout body = new HorizontalLayout(facets, results);
         body.setWidthFull();
+        body.getStyle().set("flex-wrap", "wrap");
         body.expand(results);
         add(body);
     }
@@ -85,8 +90,21 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         text.setValue(q);
         updating = false;
         ModelSearch.Result r = search.search(new ModelSearch.Query(q, filters, Adoption.View.LINEAGE, 0, 100));
+        String suggestion = null;
+        if (r.total() == 0 && !q.isBlank()) {
+            // nothing found: the same search with every word two edits away, and the nearest word as a suggestion
+            ModelSearch.Result fuzzy =
+                    search.search(new ModelSearch.Query(DidYouMean.fuzzy(q), filters, Adoption.View.LINEAGE, 0, 100));
+            suggestion = DidYouMean.suggest(
+                            q,
+                            fuzzy.models().stream().map(CatalogueModel::repoId).toList())
+                    .orElse(null);
+            if (suggestion != null) {
+                r = fuzzy;
+            }
+        }
         renderFacets(r, q);
-        renderResults(r);
+        renderResults(r, suggestion, filters);
     }
 
     private void renderFacets(ModelSearch.Result r, String q) {
@@ -103,7 +121,9 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
             values.forEach(f -> counts.put(f.key(), f.count()));
             selected.getOrDefault(d, List.of()).forEach(k -> counts.putIfAbsent(k, 0L));
             group.setItems(counts.keySet());
-            group.setItemLabelGenerator(k -> k + " (" + counts.get(k) + ")");
+            group.setItemLabelGenerator(
+                    k -> (d == Adoption.Dimension.ORIGIN ? Numbers.label(k, this) : Numbers.classLabel(k, this)) + " ("
+                            + counts.get(k) + ")");
             group.setValue(new java.util.HashSet<>(selected.getOrDefault(d, List.of())));
             group.addValueChangeListener(e -> {
                 if (!e.isFromClient()) {
@@ -121,41 +141,70 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private void renderResults(ModelSearch.Result r) {
+    private void renderResults(ModelSearch.Result r, String suggestion, Map<Adoption.Dimension, List<String>> filters) {
         results.removeAll();
         Span count = new Span(getTranslation("models.results", r.total()));
         count.setId("result-count");
+        results.add(count);
+        if (suggestion != null) {
+            Map<String, String> p = new LinkedHashMap<>(Map.of("q", suggestion));
+            filters.forEach((d, v) -> p.put(d.id(), String.join(",", v)));
+            Anchor mean = new Anchor(
+                    "models?" + QueryParameters.simple(p).getQueryString(),
+                    getTranslation("models.didYouMean", suggestion));
+            mean.setId("did-you-mean");
+            results.add(mean);
+        }
         Grid<CatalogueModel> grid = new Grid<>();
         grid.setId("models-grid");
-        grid.addComponentColumn(m -> new Anchor(ModelView.path(m), m.repoId()))
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(m -> {
+                    Anchor a = new Anchor(ModelView.path(m), m.repoId());
+                    a.setTitle(m.repoId());
+                    a.getStyle().set("overflow-wrap", "anywhere");
+                    return a;
+                })
                 .setHeader(getTranslation("models.model"))
-                .setFlexGrow(3);
-        grid.addColumn(m -> m.attribution() == null
-                        ? ""
-                        : nullToDash(m.attribution().uploaderOrg()))
-                .setHeader(getTranslation("models.organisation"));
-        grid.addColumn(m -> m.attribution() == null
-                        ? ""
-                        : String.join(",", m.attribution().uploaderOrigin()) + " / "
-                                + String.join(",", m.attribution().lineageCountries()))
-                .setHeader(getTranslation("models.origin"));
-        grid.addColumn(m -> m.attribution() == null
-                        ? ""
-                        : m.attribution().licence().id() + " ("
-                                + m.attribution().licence().clazz() + ")")
-                .setHeader(getTranslation("models.licence"));
-        grid.addColumn(m -> m.attribution() == null
-                        ? ""
-                        : m.attribution().hardware().clazz())
-                .setHeader(getTranslation("models.hardware"));
-        grid.addColumn(m -> m.downloads30d() == null ? "" : String.format("%,d", m.downloads30d()))
-                .setHeader(getTranslation("models.downloads"));
+                .setComparator(CatalogueModel::repoId)
+                .setSortable(true)
+                .setFlexGrow(3)
+                .setKey("model");
+        grid.addColumn(CatalogueModel::hub)
+                .setHeader(getTranslation("dimension.hub"))
+                .setSortable(true)
+                .setKey("hub");
+        sortable(grid, m -> nullToDash(m.attribution().uploaderOrg()), "models.organisation");
+        sortable(
+                grid,
+                m -> Numbers.origins(m.attribution().uploaderOrigin(), this) + " / "
+                        + Numbers.origins(m.attribution().lineageCountries(), this),
+                "models.origin");
+        sortable(
+                grid,
+                m -> Numbers.classLabel(m.attribution().licence().id(), this) + " ("
+                        + Numbers.classLabel(m.attribution().licence().clazz(), this) + ")",
+                "models.licence");
+        sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
+        grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
+                .setHeader(getTranslation("models.downloads"))
+                .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())
+                .setSortable(true)
+                .setKey("downloads");
         grid.setItems(r.models());
         grid.setHeight("70vh");
-        results.add(count, grid);
+        results.add(grid);
         if (r.asOf() != null) {
             results.add(new Span(getTranslation("caption.asOf") + " " + Caption.day(r.asOf())));
         }
+    }
+
+    private void sortable(
+            Grid<CatalogueModel> grid, java.util.function.Function<CatalogueModel, String> value, String header) {
+        grid.addColumn(m -> m.attribution() == null ? "" : value.apply(m))
+                .setHeader(getTranslation(header))
+                .setComparator(m -> m.attribution() == null ? "" : value.apply(m))
+                .setSortable(true)
+                .setKey(header);
     }
 
     private void navigate(String q, Map<Adoption.Dimension, List<String>> filters) {

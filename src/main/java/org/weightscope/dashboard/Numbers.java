@@ -66,6 +66,28 @@ final class Numbers {
         return country(key, ui == null ? Locale.ENGLISH : ui.getLocale());
     }
 
+    /**
+     * A class key for readers (licence class, hardware class, sector: "non-commercial", "consumer-gpu", "code") in
+     * the UI's language; a key the bundles do not know stays as it is.
+     */
+    static String classLabel(String key, com.vaadin.flow.component.Component in) {
+        if (key == null) {
+            return "";
+        }
+        if ("unattributed".equals(key) || "other".equals(key)) {
+            return in.getTranslation("origin." + key);
+        }
+        String t = in.getTranslation("class." + key);
+        return t == null || t.isBlank() || t.contains("class." + key) ? key : t;
+    }
+
+    /** Origin keys joined: country codes as they are, "unattributed" and "other" in the UI's language. */
+    static String origins(java.util.List<String> keys, com.vaadin.flow.component.Component in) {
+        return String.join(
+                ",",
+                keys.stream().map(k -> k.length() == 2 ? k : classLabel(k, in)).toList());
+    }
+
     /** A model id for readers: the hub's own repo id, without the catalogue's hub prefix. */
     static String model(String id) {
         int colon = id == null ? -1 : id.indexOf(':');

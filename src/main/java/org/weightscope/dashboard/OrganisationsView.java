@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,12 +39,18 @@ public class OrganisationsView extends VerticalLayout {
                 .toList();
         Grid<Organization> grid = new Grid<>();
         grid.setId("organisations-grid");
-        grid.addColumn(Organization::name)
+        grid.addComponentColumn(o -> new Anchor("organisations/" + o.id(), o.name()))
                 .setHeader(getTranslation("orgs.name"))
                 .setFlexGrow(2)
+                .setComparator(Organization::name)
                 .setSortable(true);
-        grid.addColumn(o -> String.join(", ", o.countries()))
+        grid.addComponentColumn(o -> {
+                    Div links = new Div();
+                    o.countries().forEach(c -> links.add(new Anchor("countries/" + c, c), new Span(" ")));
+                    return links;
+                })
                 .setHeader(getTranslation("orgs.country"))
+                .setComparator(o -> String.join(", ", o.countries()))
                 .setSortable(true);
         grid.addColumn(Organization::type)
                 .setHeader(getTranslation("orgs.type"))
@@ -52,7 +59,7 @@ public class OrganisationsView extends VerticalLayout {
         grid.addColumn(o -> String.join(", ", o.namespaces().getOrDefault("huggingface", List.of())))
                 .setHeader(getTranslation("orgs.namespaces"))
                 .setFlexGrow(2);
-        grid.addColumn(o -> String.format("%.2f%%", 100 * share.getOrDefault(o.id(), 0.0)))
+        grid.addColumn(o -> Numbers.percent(share.getOrDefault(o.id(), 0.0)))
                 .setHeader(getTranslation("orgs.share"))
                 .setComparator(o -> share.getOrDefault(o.id(), 0.0));
         grid.addComponentColumn(o -> {
@@ -61,7 +68,7 @@ public class OrganisationsView extends VerticalLayout {
                         Anchor a = new Anchor(url, country);
                         a.setTarget("_blank");
                         a.getElement().setAttribute("rel", "noopener noreferrer");
-                        links.add(a, new com.vaadin.flow.component.html.Span(" "));
+                        links.add(a, new Span(" "));
                     });
                     return links;
                 })

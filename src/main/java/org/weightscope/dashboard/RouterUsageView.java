@@ -44,10 +44,14 @@ public class RouterUsageView extends VerticalLayout {
         setSizeFull();
         add(new H2(getTranslation("usage.title")));
         day.setLabel(getTranslation("usage.day"));
+        day.setId("usage-day");
+        day.setLocale(java.util.Locale.CANADA); // yyyy-mm-dd in every UI language
+        // the newest day with data; with none, today, and the view says how data is obtained
         day.setValue(usage.latestDay().orElse(LocalDate.now(clock)));
         window.setLabel(getTranslation("usage.window"));
         window.setItems(RouterUsageService.DAY, RouterUsageService.WEEK);
         window.setItemLabelGenerator(w -> getTranslation("usage.window." + w));
+        view.setItemLabelGenerator(v -> getTranslation("view." + v));
         window.setValue(RouterUsageService.DAY);
         view.setLabel(getTranslation("usage.view"));
         view.setItems(OriginCredit.LINEAGE, OriginCredit.UPLOADER);
@@ -56,9 +60,14 @@ public class RouterUsageView extends VerticalLayout {
         window.addValueChangeListener(e -> refresh());
         view.addValueChangeListener(e -> refresh());
         grid.setId("router-usage-grid");
-        grid.addColumn(Row::origin).setHeader(getTranslation("usage.origin")).setFlexGrow(2);
-        grid.addColumn(r -> String.format("%,.0f", r.tokens())).setHeader(getTranslation("usage.tokens"));
-        grid.addColumn(r -> String.format("%.2f%%", 100 * r.share())).setHeader(getTranslation("usage.share"));
+        grid.addColumn(r -> TokenShare.LONG_TAIL.equals(r.origin())
+                        ? getTranslation("usage.longTail")
+                        : Numbers.label(r.origin(), this))
+                .setHeader(getTranslation("usage.origin"))
+                .setFlexGrow(2);
+        grid.addColumn(r -> Numbers.integer(r.tokens().doubleValue(), getLocale()))
+                .setHeader(getTranslation("usage.tokens"));
+        grid.addColumn(r -> Numbers.percent(r.share())).setHeader(getTranslation("usage.share"));
         grid.setAllRowsVisible(true);
         add(new HorizontalLayout(day, window, view), grid, citation, caveat);
         refresh();
@@ -74,11 +83,14 @@ public class RouterUsageView extends VerticalLayout {
         if (!s.empty())
             rows.add(new Row(TokenShare.LONG_TAIL, BigDecimal.valueOf(s.longTailTokens()), s.longTailShare()));
         grid.setItems(rows);
+        citation.setId("usage-citation");
         citation.setText(
                 s.empty()
                         ? getTranslation("usage.empty")
-                        : s.citation() + " (" + s.from() + " – " + s.to() + ", view " + s.view() + ", attribution "
+                                + (usage.latestDay().isEmpty() ? " " + getTranslation("usage.howObtained") : "")
+                        : s.citation() + " (" + s.from() + " – " + s.to() + ", "
+                                + getTranslation("caption.line.view", getTranslation("view." + s.view())) + ", "
                                 + s.ruleVersion() + ")");
-        caveat.setText(s.caveat());
+        caveat.setText(getTranslation("usage.caveat"));
     }
 }

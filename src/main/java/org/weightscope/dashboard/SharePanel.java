@@ -19,7 +19,8 @@ import org.weightscope.catalogue.AdoptionService;
  */
 class SharePanel extends VerticalLayout {
 
-    SharePanel(AdoptionService adoption, DashboardDefinition.Panel panel, String title, LocalDate at) {
+    SharePanel(
+            AdoptionService adoption, String dashboard, DashboardDefinition.Panel panel, String title, LocalDate at) {
         setPadding(false);
         setSpacing(false);
         LocalDate end = at != null ? at : adoption.newestDay(panel.metric()).orElse(null);
@@ -36,6 +37,7 @@ class SharePanel extends VerticalLayout {
         LocalDate from = end.minusWeeks(panel.weeks());
         AdoptionService.Series series = adoption.weekly(query, from, end, AdoptionService.Sample.ALL);
         String noteText = getTranslation("series.sampleAll");
+        String sample = null;
         if (series.sampleChanges()) {
             AdoptionService.Series constant = adoption.weekly(query, from, end, AdoptionService.Sample.CONSTANT);
             long withData = constant.points().stream()
@@ -43,6 +45,7 @@ class SharePanel extends VerticalLayout {
                     .count();
             if (constant.note() == null && withData >= 2) {
                 series = constant;
+                sample = AdoptionService.Sample.CONSTANT.id();
                 noteText = getTranslation("series.sampleConstant", constant.sampleModels());
             } else {
                 noteText = getTranslation(
@@ -86,7 +89,8 @@ class SharePanel extends VerticalLayout {
                 panel.id(),
                 title,
                 ChartOptions.shareArea(days, shares, k -> Numbers.label(k, this)),
-                new Caption(last)));
+                new Caption(last),
+                Publications.series(dashboard, panel, query, from, end, sample, days, shares, this)));
         Paragraph note = new Paragraph(noteText);
         note.setId(panel.id() + "-sample");
         note.addClassName("series-note");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +11,10 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.weightscope.Browser;
-import org.weightscope.IntegrationTest;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.HubFigures;
@@ -31,30 +26,10 @@ import org.weightscope.catalogue.ModelFacts;
  * and model text containing markup is shown as text. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest extends IntegrationTest {
-
-    static Browser browser;
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
+class DashboardBrowserTest extends BrowserIntegrationTest {
 
     @Autowired
     CatalogueService catalogue;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + "/" + path;
-    }
 
     @Test
     void overviewChartsShowTheServiceNumbers() throws Exception {
@@ -288,16 +263,6 @@ class DashboardBrowserTest extends IntegrationTest {
         page.waitForSelector("#model-card");
         assertThat(page.textContent("#model-card")).contains(script);
         assertThat(page.evaluate("() => window.__weightscopeXss === undefined")).isEqualTo(true);
-    }
-
-    private JsonNode json(String path) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path.substring(1))))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return JSON.readTree(r.body());
     }
 
     private static String percent(double share) {
