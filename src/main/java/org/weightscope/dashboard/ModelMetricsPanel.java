@@ -37,7 +37,7 @@ class ModelMetricsPanel extends VerticalLayout {
         RelativeAdoption.Curve c = mm.curve();
         Adoption.Metric ram = Adoption.Metric.RAM;
         if (c == null) {
-            Paragraph none = new Paragraph(getTranslation("model.ram.none", mm.reason()));
+            Paragraph none = new Paragraph(getTranslation("model.ram.none", reason(mm.reason())));
             none.setId("model-ram-none");
             add(new H3(getTranslation("model.ram", mm.sizeClass() == null ? "—" : mm.sizeClass())), none);
         } else {
@@ -54,7 +54,7 @@ class ModelMetricsPanel extends VerticalLayout {
                             adoption.ruleVersion())));
             Paragraph latest = new Paragraph(
                     c.latest() == null
-                            ? getTranslation("model.ram.none", "no cutoff on the days captured")
+                            ? getTranslation("model.ram.none", reason("no cutoff on the days captured"))
                             : getTranslation(
                                     "model.ram.latest",
                                     String.format(Locale.ROOT, "%.3f", c.latest()),
@@ -107,5 +107,12 @@ class ModelMetricsPanel extends VerticalLayout {
                 .headMap(Math.max(lastT, 29), true)
                 .forEach((t, v) -> cut.addArray().add(t).add(Math.max(1, v)));
         return o.toString();
+    }
+
+    /** Why a model has no RAM, in the UI's language (the API answers the English reason). */
+    private String reason(String english) {
+        String key = "model.ram.reason." + english.replace(' ', '-');
+        String t = getTranslation(key);
+        return t == null || t.isBlank() || t.contains(key) ? english : t;
     }
 }
