@@ -12,6 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -192,9 +193,15 @@ class SecurityConfiguration {
     SecurityFilterChain app(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         headers(http);
+        // the admin views need a login at the HTTP level too (a 302 to /login, not only Vaadin's reroute)
+        http.authorizeHttpRequests(a -> a.requestMatchers("/admin", "/admin/**").authenticated());
+        // every other page request reaches Vaadin, whose navigation access control guards each view by its
+        // annotations: an unknown URL gets the 404 view instead of a redirect to the login page
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
-                v -> v.loginView(LoginView.class).enableCsrfConfiguration(false));
+                v -> v.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 }
