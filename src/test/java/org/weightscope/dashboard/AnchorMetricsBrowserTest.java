@@ -3,21 +3,12 @@ package org.weightscope.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.weightscope.Browser;
-import org.weightscope.IntegrationTest;
 
 /**
  * The anchors' metrics in Chromium over the recordings: the explorer shows each metric with the API's keys for
@@ -25,34 +16,7 @@ import org.weightscope.IntegrationTest;
  * the API's latest RAM. Screenshots: target/screenshots/explorer-&lt;metric&gt;.png, model-ram.png, model-gguf.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnchorMetricsBrowserTest extends IntegrationTest {
-
-    static Browser browser;
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + "/" + path;
-    }
-
-    JsonNode api(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
-    }
+class AnchorMetricsBrowserTest extends BrowserIntegrationTest {
 
     @Test
     void theExplorerShowsEachMetricWithTheApisFigures() throws Exception {
@@ -65,7 +29,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
                 new Case("downloads-first-year", "origin", "2024-12-11"),
                 new Case("ram", "origin", "2024-12-11"))) {
             String state = "metric=" + c.metric() + "&by=" + c.by() + "&view=lineage&top=15&at=" + c.at();
-            JsonNode answer = api("api/v1/adoption?" + state);
+            JsonNode answer = json("api/v1/adoption?" + state);
             Page page = browser.newPage("en-GB");
             page.navigate(url("explore?" + state + "&chart=bar"));
             page.waitForSelector("#explorer-table");
@@ -101,7 +65,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
 
     @Test
     void aModelPageShowsItsRamCurveAgainstTheCutoffAndItsFlags() throws Exception {
-        JsonNode ram = api("api/v1/adoption?metric=ram&at=2024-12-11&top=100");
+        JsonNode ram = json("api/v1/adoption?metric=ram&at=2024-12-11&top=100");
         String modelId = null;
         for (JsonNode f : ram.get("figures")) {
             modelId = f.get("key").asText();
@@ -111,7 +75,7 @@ class AnchorMetricsBrowserTest extends IntegrationTest {
                 .as("a recorded model tracking above 1 on 2024-12-11")
                 .isNotNull();
         String repo = modelId.substring(modelId.indexOf(':') + 1);
-        JsonNode metrics = api("api/v1/model-metrics/hf/" + repo);
+        JsonNode metrics = json("api/v1/model-metrics/hf/" + repo);
         Page page = browser.newPage("en-GB");
         page.navigate(url("models/huggingface/" + repo));
         page.waitForSelector("#model-ram[data-rendered] canvas");
