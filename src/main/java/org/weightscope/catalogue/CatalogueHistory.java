@@ -30,6 +30,7 @@ public class CatalogueHistory {
     private final ElasticsearchClient client;
     private final SnapshotTimeline timeline;
     private final AdoptionCube cube;
+    private final SnapshotCadence cadence;
 
     CatalogueHistory(
             CatalogueService catalogue,
@@ -38,7 +39,9 @@ public class CatalogueHistory {
             EventsIndex events,
             ElasticsearchClient client,
             SnapshotTimeline timeline,
-            AdoptionCube cube) {
+            AdoptionCube cube,
+            SnapshotCadence cadence) {
+        this.cadence = cadence;
         this.catalogue = catalogue;
         this.cube = cube;
         this.timeline = timeline;
@@ -90,11 +93,30 @@ public class CatalogueHistory {
         int latest = 0;
         int found = 0;
         cube.touched(day); // the cube's days this page changes stop counting as built until refresh() rebuilds them
-        ops.addAll(timeline.place(
-                described.stream().map(m -> ModelSnapshot.of(m, day)).toList(), day, snapshots));
+        List<ModelSnapshot> fresh = new ArrayList<>(described.size());
+        Map<String, SnapshotTimeline.Neighbours> known = new java.util.HashMap<>();
+        List<CatalogueModel> withCaptures = new ArrayList<>(described.size());
+        for (CatalogueModel m : described) {
+            CatalogueModel prev = stored.get(m.id());
+            CatalogueModel.Capture capture = prev == null ? null : prev.capture();
+            if (prev != null && cadence.skips(m, prev, capture, day)) {
+                withCaptures.add(m.withCapture(capture)); // no snapshot today: the last one still stands
+                continue;
+            }
+            fresh.add(ModelSnapshot.of(m, day));
+            if (prev == null) {
+                known.put(m.id(), SnapshotTimeline.Neighbours.NONE); // a new model has no other capture
+            } else if (capture != null && capture.day() != null && day.isAfter(capture.day())) {
+                // the newest capture is the one before today, and nothing comes after it
+                known.put(m.id(), new SnapshotTimeline.Neighbours(capture.day(), capture.ended(), null));
+            }
+            boolean newest = capture == null || capture.day() == null || !day.isBefore(capture.day());
+            withCaptures.add(m.withCapture(newest ? new CatalogueModel.Capture(day, null) : capture));
+        }
+        ops.addAll(timeline.place(fresh, day, snapshots, known));
         int i = 0;
         for (Observation raw : byId.values()) {
-            CatalogueModel model = described.get(i);
+            CatalogueModel model = withCaptures.get(i);
             boolean isOlder = older.get(i++);
             if (isOlder) {
                 continue;
@@ -117,7 +139,7 @@ public class CatalogueHistory {
                 open.add(m.id());
             }
         }
-        return new Applied(latest, described.size(), found);
+        return new Applied(latest, fresh.size(), found);
     }
 
     /** Per run: models whose lineage had an open end (a parent or a base not stored yet) when they were written. */
@@ -146,7 +168,11 @@ public class CatalogueHistory {
                 stored.values().stream().filter(m -> m.facts() != null).toList();
         List<Observation> batch =
                 current.stream().map(m -> CatalogueService.Observation.of(m)).toList();
-        List<CatalogueModel> again = catalogue.describe(batch);
+        List<CatalogueModel> again = new ArrayList<>();
+        List<CatalogueModel> described = catalogue.describe(batch);
+        for (int i = 0; i < described.size(); i++) {
+            again.add(described.get(i).withCapture(current.get(i).capture()));
+        }
         List<CatalogueModel> changed = new ArrayList<>();
         Map<String, Attribution> byModel = new LinkedHashMap<>();
         for (int i = 0; i < again.size(); i++) {
@@ -202,11 +228,26 @@ public class CatalogueHistory {
             // a removed model stops counting from the day it was seen removed
             cube.touched(day);
             ops.addAll(timeline.end(page.stream().map(CatalogueModel::id).toList(), day));
+            for (CatalogueModel m : page) {
+                if (m.capture() != null
+                        && m.capture().day() != null
+                        && m.capture().ended() == null) {
+                    ops.add(models.captureEnded(m, day)); // the next crawl that sees it again knows without a search
+                }
+            }
             Bulk.execute(client, ops, "removal events");
             found += page.size();
             after = page.get(page.size() - 1).id();
         }
         return found;
+    }
+
+    /**
+     * After a complete crawl of {@code today}: deletes the monthly snapshot indices past the retention
+     * ({@link SnapshotPolicy#retentionMonths()}); returns their names (none when snapshots are kept forever).
+     */
+    public List<String> applyRetention(LocalDate today) {
+        return cadence.keptFrom(today).map(snapshots::deleteMonthsBefore).orElse(List.of());
     }
 
     /** Makes the writes of the batches applied so far visible to searches (end of a run, tests). */

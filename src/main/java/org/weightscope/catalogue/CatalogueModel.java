@@ -14,6 +14,10 @@ import java.util.List;
  * @param asOf         when the hub reported these figures (the crawl or the recording's capture time)
  * @param recorded     true when the figures come from a bundled recording rather than a live crawl
  * @param source       the crawl run id or the recording file they come from
+ * @param capture      the model's newest stored snapshot: its day and, once a complete crawl saw the model removed,
+ *                     the day that capture ended (null when unknown: stored before the field existed). It lets a
+ *                     crawl place today's snapshot without searching the snapshots ({@link SnapshotTimeline}) and
+ *                     the snapshot cadence skip a day ({@link SnapshotCadence}).
  */
 public record CatalogueModel(
         String id,
@@ -32,7 +36,34 @@ public record CatalogueModel(
         List<OriginCredit> originCredit,
         Instant asOf,
         boolean recorded,
-        String source) {
+        String source,
+        Capture capture) {
+
+    /** The newest snapshot's day and, when a complete crawl saw the model removed, the day it ended. */
+    public record Capture(java.time.LocalDate day, java.time.LocalDate ended) {}
+
+    /** This state with the newest snapshot's day. */
+    public CatalogueModel withCapture(Capture capture) {
+        return new CatalogueModel(
+                id,
+                hub,
+                repoId,
+                author,
+                gated,
+                sha,
+                createdAt,
+                lastModified,
+                downloads30d,
+                downloadsAllTime,
+                likes,
+                facts,
+                attribution,
+                originCredit,
+                asOf,
+                recorded,
+                source,
+                capture);
+    }
 
     /** Card text kept in the store (enough for search and sector rules; whole cards can be 100 KB). */
     static final int CARD_TEXT_LIMIT = 20_000;

@@ -81,7 +81,8 @@ public class CatalogueService {
                     OriginCredit.of(attribution, f.downloads30d()),
                     o.asOf(),
                     o.recorded(),
-                    o.source()));
+                    o.source(),
+                    null));
         }
         return out;
     }

@@ -47,6 +47,14 @@ class ModelsIndex {
         return models.operation(model.id(), model);
     }
 
+    /** The write that notes the model's newest capture ended on {@code day} (a complete crawl saw it removed). */
+    BulkOperation captureEnded(CatalogueModel model, java.time.LocalDate day) {
+        Map<String, Object> capture =
+                Map.of("capture", Map.of("day", model.capture().day().toString(), "ended", day.toString()));
+        return BulkOperation.of(
+                o -> o.update(u -> u.index(models.alias()).id(model.id()).action(a -> a.doc(capture))));
+    }
+
     /** Models of {@code hub} last reported before {@code before}, in id order after {@code afterId} (null: from the start). */
     List<CatalogueModel> seenBefore(String hub, Instant before, String afterId, int size) {
         return models.search(s -> {

@@ -51,7 +51,13 @@ public class Reattribution {
                     .filter(m -> m.facts() != null)
                     .map(m -> CatalogueService.Observation.of(m))
                     .toList();
-            List<CatalogueModel> updated = catalogue.describe(batch);
+            List<CatalogueModel> described = catalogue.describe(batch);
+            List<CatalogueModel> stored =
+                    page.stream().filter(m -> m.facts() != null).toList();
+            List<CatalogueModel> updated = new java.util.ArrayList<>(described.size());
+            for (int i = 0; i < described.size(); i++) {
+                updated.add(described.get(i).withCapture(stored.get(i).capture()));
+            }
             for (int i = 0; i < updated.size(); i++) {
                 if (!Objects.equals(
                         withoutVersion(updated.get(i).attribution()),

@@ -37,20 +37,34 @@ class SnapshotTimeline {
         this.indices = indices;
     }
 
-    private record Neighbours(LocalDate before, LocalDate beforeUntil, LocalDate after) {}
+    /** A model's newest capture before a day (and that capture's end), and its first capture after the day. */
+    record Neighbours(LocalDate before, LocalDate beforeUntil, LocalDate after) {
+        static final Neighbours NONE = new Neighbours(null, null, null);
+    }
 
     /**
      * The writes that place fresh snapshots of {@code day} in their models' timelines: each fresh snapshot ends
      * at the model's next stored capture (when an older day is imported late), and the model's previous capture
      * ends at {@code day} unless it ended earlier (a removal). Returns the fresh snapshots' index operations and
      * the previous captures' updates.
+     *
+     * <p>{@code known}: the neighbours of models the caller knows from the models index (a daily crawl: the newest
+     * capture is the day before, nothing comes after). Only the others are searched, after a refresh, so a daily
+     * crawl's page costs no search and no refresh of the snapshots.
      */
-    List<BulkOperation> place(List<ModelSnapshot> fresh, LocalDate day, SnapshotsIndex snapshots) {
-        // the previous page or day may have been written a moment ago: make it searchable first, or its capture
-        // would keep standing next to this one
-        indices.refresh(SnapshotsIndex.NAME);
-        Map<String, Neighbours> around =
-                neighbours(fresh.stream().map(ModelSnapshot::modelId).toList(), day);
+    List<BulkOperation> place(
+            List<ModelSnapshot> fresh, LocalDate day, SnapshotsIndex snapshots, Map<String, Neighbours> known) {
+        List<String> unknown = fresh.stream()
+                .map(ModelSnapshot::modelId)
+                .filter(id -> !known.containsKey(id))
+                .toList();
+        Map<String, Neighbours> around = new HashMap<>(known);
+        if (!unknown.isEmpty()) {
+            // the previous page or day may have been written a moment ago: make it searchable first, or its
+            // capture would keep standing next to this one
+            indices.refresh(SnapshotsIndex.NAME);
+            around.putAll(neighbours(unknown, day));
+        }
         List<BulkOperation> ops = new ArrayList<>(fresh.size() * 2);
         for (ModelSnapshot s : fresh) {
             Neighbours n = around.get(s.modelId());

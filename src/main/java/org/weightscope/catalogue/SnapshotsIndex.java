@@ -148,6 +148,10 @@ class SnapshotsIndex {
         }
     }
 
+    List<String> deleteMonthsBefore(java.time.LocalDate from) {
+        return indices.deleteMonthsBefore(NAME, from);
+    }
+
     void refresh() {
         snapshots.refresh();
     }

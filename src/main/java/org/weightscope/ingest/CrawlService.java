@@ -200,6 +200,7 @@ public class CrawlService {
             if (source.complete(start.scope()) && current[0].failures().isEmpty()) {
                 int removed = history.recordRemovals(source.id(), start.asOf(), start.day(), start.id());
                 log.info("Complete crawl {} finished: {} models not listed any more", start.id(), removed);
+                history.applyRetention(start.day());
             }
             current[0] = current[0].withStatus(CrawlRun.FINISHED, null);
         } catch (SourceUnavailableException e) {

@@ -72,6 +72,41 @@ public class Indices {
         return prefix + "-" + name + "-v" + template.version() + "-" + MONTH.format(day);
     }
 
+    /**
+     * Deletes the monthly indices of the time-partitioned {@code name} (every template version) whose month ends
+     * before {@code from}; returns their names. Retention: nothing else reads those months any more.
+     */
+    public List<String> deleteMonthsBefore(String name, java.time.LocalDate from) {
+        if (!templates.containsKey(name)) {
+            throw new IllegalArgumentException("no template file for time-partitioned index '" + name + "'");
+        }
+        String first = MONTH.format(from);
+        Pattern month = Pattern.compile(Pattern.quote(prefix + "-" + name) + "-v\\d+-(\\d{4}\\.\\d{2})");
+        try {
+            List<String> old = client
+                    .indices()
+                    .get(g -> g.index(prefix + "-" + name + "-v*-*")
+                            .allowNoIndices(true)
+                            .ignoreUnavailable(true))
+                    .result()
+                    .keySet()
+                    .stream()
+                    .filter(i -> {
+                        var m = month.matcher(i);
+                        return m.matches() && m.group(1).compareTo(first) < 0;
+                    })
+                    .sorted()
+                    .toList();
+            if (!old.isEmpty()) {
+                client.indices().delete(d -> d.index(old));
+                log.info("Retention: deleted {} ({} before {})", old, name, first);
+            }
+            return old;
+        } catch (IOException e) {
+            throw new StorageException("retention of " + name + " failed", e);
+        }
+    }
+
     /** Whether {@code name} is time-partitioned (has a template file). */
     public boolean partitioned(String name) {
         return templates.containsKey(name);

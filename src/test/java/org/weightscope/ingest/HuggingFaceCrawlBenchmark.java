@@ -275,7 +275,8 @@ public final class HuggingFaceCrawlBenchmark {
                 m.originCredit(),
                 m.asOf(),
                 m.recorded(),
-                m.source());
+                m.source(),
+                null);
     }
 
     /** Samples used heap every 20 ms (the pools' own peaks also count GC-transient use). */

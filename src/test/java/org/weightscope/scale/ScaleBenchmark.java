@@ -80,6 +80,8 @@ public final class ScaleBenchmark {
         int users = (int) BenchmarkApp.number(args, "users", 20);
         int runs = (int) BenchmarkApp.number(args, "runs", models < 10_000 ? 10 : 40);
         long seed = BenchmarkApp.number(args, "seed", 14);
+        // the production cadence: models under 100 downloads a month snapshotted weekly (0: every model daily)
+        long dailyFrom = BenchmarkApp.number(args, "daily-from", 100);
         int pageSize = 1000;
         int code = 0;
         Path registry = Files.createTempDirectory("weightscope-bench-registry");
@@ -95,6 +97,7 @@ public final class ScaleBenchmark {
             List<String> more =
                     new java.util.ArrayList<>(HuggingFaceCrawlBenchmark.sourceArgs(hub.baseUrl(), pageSize));
             more.add("--weightscope.attribution.registry-dir=" + registry);
+            more.add("--weightscope.snapshots.daily-from-downloads=" + dailyFrom);
             String[] properties = BenchmarkApp.properties(prefix, more.toArray(String[]::new));
             try (ConfigurableApplicationContext context = app.run(properties)) {
                 code = run(context, hub, clock, models, days, users, runs, prefix, registry);
@@ -128,6 +131,7 @@ public final class ScaleBenchmark {
         heap.reset();
         double crawlSeconds = 0;
         long crawled = 0;
+        long[] crawledOn = new long[days];
         for (int d = 0; d < days; d++) {
             hub.day(d);
             clock.now = FIRST_DAY.plusDays(d).atTime(4, 0).toInstant(ZoneOffset.UTC);
@@ -136,6 +140,7 @@ public final class ScaleBenchmark {
             double s = (System.nanoTime() - t) / 1e9;
             crawlSeconds += s;
             crawled += run.items();
+            crawledOn[d] = run.items();
             if (!CrawlRun.FINISHED.equals(run.status()) || !run.failures().isEmpty()) {
                 throw new IllegalStateException("crawl of day " + d + " " + run.status() + ": " + run.message());
             }
@@ -146,15 +151,16 @@ public final class ScaleBenchmark {
         long heapMb = heap.peak() >> 20;
         history.refresh();
         long snapshots = history.snapshotCount();
-        // documents each crawled model-day writes: its snapshot and its model document (events and links on top)
-        long docs = 2 * crawled;
+        // documents the crawls wrote: each crawled model-day its model document, and the snapshots the cadence took
+        // (the updates that end the previous captures, events and links on top, are not counted)
+        long docs = crawled + snapshots;
         double crawlRate = docs / crawlSeconds;
         System.out.printf(
                 "crawler: %d model-days, %d snapshots, %d events in %.1f s = %.0f documents/s; peak heap %d MB%n",
                 crawled, snapshots, history.eventCount(), crawlSeconds, crawlRate, heapMb);
 
         // 2. the same documents through a raw _bulk
-        double rawRate = rawBulk(client, indices, prefix, days, 1000);
+        double rawRate = rawBulk(client, indices, prefix, crawledOn, 1000);
         double ingestRatio = crawlRate / rawRate;
         long storeBytes = storeBytes(client, prefix + "-snapshots*") + storeBytes(client, prefix + "-models*");
         double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
@@ -241,11 +247,12 @@ public final class ScaleBenchmark {
     }
 
     /**
-     * Bulk-indexes the stored snapshots and, with each, its model's document again, into raw indices with the same
-     * settings and mappings: bulks of {@code page} snapshots + {@code page} models, as a crawl page writes them.
-     * Only the bulk calls are timed. Returns documents/s.
+     * Bulk-indexes, day by day, the documents the crawl of that day wrote, read back from the store: the day's
+     * snapshots and as many model documents as models were crawled that day, into raw indices with the same settings
+     * and mappings, in bulks of {@code page} model documents with their share of the day's snapshots (as a crawl page
+     * writes them). Only the bulk calls and the final refresh are timed. Returns documents/s.
      */
-    static double rawBulk(ElasticsearchClient client, Indices indices, String prefix, int days, int page)
+    static double rawBulk(ElasticsearchClient client, Indices indices, String prefix, long[] crawledOn, int page)
             throws Exception {
         String template = new String(ScaleBenchmark.class
                 .getResourceAsStream("/elasticsearch/templates/snapshots-v1.json")
@@ -255,7 +262,7 @@ public final class ScaleBenchmark {
                         .withJson(new java.io.StringReader("{\"index_patterns\":[\"" + prefix
                                 + "-raw-snapshots-*\"],\"priority\":300,\"template\":" + template + "}")));
         String modelsMapping = new String(ScaleBenchmark.class
-                .getResourceAsStream("/elasticsearch/models-v1.json")
+                .getResourceAsStream("/elasticsearch/models-v2.json")
                 .readAllBytes());
         String rawModels = prefix + "-raw-models";
         client.indices().create(c -> c.index(rawModels).withJson(new java.io.StringReader(modelsMapping)));
@@ -263,50 +270,38 @@ public final class ScaleBenchmark {
         String modelsAlias = indices.alias("models");
         long docs = 0;
         long nanos = 0;
-        for (int d = 0; d < days; d++) {
+        for (int d = 0; d < crawledOn.length; d++) {
             String day = FIRST_DAY.plusDays(d).toString();
             String month = day.substring(0, 7).replace('-', '.');
-            List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+            long daySnapshots = client.count(c -> c.index(snapshotsAlias)
+                            .query(q -> q.term(x -> x.field("day").value(day))))
+                    .count();
+            int share = (int) Math.ceil(daySnapshots * (double) page / Math.max(1, crawledOn[d]));
+            Cursor snapshots = new Cursor(
+                    client, snapshotsAlias, q -> q.term(x -> x.field("day").value(day)), share);
+            Cursor models = new Cursor(client, modelsAlias, q -> q.matchAll(m -> m), page);
+            long modelsLeft = crawledOn[d];
             while (true) {
-                List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-                var hits = client.search(
-                                s -> {
-                                    s.index(snapshotsAlias)
-                                            .size(page)
-                                            .query(q ->
-                                                    q.term(x -> x.field("day").value(day)))
-                                            .sort(o ->
-                                                    o.field(f -> f.field("id").order(SortOrder.Asc)));
-                                    return from == null ? s : s.searchAfter(from);
-                                },
-                                JsonData.class)
-                        .hits()
-                        .hits();
-                if (hits.isEmpty()) break;
-                List<String> ids = hits.stream()
-                        .map(h -> h.id().substring(0, h.id().lastIndexOf(':')))
-                        .toList();
-                var modelDocs = client.mget(m -> m.index(modelsAlias).ids(ids), JsonData.class)
-                        .docs();
-                List<BulkOperation> ops = new ArrayList<>(hits.size() * 2);
-                for (Hit<JsonData> h : hits) {
+                List<Hit<JsonData>> snaps = snapshots.next();
+                List<Hit<JsonData>> mods = modelsLeft > 0 ? models.next() : List.of();
+                if (mods.size() > modelsLeft) mods = mods.subList(0, (int) modelsLeft);
+                modelsLeft -= mods.size();
+                if (snaps.isEmpty() && mods.isEmpty()) break;
+                List<BulkOperation> ops = new ArrayList<>(snaps.size() + mods.size());
+                for (Hit<JsonData> h : snaps) {
                     ops.add(BulkOperation.of(o -> o.index(i -> i.index(prefix + "-raw-snapshots-" + month)
                             .id(h.id())
                             .document(h.source()))));
                 }
-                for (var m : modelDocs) {
-                    if (m.isResult() && m.result().found()) {
-                        ops.add(BulkOperation.of(o -> o.index(i -> i.index(rawModels)
-                                .id(m.result().id())
-                                .document(m.result().source()))));
-                    }
+                for (Hit<JsonData> h : mods) {
+                    ops.add(BulkOperation.of(
+                            o -> o.index(i -> i.index(rawModels).id(h.id()).document(h.source()))));
                 }
                 long t = System.nanoTime();
                 var r = client.bulk(b -> b.operations(ops));
                 nanos += System.nanoTime() - t;
                 if (r.errors()) throw new IllegalStateException("raw bulk had errors");
                 docs += ops.size();
-                after = hits.get(hits.size() - 1).sort();
             }
         }
         long t = System.nanoTime();
@@ -314,6 +309,53 @@ public final class ScaleBenchmark {
         nanos += System.nanoTime() - t;
         System.out.printf("raw _bulk: %d documents in %.1f s%n", docs, nanos / 1e9);
         return docs / (nanos / 1e9);
+    }
+
+    /** Pages through an index's documents in id order (search_after). */
+    static final class Cursor {
+        private final ElasticsearchClient client;
+        private final String index;
+        private final java.util.function.Function<
+                        co.elastic.clients.elasticsearch._types.query_dsl.Query.Builder,
+                        co.elastic.clients.util.ObjectBuilder<co.elastic.clients.elasticsearch._types.query_dsl.Query>>
+                query;
+        private final int size;
+        private List<co.elastic.clients.elasticsearch._types.FieldValue> after;
+        private boolean done;
+
+        Cursor(
+                ElasticsearchClient client,
+                String index,
+                java.util.function.Function<
+                                co.elastic.clients.elasticsearch._types.query_dsl.Query.Builder,
+                                co.elastic.clients.util.ObjectBuilder<
+                                        co.elastic.clients.elasticsearch._types.query_dsl.Query>>
+                        query,
+                int size) {
+            this.client = client;
+            this.index = index;
+            this.query = query;
+            this.size = Math.max(1, size);
+        }
+
+        List<Hit<JsonData>> next() throws java.io.IOException {
+            if (done) return List.of();
+            List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
+            var hits = client.search(
+                            s -> {
+                                s.index(index)
+                                        .size(size)
+                                        .query(query)
+                                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                                return from == null ? s : s.searchAfter(from);
+                            },
+                            JsonData.class)
+                    .hits()
+                    .hits();
+            if (hits.size() < size) done = true;
+            if (!hits.isEmpty()) after = hits.get(hits.size() - 1).sort();
+            return hits;
+        }
     }
 
     static long storeBytes(ElasticsearchClient client, String pattern) throws Exception {
