@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.RegistryException;
 
 /**
  * Sector ids from {@code sectors.yaml} rules over pipeline tag, library, tags, repo name and (strong phrases only)
@@ -85,35 +84,34 @@ public final class SectorClassifier {
     }
 
     public static SectorClassifier load(Path sectorsYaml) {
-        JsonNode root = RuleFiles.read(sectorsYaml);
-        List<String> errors = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : root.path("sectors")) {
-            String id = n.path("id").asText("");
-            String label = "sectors[" + i++ + "] (" + id + ")";
-            if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
-            rules.add(new Rule(
-                    id,
-                    n.path("domain").asBoolean(false),
-                    lower(n.get("pipeline_tags")),
-                    lower(n.get("library_names")),
-                    lower(n.get("tags")),
-                    words(n.get("name_words")),
-                    words(n.get("card_phrases"))));
-        }
-        JsonNode ga = root.path("general_assistant");
-        String fallback = root.path("fallback").asText("other");
-        if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
-        if (!errors.isEmpty()) throw new RegistryException(sectorsYaml.toString(), errors);
-        return new SectorClassifier(
-                List.copyOf(rules),
-                ga.path("id").asText("general-assistant"),
-                lower(ga.get("pipeline_tags")),
-                lower(ga.get("chat_pipeline_tags")),
-                lower(ga.get("chat_tags")),
-                words(ga.get("chat_name_words")),
-                fallback);
+        return RuleFiles.load(sectorsYaml, (root, errors) -> {
+            List<Rule> rules = new ArrayList<>();
+            int i = 0;
+            for (JsonNode n : root.path("sectors")) {
+                String id = n.path("id").asText("");
+                String label = "sectors[" + i++ + "] (" + id + ")";
+                if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
+                rules.add(new Rule(
+                        id,
+                        n.path("domain").asBoolean(false),
+                        lower(n.get("pipeline_tags")),
+                        lower(n.get("library_names")),
+                        lower(n.get("tags")),
+                        words(n.get("name_words")),
+                        words(n.get("card_phrases"))));
+            }
+            JsonNode ga = root.path("general_assistant");
+            String fallback = root.path("fallback").asText("other");
+            if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
+            return new SectorClassifier(
+                    List.copyOf(rules),
+                    ga.path("id").asText("general-assistant"),
+                    lower(ga.get("pipeline_tags")),
+                    lower(ga.get("chat_pipeline_tags")),
+                    lower(ga.get("chat_tags")),
+                    words(ga.get("chat_name_words")),
+                    fallback);
+        });
     }
 
     private static Set<String> lower(JsonNode n) {
