@@ -2,9 +2,7 @@ package org.weightscope.catalogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,21 +36,16 @@ public record Adoption(
         LINEAGE;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         public static View of(String id) {
-            return Arrays.stream(values())
-                    .filter(v -> v.id().equals(id))
-                    .findFirst()
-                    .orElseThrow(() ->
-                            new IllegalArgumentException("unknown origin view '" + id + "' (use uploader or lineage)"));
+            return EnumIds.of(values(), id, "origin view");
         }
     }
 
     public enum Metric {
         DOWNLOADS_30D(
-                "downloads-30d",
                 "2",
                 "Sum of the hubs' 30-day rolling download counts (Hugging Face's downloads field), each model counted"
                         + " at its newest capture within the freshness window ending at the as-of day, never an older"
@@ -60,12 +53,10 @@ public record Adoption(
                         + " to several countries (a joint organisation, a merge of several roots) splits its downloads"
                         + " evenly between them."),
         MODELS(
-                "models",
                 "2",
                 "Number of models with a capture within the freshness window ending at the as-of day"
                         + " (fractional where a model is credited to several countries)."),
         DERIVATIVES(
-                "derivatives",
                 "1",
                 "New derivative models released in the period (the 7 days, or the calendar month, ending at the as-of"
                         + " day; release = the hub's createdAt): models that declare a base model (Hugging Face's"
@@ -75,19 +66,16 @@ public record Adoption(
                         + " (finetune, adapter, quantized; unknown when only the card names the base). Counts, and"
                         + " shares of the period's derivatives; models without a release date are left out."),
         RELEASES(
-                "releases",
                 "1",
                 "New models released in the period (the 7 days ending at the as-of day; release = the hub's"
                         + " createdAt), by origin in the chosen view; models without a release date are left out."),
         RELEASES_WEIGHTED(
-                "releases-weighted",
                 "1",
                 "New models released in the period, each weighted by its 30-day downloads 30 days after its release"
                         + " (its newest capture within the freshness window ending at release + 30 days, which then"
                         + " counts every download since release); releases without such a capture are left out of the"
                         + " weighted figure and counted in the coverage note."),
         CONCENTRATION(
-                "concentration",
                 "1",
                 "Concentration of 30-day downloads (downloads-30d v2, as of the day) over the keys of the chosen"
                         + " dimension: by=organisation over developer organisations (lineage view) or uploader"
@@ -96,13 +84,11 @@ public record Adoption(
                         + " keys = how many keys hold downloads. Unattributed downloads are left out (their owners are"
                         + " unknown, so they cannot be one key)."),
         DOWNLOADS_FIRST_YEAR(
-                "downloads-first-year",
                 "1",
                 "30-day downloads counted only while a model is in its first 12 months after release (as-of day no"
                         + " later than release + 365 days), as Economies of Open Intelligence's one_year_rolling caps"
                         + " old models; otherwise as downloads-30d v2. Models without a release date are left out."),
         RAM(
-                "ram",
                 "1",
                 "ATOM's Relative Adoption Metric v2: a model's cumulative downloads at day t after release divided"
                         + " by the cumulative downloads of the 10th most downloaded model of its size class at the same t"
@@ -133,18 +119,16 @@ public record Adoption(
                         "Number of models (fractional where a model is credited to several countries), over"
                                 + " every model ever captured (superseded 2026-12-01).");
 
-        private final String id;
         private final String version;
         private final String definition;
 
-        Metric(String id, String version, String definition) {
-            this.id = id;
+        Metric(String version, String definition) {
             this.version = version;
             this.definition = definition;
         }
 
         public String id() {
-            return id;
+            return EnumIds.id(this);
         }
 
         public String version() {
@@ -156,43 +140,25 @@ public record Adoption(
         }
 
         public static Metric of(String id) {
-            return Arrays.stream(values())
-                    .filter(m -> m.id.equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown metric '" + id + "' (use "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(values()).map(Metric::id).toList()) + ")"));
+            return EnumIds.of(values(), id, "metric");
         }
     }
 
     /** What figures are broken down by; ids are stable (API, files, URLs). */
     public enum Dimension {
-        ORIGIN("origin"),
-        ORGANISATION("organisation"),
-        SECTOR("sector"),
-        HARDWARE_CLASS("hardware-class"),
-        LICENCE_CLASS("licence-class"),
-        HUB("hub");
-
-        private final String id;
-
-        Dimension(String id) {
-            this.id = id;
-        }
+        ORIGIN,
+        ORGANISATION,
+        SECTOR,
+        HARDWARE_CLASS,
+        LICENCE_CLASS,
+        HUB;
 
         public String id() {
-            return id;
+            return EnumIds.id(this);
         }
 
         public static Dimension of(String id) {
-            return Arrays.stream(values())
-                    .filter(d -> d.id.equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown dimension '" + id + "' (use "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(values()).map(Dimension::id).toList()) + ")"));
+            return EnumIds.of(values(), id, "dimension");
         }
     }
 

@@ -11,17 +11,15 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
-import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.weightscope.storage.StorageException;
 
 /**
  * Aggregations behind {@link AdoptionService} over the daily snapshots: plain filters/terms/nested/sum
@@ -68,40 +66,30 @@ class AdoptionIndex {
             points.put(d.toString(), AsOfRule.counted(d, window));
             stale.put(d.toString(), AsOfRule.stale(d, window));
         }
-        try {
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(index)
-                            .size(0)
-                            .query(filter)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .aggregations(
-                                    "points",
-                                    a -> a.filters(f -> f.filters(b -> b.keyed(points)))
-                                            .aggregations(pointAggregations(q, withIds)))
-                            .aggregations("stale", a -> a.filters(f -> f.filters(b -> b.keyed(stale)))),
-                    Void.class);
-            if (response.aggregations().get("points") == null) {
-                days.forEach(d -> out.put(d, AdoptionResult.empty(0)));
-                return out;
-            }
-            Map<String, FiltersBucket> pointBuckets =
-                    response.aggregations().get("points").filters().buckets().keyed();
-            Map<String, FiltersBucket> staleBuckets =
-                    response.aggregations().get("stale").filters().buckets().keyed();
-            for (LocalDate d : days) {
-                long leftOut = staleBuckets.get(d.toString()).docCount();
-                FiltersBucket b = pointBuckets.get(d.toString());
-                out.put(
-                        d,
-                        b.docCount() == 0
-                                ? AdoptionResult.empty(leftOut)
-                                : result(b.aggregations(), b.docCount(), q, leftOut, withIds));
-            }
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        aggs.put(
+                "points",
+                Aggregation.of(a ->
+                        a.filters(f -> f.filters(b -> b.keyed(points))).aggregations(pointAggregations(q, withIds))));
+        aggs.put("stale", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(stale)))));
+        SearchResponse<Void> response =
+                CreditAggregations.aggregate(client, index, filter, aggs, "adoption aggregation");
+        if (response.aggregations().get("points") == null) {
+            days.forEach(d -> out.put(d, AdoptionResult.empty(0)));
             return out;
-        } catch (IOException e) {
-            throw new StorageException("adoption aggregation failed", e);
         }
+        Map<String, FiltersBucket> pointBuckets = CreditAggregations.filterBuckets(response, "points");
+        Map<String, FiltersBucket> staleBuckets = CreditAggregations.filterBuckets(response, "stale");
+        for (LocalDate d : days) {
+            long leftOut = staleBuckets.get(d.toString()).docCount();
+            FiltersBucket b = pointBuckets.get(d.toString());
+            out.put(
+                    d,
+                    b.docCount() == 0
+                            ? AdoptionResult.empty(leftOut)
+                            : result(b.aggregations(), b.docCount(), q, leftOut, withIds));
+        }
+        return out;
     }
 
     private static Map<String, Aggregation> pointAggregations(Adoption.Query q, boolean withIds) {
@@ -129,41 +117,18 @@ class AdoptionIndex {
         double total = q.by() != Adoption.Dimension.ORIGIN && q.metric() == Adoption.Metric.MODELS
                 ? models
                 : totalOf(aggs.get("total"), q);
-        List<Adoption.Figure> figures =
-                CreditAggregations.figures(buckets(aggs.get("by"), q), b -> valueOf(b, q), q.metric(), total);
-        Instant asOf = CreditAggregations.newest(aggs.get("asOf"));
-        Map<String, Long> sources = new LinkedHashMap<>();
-        aggs.get("sources")
-                .sterms()
-                .buckets()
-                .array()
-                .forEach(b -> sources.put(b.key().stringValue(), b.docCount()));
         var top = aggs.get("top").sterms().buckets().array();
-        String topModel = top.isEmpty() ? null : top.get(0).key().stringValue();
-        double topValue =
-                top.isEmpty() ? 0 : top.get(0).aggregations().get("value").sum().value();
-        Set<String> ids = new LinkedHashSet<>();
-        if (withIds) {
-            aggs.get("ids")
-                    .sterms()
-                    .buckets()
-                    .array()
-                    .forEach(b -> ids.add(b.key().stringValue()));
-        }
-        total = CreditAggregations.shown(q.metric(), total);
-        return new AdoptionResult(
+        var reading = new CreditAggregations.Reading(
                 total,
-                figures,
-                asOf,
-                models,
-                Math.round(aggs.get("downloads").sum().value()),
-                CreditAggregations.day(aggs.get("from")),
-                CreditAggregations.day(aggs.get("to")),
-                leftOut,
-                sources,
-                topModel,
-                topValue,
-                ids);
+                b -> valueOf(b, q),
+                CreditAggregations.byKey(aggs.get("sources"), StringTermsBucket::docCount),
+                top.isEmpty() ? null : top.get(0).key().stringValue(),
+                top.isEmpty() ? 0 : top.get(0).aggregations().get("value").sum().value());
+        Set<String> ids = withIds
+                ? new LinkedHashSet<>(CreditAggregations.byKey(aggs.get("ids"), StringTermsBucket::docCount)
+                        .keySet())
+                : new LinkedHashSet<>();
+        return CreditAggregations.result(q, aggs, models, leftOut, reading, ids);
     }
 
     /** Origin × another dimension as of one day: for each key of {@code split}, the metric by country. */
@@ -172,51 +137,31 @@ class AdoptionIndex {
         Query filter = Query.of(x -> x.bool(b -> b.filter(filters(q, null)).filter(AsOfRule.counted(at, window))));
         Aggregation credit = CreditAggregations.byCountry(
                 q.view(), 50, null, Map.of("value", CreditAggregations.creditSum(q.metric())));
-        try {
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(index)
-                            .size(0)
-                            .query(filter)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .aggregations(
-                                    "split",
-                                    a -> a.terms(t -> t.field(field(split, q.view()))
-                                                    .size(q.top())
-                                                    .missing(CreditAggregations.missingKey(split)))
-                                            .aggregations("credit", credit)),
-                    Void.class);
-            return CreditAggregations.cross(response.aggregations().get("split"));
-        } catch (IOException e) {
-            throw new StorageException("adoption aggregation failed", e);
-        }
+        Aggregation splitBy = Aggregation.of(a -> a.terms(t ->
+                        t.field(field(split, q.view())).size(q.top()).missing(CreditAggregations.missingKey(split)))
+                .aggregations("credit", credit));
+        return CreditAggregations.cross(
+                CreditAggregations.aggregate(client, index, filter, Map.of("split", splitBy), "adoption aggregation")
+                        .aggregations()
+                        .get("split"));
     }
 
     /** The newest capture day on or before {@code day} of snapshots that carry the metric, if any. */
-    java.util.Optional<LocalDate> newestDay(String index, Adoption.Metric metric, LocalDate day) {
-        try {
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(index)
-                            .size(0)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .query(x -> x.bool(b -> {
-                                b.filter(f ->
-                                        f.range(r -> r.date(d -> d.field("day").lte(day.toString()))));
-                                if (metric == Adoption.Metric.DOWNLOADS_30D) {
-                                    b.filter(f -> f.exists(e -> e.field("downloads30d")));
-                                }
-                                return b;
-                            }))
-                            .aggregations("newest", a -> a.max(m -> m.field("day"))),
-                    Void.class);
-            Aggregate newest = response.aggregations().get("newest");
-            return newest == null
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.ofNullable(CreditAggregations.day(newest));
-        } catch (IOException e) {
-            throw new StorageException("snapshot days query failed", e);
+    Optional<LocalDate> newestDay(String index, Adoption.Metric metric, LocalDate day) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        bool.filter(f -> f.range(r -> r.date(d -> d.field("day").lte(day.toString()))));
+        if (metric == Adoption.Metric.DOWNLOADS_30D) {
+            bool.filter(f -> f.exists(e -> e.field("downloads30d")));
         }
+        Aggregate newest = CreditAggregations.aggregate(
+                        client,
+                        index,
+                        Query.of(x -> x.bool(bool.build())),
+                        Map.of("newest", Aggregation.of(a -> a.max(m -> m.field("day")))),
+                        "snapshot days query")
+                .aggregations()
+                .get("newest");
+        return newest == null ? Optional.empty() : Optional.ofNullable(CreditAggregations.day(newest));
     }
 
     static String field(Adoption.Dimension d, Adoption.View view) {
@@ -263,12 +208,6 @@ class AdoptionIndex {
             return CreditAggregations.inView(q.view(), Map.of("value", CreditAggregations.creditSum(q.metric())));
         }
         return CreditAggregations.sum("downloads30d");
-    }
-
-    private static List<StringTermsBucket> buckets(Aggregate by, Adoption.Query q) {
-        return q.by() == Adoption.Dimension.ORIGIN
-                ? CreditAggregations.countries(by)
-                : by.sterms().buckets().array();
     }
 
     private static double valueOf(StringTermsBucket b, Adoption.Query q) {

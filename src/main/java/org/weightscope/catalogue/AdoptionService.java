@@ -73,7 +73,7 @@ public class AdoptionService {
     private Map<LocalDate, AdoptionResult> results(Adoption.Query query, List<LocalDate> days) {
         return cube.asOf(query, days)
                 .map(CubeReader.Answer::results)
-                .orElseGet(() -> index.asOf(alias(), query, days, window(), null, false));
+                .orElseGet(() -> fromSnapshots(query, days, null, false));
     }
 
     /** The pre-aggregated adoption cube behind the figures (benchmarks switch it off to compare). */
@@ -147,7 +147,7 @@ public class AdoptionService {
                 return everyModel(query, all, sample, changes, sample != Sample.ALL);
             }
         }
-        Map<LocalDate, AdoptionResult> all = index.asOf(alias(), query, days, window(), null, true);
+        Map<LocalDate, AdoptionResult> all = fromSnapshots(query, days, null, true);
         Set<String> common = null;
         Set<String> seen = null;
         boolean changes = false;
@@ -177,12 +177,7 @@ public class AdoptionService {
                     common == null ? "no capture in the range" : "no model has a capture in every week with data");
         }
         Collection<String> keep = common;
-        return new Series(
-                points(query, index.asOf(alias(), query, days, window(), keep, false)),
-                sample,
-                changes,
-                keep.size(),
-                null);
+        return new Series(points(query, fromSnapshots(query, days, keep, false)), sample, changes, keep.size(), null);
     }
 
     private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionResult> results) {
@@ -198,6 +193,17 @@ public class AdoptionService {
 
     public FigureSettings figureSettings() {
         return settings;
+    }
+
+    /**
+     * The query as of each day from the snapshots under the as-of rule, in one search (not from the cube).
+     *
+     * @param onlyModels restrict to these model ids, or null
+     * @param withIds    also return each point's model ids
+     */
+    Map<LocalDate, AdoptionResult> fromSnapshots(
+            Adoption.Query query, List<LocalDate> days, Collection<String> onlyModels, boolean withIds) {
+        return index.asOf(alias(), query, days, window(), onlyModels, withIds);
     }
 
     private int window() {
@@ -221,20 +227,25 @@ public class AdoptionService {
                                 ? "the country of the organisation owning the repository's namespace."
                                 : "the country of the developer of the root(s) of the model's base-model lineage.")
                         + " Unknown organisations are 'unattributed', never guessed.";
-        if (r == null || r.models() == 0) {
-            return new Adoption(
-                    q.metric().id(),
-                    q.metric().version(),
-                    q.by().id(),
-                    q.view().id(),
-                    at,
-                    null,
-                    0,
-                    List.of(),
-                    Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels()),
-                    definition,
-                    rules.version());
-        }
+        boolean empty = r == null || r.models() == 0;
+        return new Adoption(
+                q.metric().id(),
+                q.metric().version(),
+                q.by().id(),
+                q.view().id(),
+                at,
+                empty ? null : r.asOf(),
+                empty ? 0 : r.total(),
+                empty ? List.of() : r.figures(),
+                empty
+                        ? Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels())
+                        : coverage(q, r),
+                definition,
+                rules.version());
+    }
+
+    /** What a result with models in it was computed over, and the warnings that go with it. */
+    private Coverage coverage(Adoption.Query q, AdoptionResult r) {
         Map<String, Long> kinds = new HashMap<>();
         r.sources().forEach((source, n) -> kinds.merge(CaptureKind.of(source).id(), n, Long::sum));
         List<String> kindIds = kinds.entrySet().stream()
@@ -244,7 +255,7 @@ public class AdoptionService {
         // counts name no top model (a release count's result carries none; a weighted one does)
         boolean counts = q.metric() == Adoption.Metric.MODELS || (!q.metric().downloads() && r.topModel() == null);
         double topShare = counts || r.downloads() == 0 ? 0 : r.topValue() / r.downloads();
-        Coverage coverage = new Coverage(
+        return new Coverage(
                 r.models(),
                 r.downloads(),
                 r.capturedFrom(),
@@ -257,18 +268,6 @@ public class AdoptionService {
                 counts ? null : r.topModel(),
                 topShare,
                 topShare > settings.dominantShare());
-        return new Adoption(
-                q.metric().id(),
-                q.metric().version(),
-                q.by().id(),
-                q.view().id(),
-                at,
-                r.asOf(),
-                r.total(),
-                r.figures(),
-                coverage,
-                definition,
-                rules.version());
     }
 
     /** The series of every model each week counts; {@code truncated}: a constant sample was asked but too large. */

@@ -9,21 +9,15 @@ import java.util.Locale;
  * full listing of a million answer different questions.
  */
 public enum CaptureKind {
-    FULL_LISTING("full-listing"),
-    TRACKED_SET("tracked-set"),
-    TRENDING_LIST("trending-list"),
-    NEWEST_PAGE("newest-page"),
-    MODEL_DETAILS("model-details"),
-    OTHER("other");
-
-    private final String id;
-
-    CaptureKind(String id) {
-        this.id = id;
-    }
+    FULL_LISTING,
+    TRACKED_SET,
+    TRENDING_LIST,
+    NEWEST_PAGE,
+    MODEL_DETAILS,
+    OTHER;
 
     public String id() {
-        return id;
+        return EnumIds.id(this);
     }
 
     public static CaptureKind of(String source) {

@@ -1,16 +1,25 @@
 package org.weightscope.catalogue;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import org.weightscope.storage.StorageException;
 
 /**
  * The query and aggregation parts the snapshot aggregation ({@link AdoptionIndex}) and the cube ({@link CubeReader})
@@ -151,5 +160,73 @@ final class CreditAggregations {
     /** Downloads read as whole numbers (a split credit can leave halves); counts keep two decimals (merges). */
     static double shown(Adoption.Metric metric, double value) {
         return metric == Adoption.Metric.MODELS ? Math.round(value * 100) / 100.0 : Math.round(value);
+    }
+
+    /** Aggregations only (no hits) over the documents of {@code index} matching {@code query}; a missing index is empty. */
+    static SearchResponse<Void> aggregate(
+            ElasticsearchClient client, String index, Query query, Map<String, Aggregation> aggregations, String what) {
+        try {
+            return client.search(
+                    s -> s.index(index)
+                            .size(0)
+                            .query(query)
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .aggregations(aggregations),
+                    Void.class);
+        } catch (IOException e) {
+            throw new StorageException(what + " failed", e);
+        }
+    }
+
+    /** The buckets of a keyed {@code filters} aggregation of an answer, by key. */
+    static Map<String, FiltersBucket> filterBuckets(SearchResponse<Void> response, String name) {
+        return response.aggregations().get(name).filters().buckets().keyed();
+    }
+
+    /** Each bucket of a terms answer, by key, with {@code value} of it, in the answer's order. */
+    static Map<String, Long> byKey(Aggregate terms, ToLongFunction<StringTermsBucket> value) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        terms.sterms().buckets().array().forEach(b -> out.put(b.key().stringValue(), value.applyAsLong(b)));
+        return out;
+    }
+
+    /** The breakdown's buckets of a point: countries in the query's view, or the terms of another dimension. */
+    static List<StringTermsBucket> buckets(Aggregate by, Adoption.Query q) {
+        return q.by() == Adoption.Dimension.ORIGIN
+                ? countries(by)
+                : by.sterms().buckets().array();
+    }
+
+    /**
+     * What the snapshot aggregation and the cube read differently about one point: the total (before it is rounded
+     * for show), each breakdown bucket's value, its sources' model counts and its most downloaded model.
+     */
+    record Reading(
+            double total,
+            ToDoubleFunction<StringTermsBucket> value,
+            Map<String, Long> sources,
+            String topModel,
+            double topValue) {}
+
+    /**
+     * A point's result from its aggregations: the figures of the breakdown {@code by}, and what both stores answer
+     * under the same names ({@code asOf}, {@code downloads}, {@code from}, {@code to}).
+     */
+    static AdoptionResult result(
+            Adoption.Query q, Map<String, Aggregate> aggs, long models, long leftOut, Reading r, Set<String> ids) {
+        return new AdoptionResult(
+                shown(q.metric(), r.total()),
+                figures(buckets(aggs.get("by"), q), r.value(), q.metric(), r.total()),
+                newest(aggs.get("asOf")),
+                models,
+                Math.round(aggs.get("downloads").sum().value()),
+                day(aggs.get("from")),
+                day(aggs.get("to")),
+                leftOut,
+                r.sources(),
+                r.topModel(),
+                r.topValue(),
+                ids);
     }
 }

@@ -6,13 +6,11 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,20 +21,11 @@ import java.util.Set;
 import org.weightscope.storage.Queries;
 import org.weightscope.storage.StorageException;
 
-/** Reads figures from the adoption cube ({@link AdoptionCube}): one search per request, answered from its groups. */
-final class CubeReader {
-
-    private final ElasticsearchClient client;
-    private final String alias;
-    private final AttributionRules rules;
-    private final int window;
-
-    CubeReader(ElasticsearchClient client, String alias, AttributionRules rules, int window) {
-        this.client = client;
-        this.alias = alias;
-        this.rules = rules;
-        this.window = window;
-    }
+/**
+ * Reads figures from the adoption cube ({@link AdoptionCube}) behind {@code alias}, built under {@code rules} and
+ * the freshness {@code window}: one search per request, answered from its groups.
+ */
+record CubeReader(ElasticsearchClient client, String alias, AttributionRules rules, int window) {
 
     /** A request's answer from the cube, with each point's model-set fingerprint (count and two hash sums). */
     record Answer(Map<LocalDate, AdoptionResult> results, Map<LocalDate, List<Long>> fingerprints) {}
@@ -60,80 +49,66 @@ final class CubeReader {
         }
         List<FieldValue> dayValues =
                 days.stream().map(d -> FieldValue.of(d.toString())).toList();
-        try {
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(alias)
-                            .size(0)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .query(x -> x.bool(b -> b.should(
-                                            o -> o.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
-                                    .should(o -> o.term(t -> t.field("kind").value(AdoptionCube.SPAN)))))
-                            .aggregations("markers", a -> a.filters(f -> f.filters(b -> b.keyed(markers))))
-                            .aggregations(
-                                    "earliest",
-                                    a -> a.filter(f ->
-                                                    f.term(t -> t.field("kind").value(AdoptionCube.SPAN)))
-                                            .aggregations("day", x -> x.min(m -> m.field("day"))))
-                            .aggregations(
-                                    "points",
-                                    a -> a.filters(f -> f.filters(b -> b.keyed(points)))
-                                            .aggregations(pointAggregations(q)))
-                            .aggregations(
-                                    "stale",
-                                    a -> a.filters(f -> f.filters(b -> b.keyed(stale)))
-                                            .aggregations("models", x -> x.sum(m -> m.field("models")))),
-                    Void.class);
-            if (response.aggregations().get("markers") == null) {
+        Query daysAndSpan = Query.of(x ->
+                x.bool(b -> b.should(o -> o.terms(t -> t.field("day").terms(v -> v.value(dayValues))))
+                        .should(o -> o.term(t -> t.field("kind").value(AdoptionCube.SPAN)))));
+        Map<String, Aggregation> request = new LinkedHashMap<>();
+        request.put("markers", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(markers)))));
+        request.put(
+                "earliest",
+                Aggregation.of(a -> a.filter(f -> f.term(t -> t.field("kind").value(AdoptionCube.SPAN)))
+                        .aggregations("day", x -> x.min(m -> m.field("day")))));
+        request.put(
+                "points",
+                Aggregation.of(
+                        a -> a.filters(f -> f.filters(b -> b.keyed(points))).aggregations(pointAggregations(q))));
+        request.put(
+                "stale",
+                Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(stale)))
+                        .aggregations("models", x -> x.sum(m -> m.field("models")))));
+        SearchResponse<Void> response =
+                CreditAggregations.aggregate(client, alias, daysAndSpan, request, "adoption cube aggregation");
+        if (response.aggregations().get("markers") == null) {
+            return Optional.empty();
+        }
+        Map<String, FiltersBucket> markerBuckets = CreditAggregations.filterBuckets(response, "markers");
+        LocalDate first = CreditAggregations.day(
+                response.aggregations().get("earliest").filter().aggregations().get("day"));
+        Set<LocalDate> before = new java.util.HashSet<>();
+        for (LocalDate d : days) {
+            if (first != null && d.isBefore(first)) {
+                before.add(d); // before every capture: nothing to count, nothing stale
+            } else if (markerBuckets.get(d.toString()).docCount() == 0) {
                 return Optional.empty();
             }
-            Map<String, FiltersBucket> markerBuckets =
-                    response.aggregations().get("markers").filters().buckets().keyed();
-            LocalDate first = CreditAggregations.day(response.aggregations()
-                    .get("earliest")
-                    .filter()
-                    .aggregations()
-                    .get("day"));
-            Set<LocalDate> before = new java.util.HashSet<>();
-            for (LocalDate d : days) {
-                if (first != null && d.isBefore(first)) {
-                    before.add(d); // before every capture: nothing to count, nothing stale
-                } else if (markerBuckets.get(d.toString()).docCount() == 0) {
-                    return Optional.empty();
-                }
-            }
-            Map<String, FiltersBucket> pointBuckets =
-                    response.aggregations().get("points").filters().buckets().keyed();
-            Map<String, FiltersBucket> staleBuckets =
-                    response.aggregations().get("stale").filters().buckets().keyed();
-            Map<LocalDate, AdoptionResult> out = new LinkedHashMap<>();
-            Map<LocalDate, List<Long>> prints = new LinkedHashMap<>();
-            for (LocalDate d : days) {
-                if (before.contains(d)) {
-                    out.put(d, AdoptionResult.empty(0));
-                    prints.put(d, List.of(0L, 0L, 0L));
-                    continue;
-                }
-                long leftOut = Math.round(staleBuckets
-                        .get(d.toString())
-                        .aggregations()
-                        .get("models")
-                        .sum()
-                        .value());
-                Map<String, Aggregate> aggs = pointBuckets.get(d.toString()).aggregations();
-                long models = Math.round(aggs.get("models").sum().value());
-                out.put(d, models == 0 ? AdoptionResult.empty(leftOut) : result(aggs, models, q, leftOut));
-                prints.put(
-                        d,
-                        List.of(
-                                models,
-                                Math.round(aggs.get("f1").sum().value()),
-                                Math.round(aggs.get("f2").sum().value())));
-            }
-            return Optional.of(new Answer(out, prints));
-        } catch (IOException e) {
-            throw new StorageException("adoption cube aggregation failed", e);
         }
+        Map<String, FiltersBucket> pointBuckets = CreditAggregations.filterBuckets(response, "points");
+        Map<String, FiltersBucket> staleBuckets = CreditAggregations.filterBuckets(response, "stale");
+        Map<LocalDate, AdoptionResult> out = new LinkedHashMap<>();
+        Map<LocalDate, List<Long>> prints = new LinkedHashMap<>();
+        for (LocalDate d : days) {
+            if (before.contains(d)) {
+                out.put(d, AdoptionResult.empty(0));
+                prints.put(d, List.of(0L, 0L, 0L));
+                continue;
+            }
+            long leftOut = Math.round(staleBuckets
+                    .get(d.toString())
+                    .aggregations()
+                    .get("models")
+                    .sum()
+                    .value());
+            Map<String, Aggregate> aggs = pointBuckets.get(d.toString()).aggregations();
+            long models = Math.round(aggs.get("models").sum().value());
+            out.put(d, models == 0 ? AdoptionResult.empty(leftOut) : result(aggs, models, q, leftOut));
+            prints.put(
+                    d,
+                    List.of(
+                            models,
+                            Math.round(aggs.get("f1").sum().value()),
+                            Math.round(aggs.get("f2").sum().value())));
+        }
+        return Optional.of(new Answer(out, prints));
     }
 
     /** Origin × another dimension as of one day, from the cube; empty when it does not hold the day. */
@@ -150,24 +125,15 @@ final class CubeReader {
                 Map.of(
                         "models", CreditAggregations.sum("originCredit.models"),
                         "value", CreditAggregations.creditSum(q.metric())));
-        try {
-            SearchResponse<Void> response = client.search(
-                    s -> s.index(alias)
-                            .size(0)
-                            .query(filter)
-                            .aggregations(
-                                    "split",
-                                    a -> a.terms(t -> t.field(AdoptionIndex.field(split, q.view()))
-                                                    .size(q.top())
-                                                    .order(NamedValue.of("models", SortOrder.Desc))
-                                                    .missing(CreditAggregations.missingKey(split)))
-                                            .aggregations("models", CreditAggregations.sum("models"))
-                                            .aggregations("credit", credit)),
-                    Void.class);
-            return Optional.of(CreditAggregations.cross(response.aggregations().get("split")));
-        } catch (IOException e) {
-            throw new StorageException("adoption cube aggregation failed", e);
-        }
+        Aggregation splitBy = Aggregation.of(a -> a.terms(t -> t.field(AdoptionIndex.field(split, q.view()))
+                        .size(q.top())
+                        .order(NamedValue.of("models", SortOrder.Desc))
+                        .missing(CreditAggregations.missingKey(split)))
+                .aggregations("models", CreditAggregations.sum("models"))
+                .aggregations("credit", credit));
+        SearchResponse<Void> response = CreditAggregations.aggregate(
+                client, alias, filter, Map.of("split", splitBy), "adoption cube aggregation");
+        return Optional.of(CreditAggregations.cross(response.aggregations().get("split")));
     }
 
     /** Cube documents of one kind and day that also match {@code and}. */
@@ -240,26 +206,14 @@ final class CubeReader {
 
     private static AdoptionResult result(Map<String, Aggregate> aggs, long models, Adoption.Query q, long leftOut) {
         boolean origin = q.by() == Adoption.Dimension.ORIGIN;
-        Aggregate by = aggs.get("by");
         double total = !origin && q.metric() == Adoption.Metric.MODELS
                 ? models
                 : origin
-                        ? CreditAggregations.viewOf(by).get("value").sum().value()
+                        ? CreditAggregations.viewOf(aggs.get("by"))
+                                .get("value")
+                                .sum()
+                                .value()
                         : aggs.get("downloads").sum().value();
-        List<StringTermsBucket> buckets = origin
-                ? CreditAggregations.countries(by)
-                : by.sterms().buckets().array();
-        List<Adoption.Figure> figures = CreditAggregations.figures(
-                buckets, b -> b.aggregations().get("value").sum().value(), q.metric(), total);
-        Instant asOf = CreditAggregations.newest(aggs.get("asOf"));
-        Map<String, Long> sources = new LinkedHashMap<>();
-        aggs.get("sources")
-                .sterms()
-                .buckets()
-                .array()
-                .forEach(b -> sources.put(
-                        b.key().stringValue(),
-                        Math.round(b.aggregations().get("models").sum().value())));
         var top = aggs.get("top").topHits().hits().hits();
         String topModel = null;
         double topValue = 0;
@@ -270,19 +224,14 @@ final class CubeReader {
                 topValue = src.getJsonNumber("topDownloads").doubleValue();
             }
         }
-        total = CreditAggregations.shown(q.metric(), total);
-        return new AdoptionResult(
+        var reading = new CreditAggregations.Reading(
                 total,
-                figures,
-                asOf,
-                models,
-                Math.round(aggs.get("downloads").sum().value()),
-                CreditAggregations.day(aggs.get("from")),
-                CreditAggregations.day(aggs.get("to")),
-                leftOut,
-                sources,
+                b -> b.aggregations().get("value").sum().value(),
+                CreditAggregations.byKey(
+                        aggs.get("sources"),
+                        b -> Math.round(b.aggregations().get("models").sum().value())),
                 topModel,
-                topValue,
-                new LinkedHashSet<>());
+                topValue);
+        return CreditAggregations.result(q, aggs, models, leftOut, reading, new LinkedHashSet<>());
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.weightscope.storage.Indices;
 
 /**
  * The anchors' figures over 30-day downloads, from the snapshots under the as-of rule: concentration of a
@@ -20,13 +19,9 @@ import org.weightscope.storage.Indices;
 class DownloadFigures {
 
     private final AdoptionService adoption;
-    private final AdoptionIndex index;
-    private final Indices indices;
 
-    DownloadFigures(AdoptionService adoption, AdoptionIndex index, Indices indices) {
+    DownloadFigures(AdoptionService adoption) {
         this.adoption = adoption;
-        this.index = index;
-        this.indices = indices;
     }
 
     Adoption concentration(Adoption.Query q, LocalDate day) {
@@ -112,13 +107,6 @@ class DownloadFigures {
         }
         Adoption.Query downloads =
                 new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), top);
-        return index.asOf(
-                        indices.alias(SnapshotsIndex.NAME),
-                        downloads,
-                        List.of(day),
-                        adoption.figureSettings().freshnessDays(),
-                        ids,
-                        false)
-                .get(day);
+        return adoption.fromSnapshots(downloads, List.of(day), ids, false).get(day);
     }
 }

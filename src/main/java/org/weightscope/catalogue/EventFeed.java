@@ -2,30 +2,26 @@ package org.weightscope.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
-import org.weightscope.storage.StorageException;
+import org.weightscope.storage.Queries;
 
 /** Releases, licence changes and other model events: newest first, filterable, and counted by origin. */
 @Service
 public class EventFeed {
 
-    private final ElasticsearchClient client;
-    private final Indices indices;
+    private final Documents<ModelEvent> events;
 
     EventFeed(ElasticsearchClient client, Indices indices) {
-        this.client = client;
-        this.indices = indices;
+        this.events = new Documents<>(client, indices, EventsIndex.NAME, ModelEvent.class, "event");
     }
 
     /**
@@ -42,55 +38,27 @@ public class EventFeed {
     }
 
     public List<ModelEvent> recent(Filter f, int size) {
-        try {
-            SearchResponse<ModelEvent> r = client.search(
-                    s -> s.index(indices.alias(EventsIndex.NAME))
-                            .size(size)
-                            .query(q -> q.bool(query(f)))
-                            .sort(o -> o.field(x -> x.field("at").order(SortOrder.Desc)))
-                            .sort(o -> o.field(x -> x.field("id").order(SortOrder.Asc))),
-                    ModelEvent.class);
-            return r.hits().hits().stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .toList();
-        } catch (IOException e) {
-            throw new StorageException("events query failed", e);
-        }
+        return events.search(s -> s.size(size)
+                .query(q -> q.bool(query(f)))
+                .sort(Queries.desc("at"))
+                .sort(Queries.asc("id")));
     }
 
     public long count(Filter f) {
-        try {
-            return client.count(c -> c.index(indices.alias(EventsIndex.NAME)).query(q -> q.bool(query(f))))
-                    .count();
-        } catch (IOException e) {
-            throw new StorageException("events count failed", e);
-        }
+        return events.count(Query.of(q -> q.bool(query(f))));
     }
 
     /** Events matching the filter, counted by origin in the filter's view (a model with two countries counts in both). */
     public Map<String, Long> countByOrigin(Filter f) {
         String field = f.view() == Adoption.View.UPLOADER ? "uploaderOrigin" : "lineageCountries";
-        try {
-            SearchResponse<Void> r = client.search(
-                    s -> s.index(indices.alias(EventsIndex.NAME))
-                            .size(0)
-                            .query(q -> q.bool(query(f)))
-                            .aggregations(
-                                    "origin",
-                                    a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))),
-                    Void.class);
-            Map<String, Long> out = new LinkedHashMap<>();
-            r.aggregations()
-                    .get("origin")
-                    .sterms()
-                    .buckets()
-                    .array()
-                    .forEach(b -> out.put(b.key().stringValue(), b.docCount()));
-            return out;
-        } catch (IOException e) {
-            throw new StorageException("events aggregation failed", e);
-        }
+        SearchResponse<Void> r = events.response(
+                s -> s.size(0)
+                        .query(q -> q.bool(query(f)))
+                        .aggregations(
+                                "origin",
+                                a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))),
+                Void.class);
+        return CreditAggregations.byKey(r.aggregations().get("origin"), StringTermsBucket::docCount);
     }
 
     /** The newest event time, the as-of of the feed. */

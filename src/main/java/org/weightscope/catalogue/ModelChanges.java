@@ -43,17 +43,7 @@ final class ModelChanges {
             Object before = prev.facts().cardData().get(PRICING);
             Object after = raw.facts().cardData().get(PRICING);
             if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a && !b.equals(a)) {
-                out.add(ModelEvent.of(
-                        ModelEvent.PRICE_CHANGE,
-                        ModelEvent.PRICE_CHANGE + ":" + day,
-                        model,
-                        seen,
-                        day,
-                        priceText(b),
-                        priceText(a),
-                        null,
-                        null,
-                        runId));
+                out.add(ModelEvent.change(ModelEvent.PRICE_CHANGE, model, day, priceText(b), priceText(a), runId));
             }
         }
         if (hasLicenceInfo(raw.facts()) && prev.facts() != null && hasLicenceInfo(prev.facts())) {
@@ -76,17 +66,7 @@ final class ModelChanges {
         String gatedBefore = prev.gated();
         String gatedAfter = raw.figures() == null ? null : raw.figures().gated();
         if (gatedBefore != null && gatedAfter != null && !gatedBefore.equals(gatedAfter)) {
-            out.add(ModelEvent.of(
-                    ModelEvent.GATED_CHANGE,
-                    ModelEvent.GATED_CHANGE + ":" + day,
-                    model,
-                    seen,
-                    day,
-                    gatedBefore,
-                    gatedAfter,
-                    null,
-                    null,
-                    runId));
+            out.add(ModelEvent.change(ModelEvent.GATED_CHANGE, model, day, gatedBefore, gatedAfter, runId));
         }
         return out;
     }

@@ -84,4 +84,10 @@ public record ModelEvent(
                 model.recorded(),
                 model.source());
     }
+
+    /** A change seen on {@code day} in the observation of {@code model}: its id is {@code <model id>:<type>:<day>}. */
+    static ModelEvent change(
+            String type, CatalogueModel model, LocalDate day, String before, String after, String runId) {
+        return of(type, type + ":" + day, model, model.asOf(), day, before, after, null, null, runId);
+    }
 }

@@ -1,18 +1,16 @@
 package org.weightscope.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
-import org.weightscope.storage.StorageException;
+import org.weightscope.storage.Queries;
 
 /**
  * Cross-hub links ({@link ModelLink}) and the totals they make possible: per hub and combined without
@@ -25,51 +23,27 @@ public class ModelLinks {
     static final String NAME = "model-links";
     private static final int MAX = 10_000;
 
-    private final ElasticsearchClient client;
-    private final Indices indices;
+    private final Documents<ModelLink> links;
+    private final Documents<CatalogueModel> models;
     private final CatalogueService catalogue;
 
     ModelLinks(ElasticsearchClient client, Indices indices, CatalogueService catalogue) {
-        this.client = client;
-        this.indices = indices;
+        this.links = new Documents<>(client, indices, NAME, ModelLink.class, "model link");
+        this.models = new Documents<>(client, indices, ModelsIndex.NAME, CatalogueModel.class, "model");
         this.catalogue = catalogue;
     }
 
     public void saveAll(List<ModelLink> links) {
-        if (links.isEmpty()) return;
-        try {
-            var r = client.bulk(b -> {
-                links.forEach(l -> b.operations(o ->
-                        o.index(i -> i.index(indices.alias(NAME)).id(l.id()).document(l))));
-                return b;
-            });
-            if (r.errors()) throw new StorageException("cannot store model links");
-        } catch (IOException e) {
-            throw new StorageException("cannot store model links", e);
-        }
-        indices.refresh(NAME);
+        this.links.putAll(links, ModelLink::id);
     }
 
     public List<ModelLink> all() {
-        try {
-            return client.search(s -> s.index(indices.alias(NAME)).size(MAX), ModelLink.class).hits().hits().stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .toList();
-        } catch (IOException e) {
-            throw new StorageException("cannot read model links", e);
-        }
+        return links.search(s -> s.size(MAX));
     }
 
     private long count(String hub) {
-        try {
-            indices.refresh(ModelsIndex.NAME);
-            return client.count(c -> c.index(indices.alias(ModelsIndex.NAME))
-                            .query(q -> q.term(t -> t.field("hub").value(hub))))
-                    .count();
-        } catch (IOException e) {
-            throw new StorageException("cannot count models of " + hub, e);
-        }
+        models.refresh();
+        return models.count(Queries.terms("hub", hub));
     }
 
     /** Links of one model, either side. */

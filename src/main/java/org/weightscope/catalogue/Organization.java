@@ -38,19 +38,6 @@ public record Organization(
         domains = domains == null ? List.of() : List.copyOf(domains);
     }
 
-    public Organization(
-            String id,
-            String name,
-            List<String> countries,
-            String type,
-            String role,
-            String parent,
-            Map<String, List<String>> namespaces,
-            Map<String, String> evidence,
-            String epochName) {
-        this(id, name, countries, type, role, parent, namespaces, evidence, epochName, List.of(), null);
-    }
-
     public boolean isRedistributor() {
         return "redistributor".equals(role);
     }

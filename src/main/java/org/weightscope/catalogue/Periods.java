@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The periods a series is cut into: ISO weeks (as of Sunday) or calendar months (as of their last day). */
 public enum Periods {
@@ -13,14 +12,11 @@ public enum Periods {
     MONTH;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static Periods of(String id) {
-        for (Periods p : values()) {
-            if (p.id().equals(id)) return p;
-        }
-        throw new IllegalArgumentException("unknown period '" + id + "' (use week or month)");
+        return EnumIds.of(values(), id, "period");
     }
 
     /** The first day of the period that ends at {@code day}: 6 days before it, or the first of its month. */

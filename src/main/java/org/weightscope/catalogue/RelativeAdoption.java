@@ -31,18 +31,17 @@ public final class RelativeAdoption {
      * models compete only with models within a factor of ten of their size.
      */
     public enum SizeClass {
-        UNDER_1B("<1B", 0, 1_000_000_000L),
-        B1_9("1-9B", 1_000_000_000L, 10_000_000_000L),
-        B10_99("10-99B", 10_000_000_000L, 100_000_000_000L),
-        B100_PLUS("100B+", 100_000_000_000L, Long.MAX_VALUE);
+        UNDER_1B("<1B", 1_000_000_000L),
+        B1_9("1-9B", 10_000_000_000L),
+        B10_99("10-99B", 100_000_000_000L),
+        B100_PLUS("100B+", Long.MAX_VALUE);
 
         private final String id;
-        private final long from;
+        /** The class holds counts from the class before's bound (0 for the first) up to, not including, this one. */
         private final long below;
 
-        SizeClass(String id, long from, long below) {
+        SizeClass(String id, long below) {
             this.id = id;
-            this.from = from;
             this.below = below;
         }
 
@@ -54,7 +53,7 @@ public final class RelativeAdoption {
         public static SizeClass of(Long parameters) {
             if (parameters == null || parameters <= 0) return null;
             for (SizeClass c : values()) {
-                if (parameters >= c.from && parameters < c.below) return c;
+                if (parameters < c.below) return c; // the classes are contiguous from 0, in order
             }
             return null;
         }

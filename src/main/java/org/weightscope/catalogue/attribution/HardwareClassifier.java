@@ -25,28 +25,18 @@ public final class HardwareClassifier {
      * Bytes per parameter, in half-bytes so 4-bit types stay integral. Floating types wider than 16 bits count
      * as 16-bit (how they are run); unknown dtypes count as BF16 and mark the result estimated.
      */
-    private static final Map<String, Integer> HALF_BYTES = Map.ofEntries(
-            Map.entry("F64", 4),
-            Map.entry("I64", 16),
-            Map.entry("U64", 16),
-            Map.entry("F32", 4),
-            Map.entry("I32", 8),
-            Map.entry("U32", 8),
-            Map.entry("BF16", 4),
-            Map.entry("F16", 4),
-            Map.entry("I16", 4),
-            Map.entry("U16", 4),
-            Map.entry("F8_E4M3", 2),
-            Map.entry("F8_E5M2", 2),
-            Map.entry("F8_E8M0", 2),
-            Map.entry("I8", 2),
-            Map.entry("U8", 2),
-            Map.entry("BOOL", 2),
-            Map.entry("I4", 1),
-            Map.entry("U4", 1),
-            Map.entry("MXFP4", 1),
-            Map.entry("F4", 1),
-            Map.entry("NVFP4", 1));
+    private static final Map<String, Integer> HALF_BYTES = byWidth(Map.of(
+            16, List.of("I64", "U64"),
+            8, List.of("I32", "U32"),
+            4, List.of("F64", "F32", "BF16", "F16", "I16", "U16"),
+            2, List.of("F8_E4M3", "F8_E5M2", "F8_E8M0", "I8", "U8", "BOOL"),
+            1, List.of("I4", "U4", "MXFP4", "F4", "NVFP4")));
+
+    private static Map<String, Integer> byWidth(Map<Integer, List<String>> dtypesByHalfBytes) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        dtypesByHalfBytes.forEach((halfBytes, dtypes) -> dtypes.forEach(d -> out.put(d, halfBytes)));
+        return Map.copyOf(out);
+    }
 
     private static final int DEFAULT_HALF_BYTES = 4;
     private static final java.util.Set<String> WIDE_FLOATS = java.util.Set.of("F32", "F64");

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.weightscope.catalogue.Attribution.Licence;
 import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.RegistryException;
 
 /**
  * Reads the declared licence of a model and classifies its openness, per {@code licences.yaml}.
@@ -56,44 +55,43 @@ public final class LicenceClassifier {
     }
 
     public static LicenceClassifier load(Path licencesYaml) {
-        JsonNode root = RuleFiles.read(licencesYaml);
-        List<String> errors = new ArrayList<>();
-        Map<String, String> classById = new HashMap<>();
-        Map<String, Boolean> osi = new HashMap<>();
-        Map<String, List<String>> excluded = new HashMap<>();
-        Map<String, String> aliases = new HashMap<>();
-        int i = 0;
-        for (JsonNode n : root.path("licences")) {
-            String id = n.path("id").asText("");
-            String label = "licences[" + i++ + "] (" + id + ")";
-            String clazz = n.path("class").asText("");
-            if (id.isEmpty() || !id.equals(id.toLowerCase(Locale.ROOT)))
-                errors.add(label + ": id: must be non-empty lower-case");
-            if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
-            if (classById.put(id, clazz) != null) errors.add(label + ": id: duplicate");
-            osi.put(id, n.path("osi").asBoolean(false));
-            excluded.put(id, List.copyOf(RuleFiles.strings(n.get("excludes_territories"))));
-            aliases.put(normalise(id), id);
-            for (String a : RuleFiles.strings(n.get("aliases"))) {
-                String prev = aliases.put(normalise(a), id);
-                if (prev != null && !prev.equals(id))
-                    errors.add(label + ": aliases: '" + a + "' already names " + prev);
+        return RuleFiles.load(licencesYaml, (root, errors) -> {
+            Map<String, String> classById = new HashMap<>();
+            Map<String, Boolean> osi = new HashMap<>();
+            Map<String, List<String>> excluded = new HashMap<>();
+            Map<String, String> aliases = new HashMap<>();
+            int i = 0;
+            for (JsonNode n : root.path("licences")) {
+                String id = n.path("id").asText("");
+                String label = "licences[" + i++ + "] (" + id + ")";
+                String clazz = n.path("class").asText("");
+                if (id.isEmpty() || !id.equals(id.toLowerCase(Locale.ROOT)))
+                    errors.add(label + ": id: must be non-empty lower-case");
+                if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
+                if (classById.put(id, clazz) != null) errors.add(label + ": id: duplicate");
+                osi.put(id, n.path("osi").asBoolean(false));
+                excluded.put(id, List.copyOf(RuleFiles.strings(n.get("excludes_territories"))));
+                aliases.put(normalise(id), id);
+                for (String a : RuleFiles.strings(n.get("aliases"))) {
+                    String prev = aliases.put(normalise(a), id);
+                    if (prev != null && !prev.equals(id))
+                        errors.add(label + ": aliases: '" + a + "' already names " + prev);
+                }
             }
-        }
-        List<Rule> rules = new ArrayList<>();
-        i = 0;
-        for (JsonNode n : root.path("patterns")) {
-            String label = "patterns[" + i++ + "]";
-            String clazz = n.path("class").asText("");
-            if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
-            try {
-                rules.add(new Rule(Pattern.compile(n.path("match").asText(), Pattern.CASE_INSENSITIVE), clazz));
-            } catch (RuntimeException e) {
-                errors.add(label + ": match: " + e.getMessage());
+            List<Rule> rules = new ArrayList<>();
+            i = 0;
+            for (JsonNode n : root.path("patterns")) {
+                String label = "patterns[" + i++ + "]";
+                String clazz = n.path("class").asText("");
+                if (!CLASSES.contains(clazz)) errors.add(label + ": class: '" + clazz + "' is not one of " + CLASSES);
+                try {
+                    rules.add(new Rule(Pattern.compile(n.path("match").asText(), Pattern.CASE_INSENSITIVE), clazz));
+                } catch (RuntimeException e) {
+                    errors.add(label + ": match: " + e.getMessage());
+                }
             }
-        }
-        if (!errors.isEmpty()) throw new RegistryException(licencesYaml.toString(), errors);
-        return new LicenceClassifier(classById, osi, excluded, aliases, rules);
+            return new LicenceClassifier(classById, osi, excluded, aliases, rules);
+        });
     }
 
     /** Lower-case, trimmed, inner whitespace collapsed: how aliases are compared. */

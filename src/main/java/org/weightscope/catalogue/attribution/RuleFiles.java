@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.weightscope.catalogue.RegistryException;
 import org.weightscope.shared.Json;
 
@@ -31,6 +32,17 @@ final class RuleFiles {
         } catch (IOException e) {
             throw new RegistryException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A rule file read into what {@code build} makes of it; each problem {@code build} adds to the list it is given
+     * is thrown together, naming the file, instead of the result.
+     */
+    static <T> T load(Path file, BiFunction<JsonNode, List<String>, T> build) {
+        List<String> errors = new ArrayList<>();
+        T built = build.apply(read(file), errors);
+        if (!errors.isEmpty()) throw new RegistryException(file.toString(), errors);
+        return built;
     }
 
     static List<String> strings(JsonNode n) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.weightscope.catalogue.ModelFacts;
-import org.weightscope.catalogue.RegistryException;
 
 /**
  * Sector ids from {@code sectors.yaml} rules over pipeline tag, library, tags, repo name and (strong phrases only)
@@ -59,61 +58,60 @@ public final class SectorClassifier {
         }
     }
 
+    /** General assistant: a model of its pipelines, or of a chat pipeline that reads as instruct/chat. */
+    private record GeneralAssistant(
+            String id, Set<String> pipelines, Set<String> chatPipelines, Set<String> chatTags, Pattern chatWords) {
+
+        boolean matches(String pipeline, Set<String> tagSet, String name) {
+            return pipeline != null
+                    && (pipelines.contains(pipeline) || chatPipelines.contains(pipeline) && isChat(tagSet, name));
+        }
+
+        /** An instruct/chat model: a chat tag (HF's "conversational") or a word such as Instruct, Chat, it. */
+        private boolean isChat(Set<String> tagSet, String name) {
+            for (String t : chatTags) if (tagSet.contains(t)) return true;
+            return chatWords != null && chatWords.matcher(name).find();
+        }
+    }
+
     private final List<Rule> rules;
-    private final String generalId;
-    private final Set<String> generalPipelines;
-    private final Set<String> chatPipelines;
-    private final Set<String> chatTags;
-    private final Pattern chatWords;
+    private final GeneralAssistant general;
     private final String fallback;
 
-    private SectorClassifier(
-            List<Rule> rules,
-            String generalId,
-            Set<String> generalPipelines,
-            Set<String> chatPipelines,
-            Set<String> chatTags,
-            Pattern chatWords,
-            String fallback) {
+    private SectorClassifier(List<Rule> rules, GeneralAssistant general, String fallback) {
         this.rules = rules;
-        this.generalId = generalId;
-        this.generalPipelines = generalPipelines;
-        this.chatPipelines = chatPipelines;
-        this.chatTags = chatTags;
-        this.chatWords = chatWords;
+        this.general = general;
         this.fallback = fallback;
     }
 
     public static SectorClassifier load(Path sectorsYaml) {
-        JsonNode root = RuleFiles.read(sectorsYaml);
-        List<String> errors = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : root.path("sectors")) {
-            String id = n.path("id").asText("");
-            String label = "sectors[" + i++ + "] (" + id + ")";
-            if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
-            rules.add(new Rule(
-                    id,
-                    n.path("domain").asBoolean(false),
-                    lower(n.get("pipeline_tags")),
-                    lower(n.get("library_names")),
-                    lower(n.get("tags")),
-                    words(n.get("name_words")),
-                    words(n.get("card_phrases"))));
-        }
-        JsonNode ga = root.path("general_assistant");
-        String fallback = root.path("fallback").asText("other");
-        if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
-        if (!errors.isEmpty()) throw new RegistryException(sectorsYaml.toString(), errors);
-        return new SectorClassifier(
-                List.copyOf(rules),
-                ga.path("id").asText("general-assistant"),
-                lower(ga.get("pipeline_tags")),
-                lower(ga.get("chat_pipeline_tags")),
-                lower(ga.get("chat_tags")),
-                words(ga.get("chat_name_words")),
-                fallback);
+        return RuleFiles.load(sectorsYaml, (root, errors) -> {
+            List<Rule> rules = new ArrayList<>();
+            int i = 0;
+            for (JsonNode n : root.path("sectors")) {
+                String id = n.path("id").asText("");
+                String label = "sectors[" + i++ + "] (" + id + ")";
+                if (!SECTORS.contains(id)) errors.add(label + ": id: '" + id + "' is not one of " + SECTORS);
+                rules.add(new Rule(
+                        id,
+                        n.path("domain").asBoolean(false),
+                        lower(n.get("pipeline_tags")),
+                        lower(n.get("library_names")),
+                        lower(n.get("tags")),
+                        words(n.get("name_words")),
+                        words(n.get("card_phrases"))));
+            }
+            JsonNode ga = root.path("general_assistant");
+            String fallback = root.path("fallback").asText("other");
+            if (!SECTORS.contains(fallback)) errors.add("fallback: '" + fallback + "' is not a sector id");
+            GeneralAssistant general = new GeneralAssistant(
+                    ga.path("id").asText("general-assistant"),
+                    lower(ga.get("pipeline_tags")),
+                    lower(ga.get("chat_pipeline_tags")),
+                    lower(ga.get("chat_tags")),
+                    words(ga.get("chat_name_words")));
+            return new SectorClassifier(List.copyOf(rules), general, fallback);
+        });
     }
 
     private static Set<String> lower(JsonNode n) {
@@ -159,18 +157,10 @@ public final class SectorClassifier {
                 domain |= r.domain();
             }
         }
-        if (!domain
-                && pipeline != null
-                && (generalPipelines.contains(pipeline) || chatPipelines.contains(pipeline) && isChat(tagSet, name))) {
-            out.add(0, generalId);
+        if (!domain && general.matches(pipeline, tagSet, name)) {
+            out.add(0, general.id());
         }
         if (out.isEmpty()) out.add(fallback);
         return out;
-    }
-
-    /** An instruct/chat model: a chat tag (HF's "conversational") or a word such as Instruct, Chat, it. */
-    private boolean isChat(Set<String> tagSet, String name) {
-        for (String t : chatTags) if (tagSet.contains(t)) return true;
-        return chatWords != null && chatWords.matcher(name).find();
     }
 }
