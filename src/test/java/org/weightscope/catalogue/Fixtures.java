@@ -176,7 +176,8 @@ public final class Fixtures {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, ModelFacts> readHfArray(Path file) {
+    /** The Hugging Face items of a recorded array (list page or full bodies), by id, in file order. */
+    public static Map<String, ModelFacts> readHfArray(Path file) {
         try {
             List<Map<String, Object>> items = JSON.readValue(file.toFile(), new TypeReference<>() {});
             Map<String, ModelFacts> out = new LinkedHashMap<>();

@@ -54,26 +54,13 @@ class SnapshotCadenceTest extends IntegrationTest {
     List<CatalogueService.Observation> page(LocalDate day, String without) throws Exception {
         JsonNode items = new ObjectMapper().readTree(PAGE.toFile());
         List<CatalogueService.Observation> batch = new ArrayList<>();
+        Map<String, ModelFacts> facts = Fixtures.readHfArray(PAGE);
         for (JsonNode item : items) {
             String id = item.get("id").asText();
             if (id.equals(without)) continue;
-            List<String> tags = new ArrayList<>();
-            item.path("tags").forEach(t -> tags.add(t.asText()));
-            ModelFacts facts = new ModelFacts(
-                    "huggingface",
-                    id,
-                    null,
-                    item.path("pipeline_tag").asText(null),
-                    item.path("library_name").asText(null),
-                    tags,
-                    Map.of(),
-                    Map.of(),
-                    null,
-                    null,
-                    null);
             downloads.put("hf:" + id, item.get("downloads").asLong());
             batch.add(new CatalogueService.Observation(
-                    facts,
+                    facts.get(id),
                     new HubFigures(null, null, null, null, item.get("downloads").asLong(), null, 0L),
                     day.atTime(4, 0).toInstant(ZoneOffset.UTC),
                     false,
