@@ -52,6 +52,7 @@ public class AdoptionCube {
     private final int window;
     private volatile boolean enabled;
     private final CubeReader reader;
+    private final FigureCache figures;
     /** The cube's own documents (groups, day markers, the capture span). */
     @SuppressWarnings("rawtypes")
     private final Documents<Map> docs;
@@ -63,7 +64,9 @@ public class AdoptionCube {
             Indices indices,
             AttributionRules rules,
             Optional<FigureSettings> settings,
-            @Value("${weightscope.figures.cube:true}") boolean enabled) {
+            @Value("${weightscope.figures.cube:true}") boolean enabled,
+            FigureCache figures) {
+        this.figures = figures;
         this.client = client;
         this.indices = indices;
         this.rules = rules;
@@ -90,6 +93,7 @@ public class AdoptionCube {
      * stop counting as built. Called where the snapshots are placed, before the write.
      */
     void touched(LocalDate day) {
+        figures.changed();
         if (behindSince == null) {
             behindSince = Instant.now();
         }
@@ -141,6 +145,7 @@ public class AdoptionCube {
         stale.removeAll(days);
         long t = System.nanoTime();
         days.forEach(this::build);
+        figures.changed();
         if (dirty.isEmpty() && stale.isEmpty()) {
             behindSince = null;
         }
@@ -180,6 +185,7 @@ public class AdoptionCube {
         for (LocalDate d = span.get()[0]; !d.isAfter(span.get()[1]); d = d.plusDays(1), n++) {
             build(d);
         }
+        figures.changed();
         return n;
     }
 
@@ -268,15 +274,6 @@ public class AdoptionCube {
 
     private String alias() {
         return indices.alias(NAME);
-    }
-
-    /** The licence class a figure is keyed on, as stored at {@link AdoptionIndex#LICENCE_CLASS_FIELD}. */
-    static String licenceClass(Attribution a) {
-        return a == null || a.licence() == null
-                ? null
-                : a.licence().effectiveClass() != null
-                        ? a.licence().effectiveClass()
-                        : a.licence().clazz();
     }
 
     // ------------------------------------------------------------------ queries

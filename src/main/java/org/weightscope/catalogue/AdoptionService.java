@@ -3,7 +3,6 @@ package org.weightscope.catalogue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ public class AdoptionService {
     private final AttributionRules rules;
     private final FigureSettings settings;
     private final AdoptionCube cube;
+    private final FigureCache figures;
     private final org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors;
 
     AdoptionService(
@@ -33,7 +33,9 @@ public class AdoptionService {
             AttributionRules rules,
             Optional<FigureSettings> settings,
             AdoptionCube cube,
-            org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors) {
+            org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors,
+            FigureCache figures) {
+        this.figures = figures;
         this.index = index;
         this.anchors = anchors;
         this.cube = cube;
@@ -59,6 +61,10 @@ public class AdoptionService {
 
     /** As of {@code at} (null: the newest day with captures that carry the metric). */
     public Adoption asOf(Adoption.Query query, LocalDate at) {
+        return cached(List.of("asOf", query, String.valueOf(at)), () -> compute(query, at));
+    }
+
+    private Adoption compute(Adoption.Query query, LocalDate at) {
         if (!query.metric().aggregated()) {
             return anchors.getObject().asOf(new AnchorMetrics.Options(query, Periods.WEEK, null, null), at);
         }
@@ -92,6 +98,10 @@ public class AdoptionService {
      */
     public Map<String, Map<String, Double>> crossByOrigin(
             Adoption.Query query, Adoption.Dimension split, LocalDate at) {
+        return cached(List.of("cross", query, split, String.valueOf(at)), () -> cross(query, split, at));
+    }
+
+    private Map<String, Map<String, Double>> cross(Adoption.Query query, Adoption.Dimension split, LocalDate at) {
         if (split == Adoption.Dimension.ORIGIN) {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
@@ -121,6 +131,15 @@ public class AdoptionService {
      * are kept, so a change of share is not a change of sample.
      */
     public Series weekly(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
+        return cached(List.of("weekly", query, from, to, sample), () -> series(query, from, to, sample));
+    }
+
+    /** Answers without a per-model filter are cached while the cube is used ({@link FigureCache}). */
+    private <T> T cached(List<Object> key, java.util.function.Supplier<T> compute) {
+        return cube.enabled() ? figures.get(key, compute) : compute.get();
+    }
+
+    private Series series(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
@@ -220,54 +239,7 @@ public class AdoptionService {
 
     /** The answer of a query from its raw result, with a note on what was left out appended to the definition. */
     Adoption answer(Adoption.Query q, LocalDate at, AdoptionResult r, String note) {
-        String definition =
-                q.metric().definition() + note + " Freshness window: " + window() + " days ending at the as-of day."
-                        + " Origin view '" + q.view().id() + "': "
-                        + (q.view() == Adoption.View.UPLOADER
-                                ? "the country of the organisation owning the repository's namespace."
-                                : "the country of the developer of the root(s) of the model's base-model lineage.")
-                        + " Unknown organisations are 'unattributed', never guessed.";
-        boolean empty = r == null || r.models() == 0;
-        return new Adoption(
-                q.metric().id(),
-                q.metric().version(),
-                q.by().id(),
-                q.view().id(),
-                at,
-                empty ? null : r.asOf(),
-                empty ? 0 : r.total(),
-                empty ? List.of() : r.figures(),
-                empty
-                        ? Coverage.none(window(), r == null ? 0 : r.leftOutStale(), settings.minModels())
-                        : coverage(q, r),
-                definition,
-                rules.version());
-    }
-
-    /** What a result with models in it was computed over, and the warnings that go with it. */
-    private Coverage coverage(Adoption.Query q, AdoptionResult r) {
-        Map<String, Long> kinds = new HashMap<>();
-        r.sources().forEach((source, n) -> kinds.merge(CaptureKind.of(source).id(), n, Long::sum));
-        List<String> kindIds = kinds.entrySet().stream()
-                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .map(Map.Entry::getKey)
-                .toList();
-        // counts name no top model (a release count's result carries none; a weighted one does)
-        boolean counts = q.metric() == Adoption.Metric.MODELS || (!q.metric().downloads() && r.topModel() == null);
-        double topShare = counts || r.downloads() == 0 ? 0 : r.topValue() / r.downloads();
-        return new Coverage(
-                r.models(),
-                r.downloads(),
-                r.capturedFrom(),
-                r.capturedTo(),
-                window(),
-                r.leftOutStale(),
-                kindIds,
-                settings.minModels(),
-                r.models() < settings.minModels(),
-                counts ? null : r.topModel(),
-                topShare,
-                topShare > settings.dominantShare());
+        return new AdoptionAnswer(settings, rules.version()).of(q, at, r, note);
     }
 
     /** The series of every model each week counts; {@code truncated}: a constant sample was asked but too large. */

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.storage.Bulk;
@@ -31,6 +29,7 @@ public class CatalogueHistory {
     private final SnapshotTimeline timeline;
     private final AdoptionCube cube;
     private final SnapshotCadence cadence;
+    private final LineageSettlement settlement;
 
     CatalogueHistory(
             CatalogueService catalogue,
@@ -40,8 +39,10 @@ public class CatalogueHistory {
             ElasticsearchClient client,
             SnapshotTimeline timeline,
             AdoptionCube cube,
-            SnapshotCadence cadence) {
+            SnapshotCadence cadence,
+            LineageSettlement settlement) {
         this.cadence = cadence;
+        this.settlement = settlement;
         this.catalogue = catalogue;
         this.cube = cube;
         this.timeline = timeline;
@@ -131,60 +132,17 @@ public class CatalogueHistory {
         }
         Bulk.execute(client, ops, "a page of " + described.size() + " models");
         CatalogueService.rememberStored(parents, saved);
-        Set<String> open = unsettled.computeIfAbsent(String.valueOf(runId), r -> ConcurrentHashMap.newKeySet());
-        for (CatalogueModel m : saved) {
-            if (m.attribution() != null
-                    && m.attribution().lineage() != null
-                    && !m.attribution().lineage().issues().isEmpty()) {
-                open.add(m.id());
-            }
-        }
+        settlement.note(runId, day, saved);
         return new Applied(latest, fresh.size(), found);
     }
 
-    /** Per run: models whose lineage had an open end (a parent or a base not stored yet) when they were written. */
-    private final Map<String, Set<String>> unsettled =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-                    return size() > 8;
-                }
-            });
-
     /**
      * At the end of a run: attributes again the run's models whose lineage had an open end when they were written,
-     * now that every page of the run is stored, so the result does not depend on the order pages came in (a
-     * resumed run and an uninterrupted one end alike). Returns how many changed.
+     * now that every page of the run is stored ({@link LineageSettlement}). Returns how many changed.
      */
     public int settle(String runId) {
-        Set<String> ids = unsettled.remove(String.valueOf(runId));
         parentCaches.remove(String.valueOf(runId));
-        if (ids == null || ids.isEmpty()) {
-            return 0;
-        }
-        models.refresh();
-        Map<String, CatalogueModel> stored = models.getAll(ids);
-        List<CatalogueModel> current =
-                stored.values().stream().filter(m -> m.facts() != null).toList();
-        List<Observation> batch =
-                current.stream().map(m -> CatalogueService.Observation.of(m)).toList();
-        List<CatalogueModel> again = new ArrayList<>();
-        List<CatalogueModel> described = catalogue.describe(batch);
-        for (int i = 0; i < described.size(); i++) {
-            again.add(described.get(i).withCapture(current.get(i).capture()));
-        }
-        List<CatalogueModel> changed = new ArrayList<>();
-        Map<String, Attribution> byModel = new LinkedHashMap<>();
-        for (int i = 0; i < again.size(); i++) {
-            if (!java.util.Objects.equals(
-                    again.get(i).attribution(), current.get(i).attribution())) {
-                changed.add(again.get(i));
-                byModel.put(again.get(i).id(), again.get(i).attribution());
-            }
-        }
-        catalogue.save(changed);
-        snapshots.reattribute(byModel);
-        return changed.size();
+        return settlement.settle(runId);
     }
 
     /**

@@ -73,6 +73,23 @@ public record CatalogueModel(
         return new HubFigures(gated, sha, createdAt, lastModified, downloads30d, downloadsAllTime, likes);
     }
 
+    /**
+     * The repo's name without its namespace, lower-cased: stored with the document (a keyword field) so a base named
+     * without its namespace is found with a term query, not a leading-wildcard scan of every repo id.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(
+            value = "repoName",
+            access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String repoName() {
+        return repoName(repoId);
+    }
+
+    static String repoName(String repoId) {
+        return repoId == null
+                ? null
+                : repoId.substring(repoId.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String hfId(String repoId) {
         return "hf:" + repoId;
     }

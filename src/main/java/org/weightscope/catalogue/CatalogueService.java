@@ -16,7 +16,10 @@ public class CatalogueService {
     private final ModelsIndex models;
     private final AttributionRules rules;
 
-    CatalogueService(ModelsIndex models, AttributionRules rules) {
+    private final NamedModels namedModels;
+
+    CatalogueService(ModelsIndex models, AttributionRules rules, NamedModels named) {
+        this.namedModels = named;
         this.models = models;
         this.rules = rules;
     }
@@ -200,13 +203,7 @@ public class CatalogueService {
                 // result does not depend on how its pages were batched
                 String missKey = "named:" + k;
                 if (shared.containsKey(missKey)) return List.copyOf(out.values());
-                String pattern =
-                        "*/" + name.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-                var query = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q ->
-                        q.bool(b -> b.filter(f -> f.term(t -> t.field("hub").value(hub)))
-                                .filter(f -> f.wildcard(
-                                        w -> w.field("repoId").value(pattern).caseInsensitive(true)))));
-                List<CatalogueModel> stored = models.find(query, 20);
+                List<CatalogueModel> stored = namedModels.named(hub, name, 20);
                 if (stored.isEmpty()) shared.put(missKey, Optional.empty());
                 for (CatalogueModel m : stored) {
                     if (m.facts() != null) out.putIfAbsent(m.id(), m.facts());

@@ -54,7 +54,7 @@ final class CubeGroup {
                     .append('|')
                     .append(a.hardware() == null ? null : a.hardware().clazz())
                     .append('|')
-                    .append(AdoptionCube.licenceClass(a));
+                    .append(licenceClass(a));
         }
         k.append('|');
         if (s.originCredit() != null) {
@@ -134,7 +134,7 @@ final class CubeGroup {
                         (Map<String, Object>) at.computeIfAbsent(path[i], x -> new LinkedHashMap<>());
                 at = next;
             }
-            at.put(path[path.length - 1], AdoptionCube.licenceClass(a));
+            at.put(path[path.length - 1], licenceClass(a));
         }
         doc.put("models", models);
         List<Map<String, Object>> credits = new ArrayList<>();
@@ -239,5 +239,14 @@ final class CubeGroup {
         } catch (IOException e) {
             throw new StorageException("snapshot days query failed", e);
         }
+    }
+
+    /** The licence class a figure is keyed on, as stored at {@link AdoptionIndex#LICENCE_CLASS_FIELD}. */
+    static String licenceClass(Attribution a) {
+        return a == null || a.licence() == null
+                ? null
+                : a.licence().effectiveClass() != null
+                        ? a.licence().effectiveClass()
+                        : a.licence().clazz();
     }
 }

@@ -73,6 +73,10 @@ class ModelsIndex {
     }
 
     /** The stored models with these ids (missing ones are left out). */
+    java.util.Set<String> existing(Collection<String> ids) {
+        return models.existing(ids);
+    }
+
     Map<String, CatalogueModel> getAll(Collection<String> ids) {
         return models.getAll(ids);
     }
@@ -163,6 +167,17 @@ class ModelsIndex {
     }
 
     /** Models matching a query, most downloaded first. */
+    /** How many stored models lack {@code field} (documents written before it existed). */
+    long countWithout(String field) {
+        try {
+            return client.count(c -> c.index(models.alias())
+                            .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(field))))))
+                    .count();
+        } catch (IOException e) {
+            throw new StorageException("count of models failed", e);
+        }
+    }
+
     List<CatalogueModel> find(Query query, int size) {
         return models.search(s -> s.size(size).query(query).sort(Queries.descMissingLast("downloads30d")));
     }

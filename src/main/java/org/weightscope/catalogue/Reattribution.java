@@ -68,7 +68,7 @@ public class Reattribution {
             catalogue.save(updated);
             java.util.Map<String, Attribution> byModel = new java.util.HashMap<>();
             updated.forEach(m -> byModel.put(m.id(), m.attribution()));
-            snapshots.reattribute(byModel);
+            snapshots.reattribute(byModel, null);
             seen.addAndGet(updated.size());
         });
         snapshots.refresh();

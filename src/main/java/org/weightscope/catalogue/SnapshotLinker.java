@@ -34,7 +34,10 @@ class SnapshotLinker {
     private final ElasticsearchClient client;
     private final Indices indices;
 
-    SnapshotLinker(ElasticsearchClient client, Indices indices) {
+    private final FigureCache figures;
+
+    SnapshotLinker(ElasticsearchClient client, Indices indices, FigureCache figures) {
+        this.figures = figures;
         this.client = client;
         this.indices = indices;
     }
@@ -55,6 +58,7 @@ class SnapshotLinker {
             relink(all.subList(i, Math.min(all.size(), i + 500)));
         }
         indices.refresh(SnapshotsIndex.NAME);
+        figures.changed();
     }
 
     private Set<String> unlinkedModels() {

@@ -98,10 +98,10 @@ class SnapshotsIndex {
     }
 
     /**
-     * Writes each model's new attribution into every one of its snapshots (with the credit recomputed from that
+     * Writes each model's new attribution into every one of its snapshots (or those of {@code onlyDay}) (with the credit recomputed from that
      * snapshot's own downloads), so figures over the past follow a rule change without a re-crawl.
      */
-    void reattribute(java.util.Map<String, Attribution> byModel) {
+    void reattribute(java.util.Map<String, Attribution> byModel, java.time.LocalDate onlyDay) {
         if (byModel.isEmpty()) {
             return;
         }
@@ -119,7 +119,14 @@ class SnapshotsIndex {
                                     .allowNoIndices(true)
                                     .size(2000)
                                     .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
-                                    .query(q -> q.terms(t -> t.field("modelId").terms(v -> v.value(ids))))
+                                    .query(q -> q.bool(b -> {
+                                        b.filter(f ->
+                                                f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
+                                        return onlyDay == null
+                                                ? b
+                                                : b.filter(f -> f.term(
+                                                        t -> t.field("day").value(onlyDay.toString())));
+                                    }))
                                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                             return from == null ? s : s.searchAfter(from);
                         },

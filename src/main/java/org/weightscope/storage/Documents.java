@@ -139,6 +139,25 @@ public final class Documents<T> {
         }
     }
 
+    /** Which of {@code ids} are stored (no sources read; in chunks of 1,000). */
+    public java.util.Set<String> existing(Collection<String> ids) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<String> all = List.copyOf(ids);
+        try {
+            for (int i = 0; i < all.size(); i += 1000) {
+                List<String> chunk = all.subList(i, Math.min(all.size(), i + 1000));
+                var response = client.mget(m -> m.index(alias()).ids(chunk).source(x -> x.fetch(false)), Void.class);
+                for (var doc : response.docs()) {
+                    if (doc.isResult() && doc.result().found())
+                        out.add(doc.result().id());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("get of " + what + "s failed", e);
+        }
+    }
+
     /** The documents a search finds, in its order. */
     public List<T> search(SearchBody body) {
         return sources(response(body, type));

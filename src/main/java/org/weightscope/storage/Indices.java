@@ -186,6 +186,13 @@ public class Indices {
         String index = alias + "-v" + mapping.version();
         try {
             if (client.indices().exists(e -> e.index(index)).value()) {
+                // fields added to a mapping file reach the existing index (additive changes only: a changed field
+                // type is refused by Elasticsearch and needs a new version)
+                String mappings = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(mapping.body())
+                        .get("mappings")
+                        .toString();
+                client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mappings)));
                 return;
             }
             List<String> older = indicesBehind(alias);

@@ -192,10 +192,13 @@ public final class ScaleBenchmark {
 
         // 4. a registry change re-applied to the whole store
         Path licences = registry.resolve("licences.yaml");
-        Files.writeString(
-                licences,
-                Files.readString(licences)
-                        .replace("{id: mit, class: open-source,", "{id: mit, class: open-weights-restricted,"));
+        String before = Files.readString(licences);
+        String after = before.replace("{id: mit, class: permissive,", "{id: mit, class: open-weights-restricted,");
+        if (after.equals(before)) {
+            throw new IllegalStateException(
+                    "the MIT entry of licences.yaml changed shape: the registry change is void");
+        }
+        Files.writeString(licences, after);
         long writesBefore = indexTotal(client, prefix + "-snapshots*");
         long t = System.nanoTime();
         Reattribution.Result result = context.getBean(Reattribution.class).reapply();
