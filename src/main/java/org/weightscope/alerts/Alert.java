@@ -35,6 +35,38 @@ public record Alert(
         public static final String FAILED = "failed";
     }
 
+    /**
+     * A new alert of a rule (or a source standing in for one), identified by {@link AlertEvaluator#alertId}:
+     * pending delivery when its watchlist (null if none is found) has a webhook, otherwise none.
+     */
+    static Alert raised(
+            String watchlistId,
+            Watchlist watchlist,
+            String ruleId,
+            String ruleType,
+            String occurrence,
+            String title,
+            String summary,
+            String modelId,
+            Instant at,
+            Instant raisedAt,
+            String runId) {
+        boolean webhook = watchlist != null && watchlist.hasWebhook();
+        return new Alert(
+                AlertEvaluator.alertId(ruleId, occurrence),
+                watchlistId,
+                ruleId,
+                ruleType,
+                occurrence,
+                title,
+                summary,
+                modelId,
+                at,
+                raisedAt,
+                runId,
+                new Delivery(webhook ? Delivery.PENDING : Delivery.NONE, 0, null, null, null));
+    }
+
     Alert withDelivery(Delivery d) {
         return new Alert(
                 id, watchlistId, ruleId, ruleType, occurrence, title, summary, modelId, at, raisedAt, runId, d);

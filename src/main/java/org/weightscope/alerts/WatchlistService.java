@@ -48,24 +48,12 @@ public class WatchlistService {
             String runId) {
         Watchlist w =
                 watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
-        boolean webhook = w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank();
-        Alert alert = new Alert(
-                AlertEvaluator.alertId(source, occurrence),
-                watchlistId,
-                source,
-                type,
-                occurrence,
-                title,
-                summary,
-                modelId,
-                at,
-                clock.instant(),
-                runId,
-                new Alert.Delivery(webhook ? Alert.Delivery.PENDING : Alert.Delivery.NONE, 0, null, null, null));
+        Alert alert = Alert.raised(
+                watchlistId, w, source, type, occurrence, title, summary, modelId, at, clock.instant(), runId);
         if (!repository.createIfAbsent(alert)) {
             return Optional.empty();
         }
-        if (webhook) {
+        if (w != null && w.hasWebhook()) {
             webhooks.submit(alert, w);
         }
         return Optional.of(alert);

@@ -98,29 +98,17 @@ public record CrawlRun(
     }
 
     CrawlRun withProgress(long addPages, long addItems, Cursor next) {
-        return new CrawlRun(
-                id,
-                sourceId,
-                scope,
-                status,
-                day,
-                asOf,
-                startedAt,
-                endedAt,
-                Instant.now(),
-                pages + addPages,
-                items + addItems,
-                attempts,
-                failures,
-                next,
-                recorded,
-                message,
-                trigger);
+        return advanced(pages + addPages, items + addItems, failures, next);
     }
 
     CrawlRun withFailure(Failure failure, Cursor next) {
         List<Failure> all = new java.util.ArrayList<>(failures);
         all.add(failure);
+        return advanced(pages, items, all, next);
+    }
+
+    /** One step further in the same attempt: counts, failures and cursor as given, the rest kept. */
+    private CrawlRun advanced(long newPages, long newItems, List<Failure> newFailures, Cursor next) {
         return new CrawlRun(
                 id,
                 sourceId,
@@ -131,10 +119,10 @@ public record CrawlRun(
                 startedAt,
                 endedAt,
                 Instant.now(),
-                pages,
-                items,
+                newPages,
+                newItems,
                 attempts,
-                all,
+                newFailures,
                 next,
                 recorded,
                 message,
