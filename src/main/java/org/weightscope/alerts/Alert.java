@@ -35,33 +35,31 @@ public record Alert(
         public static final String FAILED = "failed";
     }
 
+    /** What happened, as an alert tells it: its key (which makes the alert's id), words, model and time. */
+    record Occurrence(String key, String title, String summary, String modelId, Instant at) {}
+
     /**
      * A new alert of a rule (or a source standing in for one), identified by {@link AlertEvaluator#alertId}:
-     * pending delivery when its watchlist (null if none is found) has a webhook, otherwise none.
+     * pending delivery when its watchlist has a webhook, otherwise none.
      */
     static Alert raised(
             String watchlistId,
-            Watchlist watchlist,
+            boolean webhook,
             String ruleId,
             String ruleType,
-            String occurrence,
-            String title,
-            String summary,
-            String modelId,
-            Instant at,
+            Occurrence o,
             Instant raisedAt,
             String runId) {
-        boolean webhook = watchlist != null && watchlist.hasWebhook();
         return new Alert(
-                AlertEvaluator.alertId(ruleId, occurrence),
+                AlertEvaluator.alertId(ruleId, o.key()),
                 watchlistId,
                 ruleId,
                 ruleType,
-                occurrence,
-                title,
-                summary,
-                modelId,
-                at,
+                o.key(),
+                o.title(),
+                o.summary(),
+                o.modelId(),
+                o.at(),
                 raisedAt,
                 runId,
                 new Delivery(webhook ? Delivery.PENDING : Delivery.NONE, 0, null, null, null));

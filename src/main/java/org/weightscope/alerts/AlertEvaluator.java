@@ -228,14 +228,10 @@ class AlertEvaluator {
             IngestCompleted run) {
         return Alert.raised(
                 w.id(),
-                w,
+                w.hasWebhook(),
                 rule.id(),
                 rule.type(),
-                occurrence,
-                title,
-                summary,
-                modelId,
-                at,
+                new Alert.Occurrence(occurrence, title, summary, modelId, at),
                 clock.instant(),
                 run.runId());
     }

@@ -48,12 +48,19 @@ public class WatchlistService {
             String runId) {
         Watchlist w =
                 watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
+        boolean webhook = w != null && w.hasWebhook();
         Alert alert = Alert.raised(
-                watchlistId, w, source, type, occurrence, title, summary, modelId, at, clock.instant(), runId);
+                watchlistId,
+                webhook,
+                source,
+                type,
+                new Alert.Occurrence(occurrence, title, summary, modelId, at),
+                clock.instant(),
+                runId);
         if (!repository.createIfAbsent(alert)) {
             return Optional.empty();
         }
-        if (w != null && w.hasWebhook()) {
+        if (webhook) {
             webhooks.submit(alert, w);
         }
         return Optional.of(alert);

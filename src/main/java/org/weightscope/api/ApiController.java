@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AttributionRules;
@@ -53,6 +51,7 @@ class ApiController {
         this.rules = rules;
     }
 
+    @FormatParameter
     @GetMapping("/models")
     @Operation(
             summary = "Search the catalogue",
@@ -69,12 +68,10 @@ class ApiController {
                     Integer from,
             @Parameter(description = "results per page, 0–200 (default 20)") @RequestParam(required = false)
                     Integer size,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Map<String, String[]> parameters = request.getParameterMap();
         Params.onlyKnown(parameters, SEARCH_PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         Adoption.View v = Params.view(view);
         int offset = Params.range("from", from, 0, 0, MAX_WINDOW);
         int n = Params.range("size", size, 20, 0, ModelSearch.MAX_SIZE);
@@ -101,21 +98,10 @@ class ApiController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.ModelPage(
-                        c.asOfText(),
-                        null,
-                        null,
-                        v.id(),
-                        rules.version(),
-                        c.text(),
-                        q,
-                        Params.echo(filters),
-                        offset,
-                        n,
-                        r.total(),
-                        results,
-                        facets));
+                        Responses.Cited.of(c), q, Params.echo(filters), offset, n, r.total(), results, facets));
     }
 
+    @FormatParameter
     @GetMapping("/models/{hub}/{*id}")
     @Operation(
             summary = "One model with its derivatives",
@@ -136,11 +122,9 @@ class ApiController {
             @Parameter(description = "how many of the most downloaded derivatives to list, 0–50 (default 10)")
                     @RequestParam(required = false)
                     Integer derivatives,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), MODEL_PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
         if (hubId == null) {
             throw new BadParameterException(
@@ -173,12 +157,7 @@ class ApiController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.ModelAnswer(
-                        c.asOfText(),
-                        null,
-                        null,
-                        BOTH_VIEWS,
-                        ruleVersion,
-                        c.text(),
+                        Responses.Cited.of(c),
                         resource,
                         new Responses.Derivatives(
                                 d.total(), facets(d.facets().getOrDefault("relation", List.of())), top)));

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AnchorMetrics;
 import org.weightscope.catalogue.AttributionRules;
@@ -52,6 +49,7 @@ class ModelMetricsController {
             List<RelativeAdoption.Point> ram,
             Map<Integer, Long> cutoff) {}
 
+    @FormatParameter
     @GetMapping("/model-metrics/{hub}/{*id}")
     @Operation(
             summary = "One model's RAM curve and download-quality flags",
@@ -61,11 +59,9 @@ class ModelMetricsController {
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(description = "the hub's repo id, e.g. Qwen/Qwen2.5-7B-Instruct") @PathVariable String id,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), Set.of("format"));
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
         if (hubId == null) {
             throw new BadParameterException("hub", "unknown hub '" + Params.shorten(hub) + "'");

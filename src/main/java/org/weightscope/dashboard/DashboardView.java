@@ -93,10 +93,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     /** Panels side by side where they fit, one column on a phone. */
     static Div panelGrid() {
+        return panelGrid("560px");
+    }
+
+    /** Panels at least {@code minWidth} wide side by side where they fit, one column on a phone. */
+    static Div panelGrid(String minWidth) {
         Div grid = new Div();
         grid.getStyle()
                 .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(" + minWidth + ", 100%), 1fr))")
                 .set("gap", "var(--lumo-space-m)")
                 .set("width", "100%");
         return grid;
@@ -153,9 +158,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             case "table" -> table(panel.id(), title, adoption.asOf(panel.query(), at));
             default -> {
                 Adoption a = adoption.asOf(panel.query(), at);
-                String option = panel.chart().equals("pie")
-                        ? ChartOptions.pie(a.figures(), seriesName, this::label, countries)
-                        : ChartOptions.bar(a.figures(), seriesName, this::label, countries);
+                String option = ChartOptions.figures(panel.chart(), a.figures(), seriesName, this::label, countries);
                 yield new ChartPanel(
                         panel.id(), title, option, new Caption(a), Publications.figures(dashboard, panel, a, this));
             }

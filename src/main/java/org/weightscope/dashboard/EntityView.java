@@ -102,7 +102,12 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         grid.add(new ChartPanel(
                 "entity-licences",
                 getTranslation("entity.licences"),
-                ChartOptions.pie(licences.figures(), getTranslation("metric.models")),
+                ChartOptions.figures(
+                        "pie",
+                        licences.figures(),
+                        getTranslation("metric.models"),
+                        java.util.function.Function.identity(),
+                        false),
                 new Caption(licences)));
         add(grid);
         ModelSearch.Result models = search.search(new ModelSearch.Query("", only, Adoption.View.LINEAGE, 0, 100));

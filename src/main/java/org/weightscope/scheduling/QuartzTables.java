@@ -20,6 +20,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.extensibility.MigrationType;
 import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -48,6 +49,7 @@ class QuartzTables implements JavaMigration {
 
     private final Script script;
 
+    @Autowired
     QuartzTables(DataSource dataSource) {
         this(driver(dataSource));
     }
