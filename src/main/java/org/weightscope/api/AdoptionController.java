@@ -39,7 +39,6 @@ class AdoptionController {
         this.anchors = anchors;
     }
 
-    @FormatParameter
     @GetMapping("/adoption")
     @Operation(
             summary = "Share of a metric by a dimension, in one origin view, as of a day",
@@ -53,6 +52,7 @@ class AdoptionController {
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = Responses.AdoptionAnswer.class)))
     @FilterParameters
+    @FormatParameter
     ResponseEntity<?> adoption(
             @Parameter(
                             description = "the metric (definitions and versions: GET /api/v1/metrics)",

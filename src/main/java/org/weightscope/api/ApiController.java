@@ -51,7 +51,6 @@ class ApiController {
         this.rules = rules;
     }
 
-    @FormatParameter
     @GetMapping("/models")
     @Operation(
             summary = "Search the catalogue",
@@ -59,6 +58,7 @@ class ApiController {
                     + " without q, the most downloaded first. Facets count every match by each dimension.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Responses.ModelPage.class)))
     @FilterParameters
+    @FormatParameter
     ResponseEntity<?> models(
             @Parameter(description = "search words (at most 200 characters)") @RequestParam(required = false) String q,
             @Parameter(description = "origin view of origin filters and facets: lineage (default) or uploader")
@@ -101,7 +101,6 @@ class ApiController {
                         Responses.Cited.of(c), q, Params.echo(filters), offset, n, r.total(), results, facets));
     }
 
-    @FormatParameter
     @GetMapping("/models/{hub}/{*id}")
     @Operation(
             summary = "One model with its derivatives",
@@ -111,6 +110,7 @@ class ApiController {
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = Responses.ModelAnswer.class)))
     @ApiResponse(responseCode = "404", description = "no such model in the catalogue")
+    @FormatParameter
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(

@@ -63,12 +63,12 @@ class EventsController {
         this.rules = rules;
     }
 
-    @FormatParameter
     @GetMapping("/api/v1/events")
     @Operation(
             summary = "Model events, newest first",
             description = "type: release, licence-change, gated-change or"
                     + " removed; origin filters in the chosen view (lineage by default).")
+    @FormatParameter
     ResponseEntity<?> events(
             @Parameter(
                             description = "release, licence-change, gated-change, removed; OpenRouter: price-change,"

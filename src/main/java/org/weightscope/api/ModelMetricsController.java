@@ -49,13 +49,13 @@ class ModelMetricsController {
             List<RelativeAdoption.Point> ram,
             Map<Integer, Long> cutoff) {}
 
-    @FormatParameter
     @GetMapping("/model-metrics/{hub}/{*id}")
     @Operation(
             summary = "One model's RAM curve and download-quality flags",
             description = "ram: ATOM's Relative Adoption Metric v2 by day since release (t), only on days with a"
                     + " capture; cutoff: the model's size class's monotonic top-10 cutoff on every day it has one."
                     + " quality_flags: ci-inflated, gguf-files, download-jump (see GET /api/v1/metrics).")
+    @FormatParameter
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(description = "the hub's repo id, e.g. Qwen/Qwen2.5-7B-Instruct") @PathVariable String id,

@@ -65,7 +65,6 @@ class RouterUsageController {
             @JsonProperty("long_tail") LongTail longTail,
             String caveat) {}
 
-    @FormatParameter
     @GetMapping(
             path = ApiController.BASE + "/router-usage",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -76,6 +75,7 @@ class RouterUsageController {
                     + " registry). The 'other' row is reported apart as the unattributed long tail. Cite OpenRouter"
                     + " as in the citation field (CC BY 4.0).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UsageAnswer.class)))
+    @FormatParameter
     ResponseEntity<?> routerUsage(
             @Parameter(description = "UTC day (yyyy-mm-dd), default the newest stored") @RequestParam(required = false)
                     String day,

@@ -198,16 +198,9 @@ final class ChartOptions {
                     .put("showSymbol", true)
                     .put("symbolSize", 4)
                     .put("connectNulls", false);
-            series.putObject("itemStyle").put("color", Numbers.colour(key));
-            series.putObject("lineStyle").put("color", Numbers.colour(key));
+            colour(series, key);
             series.putObject("areaStyle").put("color", Numbers.colour(key)).put("opacity", 0.55);
-            ArrayNode data = series.putArray("data");
-            for (int i = 0; i < days.size(); i++) {
-                ArrayNode point = data.addArray().add(days.get(i));
-                Double v = shares.get(i);
-                if (v == null) point.addNull();
-                else point.add(round(100 * v));
-            }
+            weeklyPoints(series, days, shares, (point, v) -> point.add(round(100 * v)));
         });
         return option.toString();
     }
@@ -235,18 +228,32 @@ final class ChartOptions {
                     .put("type", "line")
                     .put("connectNulls", false);
             if (countryColours) {
-                series.putObject("itemStyle").put("color", Numbers.colour(key));
-                series.putObject("lineStyle").put("color", Numbers.colour(key));
+                colour(series, key);
             }
-            ArrayNode data = series.putArray("data");
-            for (int i = 0; i < days.size(); i++) {
-                ArrayNode point = data.addArray().add(days.get(i));
-                Double v = values.get(i);
-                if (v == null) point.addNull();
-                else point.add(Math.round(v));
-            }
+            weeklyPoints(series, days, values, (point, v) -> point.add(Math.round(v)));
         });
         return option.toString();
+    }
+
+    /** A line's points and markers in the key's fixed colour. */
+    private static void colour(ObjectNode series, String key) {
+        series.putObject("itemStyle").put("color", Numbers.colour(key));
+        series.putObject("lineStyle").put("color", Numbers.colour(key));
+    }
+
+    /** [day, value] per week, the value written by {@code add}; a week without data is a gap (null), never 0. */
+    private static void weeklyPoints(
+            ObjectNode series,
+            List<String> days,
+            List<Double> values,
+            java.util.function.BiConsumer<ArrayNode, Double> add) {
+        ArrayNode data = series.putArray("data");
+        for (int i = 0; i < days.size(); i++) {
+            ArrayNode point = data.addArray().add(days.get(i));
+            Double v = values.get(i);
+            if (v == null) point.addNull();
+            else add.accept(point, v);
+        }
     }
 
     static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {
