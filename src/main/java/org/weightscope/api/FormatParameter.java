@@ -10,9 +10,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Documents the {@code format} parameter of an answer that comes as JSON or CSV in the OpenAPI document. It is
- * read from the request together with the Accept header ({@link Params#csv(jakarta.servlet.http.HttpServletRequest)}),
- * so it is not a method argument.
+ * Documents the {@code format} parameter and the Accept header of an answer that comes as JSON or CSV in the
+ * OpenAPI document. Both are read from the request ({@link Params#csv(jakarta.servlet.http.HttpServletRequest)}),
+ * so neither is a method argument.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
             name = "format",
             in = ParameterIn.QUERY,
             schema = @Schema(type = "string"),
-            description = "json (default) or csv")
+            description = "json (default) or csv"),
+    @Parameter(name = "Accept", in = ParameterIn.HEADER, schema = @Schema(type = "string"))
 })
 @interface FormatParameter {}
