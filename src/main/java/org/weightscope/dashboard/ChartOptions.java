@@ -190,10 +190,7 @@ final class ChartOptions {
                 .put("formatter", "{value}%");
         ArrayNode seriesArray = option.putArray("series");
         sharesByKey.forEach((key, shares) -> {
-            ObjectNode series = seriesArray
-                    .addObject()
-                    .put("name", label.apply(key))
-                    .put("type", "line")
+            ObjectNode series = line(seriesArray, label.apply(key))
                     .put("stack", "share")
                     .put("showSymbol", true)
                     .put("symbolSize", 4)
@@ -222,17 +219,17 @@ final class ChartOptions {
         option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10);
         ArrayNode seriesArray = option.putArray("series");
         valuesByKey.forEach((key, values) -> {
-            ObjectNode series = seriesArray
-                    .addObject()
-                    .put("name", label.apply(key))
-                    .put("type", "line")
-                    .put("connectNulls", false);
+            ObjectNode series = line(seriesArray, label.apply(key)).put("connectNulls", false);
             if (countryColours) {
                 colour(series, key);
             }
             weeklyPoints(series, days, values, (point, v) -> point.add(Math.round(v)));
         });
         return option.toString();
+    }
+
+    private static ObjectNode line(ArrayNode seriesArray, String name) {
+        return seriesArray.addObject().put("name", name).put("type", "line");
     }
 
     /** A line's points and markers in the key's fixed colour. */
