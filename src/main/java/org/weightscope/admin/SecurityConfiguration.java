@@ -105,14 +105,18 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/admin/**")
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole(ADMIN))
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        basicOr401(http.securityMatcher("/api/admin/**")
+                        .authorizeHttpRequests(a -> a.anyRequest().hasRole(ADMIN)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         headers(http);
         return http.build();
+    }
+
+    /** HTTP Basic, and a bare 401 (never the login page) for a request without valid credentials. */
+    private static HttpSecurity basicOr401(HttpSecurity http) throws Exception {
+        return http.httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
     }
 
     /**
@@ -124,13 +128,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .anyRequest()
-                        .hasRole(ADMIN))
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        basicOr401(http.securityMatcher("/actuator/**")
+                        .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(ADMIN)))
                 // an existing session (the admin logged in to the views) is used; none is ever created here
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(c -> c.disable());

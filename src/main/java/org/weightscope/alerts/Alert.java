@@ -35,6 +35,36 @@ public record Alert(
         public static final String FAILED = "failed";
     }
 
+    /** What happened, as an alert tells it: its key (which makes the alert's id), words, model and time. */
+    record Occurrence(String key, String title, String summary, String modelId, Instant at) {}
+
+    /**
+     * A new alert of a rule (or a source standing in for one), identified by {@link AlertEvaluator#alertId}:
+     * pending delivery when its watchlist has a webhook, otherwise none.
+     */
+    static Alert raised(
+            String watchlistId,
+            boolean webhook,
+            String ruleId,
+            String ruleType,
+            Occurrence o,
+            Instant raisedAt,
+            String runId) {
+        return new Alert(
+                AlertEvaluator.alertId(ruleId, o.key()),
+                watchlistId,
+                ruleId,
+                ruleType,
+                o.key(),
+                o.title(),
+                o.summary(),
+                o.modelId(),
+                o.at(),
+                raisedAt,
+                runId,
+                new Delivery(webhook ? Delivery.PENDING : Delivery.NONE, 0, null, null, null));
+    }
+
     Alert withDelivery(Delivery d) {
         return new Alert(
                 id, watchlistId, ruleId, ruleType, occurrence, title, summary, modelId, at, raisedAt, runId, d);

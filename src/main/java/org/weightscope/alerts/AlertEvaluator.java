@@ -85,7 +85,7 @@ class AlertEvaluator {
                 for (Alert alert : occurrences(w, rule, run, events)) {
                     if (repository.createIfAbsent(alert)) {
                         raised.add(alert);
-                        if (w.webhookUrl() != null && !w.webhookUrl().isBlank()) {
+                        if (w.hasWebhook()) {
                             webhooks.submit(alert, w);
                         }
                     }
@@ -226,21 +226,14 @@ class AlertEvaluator {
             String modelId,
             Instant at,
             IngestCompleted run) {
-        String delivery =
-                w.webhookUrl() == null || w.webhookUrl().isBlank() ? Alert.Delivery.NONE : Alert.Delivery.PENDING;
-        return new Alert(
-                alertId(rule.id(), occurrence),
+        return Alert.raised(
                 w.id(),
+                w.hasWebhook(),
                 rule.id(),
                 rule.type(),
-                occurrence,
-                title,
-                summary,
-                modelId,
-                at,
+                new Alert.Occurrence(occurrence, title, summary, modelId, at),
                 clock.instant(),
-                run.runId(),
-                new Alert.Delivery(delivery, 0, null, null, null));
+                run.runId());
     }
 
     /** Deterministic: the same rule and occurrence always give the same id. */

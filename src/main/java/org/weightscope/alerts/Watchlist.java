@@ -15,4 +15,8 @@ public record Watchlist(
     public Watchlist {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
+
+    boolean hasWebhook() {
+        return webhookUrl != null && !webhookUrl.isBlank();
+    }
 }

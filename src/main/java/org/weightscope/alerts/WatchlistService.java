@@ -48,20 +48,15 @@ public class WatchlistService {
             String runId) {
         Watchlist w =
                 watchlistId == null ? null : repository.watchlist(watchlistId).orElse(null);
-        boolean webhook = w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank();
-        Alert alert = new Alert(
-                AlertEvaluator.alertId(source, occurrence),
+        boolean webhook = w != null && w.hasWebhook();
+        Alert alert = Alert.raised(
                 watchlistId,
+                webhook,
                 source,
                 type,
-                occurrence,
-                title,
-                summary,
-                modelId,
-                at,
+                new Alert.Occurrence(occurrence, title, summary, modelId, at),
                 clock.instant(),
-                runId,
-                new Alert.Delivery(webhook ? Alert.Delivery.PENDING : Alert.Delivery.NONE, 0, null, null, null));
+                runId);
         if (!repository.createIfAbsent(alert)) {
             return Optional.empty();
         }

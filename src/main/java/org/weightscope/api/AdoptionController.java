@@ -10,11 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
@@ -54,6 +52,7 @@ class AdoptionController {
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = Responses.AdoptionAnswer.class)))
     @FilterParameters
+    @FormatParameter
     ResponseEntity<?> adoption(
             @Parameter(
                             description = "the metric (definitions and versions: GET /api/v1/metrics)",
@@ -97,7 +96,6 @@ class AdoptionController {
                                     + " constant (only the models counted in every week with data)")
                     @RequestParam(required = false)
                     String sample,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
             @Parameter(
                             description = "derivatives and releases: week (default; 7 days to the as-of day) or month"
                                     + " (the calendar month to it; a series has one point per month)",
@@ -121,11 +119,10 @@ class AdoptionController {
                                     + " case-insensitive")
                     @RequestParam(required = false)
                     String base,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Map<String, String[]> parameters = request.getParameterMap();
         Params.onlyKnown(parameters, ADOPTION_PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         Adoption.Metric m = Params.metric(metric);
         Adoption.Dimension d = Params.dimension(by);
         Adoption.View v = Params.view(view);
@@ -155,13 +152,8 @@ class AdoptionController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.AdoptionAnswer(
-                        c.asOfText(),
+                        Responses.Cited.of(c),
                         a.asOf() == null ? null : a.asOf().toString(),
-                        a.metric(),
-                        a.metricVersion(),
-                        a.view(),
-                        a.ruleVersion(),
-                        c.text(),
                         a.by(),
                         Params.echo(filters),
                         n,
@@ -248,12 +240,7 @@ class AdoptionController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.AdoptionSeries(
-                        c.asOfText(),
-                        m.id(),
-                        m.version(),
-                        v.id(),
-                        adoption.ruleVersion(),
-                        c.text(),
+                        Responses.Cited.of(c),
                         d.id(),
                         Params.echo(filters),
                         n,

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AttributionRules;
@@ -60,6 +58,7 @@ class ApiController {
                     + " without q, the most downloaded first. Facets count every match by each dimension.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Responses.ModelPage.class)))
     @FilterParameters
+    @FormatParameter
     ResponseEntity<?> models(
             @Parameter(description = "search words (at most 200 characters)") @RequestParam(required = false) String q,
             @Parameter(description = "origin view of origin filters and facets: lineage (default) or uploader")
@@ -69,12 +68,10 @@ class ApiController {
                     Integer from,
             @Parameter(description = "results per page, 0–200 (default 20)") @RequestParam(required = false)
                     Integer size,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Map<String, String[]> parameters = request.getParameterMap();
         Params.onlyKnown(parameters, SEARCH_PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         Adoption.View v = Params.view(view);
         int offset = Params.range("from", from, 0, 0, MAX_WINDOW);
         int n = Params.range("size", size, 20, 0, ModelSearch.MAX_SIZE);
@@ -101,19 +98,7 @@ class ApiController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.ModelPage(
-                        c.asOfText(),
-                        null,
-                        null,
-                        v.id(),
-                        rules.version(),
-                        c.text(),
-                        q,
-                        Params.echo(filters),
-                        offset,
-                        n,
-                        r.total(),
-                        results,
-                        facets));
+                        Responses.Cited.of(c), q, Params.echo(filters), offset, n, r.total(), results, facets));
     }
 
     @GetMapping("/models/{hub}/{*id}")
@@ -125,6 +110,7 @@ class ApiController {
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = Responses.ModelAnswer.class)))
     @ApiResponse(responseCode = "404", description = "no such model in the catalogue")
+    @FormatParameter
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(
@@ -136,11 +122,9 @@ class ApiController {
             @Parameter(description = "how many of the most downloaded derivatives to list, 0–50 (default 10)")
                     @RequestParam(required = false)
                     Integer derivatives,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), MODEL_PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
         if (hubId == null) {
             throw new BadParameterException(
@@ -173,12 +157,7 @@ class ApiController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Responses.ModelAnswer(
-                        c.asOfText(),
-                        null,
-                        null,
-                        BOTH_VIEWS,
-                        ruleVersion,
-                        c.text(),
+                        Responses.Cited.of(c),
                         resource,
                         new Responses.Derivatives(
                                 d.total(), facets(d.facets().getOrDefault("relation", List.of())), top)));

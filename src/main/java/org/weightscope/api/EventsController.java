@@ -14,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.AttributionRules;
@@ -69,6 +68,7 @@ class EventsController {
             summary = "Model events, newest first",
             description = "type: release, licence-change, gated-change or"
                     + " removed; origin filters in the chosen view (lineage by default).")
+    @FormatParameter
     ResponseEntity<?> events(
             @Parameter(
                             description = "release, licence-change, gated-change, removed; OpenRouter: price-change,"
@@ -82,8 +82,6 @@ class EventsController {
             @Parameter(description = "only events at or after this day (yyyy-mm-dd)") @RequestParam(required = false)
                     String from,
             @Parameter(description = "1–500, default 100") @RequestParam(required = false) Integer size,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), PARAMS);
         EventFeed.Filter filter = filter(type, origin, view, hub, from);
@@ -91,7 +89,7 @@ class EventsController {
         List<ModelEvent> events = feed.recent(filter, n);
         Instant asOf = feed.newest();
         Citation c = new Citation(asOf, null, null, filter.view().id(), rules.version());
-        if (Params.csv(format, accept)) {
+        if (Params.csv(request)) {
             Csv out = new Csv(
                     c,
                     List.of(

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AnchorMetrics;
 import org.weightscope.catalogue.AttributionRules;
@@ -58,14 +55,13 @@ class ModelMetricsController {
             description = "ram: ATOM's Relative Adoption Metric v2 by day since release (t), only on days with a"
                     + " capture; cutoff: the model's size class's monotonic top-10 cutoff on every day it has one."
                     + " quality_flags: ci-inflated, gguf-files, download-jump (see GET /api/v1/metrics).")
+    @FormatParameter
     ResponseEntity<?> model(
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(description = "the hub's repo id, e.g. Qwen/Qwen2.5-7B-Instruct") @PathVariable String id,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), Set.of("format"));
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
         if (hubId == null) {
             throw new BadParameterException("hub", "unknown hub '" + Params.shorten(hub) + "'");

@@ -140,35 +140,11 @@ record ModelResource(
         Attribution a = m.attribution();
         String hub = m.hub();
         String asOf = m.asOf() == null ? null : m.asOf().toString();
-        if (a == null) { // not attributed yet: say so rather than invent classes
-            return new ModelResource(
-                    m.repoId(),
-                    hub,
-                    href(hub, m.repoId()),
-                    m.author(),
-                    null,
-                    List.of(),
-                    new Origin(List.of(Attribution.UNATTRIBUTED), List.of(Attribution.UNATTRIBUTED), List.of()),
-                    new Lineage(List.of(), List.of(), List.of()),
-                    new Licence("unknown", "unknown", "none"),
-                    new Hardware("unknown", null, false, "none", null, null),
-                    List.of(),
-                    m.pipelineTag(),
-                    m.downloads30d(),
-                    m.downloadsAllTime(),
-                    m.likes(),
-                    m.recorded(),
-                    asOf);
-        }
-        List<String> uploader = a.uploaderOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.uploaderOrigin();
-        List<String> lineageCountries =
-                a.lineageOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.lineageCountries();
-        List<CountryShare> shares = a.lineageOrigin().isEmpty()
-                ? List.of(new CountryShare(Attribution.UNATTRIBUTED, 1.0))
-                : a.lineageOrigin().stream()
-                        .map(s -> new CountryShare(s.country(), s.share()))
-                        .toList();
-        Attribution.Lineage l = a.lineage();
+        // not attributed yet: say so rather than invent classes
+        Origin origin = a == null
+                ? new Origin(List.of(Attribution.UNATTRIBUTED), List.of(Attribution.UNATTRIBUTED), List.of())
+                : origin(a);
+        Attribution.Lineage l = a == null ? null : a.lineage();
         Lineage lineage = l == null
                 ? new Lineage(List.of(), List.of(), List.of())
                 : new Lineage(
@@ -179,7 +155,7 @@ record ModelResource(
                         l.issues(),
                         l.basis(),
                         l.inferredFrom());
-        Attribution.Licence lic = a.licence();
+        Attribution.Licence lic = a == null ? null : a.licence();
         Licence licence = lic == null
                 ? new Licence("unknown", "unknown", "none")
                 : new Licence(
@@ -190,7 +166,7 @@ record ModelResource(
                         lic.effectiveVia(),
                         lic.osi(),
                         lic.excludedTerritories());
-        Attribution.Hardware hw = a.hardware();
+        Attribution.Hardware hw = a == null ? null : a.hardware();
         Hardware hardware = hw == null
                 ? new Hardware("unknown", null, false, "none", null, null)
                 : new Hardware(
@@ -208,19 +184,31 @@ record ModelResource(
                 hub,
                 href(hub, m.repoId()),
                 m.author(),
-                a.uploaderOrg(),
-                a.developerOrgs(),
-                new Origin(uploader, lineageCountries, shares),
+                a == null ? null : a.uploaderOrg(),
+                a == null ? List.of() : a.developerOrgs(),
+                origin,
                 lineage,
                 licence,
                 hardware,
-                a.sectors(),
+                a == null ? List.of() : a.sectors(),
                 m.pipelineTag(),
                 m.downloads30d(),
                 m.downloadsAllTime(),
                 m.likes(),
                 m.recorded(),
                 asOf);
+    }
+
+    private static Origin origin(Attribution a) {
+        List<String> uploader = a.uploaderOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.uploaderOrigin();
+        List<String> lineageCountries =
+                a.lineageOrigin().isEmpty() ? List.of(Attribution.UNATTRIBUTED) : a.lineageCountries();
+        List<CountryShare> shares = a.lineageOrigin().isEmpty()
+                ? List.of(new CountryShare(Attribution.UNATTRIBUTED, 1.0))
+                : a.lineageOrigin().stream()
+                        .map(s -> new CountryShare(s.country(), s.share()))
+                        .toList();
+        return new Origin(uploader, lineageCountries, shares);
     }
 
     private static String href(String hub, String repoId) {

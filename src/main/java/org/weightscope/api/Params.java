@@ -238,6 +238,13 @@ final class Params {
     /**
      * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
      */
+    /** CSV or JSON: the {@code format} parameter ({@link FormatParameter}), else the Accept header's first choice. */
+    static boolean csv(jakarta.servlet.http.HttpServletRequest request) {
+        // repeated values joined, as Spring binds a String parameter (so "format=csv&format=json" is refused)
+        String[] format = request.getParameterValues("format");
+        return csv(format == null ? null : String.join(",", format), request.getHeader("Accept"));
+    }
+
     static boolean csv(String format, String accept) {
         if (format != null) {
             Boolean csv = org.weightscope.shared.AnswerFormat.named(format);

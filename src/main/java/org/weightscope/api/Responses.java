@@ -2,6 +2,7 @@ package org.weightscope.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import org.weightscope.catalogue.AnchorMetrics;
@@ -11,15 +12,27 @@ final class Responses {
 
     private Responses() {}
 
-    /** Share of a metric by a dimension in one origin view, as of a day. */
-    record AdoptionAnswer(
+    /**
+     * What every answer starts with (the {@link Citation}'s fields and its text); metric and its version are
+     * null where no metric applies.
+     */
+    record Cited(
             @JsonProperty("as_of") String asOf,
-            @JsonProperty("captured_at") String capturedAt,
             String metric,
             @JsonProperty("metric_version") String metricVersion,
             String view,
             @JsonProperty("rule_version") String ruleVersion,
-            String citation,
+            String citation) {
+
+        static Cited of(Citation c) {
+            return new Cited(c.asOf(), c.metric(), c.metricVersion(), c.view(), c.ruleVersion(), c.text());
+        }
+    }
+
+    /** Share of a metric by a dimension in one origin view, as of a day. */
+    record AdoptionAnswer(
+            @JsonUnwrapped Cited cited,
+            @JsonProperty("captured_at") String capturedAt,
             String by,
             Map<String, List<String>> filters,
             int top,
@@ -75,12 +88,7 @@ final class Responses {
 
     /** One page of models matching a search, with facet counts over every match. */
     record ModelPage(
-            @JsonProperty("as_of") String asOf,
-            String metric,
-            @JsonProperty("metric_version") String metricVersion,
-            String view,
-            @JsonProperty("rule_version") String ruleVersion,
-            String citation,
+            @JsonUnwrapped Cited cited,
             String q,
             Map<String, List<String>> filters,
             int from,
@@ -92,15 +100,7 @@ final class Responses {
     record Facet(String key, long count) {}
 
     /** One model and the models derived from it. */
-    record ModelAnswer(
-            @JsonProperty("as_of") String asOf,
-            String metric,
-            @JsonProperty("metric_version") String metricVersion,
-            String view,
-            @JsonProperty("rule_version") String ruleVersion,
-            String citation,
-            ModelResource model,
-            Derivatives derivatives) {}
+    record ModelAnswer(@JsonUnwrapped Cited cited, ModelResource model, Derivatives derivatives) {}
 
     /**
      * @param count     every model naming this one as a direct parent
@@ -119,12 +119,7 @@ final class Responses {
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> relations) {}
 
     record AdoptionSeries(
-            @JsonProperty("as_of") String asOf,
-            String metric,
-            @JsonProperty("metric_version") String metricVersion,
-            String view,
-            @JsonProperty("rule_version") String ruleVersion,
-            String citation,
+            @JsonUnwrapped Cited cited,
             String by,
             Map<String, List<String>> filters,
             int top,

@@ -14,12 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,6 +75,7 @@ class RouterUsageController {
                     + " registry). The 'other' row is reported apart as the unattributed long tail. Cite OpenRouter"
                     + " as in the citation field (CC BY 4.0).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UsageAnswer.class)))
+    @FormatParameter
     ResponseEntity<?> routerUsage(
             @Parameter(description = "UTC day (yyyy-mm-dd), default the newest stored") @RequestParam(required = false)
                     String day,
@@ -84,11 +83,9 @@ class RouterUsageController {
                     String view,
             @Parameter(description = "day (default) or week (the ISO week holding day)") @RequestParam(required = false)
                     String window,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         Params.onlyKnown(request.getParameterMap(), PARAMS);
-        boolean csv = Params.csv(format, accept);
+        boolean csv = Params.csv(request);
         String v = Params.view(view).id();
         String w = window == null ? RouterUsageService.DAY : window.strip().toLowerCase(Locale.ROOT);
         if (!w.equals(RouterUsageService.DAY) && !w.equals(RouterUsageService.WEEK)) {

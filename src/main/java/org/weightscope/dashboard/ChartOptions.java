@@ -21,73 +21,84 @@ final class ChartOptions {
 
     private ChartOptions() {}
 
-    static String bar(List<Adoption.Figure> figures, String seriesName) {
-        return bar(figures, seriesName, java.util.function.Function.identity(), false);
-    }
-
     /**
-     * Keys labelled by {@code label} (e.g. country names); each data item keeps its key, and with
-     * {@code countryColours} each bar has its country's colour.
+     * A pie ({@code chart} "pie") or horizontal bars (anything else) of the figures: keys labelled by
+     * {@code label} (e.g. country names), each data item keeping its key, and with {@code countryColours} each
+     * country in its fixed colour.
      */
-    static String bar(
+    static String figures(
+            String chart,
             List<Adoption.Figure> figures,
             String seriesName,
             java.util.function.Function<String, String> label,
             boolean countryColours) {
-        ObjectNode option = base("axis");
-        option.putObject("grid")
-                .put("left", 170)
-                .put("right", 30)
-                .put("top", 10)
-                .put("bottom", 30);
-        ArrayNode names = option.putObject("yAxis")
-                .put("type", "category")
-                .put("inverse", true)
-                .putArray("data");
-        option.putObject("xAxis").put("type", "value");
-        ObjectNode series =
-                option.putArray("series").addObject().put("name", seriesName).put("type", "bar");
-        ArrayNode values = series.putArray("data");
-        for (Adoption.Figure f : figures) {
-            names.add(label.apply(f.key()));
-            ObjectNode item = values.addObject().put("value", round(f.value())).put("key", f.key());
+        Series s = new Series(figures, seriesName, label, countryColours);
+        return "pie".equals(chart) ? pie(s) : bar(s);
+    }
+
+    private record Series(
+            List<Adoption.Figure> figures,
+            String name,
+            java.util.function.Function<String, String> label,
+            boolean countryColours) {
+
+        /** One data item: its value and key, its label where given, its country's colour where asked. */
+        void add(ArrayNode data, String itemName, Adoption.Figure f) {
+            ObjectNode item = data.addObject();
+            if (itemName != null) item.put("name", itemName);
+            item.put("value", round(f.value())).put("key", f.key());
             if (countryColours) {
                 item.putObject("itemStyle").put("color", Numbers.colour(f.key()));
             }
         }
+    }
+
+    private static String bar(Series s) {
+        ObjectNode option = base("axis");
+        ArrayNode names = horizontalBars(option, 170, 10);
+        ObjectNode series =
+                option.putArray("series").addObject().put("name", s.name()).put("type", "bar");
+        ArrayNode values = series.putArray("data");
+        for (Adoption.Figure f : s.figures()) {
+            names.add(s.label().apply(f.key()));
+            s.add(values, null, f);
+        }
         return option.toString();
     }
 
-    static String pie(List<Adoption.Figure> figures, String seriesName) {
-        return pie(figures, seriesName, java.util.function.Function.identity(), false);
+    /**
+     * Bars along a value x-axis, their categories down the y-axis from the top, {@code left} pixels kept for
+     * the category labels and {@code top} above the plot; returns the category axis' data to fill.
+     */
+    private static ArrayNode horizontalBars(ObjectNode option, int left, int top) {
+        option.putObject("grid")
+                .put("left", left)
+                .put("right", 30)
+                .put("top", top)
+                .put("bottom", 30);
+        ArrayNode categories = option.putObject("yAxis")
+                .put("type", "category")
+                .put("inverse", true)
+                .putArray("data");
+        option.putObject("xAxis").put("type", "value");
+        return categories;
     }
 
-    /** A pie whose slices are labelled by {@code label} and keep their key; countries in their fixed colours. */
-    static String pie(
-            List<Adoption.Figure> figures,
-            String seriesName,
-            java.util.function.Function<String, String> label,
-            boolean countryColours) {
+    private static String pie(Series s) {
         ObjectNode option = base("item");
         option.putObject("legend")
                 .put("type", "scroll")
                 .put("orient", "vertical")
                 .put("left", 0);
         ObjectNode series =
-                option.putArray("series").addObject().put("name", seriesName).put("type", "pie");
+                option.putArray("series").addObject().put("name", s.name()).put("type", "pie");
         // room for outside labels in a half-width panel: a smaller ring, labels on two lines
         series.putArray("radius").add("28%").add("55%");
         series.putArray("center").add("58%").add("52%");
         series.putObject("label").put("formatter", "{b}\n{d}%");
         ArrayNode data = series.putArray("data");
-        for (Adoption.Figure f : figures) {
-            ObjectNode item = data.addObject()
-                    .put("name", label.apply(f.key()))
-                    .put("value", round(f.value()))
-                    .put("key", f.key());
-            if (countryColours) {
-                item.putObject("itemStyle").put("color", Numbers.colour(f.key()));
-            }
+        for (Adoption.Figure f : s.figures()) {
+            s.add(data, s.label().apply(f.key()), f);
         }
         return option.toString();
     }
@@ -119,17 +130,8 @@ final class ChartOptions {
                 .toList();
         ObjectNode option = base("axis");
         option.putObject("legend").put("type", "scroll").put("top", 0);
-        option.putObject("grid")
-                .put("left", 110)
-                .put("right", 30)
-                .put("top", 40)
-                .put("bottom", 30);
-        ArrayNode axis = option.putObject("yAxis")
-                .put("type", "category")
-                .put("inverse", true)
-                .putArray("data");
+        ArrayNode axis = horizontalBars(option, 110, 40);
         countries.forEach(c -> axis.add(countryLabel.apply(c)));
-        option.putObject("xAxis").put("type", "value");
         ArrayNode seriesArray = option.putArray("series");
         for (Map.Entry<String, Map<String, Double>> split : cross.entrySet()) {
             ObjectNode series = seriesArray
@@ -188,24 +190,14 @@ final class ChartOptions {
                 .put("formatter", "{value}%");
         ArrayNode seriesArray = option.putArray("series");
         sharesByKey.forEach((key, shares) -> {
-            ObjectNode series = seriesArray
-                    .addObject()
-                    .put("name", label.apply(key))
-                    .put("type", "line")
+            ObjectNode series = line(seriesArray, label.apply(key))
                     .put("stack", "share")
                     .put("showSymbol", true)
                     .put("symbolSize", 4)
                     .put("connectNulls", false);
-            series.putObject("itemStyle").put("color", Numbers.colour(key));
-            series.putObject("lineStyle").put("color", Numbers.colour(key));
+            colour(series, key);
             series.putObject("areaStyle").put("color", Numbers.colour(key)).put("opacity", 0.55);
-            ArrayNode data = series.putArray("data");
-            for (int i = 0; i < days.size(); i++) {
-                ArrayNode point = data.addArray().add(days.get(i));
-                Double v = shares.get(i);
-                if (v == null) point.addNull();
-                else point.add(round(100 * v));
-            }
+            weeklyPoints(series, days, shares, (point, v) -> point.add(round(100 * v)));
         });
         return option.toString();
     }
@@ -227,24 +219,38 @@ final class ChartOptions {
         option.putArray("dataZoom").addObject().put("type", "slider").put("bottom", 10);
         ArrayNode seriesArray = option.putArray("series");
         valuesByKey.forEach((key, values) -> {
-            ObjectNode series = seriesArray
-                    .addObject()
-                    .put("name", label.apply(key))
-                    .put("type", "line")
-                    .put("connectNulls", false);
+            ObjectNode series = line(seriesArray, label.apply(key)).put("connectNulls", false);
             if (countryColours) {
-                series.putObject("itemStyle").put("color", Numbers.colour(key));
-                series.putObject("lineStyle").put("color", Numbers.colour(key));
+                colour(series, key);
             }
-            ArrayNode data = series.putArray("data");
-            for (int i = 0; i < days.size(); i++) {
-                ArrayNode point = data.addArray().add(days.get(i));
-                Double v = values.get(i);
-                if (v == null) point.addNull();
-                else point.add(Math.round(v));
-            }
+            weeklyPoints(series, days, values, (point, v) -> point.add(Math.round(v)));
         });
         return option.toString();
+    }
+
+    private static ObjectNode line(ArrayNode seriesArray, String name) {
+        return seriesArray.addObject().put("name", name).put("type", "line");
+    }
+
+    /** A line's points and markers in the key's fixed colour. */
+    private static void colour(ObjectNode series, String key) {
+        series.putObject("itemStyle").put("color", Numbers.colour(key));
+        series.putObject("lineStyle").put("color", Numbers.colour(key));
+    }
+
+    /** [day, value] per week, the value written by {@code add}; a week without data is a gap (null), never 0. */
+    private static void weeklyPoints(
+            ObjectNode series,
+            List<String> days,
+            List<Double> values,
+            java.util.function.BiConsumer<ArrayNode, Double> add) {
+        ArrayNode data = series.putArray("data");
+        for (int i = 0; i < days.size(); i++) {
+            ArrayNode point = data.addArray().add(days.get(i));
+            Double v = values.get(i);
+            if (v == null) point.addNull();
+            else add.accept(point, v);
+        }
     }
 
     static Set<String> splitKeys(Map<String, Map<String, Double>> cross) {

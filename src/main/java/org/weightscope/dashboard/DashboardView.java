@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -32,26 +30,24 @@ import org.weightscope.catalogue.EventFeed;
 @AnonymousAllowed
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "dashboards/:id", layout = MainLayout.class)
-public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class DashboardView extends RebuiltPage {
 
     private final DashboardDefinitions dashboards;
     private final AdoptionService adoption;
     private final CatalogueService catalogue;
     private final EventFeed events;
-    private String title = "Weightscope";
 
     DashboardView(
             DashboardDefinitions dashboards, AdoptionService adoption, CatalogueService catalogue, EventFeed events) {
+        super("1400px", "Weightscope");
         this.dashboards = dashboards;
         this.adoption = adoption;
         this.catalogue = catalogue;
         this.events = events;
-        setMaxWidth("1400px");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
+    void build(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("id").orElse("overview");
         for (String error : dashboards.errors()) {
             Paragraph p = new Paragraph(getTranslation("dashboard.invalid", error));
@@ -65,7 +61,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         LocalDate at = at(event.getLocation().getQueryParameters());
-        title = DashboardDefinition.text(d.title(), getLocale()) + " · Weightscope";
+        title(DashboardDefinition.text(d.title(), getLocale()) + " · Weightscope");
         add(new H2(DashboardDefinition.text(d.title(), getLocale())));
         if (!d.description().isEmpty()) {
             add(new Paragraph(DashboardDefinition.text(d.description(), getLocale())));
@@ -93,10 +89,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     /** Panels side by side where they fit, one column on a phone. */
     static Div panelGrid() {
+        return panelGrid("560px");
+    }
+
+    /** Panels at least {@code minWidth} wide side by side where they fit, one column on a phone. */
+    static Div panelGrid(String minWidth) {
         Div grid = new Div();
         grid.getStyle()
                 .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(560px, 100%), 1fr))")
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(" + minWidth + ", 100%), 1fr))")
                 .set("gap", "var(--lumo-space-m)")
                 .set("width", "100%");
         return grid;
@@ -153,9 +154,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             case "table" -> table(panel.id(), title, adoption.asOf(panel.query(), at));
             default -> {
                 Adoption a = adoption.asOf(panel.query(), at);
-                String option = panel.chart().equals("pie")
-                        ? ChartOptions.pie(a.figures(), seriesName, this::label, countries)
-                        : ChartOptions.bar(a.figures(), seriesName, this::label, countries);
+                String option = ChartOptions.figures(panel.chart(), a.figures(), seriesName, this::label, countries);
                 yield new ChartPanel(
                         panel.id(), title, option, new Caption(a), Publications.figures(dashboard, panel, a, this));
             }
@@ -177,10 +176,5 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         VerticalLayout box = new VerticalLayout(new H3(title), grid, new Caption(a));
         box.setPadding(false);
         return box;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return title;
     }
 }

@@ -6,10 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -31,21 +28,19 @@ import org.weightscope.catalogue.ModelSearch;
 @AnonymousAllowed
 @Route(value = "countries/:key", layout = MainLayout.class)
 @RouteAlias(value = "organisations/:key", layout = MainLayout.class)
-public class EntityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class EntityView extends RebuiltPage {
 
     private final AdoptionService adoption;
     private final ModelSearch search;
-    private String title = "Weightscope";
 
     EntityView(AdoptionService adoption, ModelSearch search) {
+        super("1400px", "Weightscope");
         this.adoption = adoption;
         this.search = search;
-        setMaxWidth("1400px");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
+    void build(BeforeEnterEvent event) {
         boolean country = event.getLocation().getFirstSegment().equals("countries");
         String key = event.getRouteParameters().get("key").orElse("");
         if (country) key = key.toUpperCase(Locale.ROOT);
@@ -53,7 +48,7 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         Map<Adoption.Dimension, List<String>> only = Map.of(dimension, List.of(key));
         LocalDate at = DashboardView.at(event.getLocation().getQueryParameters());
         String name = country ? Numbers.label(key, this) : key;
-        title = name + " · Weightscope";
+        title(name + " · Weightscope");
         H2 heading = new H2(name);
         heading.setId("entity-name");
         add(heading);
@@ -102,7 +97,12 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         grid.add(new ChartPanel(
                 "entity-licences",
                 getTranslation("entity.licences"),
-                ChartOptions.pie(licences.figures(), getTranslation("metric.models")),
+                ChartOptions.figures(
+                        "pie",
+                        licences.figures(),
+                        getTranslation("metric.models"),
+                        java.util.function.Function.identity(),
+                        false),
                 new Caption(licences)));
         add(grid);
         ModelSearch.Result models = search.search(new ModelSearch.Query("", only, Adoption.View.LINEAGE, 0, 100));
@@ -133,10 +133,5 @@ public class EntityView extends VerticalLayout implements BeforeEnterObserver, H
         grid.setItems(models);
         grid.setHeight("50vh");
         return grid;
-    }
-
-    @Override
-    public String getPageTitle() {
-        return title;
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,29 +38,10 @@ final class ExplorerSeries {
             result.add(new Paragraph(in.getTranslation("series.empty")));
             return;
         }
-        Map<String, Double> totals = new HashMap<>();
-        series.points()
-                .forEach(p -> p.adoption().figures().forEach(f -> totals.merge(f.key(), f.value(), Double::sum)));
-        List<String> keys = totals.entrySet().stream()
-                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(state.top())
-                .map(Map.Entry::getKey)
-                .toList();
-        List<String> days = new ArrayList<>();
-        Map<String, List<Double>> values = new LinkedHashMap<>();
-        keys.forEach(k -> values.put(k, new ArrayList<>()));
-        for (AdoptionService.Point p : series.points()) {
-            days.add(p.day().toString());
-            boolean empty = p.adoption().coverage().empty();
-            for (String k : keys) {
-                double v = p.adoption().figures().stream()
-                        .filter(f -> f.key().equals(k))
-                        .mapToDouble(Adoption.Figure::value)
-                        .findFirst()
-                        .orElse(0);
-                values.get(k).add(empty ? null : v);
-            }
-        }
+        WeeklyColumns columns = WeeklyColumns.of(series.points(), state.top(), Adoption.Figure::value);
+        List<String> days = columns.days();
+        List<String> keys = columns.keys();
+        Map<String, List<Double>> values = columns.columns();
         List<String> header = new ArrayList<>(List.of(in.getTranslation("publish.week")));
         keys.forEach(k -> header.add(Numbers.label(k, in)));
         List<List<String>> rows = new ArrayList<>();
@@ -75,11 +55,7 @@ final class ExplorerSeries {
             }
             rows.add(row);
         }
-        Adoption last = series.points().stream()
-                .map(AdoptionService.Point::adoption)
-                .filter(a -> !a.coverage().empty())
-                .reduce((a, b) -> b)
-                .orElse(series.points().get(series.points().size() - 1).adoption());
+        Adoption last = WeeklyColumns.lastWithData(series.points());
         ExplorerState shown = new ExplorerState(
                 state.metric(), state.by(), state.view(), state.origins(), state.top(), "series", null, null, from, to);
         Map<String, String> permalink = new LinkedHashMap<>();

@@ -215,9 +215,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                             state.top(),
                             label,
                             k -> Numbers.classLabel(k, this))
-                    : state.chart().equals("pie")
-                            ? ChartOptions.pie(a.figures(), series, label, origins)
-                            : ChartOptions.bar(a.figures(), series, label, origins);
+                    : ChartOptions.figures(state.chart(), a.figures(), series, label, origins);
             result.add(new ChartPanel("explorer-chart", title, option, new Caption(a)));
         }
         Grid<Adoption.Figure> table = new Grid<>();

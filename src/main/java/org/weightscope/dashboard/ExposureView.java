@@ -107,12 +107,7 @@ public class ExposureView extends VerticalLayout {
         cite.getStyle().set("font-size", "var(--lumo-font-size-s)");
         report.add(cite);
 
-        Div charts = new Div();
-        charts.getStyle()
-                .set("display", "grid")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(min(480px, 100%), 1fr))")
-                .set("gap", "var(--lumo-space-m)")
-                .set("width", "100%");
+        Div charts = DashboardView.panelGrid("480px");
         charts.add(
                 originChart("exposure-uploader", getTranslation("exposure.byUploader"), s.byUploaderOrigin(), r),
                 originChart("exposure-lineage", getTranslation("exposure.byLineage"), s.byLineageOrigin(), r));
@@ -197,7 +192,7 @@ public class ExposureView extends VerticalLayout {
         ChartPanel panel = new ChartPanel(
                 id,
                 title,
-                ChartOptions.pie(figures, "weight", k -> Numbers.country(k, getLocale()), true),
+                ChartOptions.figures("pie", figures, "weight", k -> Numbers.country(k, getLocale()), true),
                 new Caption(
                         Caption.day(r.generatedAt()),
                         "exposure-weight",

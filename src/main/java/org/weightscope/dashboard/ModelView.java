@@ -7,10 +7,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.net.URLEncoder;
@@ -25,24 +22,23 @@ import org.weightscope.catalogue.ModelSearch;
  */
 @AnonymousAllowed
 @Route(value = "models/:hub/:id*", layout = MainLayout.class)
-public class ModelView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ModelView extends RebuiltPage {
 
     private final ModelSearch search;
     private final org.weightscope.catalogue.CatalogueHistory history;
     private final org.weightscope.catalogue.AnchorMetrics anchors;
     private final org.weightscope.catalogue.AdoptionService adoption;
-    private String title = "Model · Weightscope";
 
     ModelView(
             ModelSearch search,
             org.weightscope.catalogue.CatalogueHistory history,
             org.weightscope.catalogue.AnchorMetrics anchors,
             org.weightscope.catalogue.AdoptionService adoption) {
+        super("1100px", "Model · Weightscope");
         this.search = search;
         this.history = history;
         this.anchors = anchors;
         this.adoption = adoption;
-        setMaxWidth("1100px");
     }
 
     static String path(CatalogueModel m) {
@@ -58,8 +54,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
+    void build(BeforeEnterEvent event) {
         String hub = event.getRouteParameters().get("hub").orElse("huggingface");
         String id = event.getRouteParameters().get("id").orElse("");
         CatalogueModel m =
@@ -68,7 +63,7 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(new H2(id), new Paragraph(getTranslation("model.notFound")));
             return;
         }
-        title = m.repoId() + " · Weightscope";
+        title(m.repoId() + " · Weightscope");
         H2 name = new H2(m.repoId());
         name.setId("model-name");
         add(name);
@@ -221,10 +216,5 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
         l.getStyle().set("font-weight", "600");
         row.add(l, new Span(value));
         into.add(row);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return title;
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,37 +53,18 @@ class SharePanel extends VerticalLayout {
             }
         }
         List<AdoptionService.Point> points = series.points();
-        Map<String, Double> totals = new HashMap<>();
-        points.forEach(p -> p.adoption().figures().forEach(f -> totals.merge(f.key(), f.share(), Double::sum)));
-        List<String> keys = totals.entrySet().stream()
-                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(panel.top())
-                .map(Map.Entry::getKey)
-                .toList();
-        Map<String, List<Double>> shares = new LinkedHashMap<>();
-        keys.forEach(k -> shares.put(k, new ArrayList<>()));
-        shares.put("other", new ArrayList<>());
-        List<String> days = new ArrayList<>();
-        for (AdoptionService.Point p : points) {
-            days.add(p.day().toString());
-            boolean empty = p.adoption().coverage().empty();
-            double other = 1;
-            for (String k : keys) {
-                double share = p.adoption().figures().stream()
-                        .filter(f -> f.key().equals(k))
-                        .mapToDouble(Adoption.Figure::share)
-                        .findFirst()
-                        .orElse(0);
-                shares.get(k).add(empty ? null : share);
-                other -= share;
-            }
-            shares.get("other").add(empty ? null : Math.max(0, other));
+        WeeklyColumns columns = WeeklyColumns.of(points, panel.top(), Adoption.Figure::share);
+        List<String> days = columns.days();
+        Map<String, List<Double>> shares = new LinkedHashMap<>(columns.columns());
+        // the rest of each week's total, beyond the top keys
+        List<Double> other = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            double rest = 1;
+            for (List<Double> column : columns.columns().values()) rest -= column.get(i) == null ? 0 : column.get(i);
+            other.add(points.get(i).adoption().coverage().empty() ? null : Math.max(0, rest));
         }
-        Adoption last = points.stream()
-                .map(AdoptionService.Point::adoption)
-                .filter(a -> !a.coverage().empty())
-                .reduce((a, b) -> b)
-                .orElse(points.get(points.size() - 1).adoption());
+        shares.put("other", other);
+        Adoption last = WeeklyColumns.lastWithData(points);
         add(new ChartPanel(
                 panel.id(),
                 title,

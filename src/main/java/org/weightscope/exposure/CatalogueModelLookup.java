@@ -57,8 +57,9 @@ class CatalogueModelLookup implements ModelLookup {
             out.put(
                     k,
                     resolved(m)
-                            .withLicenceChanges(changeLines(changes.getOrDefault(m.id(), List.of())))
-                            .withDownloads30dMonthAgo(s == null ? null : s.downloads30d()));
+                            .withHistory(
+                                    changeLines(changes.getOrDefault(m.id(), List.of())),
+                                    s == null ? null : s.downloads30d()));
         });
         return out;
     }
@@ -96,7 +97,7 @@ class CatalogueModelLookup implements ModelLookup {
                     history.latestWithDownloads(Map.of(m.id(), target)).get(m.id());
             monthAgo = s == null ? null : s.downloads30d();
         }
-        return resolved(m).withLicenceChanges(changes).withDownloads30dMonthAgo(monthAgo);
+        return resolved(m).withHistory(changes, monthAgo);
     }
 
     @Override

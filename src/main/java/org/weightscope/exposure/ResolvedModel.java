@@ -72,7 +72,8 @@ public record ResolvedModel(
                 null);
     }
 
-    public ResolvedModel withLicenceChanges(List<String> changes) {
+    /** With what only the catalogue's history knows: the licence changes seen and the downloads a month ago. */
+    public ResolvedModel withHistory(List<String> changes, Long monthAgo) {
         return new ResolvedModel(
                 hub,
                 id,
@@ -86,23 +87,6 @@ public record ResolvedModel(
                 sectors,
                 downloads30d,
                 changes,
-                downloads30dMonthAgo);
-    }
-
-    public ResolvedModel withDownloads30dMonthAgo(Long monthAgo) {
-        return new ResolvedModel(
-                hub,
-                id,
-                uploaderOrg,
-                developerOrgs,
-                lineageRoots,
-                uploaderOrigin,
-                lineageOrigin,
-                licence,
-                hardwareClass,
-                sectors,
-                downloads30d,
-                licenceChanges,
                 monthAgo);
     }
 

@@ -98,51 +98,37 @@ public record CrawlRun(
     }
 
     CrawlRun withProgress(long addPages, long addItems, Cursor next) {
-        return new CrawlRun(
-                id,
-                sourceId,
-                scope,
-                status,
-                day,
-                asOf,
-                startedAt,
-                endedAt,
-                Instant.now(),
-                pages + addPages,
-                items + addItems,
-                attempts,
-                failures,
-                next,
-                recorded,
-                message,
-                trigger);
+        return next(status, endedAt, pages + addPages, items + addItems, attempts, failures, next, message, trigger);
     }
 
     CrawlRun withFailure(Failure failure, Cursor next) {
         List<Failure> all = new java.util.ArrayList<>(failures);
         all.add(failure);
-        return new CrawlRun(
-                id,
-                sourceId,
-                scope,
-                status,
-                day,
-                asOf,
-                startedAt,
-                endedAt,
-                Instant.now(),
-                pages,
-                items,
-                attempts,
-                all,
-                next,
-                recorded,
-                message,
-                trigger);
+        return next(status, endedAt, pages, items, attempts, all, next, message, trigger);
     }
 
     CrawlRun withStatus(String newStatus, String newMessage) {
-        boolean done = !RUNNING.equals(newStatus);
+        Instant ended = RUNNING.equals(newStatus) ? null : Instant.now();
+        Cursor kept = FINISHED.equals(newStatus) ? null : cursor;
+        return next(newStatus, ended, pages, items, attempts, failures, kept, newMessage, trigger);
+    }
+
+    /** Resumed by a run started by {@code by} (the record keeps what started the latest attempt). */
+    CrawlRun resumed(String by) {
+        return next(RUNNING, null, pages, items, attempts + 1, failures, cursor, message, by);
+    }
+
+    /** The same run, updated now, with what a step changed (identity, day and start kept). */
+    private CrawlRun next(
+            String newStatus,
+            Instant newEndedAt,
+            long newPages,
+            long newItems,
+            int newAttempts,
+            List<Failure> newFailures,
+            Cursor newCursor,
+            String newMessage,
+            String newTrigger) {
         return new CrawlRun(
                 id,
                 sourceId,
@@ -151,38 +137,16 @@ public record CrawlRun(
                 day,
                 asOf,
                 startedAt,
-                done ? Instant.now() : null,
+                newEndedAt,
                 Instant.now(),
-                pages,
-                items,
-                attempts,
-                failures,
-                FINISHED.equals(newStatus) ? null : cursor,
+                newPages,
+                newItems,
+                newAttempts,
+                newFailures,
+                newCursor,
                 recorded,
                 newMessage,
-                trigger);
-    }
-
-    /** Resumed by a run started by {@code by} (the record keeps what started the latest attempt). */
-    CrawlRun resumed(String by) {
-        return new CrawlRun(
-                id,
-                sourceId,
-                scope,
-                RUNNING,
-                day,
-                asOf,
-                startedAt,
-                null,
-                Instant.now(),
-                pages,
-                items,
-                attempts + 1,
-                failures,
-                cursor,
-                recorded,
-                message,
-                by);
+                newTrigger);
     }
 
     /** An exception and its causes' messages, for a run's message: "what failed (why; why)". */

@@ -3,7 +3,7 @@
  * a JDBC job store so schedules, pauses and missed runs survive restarts. A run missed while the app was
  * down fires once at start-up and its crawl-run record says {@code catch-up}. The store is an H2 file (one
  * instance) or, clustered, PostgreSQL (any number of instances, each fire on one of them, the crawls of a dead
- * instance recovered by another); its tables are Flyway's ({@code db/scheduler/{vendor}}). The
+ * instance recovered by another); its tables are Flyway's ({@link QuartzTables}). The
  * {@code scheduler} health indicator reports whether Quartz runs.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest", "source"})

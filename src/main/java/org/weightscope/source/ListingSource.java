@@ -12,21 +12,15 @@ import java.util.Map;
  * {@code next: link}) and mapped by {@link ListingMapper}; its bundled captures read the same way. Every scope
  * walks the same listing; a {@code complete} scope lets ingest record what it no longer lists.
  */
-final class ListingSource implements CrawlSource {
+final class ListingSource extends DefinedSource {
 
-    private final SourceDefinition definition;
     private final Fetcher fetcher;
     private final ListingMapper mapper;
 
     ListingSource(SourceDefinition definition, Fetcher fetcher) {
-        this.definition = definition;
+        super(definition);
         this.fetcher = fetcher;
         this.mapper = new ListingMapper(definition);
-    }
-
-    @Override
-    public SourceDefinition definition() {
-        return definition;
     }
 
     @Override

@@ -69,10 +69,44 @@ public record RawItem(
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
     }
 
-    /** An item with only facts of identity and these figures (the other fields empty). */
+    /** An item with only facts of identity (the other fields empty). */
     public static RawItem of(String hub, String repoId) {
+        return listed(hub, repoId, null, null, List.of(), Map.of(), null, null, null, null);
+    }
+
+    /**
+     * An item of a hub's listing that states nothing of the weights themselves: no library, parameter counts,
+     * files, card text, gating, revision or 30-day count.
+     */
+    public static RawItem listed(
+            String hub,
+            String repoId,
+            String author,
+            String pipelineTag,
+            List<String> tags,
+            Map<String, Object> cardData,
+            Instant createdAt,
+            Instant lastModified,
+            Long downloadsAllTime,
+            Long likes) {
         return new RawItem(
-                hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null, null, null, null, null,
-                null, null, null);
+                hub,
+                repoId,
+                author,
+                pipelineTag,
+                null,
+                tags,
+                cardData,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                createdAt,
+                lastModified,
+                null,
+                downloadsAllTime,
+                likes);
     }
 }

@@ -204,12 +204,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 stop(process);
             }
         } finally {
-            process = null;
-            removeShutdownHook();
-            if (lock != null) {
-                lock.close();
-                lock = null;
-            }
+            letGo();
+        }
+    }
+
+    /** This app no longer owns the server: its process, shutdown hook and the data folder's lock let go. */
+    private void letGo() {
+        process = null;
+        removeShutdownHook();
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 
@@ -222,11 +227,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         if (supervisor != null) {
             supervisor.close();
         }
-        removeShutdownHook();
-        if (lock != null) {
-            lock.close();
-        }
-        process = null;
+        letGo();
     }
 
     /**

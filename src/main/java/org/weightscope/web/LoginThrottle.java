@@ -96,14 +96,16 @@ public class LoginThrottle extends OncePerRequestFilter {
         return wait;
     }
 
+    /** Only login attempts (the login form's POST, or HTTP Basic credentials) are throttled. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return attemptedUsername(request) == null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String username = attemptedUsername(request);
-        if (username == null) {
-            chain.doFilter(request, response);
-            return;
-        }
         String address = request.getRemoteAddr();
         long wait = waitSeconds(username, address);
         if (wait == 0) {

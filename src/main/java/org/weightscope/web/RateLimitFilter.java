@@ -23,15 +23,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.api = new ClientLimits(settings.api());
     }
 
+    /** Only the public endpoints above are limited. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return limitsOf(request) == null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ClientLimits limits = limitsOf(request);
-        if (limits == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        switch (limits.admit(request.getRemoteAddr())) {
+        switch (limitsOf(request).admit(request.getRemoteAddr())) {
             case ClientLimits.Refused r -> {
                 response.setHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
                 JsonErrors.write(

@@ -40,33 +40,33 @@ public class WebConfiguration {
         return new LoginThrottle(settings, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    // The filters' places in the servlet chain, all of them ahead of Spring Security's filter chain.
+
     @Bean
     FilterRegistrationBean<MalformedHeaderFilter> malformedHeaderRegistration() {
-        FilterRegistrationBean<MalformedHeaderFilter> r = new FilterRegistrationBean<>(new MalformedHeaderFilter());
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-        return r;
+        return at(5, new MalformedHeaderFilter());
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitRegistration(RateLimitFilter filter) {
+        return at(10, filter);
     }
 
     /** Before everything else, Spring Security included: nothing reads a body before it is bounded. */
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitRegistration(BodyLimitFilter filter) {
-        FilterRegistrationBean<BodyLimitFilter> r = new FilterRegistrationBean<>(filter);
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return r;
-    }
-
-    @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitRegistration(RateLimitFilter filter) {
-        FilterRegistrationBean<RateLimitFilter> r = new FilterRegistrationBean<>(filter);
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return r;
+        return at(20, filter);
     }
 
     /** Before Spring Security too: a throttled attempt never reaches the password encoder. */
     @Bean
     FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle filter) {
-        FilterRegistrationBean<LoginThrottle> r = new FilterRegistrationBean<>(filter);
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return at(30, filter);
+    }
+
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> at(int afterHighest, F filter) {
+        FilterRegistrationBean<F> r = new FilterRegistrationBean<>(filter);
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + afterHighest);
         return r;
     }
 

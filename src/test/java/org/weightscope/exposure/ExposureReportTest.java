@@ -318,8 +318,7 @@ class ExposureReportTest {
         // constructed on top of a recorded model (see crawlers/fixtures/PROVENANCE.md, licences/: DeepSeek's
         // custom licence → MIT happened across versions).
         ResolvedModel recorded = CatalogueFixture.model("Qwen/Qwen2.5-72B-Instruct");
-        ResolvedModel withHistory = recorded.withLicenceChanges(List.of("tongyi-qianwen → qwen (constructed)"))
-                .withDownloads30dMonthAgo(200_000L);
+        ResolvedModel withHistory = recorded.withHistory(List.of("tongyi-qianwen → qwen (constructed)"), 200_000L);
         ModelLookup one = ModelLookup.of(List.of(withHistory));
         Inventory inv = service.parse("x.csv", "model\nQwen/Qwen2.5-72B-Instruct\n".getBytes());
         Component c = service.compute(inv, one, null).components().getFirst();

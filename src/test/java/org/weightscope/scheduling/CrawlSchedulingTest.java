@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDataMap;
 import org.quartz.Scheduler;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.weightscope.ingest.CrawlRun;
 
@@ -64,7 +64,9 @@ class CrawlSchedulingTest {
 
     Scheduler start(CrawlLauncher launcher, Map<String, Set<String>> sources, String cron) throws Exception {
         // the first migration, as Flyway runs it; re-runnable (stores created before Flyway already hold it)
-        new ResourceDatabasePopulator(new ClassPathResource("db/scheduler/h2/V1__quartz_2_5_tables.sql")).execute(db);
+        try (Connection c = db.getConnection()) {
+            new QuartzTables(DatabaseDriver.H2).apply(c);
+        }
         factory = new SchedulerFactoryBean();
         factory.setDataSource(db);
         factory.setJobFactory((bundle, scheduler) -> new CrawlJob(launcher, SETTINGS));

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.DefinedSource;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageFailure;
 import org.weightscope.source.PageSink;
@@ -29,28 +29,22 @@ import org.weightscope.source.SourcePage;
  * any other ({@code tracked}) one {@code /api/models?author=<ns>} listing per Hugging Face namespace of the
  * organisation registry (asked of the sink), then the top N by downloads.
  */
-public class HuggingFaceSource implements CrawlSource {
+public class HuggingFaceSource extends DefinedSource {
 
     public static final String ID = "huggingface";
     private static final Logger log = LoggerFactory.getLogger(HuggingFaceSource.class);
 
-    private final SourceDefinition definition;
     private final HuggingFaceSettings settings;
     private final HuggingFaceClient client;
 
     public HuggingFaceSource(SourceDefinition definition, Fetcher fetcher, Function<String, String> env) {
-        this.definition = definition;
+        super(definition);
         this.settings = definition.bind(HuggingFaceSettings.class);
         this.client = new HuggingFaceClient(fetcher, settings, env);
     }
 
     public HuggingFaceSource(SourceDefinition definition) {
         this(definition, Fetcher.of(definition), System::getenv);
-    }
-
-    @Override
-    public SourceDefinition definition() {
-        return definition;
     }
 
     public HuggingFaceSettings settings() {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.weightscope.shared.Json;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.DefinedSource;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageSink;
 import org.weightscope.source.RawItem;
@@ -26,7 +26,7 @@ import org.weightscope.source.SourcePage;
  * whole listing page by page until a page is empty (a complete scope, so a finished run lets ingest record
  * models no longer listed). The cursor's page is the last page handed on.
  */
-public class ModelScopeSource implements CrawlSource {
+public class ModelScopeSource extends DefinedSource {
 
     public static final String HUB = "modelscope";
     /** Stops a server that ignores PageNumber from keeping us paging forever. */
@@ -34,19 +34,17 @@ public class ModelScopeSource implements CrawlSource {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    private final SourceDefinition definition;
     private final Fetcher fetcher;
 
     public ModelScopeSource(SourceDefinition definition, Fetcher fetcher) {
-        if (definition.pageSize() == 0) {
-            throw new ModelScopeException(definition.file() + ": field 'pageSize' is required");
-        }
-        this.definition = definition;
+        super(withPageSize(definition));
         this.fetcher = fetcher;
     }
 
-    @Override
-    public SourceDefinition definition() {
+    private static SourceDefinition withPageSize(SourceDefinition definition) {
+        if (definition.pageSize() == 0) {
+            throw new ModelScopeException(definition.file() + ": field 'pageSize' is required");
+        }
         return definition;
     }
 

@@ -60,24 +60,7 @@ public record ScopeModel(
         Map<String, Object> card = new LinkedHashMap<>();
         if (license != null) card.put("license", license);
         String pipeline = tasks.isEmpty() ? null : tasks.getFirst();
-        return new RawItem(
-                ModelScopeSource.HUB,
-                repoId(),
-                path,
-                pipeline,
-                null,
-                tags,
-                card,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                created,
-                lastUpdated,
-                null,
-                downloads,
-                stars);
+        return RawItem.listed(
+                ModelScopeSource.HUB, repoId(), path, pipeline, tags, card, created, lastUpdated, downloads, stars);
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.DefinedSource;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageSink;
 import org.weightscope.source.RawItem;
@@ -23,23 +23,17 @@ import org.weightscope.source.SourcePage;
  * layout fails the run, naming the selector, and stores nothing. Not a complete listing, so no removals are
  * inferred from it.
  */
-public class OllamaSource implements CrawlSource {
+public class OllamaSource extends DefinedSource {
 
     public static final String HUB = "ollama";
 
-    private final SourceDefinition definition;
     private final Fetcher fetcher;
     private final SearchPageParser parser;
 
     public OllamaSource(SourceDefinition definition, Fetcher fetcher) {
-        this.definition = definition;
+        super(definition);
         this.fetcher = fetcher;
         this.parser = new SearchPageParser(definition);
-    }
-
-    @Override
-    public SourceDefinition definition() {
-        return definition;
     }
 
     /** The newest-first search page, all models on it; fails as a whole if the layout changed. */
@@ -51,11 +45,8 @@ public class OllamaSource implements CrawlSource {
     @Override
     public void crawl(String scope, Cursor from, Instant asOf, PageSink sink) {
         List<RawItem> items = fetchNewest().stream().map(OllamaModel::toRawItem).toList();
-        sink.page(new SourcePage(
-                from.page() + 1,
-                definition.resolve(definition.endpoint("search")).toString(),
-                items,
-                new Cursor(1, from.page() + 1, null, items.size())));
+        sink.page(SourcePage.whole(
+                from, definition.resolve(definition.endpoint("search")).toString(), items));
     }
 
     /**

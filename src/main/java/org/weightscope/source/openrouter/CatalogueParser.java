@@ -1,32 +1,20 @@
 package org.weightscope.source.openrouter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.weightscope.shared.Json;
 
 /** Reads {@code /api/v1/models}; fields OpenRouter added over time (benchmarks, reasoning, alias_target) are ignored. */
 final class CatalogueParser {
 
-    private static final ObjectMapper JSON = Json.mapper();
-
     private CatalogueParser() {}
 
     static List<RouterModel> parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new OpenRouterException("models: response is not JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode data = root == null ? null : root.get("data");
-        if (data == null || !data.isArray()) throw new OpenRouterException("models: response has no \"data\" array");
+        JsonNode data = OpenRouterJson.data("models", OpenRouterJson.root("models", body));
         List<RouterModel> out = new ArrayList<>(data.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < data.size(); i++) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.weightscope.source.CrawlSource;
 import org.weightscope.source.Cursor;
+import org.weightscope.source.DefinedSource;
 import org.weightscope.source.Fetcher;
 import org.weightscope.source.PageSink;
 import org.weightscope.source.RawItem;
@@ -39,27 +39,21 @@ import org.weightscope.source.browser.HeadlessChromium;
  * "DeepSeek V4 Pro 0423" four hours later), not by slug, and have no long-tail row, so they do not map onto
  * {@link RouterUsage} rows without guessing.
  */
-public class OpenRouterSource implements CrawlSource {
+public class OpenRouterSource extends DefinedSource {
 
     public static final String CATALOGUE = "full";
     public static final String USAGE = "usage";
     static final int USAGE_DAYS = 7;
 
-    private final SourceDefinition definition;
     private final OpenRouter router;
     private final Supplier<String> apiKey;
     private final Clock clock;
 
     public OpenRouterSource(SourceDefinition definition, Fetcher fetcher, Supplier<String> apiKey, Clock clock) {
-        this.definition = definition;
+        super(definition);
         this.router = new OpenRouter(fetcher, apiKey);
         this.apiKey = apiKey;
         this.clock = clock;
-    }
-
-    @Override
-    public SourceDefinition definition() {
-        return definition;
     }
 
     @Override
@@ -70,11 +64,8 @@ public class OpenRouterSource implements CrawlSource {
         }
         List<RawItem> items =
                 router.fetchCatalogue().stream().map(RouterModel::toRawItem).toList();
-        sink.page(new SourcePage(
-                from.page() + 1,
-                definition.resolve(definition.endpoint("models")).toString(),
-                items,
-                new Cursor(1, from.page() + 1, null, items.size())));
+        sink.page(SourcePage.whole(
+                from, definition.resolve(definition.endpoint("models")).toString(), items));
     }
 
     /** The dated catalogue captures, one whole catalogue per day ({@link Recording#complete()}). */

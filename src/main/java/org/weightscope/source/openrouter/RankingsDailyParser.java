@@ -1,13 +1,10 @@
 package org.weightscope.source.openrouter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.weightscope.shared.Json;
 
 /**
  * Reads the Data API's {@code rankings-daily} answer (format: crawlers/fixtures/openrouter/DATA-API-rankings-daily.doc.md).
@@ -16,21 +13,12 @@ import org.weightscope.shared.Json;
  */
 final class RankingsDailyParser {
 
-    private static final ObjectMapper JSON = Json.mapper();
-
     private RankingsDailyParser() {}
 
     static RankingsDaily parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new OpenRouterException("rankings-daily: response is not JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode meta = root == null ? null : root.get("meta");
-        JsonNode data = root == null ? null : root.get("data");
-        if (data == null || !data.isArray())
-            throw new OpenRouterException("rankings-daily: response has no \"data\" array");
+        JsonNode root = OpenRouterJson.root("rankings-daily", body);
+        JsonNode data = OpenRouterJson.data("rankings-daily", root);
+        JsonNode meta = root.get("meta");
         if (meta == null || !meta.isObject())
             throw new OpenRouterException("rankings-daily: response has no \"meta\" object");
         String version = required(meta, "version", "meta");

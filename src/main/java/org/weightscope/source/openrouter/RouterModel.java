@@ -70,24 +70,6 @@ public record RouterModel(
         List<String> tags = new ArrayList<>();
         for (String m : inputModalities) tags.add("input:" + m);
         for (String m : outputModalities) tags.add("output:" + m);
-        return new RawItem(
-                OpenRouter.HUB,
-                id,
-                author(),
-                null,
-                null,
-                tags,
-                card,
-                Map.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                created,
-                null,
-                null,
-                null,
-                null);
+        return RawItem.listed(OpenRouter.HUB, id, author(), null, tags, card, created, null, null, null);
     }
 }
