@@ -89,7 +89,7 @@ public class AdoptionService {
 
     /** The newest capture day of snapshots that carry the metric. */
     public Optional<LocalDate> newestDay(Adoption.Metric metric) {
-        return index.newestDay(alias(), metric, LocalDate.of(9999, 12, 31));
+        return cached(List.of("newest", metric), () -> index.newestDay(alias(), metric, LocalDate.of(9999, 12, 31)));
     }
 
     /**
@@ -131,7 +131,23 @@ public class AdoptionService {
      * are kept, so a change of share is not a change of sample.
      */
     public Series weekly(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
-        return cached(List.of("weekly", query, from, to, sample), () -> series(query, from, to, sample));
+        return cached(List.of("weekly", query, from, to, sample), () -> bounded(() -> series(query, from, to, sample)));
+    }
+
+    /**
+     * A series the cube cannot answer reads each point's model ids from the snapshots (up to
+     * {@link AdoptionIndex#MAX_SAMPLE} a point): at most two series are computed at once, so many readers at once
+     * queue instead of filling the heap.
+     */
+    private final java.util.concurrent.Semaphore constantSamples = new java.util.concurrent.Semaphore(2);
+
+    private <T> T bounded(java.util.function.Supplier<T> compute) {
+        constantSamples.acquireUninterruptibly();
+        try {
+            return compute.get();
+        } finally {
+            constantSamples.release();
+        }
     }
 
     /** Answers without a per-model filter are cached while the cube is used ({@link FigureCache}). */

@@ -20,7 +20,10 @@ public class EventFeed {
 
     private final Documents<ModelEvent> events;
 
-    EventFeed(ElasticsearchClient client, Indices indices) {
+    private final FigureCache figures;
+
+    EventFeed(ElasticsearchClient client, Indices indices, FigureCache figures) {
+        this.figures = figures;
         this.events = new Documents<>(client, indices, EventsIndex.NAME, ModelEvent.class, "event");
     }
 
@@ -50,15 +53,17 @@ public class EventFeed {
 
     /** Events matching the filter, counted by origin in the filter's view (a model with two countries counts in both). */
     public Map<String, Long> countByOrigin(Filter f) {
-        String field = f.view() == Adoption.View.UPLOADER ? "uploaderOrigin" : "lineageCountries";
-        SearchResponse<Void> r = events.response(
-                s -> s.size(0)
-                        .query(q -> q.bool(query(f)))
-                        .aggregations(
-                                "origin",
-                                a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))),
-                Void.class);
-        return CreditAggregations.byKey(r.aggregations().get("origin"), StringTermsBucket::docCount);
+        return figures.get(List.of("events-by-origin", f), () -> {
+            String field = f.view() == Adoption.View.UPLOADER ? "uploaderOrigin" : "lineageCountries";
+            SearchResponse<Void> r = events.response(
+                    s -> s.size(0)
+                            .query(q -> q.bool(query(f)))
+                            .aggregations(
+                                    "origin",
+                                    a -> a.terms(t -> t.field(field).size(100).missing("unattributed"))),
+                    Void.class);
+            return CreditAggregations.byKey(r.aggregations().get("origin"), StringTermsBucket::docCount);
+        });
     }
 
     /** The newest event time, the as-of of the feed. */

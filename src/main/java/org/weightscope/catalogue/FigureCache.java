@@ -15,11 +15,12 @@ import org.weightscope.storage.Indices;
  * Answers without a per-model filter, kept until the store changes: twenty readers of the same overview get one
  * computation, not twenty. "The store changed" is a token in the cube index that every write to the snapshots renews
  * ({@link AdoptionCube#touched}, its rebuilds), so an answer is reused only while the token it was computed under is
- * current — also across app instances sharing the cluster (each reads the token, one realtime get, per answer). Ten
+ * current — also across app instances sharing the cluster (each reads the token, a realtime get, at most once a
+ * second, so another instance's write shows within a second; this instance's own writes at once). Ten
  * minutes at most, 2,000 answers at most (Caffeine, which also lets one caller compute a key while the others wait).
  */
 @Component
-class FigureCache {
+public class FigureCache {
 
     private static final String ID = "figures-generation";
 
@@ -31,19 +32,43 @@ class FigureCache {
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
 
+    private volatile boolean enabled = true;
+
     FigureCache(co.elastic.clients.elasticsearch.ElasticsearchClient client, Indices indices) {
         this.docs = new Documents<>(client, indices, AdoptionCube.NAME, Map.class, "figures generation");
     }
 
-    /** The store changed: answers computed before are not reused (here or on another instance). */
-    void changed() {
-        docs.put(ID, Map.of("kind", "generation", "token", UUID.randomUUID().toString()), false);
+    /** Switches reuse off or on (benchmarks measure the cube's own answers; the token is kept current either way). */
+    public void enabled(boolean on) {
+        this.enabled = on;
         answers.invalidateAll();
+    }
+
+    /** How long a token read from the index is taken as current (another instance's write shows this much later). */
+    static final long TOKEN_NANOS = 1_000_000_000L;
+
+    private volatile Object token = "";
+    private volatile long tokenReadAt = Long.MIN_VALUE;
+
+    /** The store changed: answers computed before are not reused (here at once, on another instance within 1 s). */
+    void changed() {
+        String fresh = UUID.randomUUID().toString();
+        docs.put(ID, Map.of("kind", "generation", "token", fresh), false);
+        answers.invalidateAll();
+        token = fresh;
+        tokenReadAt = System.nanoTime();
     }
 
     @SuppressWarnings("unchecked")
     <T> T get(List<Object> key, Supplier<T> compute) {
-        Object token = docs.get(ID).map(d -> d.get("token")).orElse("");
+        if (!enabled) {
+            return compute.get();
+        }
+        long now = System.nanoTime();
+        if (tokenReadAt == Long.MIN_VALUE || now - tokenReadAt > TOKEN_NANOS) {
+            token = docs.get(ID).map(d -> d.get("token")).orElse("");
+            tokenReadAt = now;
+        }
         return (T) answers.get(List.of(token, key), k -> compute.get());
     }
 }
