@@ -100,7 +100,7 @@ public class CatalogueHistory {
         for (CatalogueModel m : described) {
             CatalogueModel prev = stored.get(m.id());
             CatalogueModel.Capture capture = prev == null ? null : prev.capture();
-            if (prev != null && cadence.skips(m, prev, capture, day)) {
+            if (prev != null && cadence.skips(m, prev, day)) {
                 withCaptures.add(m.withCapture(capture)); // no snapshot today: the last one still stands
                 continue;
             }

@@ -23,10 +23,11 @@ class SnapshotCadence {
     }
 
     /**
-     * Whether {@code model}, observed on {@code day}, gets no snapshot: below the daily threshold, its newest capture
-     * {@code last} still standing and younger than the interval, and its attribution as in {@code prev}.
+     * Whether {@code model}, observed on {@code day}, gets no snapshot: below the daily threshold, the newest capture
+     * of its stored state {@code prev} still standing and younger than the interval, and its attribution unchanged.
      */
-    boolean skips(CatalogueModel model, CatalogueModel prev, CatalogueModel.Capture last, LocalDate day) {
+    boolean skips(CatalogueModel model, CatalogueModel prev, LocalDate day) {
+        CatalogueModel.Capture last = prev.capture();
         if (policy.dailyFromDownloads() == 0
                 || model.downloads30d() == null
                 || model.downloads30d() >= policy.dailyFromDownloads()
