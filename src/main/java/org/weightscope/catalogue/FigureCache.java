@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.weightscope.storage.Documents;
@@ -17,7 +19,7 @@ import org.weightscope.storage.Indices;
  * ({@link AdoptionCube#touched}, its rebuilds), so an answer is reused only while the token it was computed under is
  * current — also across app instances sharing the cluster (each reads the token, a realtime get, at most once a
  * second, so another instance's write shows within a second; this instance's own writes at once). Ten
- * minutes at most, 2,000 answers at most (Caffeine, which also lets one caller compute a key while the others wait).
+ * minutes at most, 2,000 answers at most (Caffeine); one caller computes a key while the others wait for it.
  */
 @Component
 public class FigureCache {
@@ -27,7 +29,7 @@ public class FigureCache {
     @SuppressWarnings("rawtypes")
     private final Documents<Map> docs;
 
-    private final Cache<List<Object>, Object> answers = Caffeine.newBuilder()
+    private final Cache<List<Object>, CompletableFuture<Object>> answers = Caffeine.newBuilder()
             .maximumSize(2_000)
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
@@ -69,6 +71,28 @@ public class FigureCache {
             token = docs.get(ID).map(d -> d.get("token")).orElse("");
             tokenReadAt = now;
         }
-        return (T) answers.get(List.of(token, key), k -> compute.get());
+        // One caller computes a key while the others wait for its future. The computation runs outside the cache's
+        // map: an answer computed from other cached answers (a weekly series from the newest day) would otherwise
+        // update the map from inside its own update, which ConcurrentHashMap refuses ("Recursive update") whenever
+        // the two keys share a bin.
+        List<Object> k = List.of(token, key);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> theirs = answers.asMap().putIfAbsent(k, mine);
+        if (theirs != null) {
+            try {
+                return (T) theirs.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            T answer = compute.get();
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            answers.asMap().remove(k, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 }
