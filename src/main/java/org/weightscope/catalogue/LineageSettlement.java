@@ -88,7 +88,8 @@ class LineageSettlement {
         catalogue.save(changed);
         if (!byModel.isEmpty()) {
             cube.touched(open.day()); // the cube's days from the run's day are built again
-            snapshots.reattribute(byModel, open.day());
+            // the run's day: its snapshots were taken under the models' licences now
+            snapshots.reattribute(byModel.keySet(), open.day(), snap -> byModel.get(snap.modelId()));
         }
         return changed.size();
     }

@@ -1,6 +1,8 @@
 package org.weightscope.catalogue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -61,14 +63,27 @@ public class Reattribution {
             for (int i = 0; i < updated.size(); i++) {
                 if (!Objects.equals(
                         withoutVersion(updated.get(i).attribution()),
-                        withoutVersion(page.get(i).attribution()))) {
+                        withoutVersion(stored.get(i).attribution()))) {
                     changed.incrementAndGet();
                 }
             }
             catalogue.save(updated);
-            java.util.Map<String, Attribution> byModel = new java.util.HashMap<>();
-            updated.forEach(m -> byModel.put(m.id(), m.attribution()));
-            snapshots.reattribute(byModel, null);
+            Map<String, CatalogueModel> before = new HashMap<>();
+            stored.forEach(m -> before.put(m.id(), m));
+            Map<String, CatalogueModel> after = new HashMap<>();
+            updated.forEach(m -> after.put(m.id(), m));
+            Map<List<Object>, Attribution> underOtherFacts = new HashMap<>();
+            snapshots.reattribute(after.keySet(), null, snap -> {
+                CatalogueModel now = after.get(snap.modelId());
+                DayFacts then = snap.facts();
+                if (then == null
+                        || then.agreesWith(
+                                DayFacts.of(before.get(snap.modelId()).attribution()))) {
+                    return now.attribution();
+                }
+                // taken before its licence or bases changed: attributed from the facts as they were on its day
+                return underOtherFacts.computeIfAbsent(List.of(now.id(), then), k -> attributedUnder(now, then));
+            });
             seen.addAndGet(updated.size());
         });
         snapshots.refresh();
@@ -81,6 +96,12 @@ public class Reattribution {
                 result.models(),
                 result.changed());
         return result;
+    }
+
+    private Attribution attributedUnder(CatalogueModel model, DayFacts then) {
+        CatalogueService.Observation o = new CatalogueService.Observation(
+                then.applyTo(model.facts()), model.figures(), model.asOf(), model.recorded(), model.source());
+        return catalogue.describe(List.of(o)).get(0).attribution();
     }
 
     private static Attribution withoutVersion(Attribution a) {

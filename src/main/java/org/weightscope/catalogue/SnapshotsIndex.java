@@ -97,15 +97,30 @@ class SnapshotsIndex {
                 .sort(Queries.asc("day")));
     }
 
+    /** What re-attribution reads of a snapshot: whose, which day, its downloads and the licence it was taken under. */
+    record Captured(String modelId, java.time.LocalDate day, Long downloads30d, Taken attribution) {
+        record Taken(Attribution.Licence licence, Attribution.Lineage lineage) {}
+
+        /** What it was taken under, or null when it holds no attribution. */
+        DayFacts facts() {
+            return attribution == null ? null : DayFacts.of(attribution.licence(), attribution.lineage());
+        }
+    }
+
     /**
-     * Writes each model's new attribution into every one of its snapshots (or those of {@code onlyDay}) (with the credit recomputed from that
-     * snapshot's own downloads), so figures over the past follow a rule change without a re-crawl.
+     * Writes the models' new attributions into every one of their snapshots (or those of {@code onlyDay}), with the
+     * credit recomputed from that snapshot's own downloads, so figures over the past follow a rule change without a
+     * re-crawl. {@code attributionOf} gives a snapshot's attribution from what it was taken under (its licence then,
+     * which may not be the model's licence now).
      */
-    void reattribute(java.util.Map<String, Attribution> byModel, java.time.LocalDate onlyDay) {
-        if (byModel.isEmpty()) {
+    void reattribute(
+            java.util.Collection<String> modelIds,
+            java.time.LocalDate onlyDay,
+            java.util.function.Function<Captured, Attribution> attributionOf) {
+        if (modelIds.isEmpty()) {
             return;
         }
-        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = byModel.keySet().stream()
+        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = modelIds.stream()
                 .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
                 .toList();
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
@@ -118,7 +133,12 @@ class SnapshotsIndex {
                                     .ignoreUnavailable(true)
                                     .allowNoIndices(true)
                                     .size(2000)
-                                    .source(src -> src.filter(f -> f.includes("modelId", "day", "downloads30d")))
+                                    .source(src -> src.filter(f -> f.includes(
+                                            "modelId",
+                                            "day",
+                                            "downloads30d",
+                                            "attribution.licence",
+                                            "attribution.lineage")))
                                     .query(q -> q.bool(b -> {
                                         b.filter(f ->
                                                 f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
@@ -130,16 +150,16 @@ class SnapshotsIndex {
                                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                             return from == null ? s : s.searchAfter(from);
                         },
-                        ModelSnapshot.class);
+                        Captured.class);
                 var hits = r.hits().hits();
                 if (hits.isEmpty()) {
                     return;
                 }
                 List<BulkOperation> ops = new java.util.ArrayList<>(hits.size());
-                for (Hit<ModelSnapshot> h : hits) {
-                    ModelSnapshot snap = h.source();
+                for (Hit<Captured> h : hits) {
+                    Captured snap = h.source();
                     if (snap == null) continue;
-                    Attribution a = byModel.get(snap.modelId());
+                    Attribution a = attributionOf.apply(snap);
                     java.util.Map<String, Object> doc = new java.util.HashMap<>();
                     doc.put("attribution", a);
                     doc.put("originCredit", OriginCredit.of(a, snap.downloads30d()));

@@ -5,23 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
 import org.weightscope.TestRegistry;
+import org.weightscope.catalogue.Adoption;
+import org.weightscope.catalogue.AdoptionService;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.ModelSnapshot;
 import org.weightscope.catalogue.Reattribution;
 
 /**
- * Re-application rewrites the daily snapshots too (the weekly series are computed on them), so every
- * stored figure cites the new rule version without a crawl.
+ * Re-application rewrites the daily snapshots too (the weekly series are computed on them), so every stored figure
+ * cites the new rule version without a crawl; and a re-application keeps what each day showed (first, under the rules
+ * as they are; then under an edited registry).
  */
 @SpringBootTest(properties = "weightscope.recordings.import-on-empty=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SnapshotReattributionTest extends IntegrationTest {
 
     static final Path REGISTRY = TestRegistry.copy();
@@ -46,9 +55,149 @@ class SnapshotReattributionTest extends IntegrationTest {
     @Autowired
     AttributionRules rules;
 
+    @Autowired
+    AdoptionService adoption;
+
+    private static boolean imported;
+
+    private void importOnce() {
+        if (!imported) {
+            recordings.importAll();
+            imported = true;
+        }
+    }
+
+    static final String CHANGED = "hf:Djrango/Qwen2vl-Flux";
+    static final List<LocalDate> DAYS = List.of(
+            LocalDate.parse("2024-12-02"),
+            LocalDate.parse("2024-12-09"),
+            LocalDate.parse("2024-12-11"),
+            LocalDate.parse("2026-08-22"));
+
+    /** * Re-applying unchanged rules keeps what each day showed and fills in only what it did not show. The recordings' one
+     * real licence change (hf:Djrango/Qwen2vl-Flux: MIT on 2024-12-02, the FLUX.1-dev non-commercial licence from
+     * 2024-12-09) still shows in the snapshot of the day before it; before, a re-application wrote today's licence into
+     * every day. The 2024-12-02 listing shows {@code license:other} without the licence's name (a list page carries no
+     * card data): those models, and derivatives of them whose effective class binds through them (FLUX.1-dev), take the
+     * class known now. Days whose captures showed everything keep every figure, totals stay, and a second re-application
+     * changes nothing.
+     */
     @Test
+    @Order(1)
+    void unchangedRulesKeepEachDaysLicenceAndOnlyFillWhatADayDidNotShow() {
+        importOnce();
+        Map<LocalDate, String> licenceBefore = licences();
+        assertThat(licenceBefore.get(DAYS.get(0))).isEqualTo("mit/permissive");
+        assertThat(licenceBefore.get(DAYS.get(1))).isEqualTo("flux-1-dev-non-commercial-license/non-commercial");
+        Map<String, Double> before = figures();
+        Map<String, String> declaredBefore = declaredOn(DAYS.get(0));
+
+        reattribution.reapply();
+
+        assertThat(licences()).isEqualTo(licenceBefore);
+        // every licence a model declared by name on 2024-12-02 is still the one its snapshot of that day holds
+        Map<String, String> declaredAfter = declaredOn(DAYS.get(0));
+        assertThat(declaredAfter).hasSameSizeAs(declaredBefore);
+        declaredBefore.forEach((model, licence) -> {
+            if (!licence.equals("other") && !licence.equals("unknown")) {
+                assertThat(declaredAfter.get(model)).as(model).isEqualTo(licence);
+            }
+        });
+        assertThat(declaredBefore).containsValue("other");
+        Map<String, Double> after = figures();
+        String first = DAYS.get(0).toString();
+        before.forEach((key, value) -> {
+            if (!key.startsWith(first)) {
+                assertThat(after.get(key)).as(key).isEqualTo(value);
+            }
+        });
+        assertThat(after.keySet().stream().filter(k -> !k.startsWith(first)))
+                .containsExactlyInAnyOrderElementsOf(before.keySet().stream()
+                        .filter(k -> !k.startsWith(first))
+                        .toList());
+        for (String metric : List.of("DOWNLOADS_30D", "MODELS")) {
+            for (Adoption.View v : Adoption.View.values()) {
+                String prefix = first + " " + metric + " " + v + " ";
+                assertThat(sum(after, prefix))
+                        .as("total " + prefix)
+                        .isCloseTo(sum(before, prefix), org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+        assertThat(after.get(first + " DOWNLOADS_30D LINEAGE unknown"))
+                .as("the names the listing did not show are filled in")
+                .isLessThan(before.get(first + " DOWNLOADS_30D LINEAGE unknown"));
+
+        reattribution.reapply();
+        assertThat(figures()).isEqualTo(after);
+        assertThat(licences()).isEqualTo(licenceBefore);
+        assertThat(declaredOn(DAYS.get(0))).isEqualTo(declaredAfter);
+    }
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @Autowired
+    org.weightscope.storage.Indices indices;
+
+    /** Model → the licence id its snapshot of {@code day} holds. */
+    private Map<String, String> declaredOn(LocalDate day) {
+        try {
+            Map<String, String> out = new java.util.TreeMap<>();
+            client.indices().refresh(r -> r.index(indices.alias("snapshots")));
+            client.search(
+                            s -> s.index(indices.alias("snapshots"))
+                                    .size(500)
+                                    .query(q -> q.term(t -> t.field("day").value(day.toString()))),
+                            ModelSnapshot.class)
+                    .hits()
+                    .hits()
+                    .forEach(h -> out.put(
+                            h.source().modelId(),
+                            h.source().attribution().licence().id()));
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double sum(Map<String, Double> figures, String prefix) {
+        return figures.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+    }
+
+    private Map<LocalDate, String> licences() {
+        Map<LocalDate, String> out = new java.util.LinkedHashMap<>();
+        for (LocalDate day : DAYS.subList(0, 3)) {
+            ModelSnapshot s = history.snapshot(CHANGED, day).orElseThrow();
+            out.put(
+                    day,
+                    s.attribution().licence().id() + "/"
+                            + s.attribution().licence().effectiveClass());
+        }
+        return out;
+    }
+
+    /** "day metric view licence-class" → value, for every day, both views, downloads and model counts. */
+    private Map<String, Double> figures() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (LocalDate day : DAYS) {
+            for (Adoption.Metric m : List.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Metric.MODELS)) {
+                for (Adoption.View v : Adoption.View.values()) {
+                    Adoption a = adoption.asOf(
+                            new Adoption.Query(m, Adoption.Dimension.LICENCE_CLASS, v, Map.of(), 20), day);
+                    a.figures().forEach(f -> out.put(day + " " + m + " " + v + " " + f.key(), f.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @Order(2)
     void aRuleEditReachesEverySnapshot() throws Exception {
-        recordings.importAll();
+        importOnce();
         // unsloth/Qwen3.8-27B-GGUF, recorded 2026-08-17 and 08-22, traced by name to Qwen (CN)
         String id = "hf:unsloth/Qwen3.8-27B-GGUF";
         ModelSnapshot before =
