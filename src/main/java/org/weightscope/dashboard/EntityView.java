@@ -126,9 +126,12 @@ public class EntityView extends RebuiltPage {
                 .setHeader(getTranslation("models.model"))
                 .setFlexGrow(3);
         grid.addColumn(CatalogueModel::hub).setHeader(getTranslation("dimension.hub"));
-        grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
+        grid.addColumn(m -> m.figures().downloads30d() == null
+                        ? ""
+                        : Numbers.integer(m.figures().downloads30d(), getLocale()))
                 .setHeader(getTranslation("models.downloads"))
-                .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())
+                .setComparator(m ->
+                        m.figures().downloads30d() == null ? -1L : m.figures().downloads30d())
                 .setSortable(true);
         grid.setItems(models);
         grid.setHeight("50vh");

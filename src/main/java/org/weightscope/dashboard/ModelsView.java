@@ -185,9 +185,12 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
                         + Numbers.classLabel(m.attribution().licence().clazz(), this) + ")",
                 "models.licence");
         sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
-        grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
+        grid.addColumn(m -> m.figures().downloads30d() == null
+                        ? ""
+                        : Numbers.integer(m.figures().downloads30d(), getLocale()))
                 .setHeader(getTranslation("models.downloads"))
-                .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())
+                .setComparator(m ->
+                        m.figures().downloads30d() == null ? -1L : m.figures().downloads30d())
                 .setSortable(true)
                 .setKey("downloads");
         grid.setItems(r.models());

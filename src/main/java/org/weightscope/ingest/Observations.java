@@ -1,6 +1,7 @@
 package org.weightscope.ingest;
 
 import java.time.Instant;
+import java.util.Map;
 import org.weightscope.catalogue.CatalogueService.Observation;
 import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
@@ -27,7 +28,8 @@ final class Observations {
                 i.safetensorsParameters(),
                 i.totalParameters(),
                 i.ggufFileBytes(),
-                i.cardText());
+                i.cardText(),
+                Map.of()); // a raw item lists no files
         HubFigures figures = new HubFigures(
                 i.gated(), i.sha(), i.createdAt(), i.lastModified(), i.downloads30d(), i.downloadsAllTime(), i.likes());
         return new Observation(facts, figures, asOf, recorded, source);

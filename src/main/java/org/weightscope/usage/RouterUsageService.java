@@ -264,12 +264,7 @@ public class RouterUsageService {
             // not in the stored catalogue: the author prefix through the registry (nothing is stored here)
             ModelFacts facts = ModelFacts.of(HUB, base);
             Attribution a = catalogue
-                    .describe(List.of(new Observation(
-                            facts,
-                            new HubFigures(null, null, null, null, null, null, null),
-                            clock.instant(),
-                            false,
-                            "router-usage")))
+                    .describe(List.of(new Observation(facts, HubFigures.NONE, clock.instant(), false, "router-usage")))
                     .getFirst()
                     .attribution();
             String modelId = router == null ? null : router.id();

@@ -80,7 +80,8 @@ class AdoptionServiceTest extends IntegrationTest {
                     Map.of(),
                     null,
                     null,
-                    null);
+                    null,
+                    Map.of());
             batch.add(new CatalogueService.Observation(
                     facts,
                     new HubFigures(

@@ -117,7 +117,8 @@ public final class Fixtures {
                 n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
                 n.totalParameters() != null ? n.totalParameters() : p.totalParameters(),
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -144,7 +145,8 @@ public final class Fixtures {
                 params,
                 total,
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     /** Facts from a recorded README.md: front matter as cardData, the rest as card text. */
@@ -164,7 +166,8 @@ public final class Fixtures {
                 Map.of(),
                 null,
                 null,
-                ModelCards.body(md));
+                ModelCards.body(md),
+                Map.of());
     }
 
     public static String read(Path p) {
@@ -206,7 +209,8 @@ public final class Fixtures {
                                 params,
                                 total,
                                 null,
-                                null));
+                                null,
+                                Map.of()));
             }
             return out;
         } catch (IOException e) {

@@ -15,7 +15,18 @@ class LineageEdgeCasesTest {
 
     static ModelFacts model(String id, String... tags) {
         return new ModelFacts(
-                "huggingface", id, null, "text-generation", null, List.of(tags), Map.of(), Map.of(), null, null, null);
+                "huggingface",
+                id,
+                null,
+                "text-generation",
+                null,
+                List.of(tags),
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     @Test
@@ -88,7 +99,8 @@ class LineageEdgeCasesTest {
                 Map.of(),
                 null,
                 4_680_000_000L,
-                null);
+                null,
+                Map.of());
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base, tune, quant)));
         assertThat(r.lineage().parents()).containsExactly(new Parent("Nexusflow/Tuned-7B", "quantized"));
         assertThat(r.lineage().roots()).containsExactly("Qwen/Qwen2.5-7B");
@@ -114,7 +126,8 @@ class LineageEdgeCasesTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         ModelFacts quant = model("someone/q-GGUF", "base_model:quantized:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base)));
         assertThat(r.licence())
@@ -153,7 +166,8 @@ class LineageEdgeCasesTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         Attribution r = ATTRIBUTOR.attribute(f, ParentLookup.none());
         assertThat(r.lineage().parents()).containsExactly(new Parent("MusePublic/Qwen-image", "unknown"));
     }

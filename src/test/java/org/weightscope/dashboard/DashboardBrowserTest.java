@@ -251,7 +251,8 @@ class DashboardBrowserTest extends BrowserIntegrationTest {
                 Map.of(),
                 null,
                 null,
-                "A card with markup: " + script);
+                "A card with markup: " + script,
+                Map.of());
         catalogue.save(catalogue.describe(List.of(new CatalogueService.Observation(
                 facts,
                 new HubFigures(null, null, null, null, 1L, null, null),

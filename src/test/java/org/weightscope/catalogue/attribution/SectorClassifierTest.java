@@ -69,7 +69,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         assertThat(SECTORS.classify(encoder)).containsExactly("other");
         ModelFacts barcode = new ModelFacts(
                 "huggingface",
@@ -82,7 +83,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "This model decodes barcodes.");
+                "This model decodes barcodes.",
+                Map.of());
         assertThat(SECTORS.classify(barcode)).containsExactly("general-assistant");
     }
 
@@ -99,7 +101,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "Good at math, code and legal questions.");
+                "Good at math, code and legal questions.",
+                Map.of());
         assertThat(SECTORS.classify(weak)).containsExactly("general-assistant");
         ModelFacts strong = new ModelFacts(
                 "huggingface",
@@ -112,7 +115,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "A Legal Large Language Model trained on case law.");
+                "A Legal Large Language Model trained on case law.",
+                Map.of());
         assertThat(SECTORS.classify(strong)).containsExactly("legal");
     }
 
@@ -129,7 +133,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         assertThat(SECTORS.classify(gguf)).containsExactly("general-assistant");
     }
 
@@ -147,7 +152,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         assertThat(SECTORS.classify(ts)).containsExactly("time-series");
     }
 
@@ -159,7 +165,8 @@ class SectorClassifierTest {
     }
 
     static ModelFacts model(String id, String pipeline, List<String> tags) {
-        return new ModelFacts("huggingface", id, null, pipeline, null, tags, Map.of(), Map.of(), null, null, null);
+        return new ModelFacts(
+                "huggingface", id, null, pipeline, null, tags, Map.of(), Map.of(), null, null, null, Map.of());
     }
 
     @Test
