@@ -3,6 +3,7 @@ package org.weightscope.catalogue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import org.weightscope.shared.HubFigures;
 
 /**
  * The latest state of one model on one hub, as stored in the {@code models} index: the hub's figures, the

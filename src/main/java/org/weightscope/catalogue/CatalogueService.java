@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.weightscope.shared.HubFigures;
 
 /** What other modules read and write of the model catalogue. */
 @Service

@@ -3,7 +3,6 @@ package org.weightscope.ingest;
 import java.time.Instant;
 import java.util.Map;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.source.RawItem;
 
@@ -30,8 +29,6 @@ final class Observations {
                 i.ggufFileBytes(),
                 i.cardText(),
                 Map.of()); // a raw item lists no files
-        HubFigures figures = new HubFigures(
-                i.gated(), i.sha(), i.createdAt(), i.lastModified(), i.downloads30d(), i.downloadsAllTime(), i.likes());
-        return new Observation(facts, figures, asOf, recorded, source);
+        return new Observation(facts, i.figures(), asOf, recorded, source);
     }
 }

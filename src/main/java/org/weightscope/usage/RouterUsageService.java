@@ -22,9 +22,9 @@ import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.catalogue.OriginCredit;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.source.UsagePage;
 
 /**

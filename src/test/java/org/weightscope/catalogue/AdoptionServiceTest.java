@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
 import org.weightscope.TestRegistry;
+import org.weightscope.shared.HubFigures;
 
 /**
  * Shares of 30-day downloads by origin over one recorded list page (the 50 models of

@@ -27,8 +27,8 @@ import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.shared.HubFigures;
 
 /**
  * Not a test (Surefire excludes *Benchmark*): replays a generated full catalogue through the real crawler

@@ -1,8 +1,11 @@
-package org.weightscope.catalogue;
+package org.weightscope.shared;
 
 import java.time.Instant;
 
-/** The figures a hub reports for a model at one time (what changes between crawls). */
+/**
+ * The figures a hub reports for a model at one time (what changes between crawls): what a source reads and what
+ * the catalogue stores, the one type for both.
+ */
 public record HubFigures(
         String gated,
         String sha,
@@ -16,7 +19,7 @@ public record HubFigures(
     public static final HubFigures NONE = new HubFigures(null, null, null, null, null, null, null);
 
     /** These figures, each one this lacks taken from {@code earlier} (a crawl that omitted it). */
-    HubFigures orElse(HubFigures earlier) {
+    public HubFigures orElse(HubFigures earlier) {
         return new HubFigures(
                 first(gated, earlier.gated),
                 first(sha, earlier.sha),
