@@ -70,19 +70,12 @@ class AdoptionServiceTest extends IntegrationTest {
         for (JsonNode item : page) {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(t -> tags.add(t.asText()));
-            ModelFacts facts = new ModelFacts(
-                    "huggingface",
+            ModelFacts facts = Fixtures.listing(
                     item.get("id").asText(),
                     null,
                     item.path("pipeline_tag").asText(null),
                     item.path("library_name").asText(null),
-                    tags,
-                    Map.of(),
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    Map.of());
+                    tags);
             batch.add(new CatalogueService.Observation(
                     facts,
                     new HubFigures(

@@ -54,6 +54,24 @@ public final class Fixtures {
         return f;
     }
 
+    /** Facts as a Hugging Face list page gives them for a model without card, parameter counts or files. */
+    public static ModelFacts listing(
+            String id, String author, String pipelineTag, String libraryName, List<String> tags) {
+        return new ModelFacts(
+                "huggingface",
+                id,
+                author,
+                pipelineTag,
+                libraryName,
+                tags,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                Map.of());
+    }
+
     public static ModelFacts listed(String id) {
         ModelFacts f = list700().get(id);
         if (f == null) throw new IllegalArgumentException("not in " + LIST_700 + ": " + id);

@@ -14,19 +14,7 @@ class LineageEdgeCasesTest {
     static final Attributor ATTRIBUTOR = Fixtures.attributor();
 
     static ModelFacts model(String id, String... tags) {
-        return new ModelFacts(
-                "huggingface",
-                id,
-                null,
-                "text-generation",
-                null,
-                List.of(tags),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                Map.of());
+        return Fixtures.listing(id, null, "text-generation", null, List.of(tags));
     }
 
     @Test
@@ -115,19 +103,7 @@ class LineageEdgeCasesTest {
 
     @Test
     void licenceInheritedFromNearestAncestor() {
-        ModelFacts base = new ModelFacts(
-                "huggingface",
-                "Qwen/Qwen2.5-7B",
-                null,
-                null,
-                null,
-                List.of("license:apache-2.0"),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                Map.of());
+        ModelFacts base = Fixtures.listing("Qwen/Qwen2.5-7B", null, null, null, List.of("license:apache-2.0"));
         ModelFacts quant = model("someone/q-GGUF", "base_model:quantized:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base)));
         assertThat(r.licence())

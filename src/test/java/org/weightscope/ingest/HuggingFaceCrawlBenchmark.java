@@ -27,7 +27,7 @@ import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.Fixtures;
 import org.weightscope.shared.HubFigures;
 
 /**
@@ -231,19 +231,12 @@ public final class HuggingFaceCrawlBenchmark {
         List<String> tags = new ArrayList<>();
         t.path("tags").forEach(x -> tags.add(x.asText()));
         return new Observation(
-                new ModelFacts(
-                        "huggingface",
+                Fixtures.listing(
                         t.get("id").asText(),
                         t.get("author").asText(),
                         t.path("pipeline_tag").asText(null),
                         t.path("library_name").asText(null),
-                        tags,
-                        Map.of(),
-                        Map.of(),
-                        null,
-                        null,
-                        null,
-                        Map.of()),
+                        tags),
                 new HubFigures(
                         t.path("gated").asText(null),
                         null,

@@ -199,19 +199,9 @@ class HardwareClassifierTest {
 
     @Test
     void ollamaTagsRunAtQ4KmByDefault() {
+        long parameters = 8_000_000_000L;
         Hardware h = HW.classify(new ModelFacts(
-                "ollama",
-                "llama3.1",
-                null,
-                null,
-                null,
-                List.of(),
-                Map.of(),
-                Map.of(),
-                8_000_000_000L,
-                null,
-                null,
-                Map.of()));
+                "ollama", "llama3.1", null, null, null, List.of(), Map.of(), Map.of(), parameters, null, null, null));
         assertThat(h.quantisation()).isEqualTo("q4_k_m");
         assertThat(h.weightsBytes()).isEqualTo(4_850_000_000L); // 8e9 × 4.85 / 8
     }

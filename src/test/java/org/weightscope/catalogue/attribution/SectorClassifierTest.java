@@ -58,19 +58,7 @@ class SectorClassifierTest {
 
     @Test
     void wordBoundaries_noMatchInsideWords() {
-        ModelFacts encoder = new ModelFacts(
-                "huggingface",
-                "city96/t5-v1_1-xxl-encoder-gguf",
-                null,
-                null,
-                "gguf",
-                List.of("gguf"),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                Map.of());
+        ModelFacts encoder = Fixtures.listing("city96/t5-v1_1-xxl-encoder-gguf", null, null, "gguf", List.of("gguf"));
         assertThat(SECTORS.classify(encoder)).containsExactly("other");
         ModelFacts barcode = new ModelFacts(
                 "huggingface",
@@ -141,19 +129,7 @@ class SectorClassifierTest {
     @Test
     void nothingMatched_isOther() {
         assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).isNotEmpty();
-        ModelFacts ts = new ModelFacts(
-                "huggingface",
-                "amazon/chronos-bolt-base",
-                null,
-                "time-series-forecasting",
-                null,
-                List.of(),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                Map.of());
+        ModelFacts ts = Fixtures.listing("amazon/chronos-bolt-base", null, "time-series-forecasting", null, List.of());
         assertThat(SECTORS.classify(ts)).containsExactly("time-series");
     }
 
@@ -165,8 +141,7 @@ class SectorClassifierTest {
     }
 
     static ModelFacts model(String id, String pipeline, List<String> tags) {
-        return new ModelFacts(
-                "huggingface", id, null, pipeline, null, tags, Map.of(), Map.of(), null, null, null, Map.of());
+        return Fixtures.listing(id, null, pipeline, null, tags);
     }
 
     @Test
