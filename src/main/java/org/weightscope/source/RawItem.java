@@ -35,7 +35,10 @@ public record RawItem(
         String cardText,
         HubFigures figures) {
 
-    /** The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map. */
+    /**
+     * The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map, by name: the item's own and
+     * its figures' ({@link HubFigures}).
+     */
     public static final Set<String> FIELDS = Set.of(
             "repoId",
             "author",
