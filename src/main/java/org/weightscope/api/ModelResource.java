@@ -192,9 +192,9 @@ record ModelResource(
                 hardware,
                 a == null ? List.of() : a.sectors(),
                 m.pipelineTag(),
-                m.downloads30d(),
-                m.downloadsAllTime(),
-                m.likes(),
+                m.figures().downloads30d(),
+                m.figures().downloadsAllTime(),
+                m.figures().likes(),
                 m.recorded(),
                 asOf);
     }

@@ -1,7 +1,9 @@
 package org.weightscope.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
+import org.weightscope.shared.HubFigures;
 
 /**
  * The latest state of one model on one hub, as stored in the {@code models} index: the hub's figures, the
@@ -9,7 +11,7 @@ import java.util.List;
  *
  * @param id           {@code <hub prefix>:<repo id>}, e.g. {@code hf:Qwen/Qwen2.5-7B-Instruct}: keyed on the
  *                     repo id, never on display names
- * @param gated        HF gating: {@code false}, {@code manual} or {@code auto}
+ * @param figures      what the hub counts ({@link HubFigures}), stored as top-level fields of the document
  * @param originCredit the model's 30-day downloads credited to countries, per origin view (derived)
  * @param asOf         when the hub reported these figures (the crawl or the recording's capture time)
  * @param recorded     true when the figures come from a bundled recording rather than a live crawl
@@ -24,13 +26,7 @@ public record CatalogueModel(
         String hub,
         String repoId,
         String author,
-        String gated,
-        String sha,
-        Instant createdAt,
-        Instant lastModified,
-        Long downloads30d,
-        Long downloadsAllTime,
-        Long likes,
+        @JsonUnwrapped HubFigures figures,
         ModelFacts facts,
         Attribution attribution,
         List<OriginCredit> originCredit,
@@ -39,39 +35,21 @@ public record CatalogueModel(
         String source,
         Capture capture) {
 
+    public CatalogueModel {
+        if (figures == null) figures = HubFigures.NONE;
+    }
+
     /** The newest snapshot's day and, when a complete crawl saw the model removed, the day it ended. */
     public record Capture(java.time.LocalDate day, java.time.LocalDate ended) {}
 
     /** This state with the newest snapshot's day. */
     public CatalogueModel withCapture(Capture capture) {
         return new CatalogueModel(
-                id,
-                hub,
-                repoId,
-                author,
-                gated,
-                sha,
-                createdAt,
-                lastModified,
-                downloads30d,
-                downloadsAllTime,
-                likes,
-                facts,
-                attribution,
-                originCredit,
-                asOf,
-                recorded,
-                source,
-                capture);
+                id, hub, repoId, author, figures, facts, attribution, originCredit, asOf, recorded, source, capture);
     }
 
     /** Card text kept in the store (enough for search and sector rules; whole cards can be 100 KB). */
     static final int CARD_TEXT_LIMIT = 20_000;
-
-    /** The figures the hub reported with this state. */
-    public HubFigures figures() {
-        return new HubFigures(gated, sha, createdAt, lastModified, downloads30d, downloadsAllTime, likes);
-    }
 
     /**
      * The repo's name without its namespace, lower-cased: stored with the document (a keyword field) so a base named

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.weightscope.shared.HubFigures;
 
 /** What other modules read and write of the model catalogue. */
 @Service
@@ -72,13 +73,7 @@ public class CatalogueService {
                     hub,
                     facts.repoId(),
                     facts.namespace(),
-                    f.gated(),
-                    f.sha(),
-                    f.createdAt(),
-                    f.lastModified(),
-                    f.downloads30d(),
-                    f.downloadsAllTime(),
-                    f.likes(),
+                    f,
                     facts,
                     attribution,
                     OriginCredit.of(attribution, f.downloads30d()),

@@ -31,7 +31,7 @@ final class ModelChanges {
         List<ModelEvent> out = new ArrayList<>(1);
         Instant seen = model.asOf();
         if (prev == null) {
-            Instant at = model.createdAt() != null ? model.createdAt() : seen;
+            Instant at = model.figures().createdAt() != null ? model.figures().createdAt() : seen;
             // a router listing a model is not a release of weights: it gets its own type
             String type = ROUTER.equals(model.hub()) ? ModelEvent.ROUTER_MODEL_ADDED : ModelEvent.RELEASE;
             out.add(ModelEvent.of(type, type, model, at, day, null, null, null, licenceId(model), runId));
@@ -63,7 +63,7 @@ final class ModelChanges {
                         runId));
             }
         }
-        String gatedBefore = prev.gated();
+        String gatedBefore = prev.figures().gated();
         String gatedAfter = raw.figures() == null ? null : raw.figures().gated();
         if (gatedBefore != null && gatedAfter != null && !gatedBefore.equals(gatedAfter)) {
             out.add(ModelEvent.change(ModelEvent.GATED_CHANGE, model, day, gatedBefore, gatedAfter, runId));
@@ -99,36 +99,7 @@ final class ModelChanges {
 
     /** The observation with what it lacks taken from the stored state. */
     static Observation carryOver(Observation o, CatalogueModel prev) {
-        ModelFacts n = o.facts();
-        ModelFacts p = prev.facts();
-        ModelFacts facts = p == null
-                ? n
-                : new ModelFacts(
-                        n.hub(),
-                        n.repoId(),
-                        first(n.author(), p.author()),
-                        first(n.pipelineTag(), p.pipelineTag()),
-                        first(n.libraryName(), p.libraryName()),
-                        n.tags().isEmpty() ? p.tags() : n.tags(),
-                        n.cardData().isEmpty() ? p.cardData() : n.cardData(),
-                        n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
-                        first(n.totalParameters(), p.totalParameters()),
-                        first(n.ggufFileBytes(), p.ggufFileBytes()),
-                        first(n.cardText(), p.cardText()),
-                        n.fileSizes().isEmpty() ? p.fileSizes() : n.fileSizes());
-        HubFigures f = o.figures();
-        HubFigures figures = new HubFigures(
-                first(f.gated(), prev.gated()),
-                first(f.sha(), prev.sha()),
-                first(f.createdAt(), prev.createdAt()),
-                first(f.lastModified(), prev.lastModified()),
-                first(f.downloads30d(), prev.downloads30d()),
-                first(f.downloadsAllTime(), prev.downloadsAllTime()),
-                first(f.likes(), prev.likes()));
-        return new Observation(facts, figures, o.asOf(), o.recorded(), o.source());
-    }
-
-    private static <T> T first(T a, T b) {
-        return a != null ? a : b;
+        ModelFacts facts = prev.facts() == null ? o.facts() : o.facts().orElse(prev.facts());
+        return new Observation(facts, o.figures().orElse(prev.figures()), o.asOf(), o.recorded(), o.source());
     }
 }

@@ -1,5 +1,7 @@
 package org.weightscope.catalogue;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,44 +46,14 @@ public record ModelFacts(
         if (repoId == null || repoId.isBlank()) throw new IllegalArgumentException("repoId is required");
         hub = hub.toLowerCase(Locale.ROOT);
         tags = tags == null ? List.of() : List.copyOf(tags);
-        cardData = cardData == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
+        cardData = cardData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cardData));
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
         fileSizes = fileSizes == null ? Map.of() : Map.copyOf(fileSizes);
     }
 
-    /** Facts without a file listing (what every hub's list pages give). */
-    public ModelFacts(
-            String hub,
-            String repoId,
-            String author,
-            String pipelineTag,
-            String libraryName,
-            List<String> tags,
-            Map<String, Object> cardData,
-            Map<String, Long> safetensorsParameters,
-            Long totalParameters,
-            Long ggufFileBytes,
-            String cardText) {
-        this(
-                hub,
-                repoId,
-                author,
-                pipelineTag,
-                libraryName,
-                tags,
-                cardData,
-                safetensorsParameters,
-                totalParameters,
-                ggufFileBytes,
-                cardText,
-                Map.of());
-    }
-
     /** Minimal facts (hub + id only), handy for lookups and tests. */
     public static ModelFacts of(String hub, String repoId) {
-        return new ModelFacts(hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null);
+        return new ModelFacts(hub, repoId, null, null, null, List.of(), Map.of(), Map.of(), null, null, null, Map.of());
     }
 
     /**
@@ -106,5 +78,26 @@ public record ModelFacts(
     public String effectivePipelineTag() {
         if (pipelineTag != null && !pipelineTag.isBlank()) return pipelineTag;
         return cardData.get("pipeline_tag") instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** These facts, each one this lacks (null or empty) taken from {@code earlier}, the stored facts of the model. */
+    ModelFacts orElse(ModelFacts earlier) {
+        return new ModelFacts(
+                hub,
+                repoId,
+                first(author, earlier.author),
+                first(pipelineTag, earlier.pipelineTag),
+                first(libraryName, earlier.libraryName),
+                tags.isEmpty() ? earlier.tags : tags,
+                cardData.isEmpty() ? earlier.cardData : cardData,
+                safetensorsParameters.isEmpty() ? earlier.safetensorsParameters : safetensorsParameters,
+                first(totalParameters, earlier.totalParameters),
+                first(ggufFileBytes, earlier.ggufFileBytes),
+                first(cardText, earlier.cardText),
+                fileSizes.isEmpty() ? earlier.fileSizes : fileSizes);
+    }
+
+    private static <T> T first(T value, T earlier) {
+        return value != null ? value : earlier;
     }
 }

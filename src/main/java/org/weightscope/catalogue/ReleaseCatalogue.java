@@ -91,7 +91,9 @@ class ReleaseCatalogue {
                 m.id(),
                 m.repoId(),
                 m.hub(),
-                m.createdAt() == null ? null : LocalDate.ofInstant(m.createdAt(), ZoneOffset.UTC),
+                m.figures().createdAt() == null
+                        ? null
+                        : LocalDate.ofInstant(m.figures().createdAt(), ZoneOffset.UTC),
                 a == null ? null : Release.relationOf(a.lineage()),
                 a == null || a.lineage() == null ? List.of() : a.lineage().roots(),
                 a == null ? null : a.uploaderOrg(),

@@ -29,8 +29,8 @@ class SnapshotCadence {
     boolean skips(CatalogueModel model, CatalogueModel prev, LocalDate day) {
         CatalogueModel.Capture last = prev.capture();
         if (policy.dailyFromDownloads() == 0
-                || model.downloads30d() == null
-                || model.downloads30d() >= policy.dailyFromDownloads()
+                || model.figures().downloads30d() == null
+                || model.figures().downloads30d() >= policy.dailyFromDownloads()
                 || last == null
                 || last.day() == null
                 || last.ended() != null

@@ -126,10 +126,7 @@ public class EntityView extends RebuiltPage {
                 .setHeader(getTranslation("models.model"))
                 .setFlexGrow(3);
         grid.addColumn(CatalogueModel::hub).setHeader(getTranslation("dimension.hub"));
-        grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
-                .setHeader(getTranslation("models.downloads"))
-                .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())
-                .setSortable(true);
+        ModelColumns.downloads(grid, getTranslation("models.downloads"), getLocale());
         grid.setItems(models);
         grid.setHeight("50vh");
         return grid;

@@ -125,7 +125,9 @@ public class ModelView extends RebuiltPage {
         line(
                 attrs,
                 getTranslation("models.downloads"),
-                m.downloads30d() == null ? "—" : String.format("%,d", m.downloads30d()));
+                m.figures().downloads30d() == null
+                        ? "—"
+                        : String.format("%,d", m.figures().downloads30d()));
         line(
                 attrs,
                 getTranslation("caption.asOf"),

@@ -185,10 +185,7 @@ public class ModelsView extends VerticalLayout implements BeforeEnterObserver {
                         + Numbers.classLabel(m.attribution().licence().clazz(), this) + ")",
                 "models.licence");
         sortable(grid, m -> Numbers.classLabel(m.attribution().hardware().clazz(), this), "models.hardware");
-        grid.addColumn(m -> m.downloads30d() == null ? "" : Numbers.integer(m.downloads30d(), getLocale()))
-                .setHeader(getTranslation("models.downloads"))
-                .setComparator(m -> m.downloads30d() == null ? -1L : m.downloads30d())
-                .setSortable(true)
+        ModelColumns.downloads(grid, getTranslation("models.downloads"), getLocale())
                 .setKey("downloads");
         grid.setItems(r.models());
         grid.setHeight("70vh");

@@ -117,6 +117,7 @@ class CatalogueModelLookup implements ModelLookup {
     }
 
     private static ResolvedModel resolved(CatalogueModel m) {
-        return ResolvedModel.of(m.hub(), m.repoId(), m.attribution(), m.downloads30d());
+        return ResolvedModel.of(
+                m.hub(), m.repoId(), m.attribution(), m.figures().downloads30d());
     }
 }

@@ -189,7 +189,8 @@ public class CrawlService {
                             repoIds.forEach(r -> ids.put(CatalogueModel.idPrefix(hub) + ":" + r, r));
                             Map<String, String> out = new LinkedHashMap<>();
                             catalogue.findAll(List.copyOf(ids.keySet())).forEach((id, m) -> {
-                                if (m.sha() != null) out.put(ids.get(id), m.sha());
+                                if (m.figures().sha() != null)
+                                    out.put(ids.get(id), m.figures().sha());
                             });
                             return out;
                         }

@@ -1,8 +1,8 @@
 package org.weightscope.ingest;
 
 import java.time.Instant;
+import java.util.Map;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.source.RawItem;
 
@@ -27,9 +27,8 @@ final class Observations {
                 i.safetensorsParameters(),
                 i.totalParameters(),
                 i.ggufFileBytes(),
-                i.cardText());
-        HubFigures figures = new HubFigures(
-                i.gated(), i.sha(), i.createdAt(), i.lastModified(), i.downloads30d(), i.downloadsAllTime(), i.likes());
-        return new Observation(facts, figures, asOf, recorded, source);
+                i.cardText(),
+                Map.of()); // a raw item lists no files
+        return new Observation(facts, i.figures(), asOf, recorded, source);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.shared.Json;
 
 /**
@@ -113,13 +114,14 @@ final class ListingMapper {
                 (Long) v.get("totalParameters"),
                 null,
                 (String) v.get("cardText"),
-                (String) v.get("gated"),
-                (String) v.get("sha"),
-                (Instant) v.get("createdAt"),
-                (Instant) v.get("lastModified"),
-                (Long) v.get("downloads30d"),
-                (Long) v.get("downloadsAllTime"),
-                (Long) v.get("likes"));
+                new HubFigures(
+                        (String) v.get("gated"),
+                        (String) v.get("sha"),
+                        (Instant) v.get("createdAt"),
+                        (Instant) v.get("lastModified"),
+                        (Long) v.get("downloads30d"),
+                        (Long) v.get("downloadsAllTime"),
+                        (Long) v.get("likes")));
     }
 
     private Object value(String field, JsonNode v) {

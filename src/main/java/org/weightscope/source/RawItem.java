@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.weightscope.shared.HubFigures;
 
 /**
  * One model as a source read it, in the source's own words: what it is (facts) and what it counts (figures).
@@ -16,10 +17,9 @@ import java.util.Set;
  * @param author                the owning namespace where the hub states it; null to derive it from the id
  * @param safetensorsParameters dtype → parameter count; empty if unknown
  * @param totalParameters       null if unknown
- * @param gated                 the hub's gating value ({@code false}, {@code auto}, {@code manual}) or null
- * @param sha                   the hub's revision of the repo, or null
- * @param downloads30d          a rolling 30-day count (Hugging Face); null where the hub counts otherwise
- * @param downloadsAllTime      a cumulative count (ModelScope downloads, Ollama pulls)
+ * @param figures               what the hub counts: gating ({@code false}, {@code auto}, {@code manual}), revision,
+ *                              dates, a rolling 30-day count (Hugging Face; null where the hub counts otherwise),
+ *                              a cumulative count (ModelScope downloads, Ollama pulls) and likes
  */
 public record RawItem(
         String hub,
@@ -33,15 +33,12 @@ public record RawItem(
         Long totalParameters,
         Long ggufFileBytes,
         String cardText,
-        String gated,
-        String sha,
-        Instant createdAt,
-        Instant lastModified,
-        Long downloads30d,
-        Long downloadsAllTime,
-        Long likes) {
+        HubFigures figures) {
 
-    /** The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map. */
+    /**
+     * The fields a generic listing ({@link SourceDefinition.Listing#fields()}) may map, by name: the item's own and
+     * its figures' ({@link HubFigures}).
+     */
     public static final Set<String> FIELDS = Set.of(
             "repoId",
             "author",
@@ -67,6 +64,7 @@ public record RawItem(
                 ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cardData));
         safetensorsParameters = safetensorsParameters == null ? Map.of() : Map.copyOf(safetensorsParameters);
+        if (figures == null) figures = HubFigures.NONE;
     }
 
     /** An item with only facts of identity (the other fields empty). */
@@ -101,12 +99,6 @@ public record RawItem(
                 null,
                 null,
                 null,
-                null,
-                null,
-                createdAt,
-                lastModified,
-                null,
-                downloadsAllTime,
-                likes);
+                new HubFigures(null, null, createdAt, lastModified, null, downloadsAllTime, likes));
     }
 }

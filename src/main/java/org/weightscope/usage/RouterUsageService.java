@@ -22,9 +22,9 @@ import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.catalogue.OriginCredit;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.source.UsagePage;
 
 /**
@@ -264,12 +264,7 @@ public class RouterUsageService {
             // not in the stored catalogue: the author prefix through the registry (nothing is stored here)
             ModelFacts facts = ModelFacts.of(HUB, base);
             Attribution a = catalogue
-                    .describe(List.of(new Observation(
-                            facts,
-                            new HubFigures(null, null, null, null, null, null, null),
-                            clock.instant(),
-                            false,
-                            "router-usage")))
+                    .describe(List.of(new Observation(facts, HubFigures.NONE, clock.instant(), false, "router-usage")))
                     .getFirst()
                     .attribution();
             String modelId = router == null ? null : router.id();

@@ -223,12 +223,13 @@ class AsOfApiTest extends IntegrationTest {
     @Test
     void theV1RuleMixedCapturesYearsApart() throws Exception {
         var models = catalogue.modelsOfHub("huggingface").stream()
-                .filter(m -> m.downloads30d() != null)
+                .filter(m -> m.figures().downloads30d() != null)
                 .toList();
-        double total = models.stream().mapToDouble(m -> m.downloads30d()).sum();
+        double total =
+                models.stream().mapToDouble(m -> m.figures().downloads30d()).sum();
         double before2025 = models.stream()
                 .filter(m -> m.asOf().isBefore(java.time.Instant.parse("2025-01-01T00:00:00Z")))
-                .mapToDouble(m -> m.downloads30d())
+                .mapToDouble(m -> m.figures().downloads30d())
                 .sum();
         System.out.printf(
                 "v1 'as of 2026-08-22': %d models, %.0f downloads, %.1f %% of them from captures before 2025%n",

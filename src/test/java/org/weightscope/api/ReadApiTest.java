@@ -167,7 +167,7 @@ class ReadApiTest extends IntegrationTest {
                 .isEqualTo(stored.attribution().sectors())
                 .isNotEmpty();
         assertThat(m.get("downloads30d").asLong())
-                .isEqualTo(stored.downloads30d())
+                .isEqualTo(stored.figures().downloads30d())
                 .isPositive();
         assertThat(m.has("downloadsAllTime")).isTrue();
         assertThat(m.get("as_of").asText()).isEqualTo(stored.asOf().toString());

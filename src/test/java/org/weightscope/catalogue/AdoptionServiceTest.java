@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weightscope.IntegrationTest;
 import org.weightscope.TestRegistry;
+import org.weightscope.shared.HubFigures;
 
 /**
  * Shares of 30-day downloads by origin over one recorded list page (the 50 models of
@@ -69,18 +70,12 @@ class AdoptionServiceTest extends IntegrationTest {
         for (JsonNode item : page) {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(t -> tags.add(t.asText()));
-            ModelFacts facts = new ModelFacts(
-                    "huggingface",
+            ModelFacts facts = Fixtures.listing(
                     item.get("id").asText(),
                     null,
                     item.path("pipeline_tag").asText(null),
                     item.path("library_name").asText(null),
-                    tags,
-                    Map.of(),
-                    Map.of(),
-                    null,
-                    null,
-                    null);
+                    tags);
             batch.add(new CatalogueService.Observation(
                     facts,
                     new HubFigures(

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.weightscope.IntegrationTest;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.storage.Indices;
 
 /**

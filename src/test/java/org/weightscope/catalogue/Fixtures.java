@@ -54,6 +54,24 @@ public final class Fixtures {
         return f;
     }
 
+    /** Facts as a Hugging Face list page gives them for a model without card, parameter counts or files. */
+    public static ModelFacts listing(
+            String id, String author, String pipelineTag, String libraryName, List<String> tags) {
+        return new ModelFacts(
+                "huggingface",
+                id,
+                author,
+                pipelineTag,
+                libraryName,
+                tags,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                Map.of());
+    }
+
     public static ModelFacts listed(String id) {
         ModelFacts f = list700().get(id);
         if (f == null) throw new IllegalArgumentException("not in " + LIST_700 + ": " + id);
@@ -117,7 +135,8 @@ public final class Fixtures {
                 n.safetensorsParameters().isEmpty() ? p.safetensorsParameters() : n.safetensorsParameters(),
                 n.totalParameters() != null ? n.totalParameters() : p.totalParameters(),
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -144,7 +163,8 @@ public final class Fixtures {
                 params,
                 total,
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     /** Facts from a recorded README.md: front matter as cardData, the rest as card text. */
@@ -164,7 +184,8 @@ public final class Fixtures {
                 Map.of(),
                 null,
                 null,
-                ModelCards.body(md));
+                ModelCards.body(md),
+                Map.of());
     }
 
     public static String read(Path p) {
@@ -206,7 +227,8 @@ public final class Fixtures {
                                 params,
                                 total,
                                 null,
-                                null));
+                                null,
+                                Map.of()));
             }
             return out;
         } catch (IOException e) {

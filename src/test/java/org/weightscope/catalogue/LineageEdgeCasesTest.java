@@ -14,8 +14,7 @@ class LineageEdgeCasesTest {
     static final Attributor ATTRIBUTOR = Fixtures.attributor();
 
     static ModelFacts model(String id, String... tags) {
-        return new ModelFacts(
-                "huggingface", id, null, "text-generation", null, List.of(tags), Map.of(), Map.of(), null, null, null);
+        return Fixtures.listing(id, null, "text-generation", null, List.of(tags));
     }
 
     @Test
@@ -88,7 +87,8 @@ class LineageEdgeCasesTest {
                 Map.of(),
                 null,
                 4_680_000_000L,
-                null);
+                null,
+                Map.of());
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base, tune, quant)));
         assertThat(r.lineage().parents()).containsExactly(new Parent("Nexusflow/Tuned-7B", "quantized"));
         assertThat(r.lineage().roots()).containsExactly("Qwen/Qwen2.5-7B");
@@ -103,18 +103,7 @@ class LineageEdgeCasesTest {
 
     @Test
     void licenceInheritedFromNearestAncestor() {
-        ModelFacts base = new ModelFacts(
-                "huggingface",
-                "Qwen/Qwen2.5-7B",
-                null,
-                null,
-                null,
-                List.of("license:apache-2.0"),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null);
+        ModelFacts base = Fixtures.listing("Qwen/Qwen2.5-7B", null, null, null, List.of("license:apache-2.0"));
         ModelFacts quant = model("someone/q-GGUF", "base_model:quantized:Qwen/Qwen2.5-7B");
         Attribution r = ATTRIBUTOR.attribute(quant, ParentLookup.of(List.of(base)));
         assertThat(r.licence())
@@ -153,7 +142,8 @@ class LineageEdgeCasesTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         Attribution r = ATTRIBUTOR.attribute(f, ParentLookup.none());
         assertThat(r.lineage().parents()).containsExactly(new Parent("MusePublic/Qwen-image", "unknown"));
     }

@@ -89,7 +89,8 @@ class ModelCardsTest {
                 Map.of(),
                 null,
                 18_600_000_000L,
-                f.cardText());
+                f.cardText(),
+                Map.of());
         Attribution b = ATTRIBUTOR.attribute(withBytes, ParentLookup.none());
         assertThat(b.hardware().basis()).isEqualTo("files");
         assertThat(b.hardware().estimated()).isFalse();

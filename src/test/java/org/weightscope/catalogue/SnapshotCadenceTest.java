@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.weightscope.IntegrationTest;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.storage.Indices;
 
 /**

@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.weightscope.Browser;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.CatalogueService;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.shared.HubFigures;
 
 /**
  * Every view in Chromium against the app loaded with the recorded data: the charts show the service's
@@ -251,7 +251,8 @@ class DashboardBrowserTest extends BrowserIntegrationTest {
                 Map.of(),
                 null,
                 null,
-                "A card with markup: " + script);
+                "A card with markup: " + script,
+                Map.of());
         catalogue.save(catalogue.describe(List.of(new CatalogueService.Observation(
                 facts,
                 new HubFigures(null, null, null, null, 1L, null, null),

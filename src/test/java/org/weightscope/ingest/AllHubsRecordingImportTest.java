@@ -132,8 +132,8 @@ class AllHubsRecordingImportTest extends IntegrationTest {
 
         // Ollama: all-time pulls as the 2025-03-21 page prints them
         CatalogueModel gemma = catalogue.findAll(List.of("ollama:gemma3")).get("ollama:gemma3");
-        assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
-        assertThat(gemma.downloads30d()).isNull();
+        assertThat(gemma.figures().downloadsAllTime()).isEqualTo(2_500_000L);
+        assertThat(gemma.figures().downloads30d()).isNull();
         assertThat(gemma.recorded()).isTrue();
         assertThat(history.snapshot("ollama:gemma3", LocalDate.parse("2025-03-21"))
                         .orElseThrow()

@@ -40,7 +40,7 @@ class AttributionCoverageReport extends IntegrationTest {
         Map<String, Double> byLicence = new TreeMap<>();
         for (String hub : List.of("huggingface", "modelscope", "ollama", "openrouter")) {
             for (CatalogueModel m : catalogue.modelsOfHub(hub)) {
-                double d = m.downloads30d() == null ? 0 : m.downloads30d();
+                double d = m.figures().downloads30d() == null ? 0 : m.figures().downloads30d();
                 if (d == 0 || m.attribution() == null) continue;
                 total += d;
                 for (OriginCredit c : m.originCredit()) {
@@ -65,9 +65,10 @@ class AttributionCoverageReport extends IntegrationTest {
         double inferred = 0;
         for (String hub : List.of("huggingface")) {
             for (CatalogueModel m : catalogue.modelsOfHub(hub)) {
-                if (m.downloads30d() != null
+                if (m.figures().downloads30d() != null
                         && m.attribution() != null
-                        && m.attribution().lineage().inferred()) inferred += m.downloads30d();
+                        && m.attribution().lineage().inferred())
+                    inferred += m.figures().downloads30d();
             }
         }
         System.out.printf("COVERAGE lineage inferred by name %.1f %%%n", 100 * inferred / total);

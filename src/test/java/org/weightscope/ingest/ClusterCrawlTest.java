@@ -183,10 +183,10 @@ class ClusterCrawlTest {
                     m.id(),
                     String.join(
                             "|",
-                            String.valueOf(m.downloads30d()),
-                            String.valueOf(m.likes()),
-                            String.valueOf(m.sha()),
-                            String.valueOf(m.gated()),
+                            String.valueOf(m.figures().downloads30d()),
+                            String.valueOf(m.figures().likes()),
+                            String.valueOf(m.figures().sha()),
+                            String.valueOf(m.figures().gated()),
                             String.valueOf(m.attribution())));
             history.snapshot(m.id(), day)
                     .ifPresent(s -> out.put(s.id(), s.downloads30d() + "|" + s.gated() + "|" + s.attribution()));

@@ -22,11 +22,11 @@ import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
 import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
 import org.weightscope.catalogue.HubTotals;
 import org.weightscope.catalogue.ModelFacts;
 import org.weightscope.catalogue.ModelLink;
 import org.weightscope.catalogue.ModelLinks;
+import org.weightscope.shared.HubFigures;
 
 /**
  * The same model on Hugging Face and ModelScope is linked and counted once across hubs. The recordings

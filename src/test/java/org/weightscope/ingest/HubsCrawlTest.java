@@ -176,10 +176,12 @@ class HubsCrawlTest extends IntegrationTest {
         Map<String, CatalogueModel> stored =
                 catalogue.findAll(List.of("ollama:exaone-deep", "ollama:gemma3", "ollama:command-a"));
         // pull counts are all-time pulls as the page prints them: never a 30-day figure
-        assertThat(stored.get("ollama:exaone-deep").downloadsAllTime()).isEqualTo(6_483L);
-        assertThat(stored.get("ollama:gemma3").downloadsAllTime()).isEqualTo(2_500_000L);
-        assertThat(stored.get("ollama:command-a").downloadsAllTime()).isEqualTo(3_146L);
-        assertThat(stored.values()).allSatisfy(m -> assertThat(m.downloads30d()).isNull());
+        assertThat(stored.get("ollama:exaone-deep").figures().downloadsAllTime())
+                .isEqualTo(6_483L);
+        assertThat(stored.get("ollama:gemma3").figures().downloadsAllTime()).isEqualTo(2_500_000L);
+        assertThat(stored.get("ollama:command-a").figures().downloadsAllTime()).isEqualTo(3_146L);
+        assertThat(stored.values())
+                .allSatisfy(m -> assertThat(m.figures().downloads30d()).isNull());
         ModelSnapshot gemma = history.snapshot("ollama:gemma3", today()).orElseThrow();
         assertThat(gemma.id()).isEqualTo("ollama:gemma3:" + today());
         assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
@@ -245,14 +247,15 @@ class HubsCrawlTest extends IntegrationTest {
         String id = "ms:" + first.get("Path").asText() + "/" + first.get("Name").asText();
         CatalogueModel m = catalogue.findAll(List.of(id)).get(id);
         assertThat(m.hub()).isEqualTo("modelscope");
-        assertThat(m.downloadsAllTime())
+        assertThat(m.figures().downloadsAllTime())
                 .isEqualTo(first.get("Downloads").asLong())
                 .isPositive();
-        assertThat(m.downloads30d()).isNull();
-        assertThat(m.likes()).isEqualTo(first.get("Stars").asLong());
+        assertThat(m.figures().downloads30d()).isNull();
+        assertThat(m.figures().likes()).isEqualTo(first.get("Stars").asLong());
         assertThat(history.snapshot(id, today()).orElseThrow().downloadsAllTime())
                 .isEqualTo(first.get("Downloads").asLong());
-        System.out.printf("ModelScope: %s downloadsAllTime=%d%n", id, m.downloadsAllTime());
+        System.out.printf(
+                "ModelScope: %s downloadsAllTime=%d%n", id, m.figures().downloadsAllTime());
     }
 
     // ---------------------------------------------------------------- OpenRouter catalogue
@@ -275,8 +278,8 @@ class HubsCrawlTest extends IntegrationTest {
         assertThat(history.eventCount(ModelEvent.RELEASE)).isZero();
         CatalogueModel v32 =
                 catalogue.findAll(List.of("or:deepseek/deepseek-v3.2")).get("or:deepseek/deepseek-v3.2");
-        assertThat(v32.downloads30d()).isNull();
-        assertThat(v32.downloadsAllTime()).isNull();
+        assertThat(v32.figures().downloads30d()).isNull();
+        assertThat(v32.figures().downloadsAllTime()).isNull();
 
         serveCatalogue(ROUTER_0715);
         CrawlRun second = crawls.run("openrouter", "full");

@@ -27,8 +27,8 @@ import org.weightscope.catalogue.CatalogueHistory;
 import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.CatalogueService;
 import org.weightscope.catalogue.CatalogueService.Observation;
-import org.weightscope.catalogue.HubFigures;
-import org.weightscope.catalogue.ModelFacts;
+import org.weightscope.catalogue.Fixtures;
+import org.weightscope.shared.HubFigures;
 
 /**
  * Not a test (Surefire excludes *Benchmark*): replays a generated full catalogue through the real crawler
@@ -231,18 +231,12 @@ public final class HuggingFaceCrawlBenchmark {
         List<String> tags = new ArrayList<>();
         t.path("tags").forEach(x -> tags.add(x.asText()));
         return new Observation(
-                new ModelFacts(
-                        "huggingface",
+                Fixtures.listing(
                         t.get("id").asText(),
                         t.get("author").asText(),
                         t.path("pipeline_tag").asText(null),
                         t.path("library_name").asText(null),
-                        tags,
-                        Map.of(),
-                        Map.of(),
-                        null,
-                        null,
-                        null),
+                        tags),
                 new HubFigures(
                         t.path("gated").asText(null),
                         null,
@@ -263,13 +257,7 @@ public final class HuggingFaceCrawlBenchmark {
                 m.hub(),
                 repo,
                 m.author(),
-                m.gated(),
-                m.sha(),
-                m.createdAt(),
-                m.lastModified(),
-                m.downloads30d(),
-                m.downloadsAllTime(),
-                m.likes(),
+                m.figures(),
                 m.facts(),
                 m.attribution(),
                 m.originCredit(),

@@ -128,8 +128,8 @@ class HuggingFaceCrawlTest extends IntegrationTest {
                 .get("hf:meta-llama/Llama-3.3-70B-Instruct");
         assertThat(llama.attribution().licence().id()).isEqualTo("llama3.3");
         assertThat(llama.facts().cardData().get("license")).isEqualTo("llama3.3");
-        assertThat(llama.gated()).isEqualTo("manual");
-        assertThat(llama.downloads30d()).isEqualTo(26987L);
+        assertThat(llama.figures().gated()).isEqualTo("manual");
+        assertThat(llama.figures().downloads30d()).isEqualTo(26987L);
         assertThat(llama.facts().totalParameters()).isEqualTo(70553706496L);
         assertThat(llama.facts().safetensorsParameters()).containsEntry("BF16", 70553706496L);
 
@@ -140,7 +140,7 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         ModelEvent release = history.events(ModelEvent.RELEASE, llama.id(), 5).getFirst();
         assertThat(release.id()).isEqualTo("hf:meta-llama/Llama-3.3-70B-Instruct:release");
         assertThat(release.at())
-                .isEqualTo(llama.createdAt())
+                .isEqualTo(llama.figures().createdAt())
                 .isEqualTo(java.time.Instant.parse("2024-11-26T16:08:47Z"));
 
         // every listing asked the fields with expand[], as Weightscope, and paging followed Link
@@ -305,8 +305,8 @@ class HuggingFaceCrawlTest extends IntegrationTest {
         for (CatalogueModel m : catalogue.topModels(2000)) {
             out.put(
                     m.id(),
-                    m.downloads30d() + "|" + m.likes() + "|" + m.gated() + "|" + m.sha() + "|" + m.attribution() + "|"
-                            + m.facts());
+                    m.figures().downloads30d() + "|" + m.figures().likes() + "|"
+                            + m.figures().gated() + "|" + m.figures().sha() + "|" + m.attribution() + "|" + m.facts());
             ModelSnapshot s = history.snapshot(m.id(), today()).orElseThrow();
             out.put(s.id(), s.downloads30d() + "|" + s.gated() + "|" + s.attribution());
         }

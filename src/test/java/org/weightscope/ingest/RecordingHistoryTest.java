@@ -87,7 +87,7 @@ class RecordingHistoryTest extends IntegrationTest {
                 .isEqualTo(LocalDate.of(2024, 12, 11)
                         .atStartOfDay(java.time.ZoneOffset.UTC)
                         .toInstant());
-        assertThat(llama.gated()).isEqualTo("manual");
+        assertThat(llama.figures().gated()).isEqualTo("manual");
         assertThat(llama.facts().totalParameters()).isEqualTo(70553706496L);
         assertThat(llama.attribution().licence().id()).isEqualTo("llama3.3");
 

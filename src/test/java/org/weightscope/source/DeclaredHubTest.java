@@ -86,7 +86,7 @@ class DeclaredHubTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(v32.hub()).isEqualTo("routercatalogue");
-        assertThat(v32.createdAt()).isEqualTo(Instant.ofEpochSecond(1764594642));
+        assertThat(v32.figures().createdAt()).isEqualTo(Instant.ofEpochSecond(1764594642));
         assertThat(v32.tags()).containsExactly("text");
         assertThat(v32.cardText()).startsWith("DeepSeek-V3.2 is a large language model");
         assertThat(v32.cardData()).containsEntry("prompt", "0.00000026");
@@ -129,10 +129,10 @@ class DeclaredHubTest {
         JsonNode hunyuan = all.get(0);
         RawItem h = items.getFirst();
         assertThat(h.repoId()).isEqualTo(hunyuan.get("id").asText()).isEqualTo("tencent/HunyuanVideo");
-        assertThat(h.downloads30d()).isEqualTo(2054L);
-        assertThat(h.createdAt()).isEqualTo(Instant.parse("2024-12-01T06:00:34.000Z"));
+        assertThat(h.figures().downloads30d()).isEqualTo(2054L);
+        assertThat(h.figures().createdAt()).isEqualTo(Instant.parse("2024-12-01T06:00:34.000Z"));
         assertThat(h.tags()).hasSize(hunyuan.get("tags").size());
-        assertThat(h.sha()).isNull();
+        assertThat(h.figures().sha()).isNull();
     }
 
     @Test
@@ -148,8 +148,8 @@ class DeclaredHubTest {
                     .findFirst()
                     .orElseThrow();
             // "2.5M" pulls as printed; all-time, not 30 days
-            assertThat(gemma.downloadsAllTime()).isEqualTo(2_500_000L);
-            assertThat(gemma.downloads30d()).isNull();
+            assertThat(gemma.figures().downloadsAllTime()).isEqualTo(2_500_000L);
+            assertThat(gemma.figures().downloads30d()).isNull();
         });
     }
 

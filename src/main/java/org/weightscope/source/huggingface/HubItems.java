@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.shared.Json;
 import org.weightscope.source.RawItem;
 
@@ -52,15 +53,16 @@ final class HubItems {
                 total,
                 null,
                 null,
-                item.has("gated") && !item.get("gated").isNull()
-                        ? item.get("gated").asText()
-                        : null,
-                text(item, "sha"),
-                instant(item, "createdAt"),
-                instant(item, "lastModified"),
-                number(item, "downloads"),
-                number(item, "downloadsAllTime"),
-                number(item, "likes"));
+                new HubFigures(
+                        item.has("gated") && !item.get("gated").isNull()
+                                ? item.get("gated").asText()
+                                : null,
+                        text(item, "sha"),
+                        instant(item, "createdAt"),
+                        instant(item, "lastModified"),
+                        number(item, "downloads"),
+                        number(item, "downloadsAllTime"),
+                        number(item, "likes")));
     }
 
     private static Long number(JsonNode item, String field) {

@@ -3,6 +3,7 @@ package org.weightscope.source.ollama;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.weightscope.shared.HubFigures;
 import org.weightscope.source.RawItem;
 
 /**
@@ -54,12 +55,6 @@ public record OllamaModel(
                 total,
                 null,
                 description,
-                null,
-                null,
-                null,
-                updatedAt,
-                null,
-                pulls,
-                null);
+                new HubFigures(null, null, null, updatedAt, null, pulls, null));
     }
 }

@@ -14,7 +14,8 @@ class HardwareClassifierTest {
     static final HardwareClassifier HW = new HardwareClassifier(HardwareThresholds.DEFAULTS);
 
     static ModelFacts facts(String id, Map<String, Long> st, Long total, Long gguf) {
-        return new ModelFacts("huggingface", id, null, null, null, List.of(), Map.of(), st, total, gguf, null);
+        return new ModelFacts(
+                "huggingface", id, null, null, null, List.of(), Map.of(), st, total, gguf, null, Map.of());
     }
 
     @Test
@@ -198,8 +199,9 @@ class HardwareClassifierTest {
 
     @Test
     void ollamaTagsRunAtQ4KmByDefault() {
+        long parameters = 8_000_000_000L;
         Hardware h = HW.classify(new ModelFacts(
-                "ollama", "llama3.1", null, null, null, List.of(), Map.of(), Map.of(), 8_000_000_000L, null, null));
+                "ollama", "llama3.1", null, null, null, List.of(), Map.of(), Map.of(), parameters, null, null, null));
         assertThat(h.quantisation()).isEqualTo("q4_k_m");
         assertThat(h.weightsBytes()).isEqualTo(4_850_000_000L); // 8e9 × 4.85 / 8
     }

@@ -14,7 +14,7 @@ class LicenceClassifierTest {
     static final LicenceClassifier LICENCES = LicenceClassifier.load(Fixtures.RULES.resolve("licences.yaml"));
 
     static ModelFacts facts(List<String> tags, Map<String, Object> card) {
-        return new ModelFacts("huggingface", "x/y", null, null, null, tags, card, Map.of(), null, null, null);
+        return new ModelFacts("huggingface", "x/y", null, null, null, tags, card, Map.of(), null, null, null, Map.of());
     }
 
     @Test

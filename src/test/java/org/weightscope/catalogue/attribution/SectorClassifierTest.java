@@ -58,18 +58,7 @@ class SectorClassifierTest {
 
     @Test
     void wordBoundaries_noMatchInsideWords() {
-        ModelFacts encoder = new ModelFacts(
-                "huggingface",
-                "city96/t5-v1_1-xxl-encoder-gguf",
-                null,
-                null,
-                "gguf",
-                List.of("gguf"),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null);
+        ModelFacts encoder = Fixtures.listing("city96/t5-v1_1-xxl-encoder-gguf", null, null, "gguf", List.of("gguf"));
         assertThat(SECTORS.classify(encoder)).containsExactly("other");
         ModelFacts barcode = new ModelFacts(
                 "huggingface",
@@ -82,7 +71,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "This model decodes barcodes.");
+                "This model decodes barcodes.",
+                Map.of());
         assertThat(SECTORS.classify(barcode)).containsExactly("general-assistant");
     }
 
@@ -99,7 +89,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "Good at math, code and legal questions.");
+                "Good at math, code and legal questions.",
+                Map.of());
         assertThat(SECTORS.classify(weak)).containsExactly("general-assistant");
         ModelFacts strong = new ModelFacts(
                 "huggingface",
@@ -112,7 +103,8 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                "A Legal Large Language Model trained on case law.");
+                "A Legal Large Language Model trained on case law.",
+                Map.of());
         assertThat(SECTORS.classify(strong)).containsExactly("legal");
     }
 
@@ -129,25 +121,15 @@ class SectorClassifierTest {
                 Map.of(),
                 null,
                 null,
-                null);
+                null,
+                Map.of());
         assertThat(SECTORS.classify(gguf)).containsExactly("general-assistant");
     }
 
     @Test
     void nothingMatched_isOther() {
         assertThat(of("Qwen/Qwen2.5-Coder-7B-Instruct")).isNotEmpty();
-        ModelFacts ts = new ModelFacts(
-                "huggingface",
-                "amazon/chronos-bolt-base",
-                null,
-                "time-series-forecasting",
-                null,
-                List.of(),
-                Map.of(),
-                Map.of(),
-                null,
-                null,
-                null);
+        ModelFacts ts = Fixtures.listing("amazon/chronos-bolt-base", null, "time-series-forecasting", null, List.of());
         assertThat(SECTORS.classify(ts)).containsExactly("time-series");
     }
 
@@ -159,7 +141,7 @@ class SectorClassifierTest {
     }
 
     static ModelFacts model(String id, String pipeline, List<String> tags) {
-        return new ModelFacts("huggingface", id, null, pipeline, null, tags, Map.of(), Map.of(), null, null, null);
+        return Fixtures.listing(id, null, pipeline, null, tags);
     }
 
     @Test

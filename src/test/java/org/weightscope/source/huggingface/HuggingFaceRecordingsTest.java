@@ -32,8 +32,8 @@ class HuggingFaceRecordingsTest {
         Recording.Item recorded = model(day(2024, 12, 9), "meta-llama/Llama-3.3-70B-Instruct");
         RawItem llama = recorded.item();
         assertThat(llama.cardData().get("license")).isEqualTo("llama3.3");
-        assertThat(llama.gated()).isEqualTo("manual");
-        assertThat(llama.downloads30d()).isEqualTo(26987L);
+        assertThat(llama.figures().gated()).isEqualTo("manual");
+        assertThat(llama.figures().downloads30d()).isEqualTo(26987L);
         assertThat(llama.totalParameters()).isEqualTo(70553706496L);
         assertThat(llama.author()).isEqualTo("meta-llama");
         assertThat(recorded.file()).isEqualTo("api-models-id-full_50models_2024-12-09.json");
@@ -46,7 +46,7 @@ class HuggingFaceRecordingsTest {
                 .flatMap(r -> r.models().stream())
                 .map(Recording.Item::item)
                 .filter(m -> m.repoId().equals("Qwen/Qwen2.5-Coder-32B-Instruct"))
-                .map(RawItem::downloads30d)
+                .map(i -> i.figures().downloads30d())
                 .toList();
         assertThat(coder).containsExactly(78203L, 156731L, 258755L);
     }
@@ -55,7 +55,7 @@ class HuggingFaceRecordingsTest {
     void trendingCapturesCarryTheAuthorAndParameters() {
         RawItem glm = model(day(2026, 8, 3), "zai-org/GLM-5.2").item();
         assertThat(glm.author()).isEqualTo("zai-org");
-        assertThat(glm.downloads30d()).isEqualTo(2050533L);
+        assertThat(glm.figures().downloads30d()).isEqualTo(2050533L);
         assertThat(glm.totalParameters()).isPositive();
     }
 

@@ -102,19 +102,19 @@ class ModelScopeSourceTest {
         assertThat(f2p.repoId()).isEqualTo("DiffSynth-Studio/Qwen-Image-Edit-F2P");
         assertThat(f2p.author()).isEqualTo("DiffSynth-Studio");
         // Downloads are cumulative: all-time, never a 30-day figure; Stars are likes
-        assertThat(f2p.downloadsAllTime()).isEqualTo(2038);
-        assertThat(f2p.downloads30d()).isNull();
-        assertThat(f2p.likes()).isEqualTo(55);
+        assertThat(f2p.figures().downloadsAllTime()).isEqualTo(2038);
+        assertThat(f2p.figures().downloads30d()).isNull();
+        assertThat(f2p.figures().likes()).isEqualTo(55);
         assertThat(f2p.cardData()).containsEntry("license", "Apache License 2.0");
-        assertThat(f2p.createdAt()).isEqualTo(Instant.ofEpochSecond(1760583023));
-        assertThat(f2p.lastModified()).isEqualTo(Instant.ofEpochSecond(1760696097));
+        assertThat(f2p.figures().createdAt()).isEqualTo(Instant.ofEpochSecond(1760583023));
+        assertThat(f2p.figures().lastModified()).isEqualTo(Instant.ofEpochSecond(1760696097));
         assertThat(f2p.tags()).containsExactly("base_model:adapter:Qwen/Qwen-Image-Edit");
         assertThat(f2p.pipelineTag()).isEqualTo("text-to-image-synthesis");
         RawItem clip = items.stream()
                 .filter(m -> m.repoId().equals("muse/sd35_clip_l"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(clip.downloadsAllTime()).isEqualTo(3_273_350);
+        assertThat(clip.figures().downloadsAllTime()).isEqualTo(3_273_350);
 
         wm.verify(
                 putRequestedFor(urlEqualTo(PATH))

@@ -107,8 +107,9 @@ class OllamaSearchTest {
         assertThat(f.repoId()).isEqualTo("phi4-mini");
         assertThat(f.author()).isNull(); // the catalogue takes the name as the namespace
         assertThat(f.totalParameters()).isEqualTo(3_800_000_000L);
-        assertThat(f.downloadsAllTime()).isEqualTo(byName.get("phi4-mini").pulls());
-        assertThat(f.downloads30d()).isNull();
+        assertThat(f.figures().downloadsAllTime())
+                .isEqualTo(byName.get("phi4-mini").pulls());
+        assertThat(f.figures().downloads30d()).isNull();
     }
 
     @Test

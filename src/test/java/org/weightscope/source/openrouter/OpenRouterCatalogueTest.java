@@ -64,7 +64,7 @@ class OpenRouterCatalogueTest {
         assertThat(item.cardData())
                 .containsEntry("hugging_face_id", "deepseek-ai/DeepSeek-V3.2")
                 .containsEntry("pricing", Map.of("prompt", "0.0000002288", "completion", "0.0000003432"));
-        assertThat(item.createdAt()).isEqualTo(m.created());
+        assertThat(item.figures().createdAt()).isEqualTo(m.created());
     }
 
     @Test
