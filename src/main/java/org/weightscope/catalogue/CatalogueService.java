@@ -156,19 +156,7 @@ public class CatalogueService {
         if (text == null || text.length() <= CatalogueModel.CARD_TEXT_LIMIT) {
             return facts;
         }
-        return new ModelFacts(
-                facts.hub(),
-                facts.repoId(),
-                facts.author(),
-                facts.pipelineTag(),
-                facts.libraryName(),
-                facts.tags(),
-                facts.cardData(),
-                facts.safetensorsParameters(),
-                facts.totalParameters(),
-                facts.ggufFileBytes(),
-                text.substring(0, CatalogueModel.CARD_TEXT_LIMIT),
-                facts.fileSizes());
+        return facts.withCard(facts.tags(), facts.cardData(), text.substring(0, CatalogueModel.CARD_TEXT_LIMIT));
     }
 
     /** Parents from the batch, else from the store; remembers misses so a long crawl asks once per id. */

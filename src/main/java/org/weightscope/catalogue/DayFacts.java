@@ -73,18 +73,6 @@ record DayFacts(String licence, List<Attribution.Parent> parents) {
                 card.put("license_name", name); // "other": the name it went by is not kept with the snapshot
             }
         }
-        return new ModelFacts(
-                facts.hub(),
-                facts.repoId(),
-                facts.author(),
-                facts.pipelineTag(),
-                facts.libraryName(),
-                tags,
-                card,
-                facts.safetensorsParameters(),
-                facts.totalParameters(),
-                facts.ggufFileBytes(),
-                facts.cardText(),
-                facts.fileSizes());
+        return facts.withCard(tags, card, facts.cardText());
     }
 }

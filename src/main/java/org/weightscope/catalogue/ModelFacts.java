@@ -80,6 +80,23 @@ public record ModelFacts(
         return cardData.get("pipeline_tag") instanceof String s && !s.isBlank() ? s : null;
     }
 
+    /** These facts with another model card: its tags, front matter and text (the rest as they are). */
+    ModelFacts withCard(List<String> tags, Map<String, Object> cardData, String cardText) {
+        return new ModelFacts(
+                hub,
+                repoId,
+                author,
+                pipelineTag,
+                libraryName,
+                tags,
+                cardData,
+                safetensorsParameters,
+                totalParameters,
+                ggufFileBytes,
+                cardText,
+                fileSizes);
+    }
+
     /** These facts, each one this lacks (null or empty) taken from {@code earlier}, the stored facts of the model. */
     ModelFacts orElse(ModelFacts earlier) {
         return new ModelFacts(
