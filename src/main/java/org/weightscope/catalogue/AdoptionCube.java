@@ -3,7 +3,6 @@ package org.weightscope.catalogue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.weightscope.storage.Bulk;
 import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
-import org.weightscope.storage.StorageException;
 
 /**
  * The pre-aggregated adoption cube: for each as-of day D, the snapshots the as-of rule counts on D ({@link AsOfRule})
@@ -110,16 +108,7 @@ public class AdoptionCube {
                             .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(day.toString()))))));
             List<String> markers = idsWhere(later);
             markers.forEach(id -> stale.add(LocalDate.parse(id.substring(4))));
-            if (!markers.isEmpty()) {
-                Bulk.execute(
-                        client,
-                        markers.stream()
-                                .map(id -> BulkOperation.of(
-                                        o -> o.delete(d -> d.index(alias()).id(id))))
-                                .toList(),
-                        "adoption cube days invalidated");
-                indices.refresh(NAME);
-            }
+            docs.deleteAll(markers);
         }
     }
 
@@ -144,7 +133,7 @@ public class AdoptionCube {
         dirty.removeAll(days);
         stale.removeAll(days);
         long t = System.nanoTime();
-        days.forEach(this::build);
+        build(days, true);
         figures.changed();
         if (dirty.isEmpty() && stale.isEmpty()) {
             behindSince = null;
@@ -181,38 +170,62 @@ public class AdoptionCube {
             return 0;
         }
         writeEarliest(span.get()[0]);
-        int n = 0;
-        for (LocalDate d = span.get()[0]; !d.isAfter(span.get()[1]); d = d.plusDays(1), n++) {
-            build(d);
-        }
+        List<LocalDate> days =
+                span.get()[0].datesUntil(span.get()[1].plusDays(1)).toList();
+        build(days, false); // into the emptied cube: no earlier groups to delete
         figures.changed();
-        return n;
+        return days.size();
     }
 
-    /** One as-of day from the snapshots: counted and stale groups, then the marker. */
-    void build(LocalDate day) {
+    private static final int BULK = 2000;
+
+    /**
+     * Builds {@code days} (in order) from the snapshots, in bulks of many days and with one refresh at the end (a
+     * refresh per day left a segment per day to merge); {@code replacing}: also deletes the days' groups of an earlier
+     * build that no longer exist. Each day's marker is written after its groups.
+     */
+    private void build(java.util.Collection<LocalDate> days, boolean replacing) {
         indices.refresh(SnapshotsIndex.NAME);
+        List<BulkOperation> pending = new ArrayList<>();
+        for (LocalDate day : days) {
+            Set<String> ids = new java.util.HashSet<>();
+            List<BulkOperation> ops = day(day, ids);
+            if (replacing) {
+                for (String old :
+                        idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
+                    if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
+                        ops.add(
+                                ops.size() - 1,
+                                BulkOperation.of(
+                                        o -> o.delete(d -> d.index(alias()).id(old))));
+                    }
+                }
+            }
+            pending.addAll(ops);
+            if (pending.size() >= BULK) {
+                Bulk.execute(client, pending, "adoption cube to " + day);
+                pending = new ArrayList<>();
+            }
+        }
+        if (!pending.isEmpty()) {
+            Bulk.execute(client, pending, "adoption cube");
+        }
+        indices.refresh(NAME);
+    }
+
+    /** The writes of one as-of day's groups, the day's marker last; {@code ids} receives the groups' ids. */
+    private List<BulkOperation> day(LocalDate day, Set<String> ids) {
         String rule = rules.version();
         Map<String, CubeGroup> counted =
                 CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.counted(day, window), true);
         Map<String, CubeGroup> stale =
                 CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.stale(day, window), false);
         List<BulkOperation> ops = new ArrayList<>(counted.size() + stale.size() + 1);
-        Set<String> ids = new java.util.HashSet<>();
         counted.forEach((k, g) -> ops.add(index(id(day, COUNTED, k, ids), g.doc(COUNTED, day, rule, window))));
         stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
-        // groups of an earlier build of the day that no longer exist
-        for (String old : idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
-            if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
-                ops.add(BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(old))));
-            }
-        }
         Map<String, Object> marker = Map.of("kind", DAY, "day", day.toString(), "window", window, "ruleVersion", rule);
         ops.add(index(markerId(day), marker));
-        for (int i = 0; i < ops.size(); i += 2000) {
-            Bulk.execute(client, ops.subList(i, Math.min(ops.size(), i + 2000)), "adoption cube of " + day);
-        }
-        indices.refresh(NAME);
+        return ops;
     }
 
     private BulkOperation index(String id, Map<String, Object> doc) {
@@ -226,46 +239,12 @@ public class AdoptionCube {
         return id;
     }
 
-    /** Ids of the cube documents matching {@code query} (scrolled). */
     private List<String> idsWhere(Query query) {
-        List<String> out = new ArrayList<>();
-        try {
-            var page = client.search(
-                    s -> s.index(alias())
-                            .size(5000)
-                            .query(query)
-                            .source(src -> src.fetch(false))
-                            .scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))),
-                    Void.class);
-            String scroll = page.scrollId();
-            var hits = page.hits().hits();
-            while (!hits.isEmpty()) {
-                hits.forEach(h -> out.add(h.id()));
-                String sid = scroll;
-                var next = client.scroll(
-                        x -> x.scrollId(sid).scroll(co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"))),
-                        Void.class);
-                scroll = next.scrollId();
-                hits = next.hits().hits();
-            }
-            String sid = scroll;
-            if (sid != null) client.clearScroll(c -> c.scrollId(sid));
-            return out;
-        } catch (IOException e) {
-            throw new StorageException("reading the adoption cube failed", e);
-        }
+        return docs.idsWhere(query);
     }
 
     private void deleteWhere(Query query) {
-        List<String> ids = idsWhere(query);
-        for (int i = 0; i < ids.size(); i += 2000) {
-            List<BulkOperation> ops = ids.subList(i, Math.min(ids.size(), i + 2000)).stream()
-                    .map(id ->
-                            BulkOperation.of(o -> o.delete(d -> d.index(alias()).id(id))))
-                    .toList();
-            Bulk.execute(client, ops, "adoption cube deletions");
-        }
-        indices.refresh(NAME);
+        docs.deleteAll(docs.idsWhere(query));
     }
 
     static String markerId(LocalDate day) {

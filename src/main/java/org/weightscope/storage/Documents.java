@@ -158,6 +158,50 @@ public final class Documents<T> {
         }
     }
 
+    /** Ids of every document matching {@code query} (no sources read; scrolled). */
+    public List<String> idsWhere(Query query) {
+        List<String> out = new java.util.ArrayList<>();
+        co.elastic.clients.elasticsearch._types.Time keep =
+                co.elastic.clients.elasticsearch._types.Time.of(t -> t.time("1m"));
+        try {
+            var page = client.search(
+                    s -> s.index(alias())
+                            .size(5000)
+                            .query(query)
+                            .source(src -> src.fetch(false))
+                            .scroll(keep),
+                    Void.class);
+            String scroll = page.scrollId();
+            var hits = page.hits().hits();
+            while (!hits.isEmpty()) {
+                hits.forEach(h -> out.add(h.id()));
+                String sid = scroll;
+                var next = client.scroll(x -> x.scrollId(sid).scroll(keep), Void.class);
+                scroll = next.scrollId();
+                hits = next.hits().hits();
+            }
+            String sid = scroll;
+            if (sid != null) client.clearScroll(c -> c.scrollId(sid));
+            return out;
+        } catch (IOException e) {
+            throw new StorageException("search of " + what + "s failed", e);
+        }
+    }
+
+    /** Deletes these documents (bulks of 2,000), then refreshes (the minimal server has no _delete_by_query). */
+    public void deleteAll(List<String> ids) {
+        for (int i = 0; i < ids.size(); i += 2000) {
+            String alias = alias();
+            bulk(ids.subList(i, Math.min(ids.size(), i + 2000)).stream()
+                    .map(id ->
+                            BulkOperation.of(o -> o.delete(d -> d.index(alias).id(id))))
+                    .toList());
+        }
+        if (!ids.isEmpty()) {
+            refresh();
+        }
+    }
+
     /** The documents a search finds, in its order. */
     public List<T> search(SearchBody body) {
         return sources(response(body, type));
