@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.weightscope.IntegrationTest;
 
 /**
@@ -38,6 +39,40 @@ import org.weightscope.IntegrationTest;
 class LoginAndHeadersTest extends IntegrationTest {
 
     static final String RIGHT = "admin:correct horse battery";
+
+    /** The app's clock, which the test moves past a back-off instead of waiting it out. */
+    @TestBean
+    java.time.Clock clock;
+
+    static final SkippingClock CLOCK = new SkippingClock();
+
+    static java.time.Clock clock() {
+        return CLOCK;
+    }
+
+    /** The system clock, plus however far the test skipped ahead. */
+    static final class SkippingClock extends java.time.Clock {
+        private volatile java.time.Duration ahead = java.time.Duration.ZERO;
+
+        void skip(java.time.Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(ahead);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -90,14 +125,14 @@ class LoginAndHeadersTest extends IntegrationTest {
         assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
                 .isBetween(1L, 3L);
         assertThat(throttled.body()).startsWith("{\"error\":\"too many login attempts");
-        Thread.sleep(2_200);
+        CLOCK.skip(java.time.Duration.ofMillis(2_200)); // past the first back-off (2 s)
         assertThat(basic("admin:wrong4").statusCode()).isEqualTo(401);
         HttpResponse<String> longer = basic(RIGHT);
         assertThat(longer.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(longer.headers().firstValue("Retry-After").orElseThrow()))
                 .as("the wait doubles")
                 .isBetween(3L, 5L);
-        Thread.sleep(4_200);
+        CLOCK.skip(java.time.Duration.ofMillis(4_200)); // past the doubled one (4 s)
         assertThat(basic(RIGHT).statusCode()).isEqualTo(200);
         assertThat(basic("admin:wrong5").statusCode())
                 .as("a right password cleared the count")
