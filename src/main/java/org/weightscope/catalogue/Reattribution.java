@@ -68,17 +68,16 @@ public class Reattribution {
                 }
             }
             catalogue.save(updated);
-            Map<String, CatalogueModel> before = new HashMap<>();
-            stored.forEach(m -> before.put(m.id(), m));
+            // what each model's attribution was derived from until now: a snapshot that agrees takes the new one as is
+            Map<String, DayFacts> known = new HashMap<>();
+            stored.forEach(m -> known.put(m.id(), DayFacts.of(m.attribution())));
             Map<String, CatalogueModel> after = new HashMap<>();
             updated.forEach(m -> after.put(m.id(), m));
             Map<List<Object>, Attribution> underOtherFacts = new HashMap<>();
             snapshots.reattribute(after.keySet(), null, snap -> {
                 CatalogueModel now = after.get(snap.modelId());
                 DayFacts then = snap.facts();
-                if (then == null
-                        || then.agreesWith(
-                                DayFacts.of(before.get(snap.modelId()).attribution()))) {
+                if (then == null || then.agreesWith(known.get(snap.modelId()))) {
                     return now.attribution();
                 }
                 // taken before its licence or bases changed: attributed from the facts as they were on its day
