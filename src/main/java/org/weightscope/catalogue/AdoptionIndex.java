@@ -92,6 +92,37 @@ class AdoptionIndex {
         return out;
     }
 
+    /**
+     * The ids of the models each of {@code days} counts under the as-of rule (at most {@link #MAX_SAMPLE} a day),
+     * in one search: a constant sample's models, when the figures themselves come from the cube.
+     */
+    Map<LocalDate, Set<String>> idsAsOf(String index, Adoption.Query q, List<LocalDate> days, int window) {
+        Map<LocalDate, Set<String>> out = new LinkedHashMap<>();
+        if (days.isEmpty()) {
+            return out;
+        }
+        Map<String, Query> points = new LinkedHashMap<>();
+        days.forEach(d -> points.put(d.toString(), AsOfRule.counted(d, window)));
+        Aggregation ids = Aggregation.of(a -> a.terms(t -> t.field("modelId").size(MAX_SAMPLE)));
+        Aggregation byPoint = Aggregation.of(
+                a -> a.filters(f -> f.filters(b -> b.keyed(points))).aggregations("ids", ids));
+        SearchResponse<Void> response = CreditAggregations.aggregate(
+                client, index, filters(q, null), Map.of("points", byPoint), "constant sample query");
+        if (response.aggregations().get("points") == null) {
+            days.forEach(d -> out.put(d, Set.of()));
+            return out;
+        }
+        Map<String, FiltersBucket> buckets = CreditAggregations.filterBuckets(response, "points");
+        for (LocalDate d : days) {
+            Aggregate terms = buckets.get(d.toString()).aggregations().get("ids");
+            out.put(
+                    d,
+                    new LinkedHashSet<>(CreditAggregations.byKey(terms, StringTermsBucket::docCount)
+                            .keySet()));
+        }
+        return out;
+    }
+
     private static Map<String, Aggregation> pointAggregations(Adoption.Query q, boolean withIds) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("by", breakdown(q));

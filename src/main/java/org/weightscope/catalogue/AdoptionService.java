@@ -1,13 +1,10 @@
 package org.weightscope.catalogue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.weightscope.storage.Indices;
 
@@ -25,6 +22,7 @@ public class AdoptionService {
     private final FigureSettings settings;
     private final AdoptionCube cube;
     private final FigureCache figures;
+    private final WeeklySeries series;
     private final org.springframework.beans.factory.ObjectProvider<AnchorMetrics> anchors;
 
     AdoptionService(
@@ -42,6 +40,7 @@ public class AdoptionService {
         this.indices = indices;
         this.rules = rules;
         this.settings = settings.orElse(FigureSettings.defaults());
+        this.series = new WeeklySeries(this, index, cube);
     }
 
     /** How a series picks its models: every model captured in each point's window, or only those in all of them. */
@@ -70,9 +69,9 @@ public class AdoptionService {
         }
         LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
         if (day == null) {
-            return answer(query, null, null);
+            return answer(query, null, null, "");
         }
-        return answer(query, day, results(query, List.of(day)).get(day));
+        return answer(query, day, results(query, List.of(day)).get(day), "");
     }
 
     /** Without a per-model filter: from the cube when it holds every day, else from the snapshots. */
@@ -131,7 +130,7 @@ public class AdoptionService {
      * are kept, so a change of share is not a change of sample.
      */
     public Series weekly(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
-        return cached(List.of("weekly", query, from, to, sample), () -> bounded(() -> series(query, from, to, sample)));
+        return cached(List.of("weekly", query, from, to, sample), () -> weeklyOf(query, from, to, sample));
     }
 
     /**
@@ -150,75 +149,16 @@ public class AdoptionService {
         }
     }
 
+    private Series weeklyOf(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
+        if (!query.metric().aggregated() && !from.isAfter(to)) {
+            return anchors.getObject().series(new AnchorMetrics.Options(query, Periods.WEEK, null, null), from, to);
+        }
+        return bounded(() -> series.of(query, from, to, sample));
+    }
+
     /** Answers without a per-model filter are cached while the cube is used ({@link FigureCache}). */
     private <T> T cached(List<Object> key, java.util.function.Supplier<T> compute) {
         return cube.enabled() ? figures.get(key, compute) : compute.get();
-    }
-
-    private Series series(Adoption.Query query, LocalDate from, LocalDate to, Sample sample) {
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from must not be after to");
-        }
-        if (!query.metric().aggregated()) {
-            return anchors.getObject().series(new AnchorMetrics.Options(query, Periods.WEEK, null, null), from, to);
-        }
-        List<LocalDate> days = Periods.WEEK.ends(from, to);
-        Optional<CubeReader.Answer> fromCube = cube.asOf(query, days);
-        if (fromCube.isPresent()) {
-            // the cube knows each point's model count and set fingerprint: whether the sample changes, and whether a
-            // constant sample is beyond MAX_SAMPLE, need no model ids
-            Map<LocalDate, AdoptionResult> all = fromCube.get().results();
-            List<Long> first = null;
-            boolean changes = false;
-            boolean truncated = false;
-            for (Map.Entry<LocalDate, AdoptionResult> e : all.entrySet()) {
-                if (e.getValue().models() == 0) continue;
-                truncated |= e.getValue().models() >= AdoptionIndex.MAX_SAMPLE;
-                List<Long> print = fromCube.get().fingerprints().get(e.getKey());
-                if (first == null) first = print;
-                else changes |= !first.equals(print);
-            }
-            if (sample == Sample.ALL || truncated) {
-                return everyModel(query, all, sample, changes, sample != Sample.ALL);
-            }
-        }
-        Map<LocalDate, AdoptionResult> all = fromSnapshots(query, days, null, true);
-        Set<String> common = null;
-        Set<String> seen = null;
-        boolean changes = false;
-        boolean truncated = false;
-        for (AdoptionResult r : all.values()) {
-            if (r.models() == 0) continue;
-            truncated |= r.modelIds().size() >= AdoptionIndex.MAX_SAMPLE;
-            if (common == null) {
-                common = new LinkedHashSet<>(r.modelIds());
-                seen = new LinkedHashSet<>(r.modelIds());
-            } else {
-                changes |= !seen.equals(r.modelIds());
-                common.retainAll(r.modelIds());
-            }
-        }
-        if (sample == Sample.ALL || truncated) {
-            return everyModel(query, all, sample, changes, sample != Sample.ALL);
-        }
-        if (common == null || common.isEmpty()) {
-            Map<LocalDate, AdoptionResult> none = new java.util.LinkedHashMap<>();
-            all.forEach((day, r) -> none.put(day, null));
-            return new Series(
-                    points(query, none),
-                    sample,
-                    changes,
-                    0,
-                    common == null ? "no capture in the range" : "no model has a capture in every week with data");
-        }
-        Collection<String> keep = common;
-        return new Series(points(query, fromSnapshots(query, days, keep, false)), sample, changes, keep.size(), null);
-    }
-
-    private List<Point> points(Adoption.Query query, Map<LocalDate, AdoptionResult> results) {
-        List<Point> points = new ArrayList<>(results.size());
-        results.forEach((day, r) -> points.add(new Point(day, answer(query, day, r))));
-        return points;
     }
 
     /** The rule version figures are computed with. */
@@ -241,39 +181,20 @@ public class AdoptionService {
         return index.asOf(alias(), query, days, window(), onlyModels, withIds);
     }
 
-    private int window() {
+    int window() {
         return settings.freshnessDays();
+    }
+
+    String snapshotsAlias() {
+        return alias();
     }
 
     private String alias() {
         return indices.alias(SnapshotsIndex.NAME);
     }
 
-    private Adoption answer(Adoption.Query q, LocalDate at, AdoptionResult r) {
-        return answer(q, at, r, "");
-    }
-
     /** The answer of a query from its raw result, with a note on what was left out appended to the definition. */
     Adoption answer(Adoption.Query q, LocalDate at, AdoptionResult r, String note) {
         return new AdoptionAnswer(settings, rules.version()).of(q, at, r, note);
-    }
-
-    /** The series of every model each week counts; {@code truncated}: a constant sample was asked but too large. */
-    private Series everyModel(
-            Adoption.Query query,
-            Map<LocalDate, AdoptionResult> all,
-            Sample sample,
-            boolean changes,
-            boolean truncated) {
-        if (!truncated) {
-            return new Series(points(query, all), sample, changes, 0, null);
-        }
-        return new Series(
-                points(query, all),
-                Sample.ALL,
-                changes,
-                0,
-                "too many models per week for a constant sample (over " + AdoptionIndex.MAX_SAMPLE
-                        + "); every model of each week is shown");
     }
 }

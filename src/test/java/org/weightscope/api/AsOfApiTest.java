@@ -217,6 +217,46 @@ class AsOfApiTest extends IntegrationTest {
     }
 
     /**
+     * A constant sample recomputed here from the recorded files: the models counted in every week with data, and
+     * each week's total over them only. Three weeks whose sets differ (the app reads the points' model ids) and one
+     * week alone (the cube's fingerprints show the set cannot change: no id search).
+     */
+    @Test
+    void aConstantSampleKeepsOnlyTheModelsOfEveryWeekWithData() throws Exception {
+        TreeMap<LocalDate, Map<String, Long>> captures = recordedCaptures();
+        for (String range : List.of("from=2026-06-29&to=2026-07-19", "from=2026-08-17&to=2026-08-22")) {
+            JsonNode body =
+                    get("/api/v1/adoption?metric=downloads-30d&by=origin&view=lineage&" + range + "&sample=constant");
+            java.util.Set<String> common = null;
+            int withData = 0;
+            for (JsonNode p : body.get("series")) {
+                Map<String, Long> counted =
+                        counted(captures, LocalDate.parse(p.get("day").asText()));
+                if (counted.isEmpty()) continue;
+                withData++;
+                if (common == null) common = new java.util.HashSet<>(counted.keySet());
+                else common.retainAll(counted.keySet());
+            }
+            assertThat(common).as(range).isNotEmpty();
+            assertThat(body.get("sample").asText()).as(range).isEqualTo("constant");
+            assertThat(body.get("sample_changes").asBoolean()).as(range).isEqualTo(withData > 1);
+            assertThat(body.get("sample_models").asInt()).as(range).isEqualTo(common.size());
+            for (JsonNode p : body.get("series")) {
+                Map<String, Long> counted =
+                        counted(captures, LocalDate.parse(p.get("day").asText()));
+                String what = range + ", point " + p.get("day").asText();
+                if (counted.isEmpty()) {
+                    assertThat(p.get("figures")).as(what).isEmpty();
+                    continue;
+                }
+                long expected = common.stream().mapToLong(counted::get).sum();
+                assertThat(p.at("/coverage/models").asLong()).as(what).isEqualTo(common.size());
+                assertThat(p.get("total").asLong()).as(what).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
      * What v1 said and why it changed: v1 summed every model's newest capture whatever its date. Recomputed here
      * from the stored latest state; printed beside v2's answer for the same day (the closing note quotes both).
      */
