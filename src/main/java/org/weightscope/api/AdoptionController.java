@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -121,8 +120,7 @@ class AdoptionController {
                     String base,
             HttpServletRequest request) {
         Map<String, String[]> parameters = request.getParameterMap();
-        Params.onlyKnown(parameters, ADOPTION_PARAMS);
-        boolean csv = Params.csv(request);
+        boolean csv = Params.answerCsv(request, ADOPTION_PARAMS);
         Adoption.Metric m = Params.metric(metric);
         Adoption.Dimension d = Params.dimension(by);
         Adoption.View v = Params.view(view);
@@ -149,21 +147,19 @@ class AdoptionController {
             figures.forEach(f -> out.row(List.of(f.key(), f.value(), f.share())));
             return out.response("adoption");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.AdoptionAnswer(
-                        Responses.Cited.of(c),
-                        a.asOf() == null ? null : a.asOf().toString(),
-                        a.by(),
-                        Params.echo(filters),
-                        n,
-                        a.total(),
-                        Responses.CoverageBody.of(a.coverage()),
-                        a.coverage().warnings(),
-                        a.definition(),
-                        figures,
-                        anchors.flagged(a, options.query()),
-                        relations(options, a.at())));
+        return Responses.json(new Responses.AdoptionAnswer(
+                Responses.Cited.of(c),
+                a.asOf() == null ? null : a.asOf().toString(),
+                a.by(),
+                Params.echo(filters),
+                n,
+                a.total(),
+                Responses.CoverageBody.of(a.coverage()),
+                a.coverage().warnings(),
+                a.definition(),
+                figures,
+                anchors.flagged(a, options.query()),
+                relations(options, a.at())));
     }
 
     private Map<String, Double> relations(AnchorMetrics.Options o, java.time.LocalDate day) {
@@ -237,25 +233,21 @@ class AdoptionController {
                         figures(p.adoption()),
                         relations(options, p.day())))
                 .toList();
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.AdoptionSeries(
-                        Responses.Cited.of(c),
-                        d.id(),
-                        Params.echo(filters),
-                        n,
-                        start.toString(),
-                        end.toString(),
-                        s.sample().id(),
-                        s.sampleChanges(),
-                        s.sampleModels(),
-                        s.note(),
-                        (options.period() == Periods.MONTH
-                                        ? "monthly: one point per calendar month, as of its last day; "
-                                        : "")
-                                + "weekly: one point per ISO week, as of its last day (or the range's end) under the as-of rule; a week"
-                                + " with no capture in its window has no figures (a gap, not a zero); 30-day downloads are a"
-                                + " rolling window and are never summed across days. " + last.definition(),
-                        series));
+        return Responses.json(new Responses.AdoptionSeries(
+                Responses.Cited.of(c),
+                d.id(),
+                Params.echo(filters),
+                n,
+                start.toString(),
+                end.toString(),
+                s.sample().id(),
+                s.sampleChanges(),
+                s.sampleModels(),
+                s.note(),
+                (options.period() == Periods.MONTH ? "monthly: one point per calendar month, as of its last day; " : "")
+                        + "weekly: one point per ISO week, as of its last day (or the range's end) under the as-of rule; a week"
+                        + " with no capture in its window has no figures (a gap, not a zero); 30-day downloads are a"
+                        + " rolling window and are never summed across days. " + last.definition(),
+                series));
     }
 }

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -70,8 +69,7 @@ class ApiController {
                     Integer size,
             HttpServletRequest request) {
         Map<String, String[]> parameters = request.getParameterMap();
-        Params.onlyKnown(parameters, SEARCH_PARAMS);
-        boolean csv = Params.csv(request);
+        boolean csv = Params.answerCsv(request, SEARCH_PARAMS);
         Adoption.View v = Params.view(view);
         int offset = Params.range("from", from, 0, 0, MAX_WINDOW);
         int n = Params.range("size", size, 20, 0, ModelSearch.MAX_SIZE);
@@ -95,10 +93,8 @@ class ApiController {
         }
         Map<String, List<Responses.Facet>> facets = new java.util.LinkedHashMap<>();
         r.facets().forEach((k, list) -> facets.put(k, facets(list)));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.ModelPage(
-                        Responses.Cited.of(c), q, Params.echo(filters), offset, n, r.total(), results, facets));
+        return Responses.json(new Responses.ModelPage(
+                Responses.Cited.of(c), q, Params.echo(filters), offset, n, r.total(), results, facets));
     }
 
     @GetMapping("/models/{hub}/{*id}")
@@ -123,26 +119,12 @@ class ApiController {
                     @RequestParam(required = false)
                     Integer derivatives,
             HttpServletRequest request) {
-        Params.onlyKnown(request.getParameterMap(), MODEL_PARAMS);
-        boolean csv = Params.csv(request);
-        String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
-        if (hubId == null) {
-            throw new BadParameterException(
-                    "hub",
-                    "unknown hub '" + Params.shorten(hub)
-                            + "' (use huggingface or hf, modelscope, openrouter, ollama)");
-        }
-        String repoId = id.startsWith("/") ? id.substring(1) : id; // {*id} captures the leading slash
-        if (repoId.isBlank()) {
-            throw new BadParameterException(
-                    "id",
-                    "give the model's repo id after the hub, e.g. " + BASE
-                            + "/models/huggingface/Qwen/Qwen2.5-7B-Instruct");
-        }
+        boolean csv = Params.answerCsv(request, MODEL_PARAMS);
+        ModelPath path = ModelPath.of(hub, id);
         int n = Params.range("derivatives", derivatives, 10, 0, MAX_DERIVATIVES);
-        CatalogueModel model = search.find(hubId, repoId).orElseThrow(() -> new ModelNotFoundException(hubId, repoId));
+        CatalogueModel model = search.find(path.hub(), path.repoId()).orElseThrow(path::notFound);
         ModelResource resource = ModelResource.of(model);
-        ModelSearch.Result d = search.derivatives(repoId, n);
+        ModelSearch.Result d = search.derivatives(path.repoId(), n);
         List<ModelResource> top = d.models().stream().map(ModelResource::of).toList();
         String ruleVersion = rules.version();
         Citation c = new Citation(model.asOf(), null, null, BOTH_VIEWS, ruleVersion);
@@ -154,13 +136,10 @@ class ApiController {
             top.forEach(m -> out.row(withRole("derivative", m)));
             return out.response("model");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new Responses.ModelAnswer(
-                        Responses.Cited.of(c),
-                        resource,
-                        new Responses.Derivatives(
-                                d.total(), facets(d.facets().getOrDefault("relation", List.of())), top)));
+        return Responses.json(new Responses.ModelAnswer(
+                Responses.Cited.of(c),
+                resource,
+                new Responses.Derivatives(d.total(), facets(d.facets().getOrDefault("relation", List.of())), top)));
     }
 
     private static List<Object> withRole(String role, ModelResource m) {

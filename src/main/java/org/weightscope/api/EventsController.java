@@ -218,13 +218,7 @@ class EventsController {
                 }
             }
         }
-        String h = null;
-        if (hub != null) {
-            h = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
-            if (h == null) {
-                throw new BadParameterException("hub", "unknown hub '" + Params.shorten(hub) + "'");
-            }
-        }
+        String h = hub == null ? null : Params.hub("hub", hub);
         java.time.LocalDate day = Params.date("from", from);
         return new EventFeed.Filter(
                 t,

@@ -46,12 +46,7 @@ class MetricsController {
                     String[] idVersion = e.getKey().split(" v");
                     out.add(new Responses.MetricVersion(idVersion[0], idVersion[1], false, e.getValue()));
                 });
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of(
-                        "metrics",
-                        out,
-                        "freshness_days",
-                        adoption.figureSettings().freshnessDays()));
+        return Responses.json(Map.of(
+                "metrics", out, "freshness_days", adoption.figureSettings().freshnessDays()));
     }
 }

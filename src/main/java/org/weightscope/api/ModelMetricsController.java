@@ -5,17 +5,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AnchorMetrics;
 import org.weightscope.catalogue.AttributionRules;
-import org.weightscope.catalogue.CatalogueModel;
 import org.weightscope.catalogue.RelativeAdoption;
 
 /** One model's download-quality flags and its RAM curve against its size class's top-10 cutoff. */
@@ -60,16 +57,9 @@ class ModelMetricsController {
             @Parameter(description = "huggingface (or hf), modelscope, openrouter, ollama") @PathVariable String hub,
             @Parameter(description = "the hub's repo id, e.g. Qwen/Qwen2.5-7B-Instruct") @PathVariable String id,
             HttpServletRequest request) {
-        Params.onlyKnown(request.getParameterMap(), Set.of("format"));
-        boolean csv = Params.csv(request);
-        String hubId = Params.HUBS.get(hub.toLowerCase(Locale.ROOT));
-        if (hubId == null) {
-            throw new BadParameterException("hub", "unknown hub '" + Params.shorten(hub) + "'");
-        }
-        String repoId = id.startsWith("/") ? id.substring(1) : id;
-        String modelId = CatalogueModel.idPrefix(hubId) + ":" + repoId;
-        AnchorMetrics.ModelMetrics m =
-                anchors.model(modelId).orElseThrow(() -> new ModelNotFoundException(hubId, repoId));
+        boolean csv = Params.answerCsv(request, Set.of("format"));
+        ModelPath path = ModelPath.of(hub, id);
+        AnchorMetrics.ModelMetrics m = anchors.model(path.modelId()).orElseThrow(path::notFound);
         Adoption.Metric ram = Adoption.Metric.RAM;
         RelativeAdoption.Curve c = m.curve();
         Citation citation = new Citation(
@@ -90,23 +80,21 @@ class ModelMetricsController {
             }
             return out.response("ram");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new ModelMetricsAnswer(
-                        ram.id(),
-                        ram.version(),
-                        rules.version(),
-                        citation.text(),
-                        repoId,
-                        hubId,
-                        m.flags(),
-                        m.sizeClass(),
-                        c == null ? null : c.released().toString(),
-                        c == null ? null : c.partial(),
-                        c == null ? null : c.latest(),
-                        m.reason(),
-                        ram.definition(),
-                        c == null ? List.of() : c.points(),
-                        m.cutoff()));
+        return Responses.json(new ModelMetricsAnswer(
+                ram.id(),
+                ram.version(),
+                rules.version(),
+                citation.text(),
+                path.repoId(),
+                path.hub(),
+                m.flags(),
+                m.sizeClass(),
+                c == null ? null : c.released().toString(),
+                c == null ? null : c.partial(),
+                c == null ? null : c.latest(),
+                m.reason(),
+                ram.definition(),
+                c == null ? List.of() : c.points(),
+                m.cutoff()));
     }
 }

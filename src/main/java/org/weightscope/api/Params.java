@@ -64,6 +64,17 @@ final class Params {
         }
     }
 
+    /** A hub id or its short prefix ({@link #HUBS}) as the hub id. */
+    static String hub(String parameter, String value) {
+        String hub = HUBS.get(value.toLowerCase(Locale.ROOT));
+        if (hub == null) {
+            throw new BadParameterException(
+                    parameter,
+                    "unknown hub '" + shorten(value) + "' (use huggingface or hf, modelscope, openrouter, ollama)");
+        }
+        return hub;
+    }
+
     static Adoption.Metric metric(String id) {
         return parse("metric", id == null ? Adoption.Metric.DOWNLOADS_30D.id() : id, Adoption.Metric::of);
     }
@@ -151,15 +162,7 @@ final class Params {
             }
             case LICENCE_CLASS -> oneOf(parameter, v, LICENCE_CLASSES);
             case HARDWARE_CLASS -> oneOf(parameter, v, HARDWARE_CLASSES);
-            case HUB -> {
-                String hub = HUBS.get(v.toLowerCase(Locale.ROOT));
-                if (hub == null) {
-                    throw new BadParameterException(
-                            parameter,
-                            "unknown hub '" + shorten(v) + "' (use huggingface, modelscope, openrouter, ollama)");
-                }
-                yield hub;
-            }
+            case HUB -> hub(parameter, v);
             case ORGANISATION, SECTOR -> {
                 String id = v.toLowerCase(Locale.ROOT);
                 if (!REGISTRY_ID.matcher(id).matches()) {
@@ -236,8 +239,14 @@ final class Params {
     }
 
     /**
-     * CSV when {@code format=csv}, or when the Accept header prefers text/csv to JSON; JSON otherwise.
+     * The answer format of a request whose parameters must all be {@code known} (or filters): rejects any other
+     * first ({@link #onlyKnown}), then reads the format as {@link #csv(jakarta.servlet.http.HttpServletRequest)}.
      */
+    static boolean answerCsv(jakarta.servlet.http.HttpServletRequest request, Set<String> known) {
+        onlyKnown(request.getParameterMap(), known);
+        return csv(request);
+    }
+
     /** CSV or JSON: the {@code format} parameter ({@link FormatParameter}), else the Accept header's first choice. */
     static boolean csv(jakarta.servlet.http.HttpServletRequest request) {
         // repeated values joined, as Spring binds a String parameter (so "format=csv&format=json" is refused)

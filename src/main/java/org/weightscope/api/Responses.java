@@ -5,12 +5,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.weightscope.catalogue.AnchorMetrics;
 
 /** The API's response bodies. Each starts with the same provenance fields, so clients can cite any answer. */
 final class Responses {
 
     private Responses() {}
+
+    /** A JSON answer, its content type stated (the same request may ask for CSV instead). */
+    static ResponseEntity<Object> json(Object body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
 
     /**
      * What every answer starts with (the {@link Citation}'s fields and its text); metric and its version are

@@ -84,8 +84,7 @@ class RouterUsageController {
             @Parameter(description = "day (default) or week (the ISO week holding day)") @RequestParam(required = false)
                     String window,
             HttpServletRequest request) {
-        Params.onlyKnown(request.getParameterMap(), PARAMS);
-        boolean csv = Params.csv(request);
+        boolean csv = Params.answerCsv(request, PARAMS);
         String v = Params.view(view).id();
         String w = window == null ? RouterUsageService.DAY : window.strip().toLowerCase(Locale.ROOT);
         if (!w.equals(RouterUsageService.DAY) && !w.equals(RouterUsageService.WEEK)) {
@@ -109,23 +108,21 @@ class RouterUsageController {
         }
         List<OriginFigure> figures = new ArrayList<>();
         s.byOrigin().forEach(o -> figures.add(new OriginFigure(o.origin(), o.tokens(), o.share())));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new UsageAnswer(
-                        s.asOf(),
-                        "router-tokens",
-                        v,
-                        s.ruleVersion(),
-                        citation,
-                        "CC BY 4.0 (OpenRouter Data API)",
-                        s.window(),
-                        s.from().toString(),
-                        s.to().toString(),
-                        s.days().stream().map(LocalDate::toString).toList(),
-                        s.rowWindow(),
-                        s.totalTokens(),
-                        figures,
-                        new LongTail(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()),
-                        s.caveat()));
+        return Responses.json(new UsageAnswer(
+                s.asOf(),
+                "router-tokens",
+                v,
+                s.ruleVersion(),
+                citation,
+                "CC BY 4.0 (OpenRouter Data API)",
+                s.window(),
+                s.from().toString(),
+                s.to().toString(),
+                s.days().stream().map(LocalDate::toString).toList(),
+                s.rowWindow(),
+                s.totalTokens(),
+                figures,
+                new LongTail(TokenShare.LONG_TAIL, s.longTailTokens(), s.longTailShare()),
+                s.caveat()));
     }
 }

@@ -75,6 +75,66 @@ public record ExposureReport(
             List<Alternative> alternatives,
             List<String> notes) {
 
+        /**
+         * The component as the inventory and its resolution state it, without catalogue fields: what an unresolved
+         * component shows (its licence unknown).
+         */
+        static Component of(InventoryItem item, Resolver.Resolution res, List<String> notes) {
+            ModelRef ref = item.ref();
+            return new Component(
+                    item.row(),
+                    item.reference(),
+                    item.businessUnit(),
+                    item.weight(),
+                    res.status(),
+                    ref.hub(),
+                    ref.id(),
+                    ref.revision(),
+                    res.candidates(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    List.of(FLAG_UNKNOWN_LICENCE),
+                    null,
+                    List.of(),
+                    new Trend("unknown", null, null, null),
+                    List.of(),
+                    notes);
+        }
+
+        /** This component with the catalogue's fields of the model it resolved to, and what was derived from it. */
+        Component with(ResolvedModel m, List<String> riskFlags, Trend trend, List<Alternative> alternatives) {
+            return new Component(
+                    row,
+                    reference,
+                    businessUnit,
+                    weight,
+                    status,
+                    m.hub(),
+                    m.id(),
+                    revision,
+                    candidates,
+                    m.uploaderOrg(),
+                    m.developerOrgs(),
+                    m.lineageRoots(),
+                    m.uploaderShares(),
+                    m.lineageOrigin(),
+                    m.licence().id(),
+                    m.licence().effectiveClass(),
+                    m.licenceChanges(),
+                    riskFlags,
+                    m.hardwareClass(),
+                    m.sectors(),
+                    trend,
+                    alternatives,
+                    notes);
+        }
+
         public boolean resolved() {
             return Resolver.RESOLVED.equals(status);
         }

@@ -72,36 +72,10 @@ final class ReportCalculator {
     }
 
     private Component component(InventoryItem item, Resolver.Resolution res, ModelLookup lookup, String chosen) {
-        ModelRef ref = item.ref();
         List<String> notes = new ArrayList<>(res.notes());
         if (item.modelCard() != null) notes.add(item.modelCard().summary());
         ResolvedModel m = res.model();
-        if (m == null) {
-            return new Component(
-                    item.row(),
-                    item.reference(),
-                    item.businessUnit(),
-                    item.weight(),
-                    res.status(),
-                    ref.hub(),
-                    ref.id(),
-                    ref.revision(),
-                    res.candidates(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    List.of(),
-                    List.of(ExposureReport.FLAG_UNKNOWN_LICENCE),
-                    null,
-                    List.of(),
-                    new Trend("unknown", null, null, null),
-                    List.of(),
-                    notes);
-        }
+        if (m == null) return Component.of(item, res, notes);
         List<Alternative> alternatives = List.of();
         if (chosen != null && m.lineageShare(chosen) > 0) {
             if ("unknown".equals(m.hardwareClass())) {
@@ -114,30 +88,7 @@ final class ReportCalculator {
                     notes.add("no alternative of another origin with the same hardware class and sector");
             }
         }
-        return new Component(
-                item.row(),
-                item.reference(),
-                item.businessUnit(),
-                item.weight(),
-                res.status(),
-                m.hub(),
-                m.id(),
-                ref.revision(),
-                res.candidates(),
-                m.uploaderOrg(),
-                m.developerOrgs(),
-                m.lineageRoots(),
-                m.uploaderShares(),
-                m.lineageOrigin(),
-                m.licence().id(),
-                m.licence().effectiveClass(),
-                m.licenceChanges(),
-                flags(m),
-                m.hardwareClass(),
-                m.sectors(),
-                trend(m),
-                alternatives,
-                notes);
+        return Component.of(item, res, notes).with(m, flags(m), trend(m), alternatives);
     }
 
     private List<Alternative> alternatives(ResolvedModel m, ModelLookup lookup, String chosen) {

@@ -41,8 +41,8 @@ final class ClientLimits {
         c.lastSeen = System.nanoTime();
         ConsumptionProbe probe = c.bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            return new Refused(seconds, "rate limit of " + limit.perMinute() + " requests per minute reached");
+            return new Refused(
+                    retryAfterSeconds(probe), "rate limit of " + limit.perMinute() + " requests per minute reached");
         }
         if (!c.inFlight.tryAcquire()) {
             return new Refused(1, "at most " + limit.concurrentPerClient() + " requests of one client at a time");
@@ -55,6 +55,22 @@ final class ClientLimits {
             all.release();
             c.inFlight.release();
         });
+    }
+
+    /** A bucket of {@code perMinute} tokens (at least 1), refilled greedily over a minute. */
+    static Bucket perMinute(int perMinute) {
+        int n = Math.max(1, perMinute);
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(n)
+                        .refillGreedy(n, Duration.ofMinutes(1))
+                        .build())
+                .build();
+    }
+
+    /** Whole seconds (at least 1) until a refused probe's bucket has a token again: what {@code Retry-After} says. */
+    static long retryAfterSeconds(ConsumptionProbe probe) {
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 
     private void forgetIdle() {
@@ -70,13 +86,7 @@ final class ClientLimits {
         volatile long lastSeen;
 
         Client(HttpSettings.Limit limit) {
-            int perMinute = Math.max(1, limit.perMinute());
-            bucket = Bucket.builder()
-                    .addLimit(Bandwidth.builder()
-                            .capacity(perMinute)
-                            .refillGreedy(perMinute, Duration.ofMinutes(1))
-                            .build())
-                    .build();
+            bucket = perMinute(limit.perMinute());
             inFlight = new Semaphore(Math.max(1, limit.concurrentPerClient()));
         }
     }

@@ -29,6 +29,13 @@ public final class JsonErrors {
         response.flushBuffer();
     }
 
+    /** 429 with {@code Retry-After}, the message ending in when to try again. */
+    static void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String message)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, 429, message + "; try again in " + retryAfterSeconds + " s", null);
+    }
+
     static String quote(String s) {
         StringBuilder q = new StringBuilder(s.length() + 2).append('"');
         for (char c : s.toCharArray()) {

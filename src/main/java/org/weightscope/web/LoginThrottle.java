@@ -1,6 +1,5 @@
 package org.weightscope.web;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -110,21 +109,13 @@ public class LoginThrottle extends OncePerRequestFilter {
         long wait = waitSeconds(username, address);
         if (wait == 0) {
             if (attempts.size() > FORGET_ABOVE) attempts.clear();
-            int perMinute = Math.max(1, settings.perMinutePerClient());
             ConsumptionProbe probe = attempts.computeIfAbsent(
-                            address,
-                            a -> Bucket.builder()
-                                    .addLimit(Bandwidth.builder()
-                                            .capacity(perMinute)
-                                            .refillGreedy(perMinute, Duration.ofMinutes(1))
-                                            .build())
-                                    .build())
+                            address, a -> ClientLimits.perMinute(settings.perMinutePerClient()))
                     .tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) wait = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L + 1);
+            if (!probe.isConsumed()) wait = ClientLimits.retryAfterSeconds(probe);
         }
         if (wait > 0) {
-            response.setHeader("Retry-After", Long.toString(wait));
-            JsonErrors.write(response, 429, "too many login attempts; try again in " + wait + " s", null);
+            JsonErrors.tooManyRequests(response, wait, "too many login attempts");
             return;
         }
         chain.doFilter(request, response);

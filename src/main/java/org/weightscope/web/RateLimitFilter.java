@@ -33,14 +33,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         switch (limitsOf(request).admit(request.getRemoteAddr())) {
-            case ClientLimits.Refused r -> {
-                response.setHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
-                JsonErrors.write(
-                        response,
-                        429,
-                        "too many requests: " + r.why() + "; try again in " + r.retryAfterSeconds() + " s",
-                        null);
-            }
+            case ClientLimits.Refused r ->
+                JsonErrors.tooManyRequests(response, r.retryAfterSeconds(), "too many requests: " + r.why());
             case ClientLimits.Admitted a -> {
                 try {
                     chain.doFilter(request, response);
