@@ -167,6 +167,12 @@ class ModelsIndex {
     }
 
     /** Models matching a query, most downloaded first. */
+    /** How many stored models with facts (so re-attributable) name another rule version than {@code version}. */
+    long countAttributedOtherThan(String version) {
+        return models.count(Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("facts.hub")))
+                .mustNot(Queries.terms("attribution.ruleVersion", version)))));
+    }
+
     /** How many stored models lack {@code field} (documents written before it existed). */
     long countWithout(String field) {
         try {

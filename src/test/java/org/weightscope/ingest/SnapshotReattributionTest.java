@@ -236,4 +236,54 @@ class SnapshotReattributionTest extends IntegrationTest {
             });
         }
     }
+
+    @Autowired
+    org.weightscope.catalogue.StaleAttribution stale;
+
+    /**
+     * A registry edited while the app was down: at start the rules loaded are new and the store was attributed under
+     * others. The start-up check finds every stored model stale and re-applies, so no figure cites rules it was not
+     * computed with; a second check finds nothing to do.
+     */
+    @Test
+    @Order(3)
+    void aStoreAttributedUnderOtherRulesIsReattributedAtStart() throws Exception {
+        importOnce();
+        String id = "hf:unsloth/Qwen3.8-27B-GGUF";
+        LocalDate day = LocalDate.parse("2026-08-22");
+        String stored = history.snapshot(id, day).orElseThrow().attribution().ruleVersion();
+        assertThat(stale.count()).isZero();
+
+        Path file = REGISTRY.resolve("organizations.yaml");
+        String yaml = Files.readString(file);
+        Files.writeString(
+                file,
+                yaml.replace(
+                        "SG: https://example.org/constructed-test-evidence",
+                        "SG: https://example.org/constructed-test-evidence-2"));
+        rules.reload(); // what a start does: the rules on disk are loaded, the store is not touched
+        assertThat(rules.version()).isNotEqualTo(stored);
+        long models = stale.count();
+        assertThat(models).isPositive();
+
+        Reattribution.Result result = stale.reapplyIfStale();
+
+        assertThat(result).isNotNull();
+        assertThat(result.models()).isEqualTo(models);
+        assertThat(result.ruleVersion()).isEqualTo(rules.version());
+        assertThat(history.snapshot(id, day).orElseThrow().attribution().ruleVersion())
+                .isEqualTo(rules.version());
+        assertThat(adoption.asOf(
+                                new Adoption.Query(
+                                        Adoption.Metric.DOWNLOADS_30D,
+                                        Adoption.Dimension.ORIGIN,
+                                        Adoption.View.LINEAGE,
+                                        Map.of(),
+                                        10),
+                                day)
+                        .ruleVersion())
+                .isEqualTo(rules.version());
+        assertThat(stale.count()).isZero();
+        assertThat(stale.reapplyIfStale()).isNull();
+    }
 }
