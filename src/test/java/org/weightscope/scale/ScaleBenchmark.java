@@ -109,6 +109,8 @@ public final class ScaleBenchmark {
         } catch (Throwable e) {
             e.printStackTrace();
             code = 1;
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(registry); // the run's copy, edited by step 4
         }
         System.exit(code);
     }
