@@ -53,10 +53,10 @@ public class CatalogueHistory {
     }
 
     /** Parent lookups per run (lineage of a crawl's pages asks the same parents again and again). */
-    private final Map<String, Map<String, Optional<ModelFacts>>> parentCaches =
+    private final Map<String, ParentCache> parentCaches =
             java.util.Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Optional<ModelFacts>>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, ParentCache> eldest) {
                     return size() > 4;
                 }
             });
@@ -86,8 +86,7 @@ public class CatalogueHistory {
             older.add(isOlder);
             merged.add(isOlder || prev == null ? o : ModelChanges.carryOver(o, prev));
         });
-        Map<String, Optional<ModelFacts>> parents =
-                parentCaches.computeIfAbsent(String.valueOf(runId), r -> CatalogueService.parentCache(50_000));
+        ParentCache parents = parentCaches.computeIfAbsent(String.valueOf(runId), r -> ParentCache.bounded(50_000));
         List<CatalogueModel> described = catalogue.describe(merged, parents);
         List<CatalogueModel> saved = new ArrayList<>(described.size());
         List<BulkOperation> ops = new ArrayList<>(described.size() * 2 + 8);
@@ -131,7 +130,7 @@ public class CatalogueHistory {
             latest++;
         }
         Bulk.execute(client, ops, "a page of " + described.size() + " models");
-        CatalogueService.rememberStored(parents, saved);
+        parents.remember(saved);
         settlement.note(runId, day, saved);
         return new Applied(latest, fresh.size(), found);
     }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.weightscope.shared.HubFigures;
 
@@ -39,15 +41,15 @@ public class CatalogueService {
      * up in the batch first, then in the stored catalogue, so a base model crawled in the same page counts.
      */
     public List<CatalogueModel> describe(List<Observation> batch) {
-        return describe(batch, parentCache(50_000));
+        return describe(batch, ParentCache.bounded(50_000));
     }
 
     /**
-     * Like {@link #describe(List)}, with a caller-owned cache of parent lookups in the store (id →
-     * facts, or empty when not stored) that outlives one batch, e.g. one per crawl run. The caller keeps it
-     * true to the store by putting the models it saves ({@link #rememberStored}).
+     * Like {@link #describe(List)}, with a caller-owned cache of parent lookups in the store that outlives one batch,
+     * e.g. one per crawl run. The caller keeps it true to the store by noting the models it saves
+     * ({@link ParentCache#remember}).
      */
-    public List<CatalogueModel> describe(List<Observation> batch, Map<String, Optional<ModelFacts>> parentCache) {
+    List<CatalogueModel> describe(List<Observation> batch, ParentCache parentCache) {
         Map<String, ModelFacts> inBatch = new HashMap<>();
         Map<String, List<ModelFacts>> namedInBatch = new HashMap<>();
         for (Observation o : batch) {
@@ -83,23 +85,6 @@ public class CatalogueService {
                     null));
         }
         return out;
-    }
-
-    /** Updates a parent cache of {@link #describe(List, Map)} with models just saved (only keys it already holds). */
-    public static void rememberStored(Map<String, Optional<ModelFacts>> parentCache, List<CatalogueModel> saved) {
-        for (CatalogueModel m : saved) {
-            parentCache.computeIfPresent(m.id(), (k, v) -> Optional.ofNullable(m.facts()));
-        }
-    }
-
-    /** A bounded (LRU) parent cache for {@link #describe(List, Map)}. */
-    public static Map<String, Optional<ModelFacts>> parentCache(int limit) {
-        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<ModelFacts>> eldest) {
-                return size() > limit;
-            }
-        });
     }
 
     public void save(List<CatalogueModel> batch) {
@@ -147,7 +132,7 @@ public class CatalogueService {
         return CatalogueModel.idPrefix(hub) + ":" + repoId;
     }
 
-    private static String nameKey(String hub, String name) {
+    static String nameKey(String hub, String name) {
         return hub + ":" + name.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -164,13 +149,10 @@ public class CatalogueService {
 
         private final Map<String, ModelFacts> batch;
         private final Map<String, List<ModelFacts>> namedInBatch;
-        private final Map<String, Optional<ModelFacts>> shared;
+        private final ParentCache shared;
         private final Map<String, List<ModelFacts>> named = new HashMap<>();
 
-        StoredParents(
-                Map<String, ModelFacts> batch,
-                Map<String, List<ModelFacts>> namedInBatch,
-                Map<String, Optional<ModelFacts>> shared) {
+        StoredParents(Map<String, ModelFacts> batch, Map<String, List<ModelFacts>> namedInBatch, ParentCache shared) {
             this.batch = batch;
             this.namedInBatch = namedInBatch;
             this.shared = shared;
@@ -182,14 +164,19 @@ public class CatalogueService {
             return named.computeIfAbsent(nameKey(hub, name), k -> {
                 Map<String, ModelFacts> out = new LinkedHashMap<>();
                 for (ModelFacts f : namedInBatch.getOrDefault(k, List.of())) out.put(key(f.hub(), f.repoId()), f);
-                // a name the store did not know is remembered for the run, as parent misses are, so a run's
-                // result does not depend on how its pages were batched
-                String missKey = "named:" + k;
-                if (shared.containsKey(missKey)) return List.copyOf(out.values());
-                List<CatalogueModel> stored = namedModels.named(hub, name, 20);
-                if (stored.isEmpty()) shared.put(missKey, Optional.empty());
-                for (CatalogueModel m : stored) {
-                    if (m.facts() != null) out.putIfAbsent(m.id(), m.facts());
+                // the store's models of that name at the run's first lookup of it, and those the run saved since (or
+                // just before, which a search may not see yet): the same whatever the batching and refresh timing
+                Set<String> ids = shared.named(k, () -> {
+                    Set<String> found = new LinkedHashSet<>();
+                    for (CatalogueModel m : namedModels.named(hub, name, 20)) {
+                        if (m.facts() == null) continue;
+                        found.add(m.id());
+                        shared.putId(m.id(), Optional.of(m.facts()));
+                    }
+                    return found;
+                });
+                for (String id : ids) {
+                    if (!out.containsKey(id)) stored(id).ifPresent(f -> out.put(id, f));
                 }
                 return List.copyOf(out.values());
             });
@@ -202,14 +189,18 @@ public class CatalogueService {
             if (local != null) {
                 return Optional.of(local);
             }
-            Map<String, Optional<ModelFacts>> c = shared;
-            Optional<ModelFacts> known = c.get(key);
+            return stored(key);
+        }
+
+        /** A stored model's facts by id: from the run's cache, else a get (which sees writes not yet searchable). */
+        private Optional<ModelFacts> stored(String id) {
+            Optional<ModelFacts> known = shared.byId(id);
             if (known != null) {
                 return known;
             }
             Optional<ModelFacts> found =
-                    Optional.ofNullable(models.getAll(List.of(key)).get(key)).map(CatalogueModel::facts);
-            c.put(key, found);
+                    Optional.ofNullable(models.getAll(List.of(id)).get(id)).map(CatalogueModel::facts);
+            shared.putId(id, found);
             return found;
         }
     }
