@@ -12,8 +12,9 @@ import org.weightscope.catalogue.CatalogueModel;
  * @param id           the hub's repo id, e.g. {@code meta-llama/Llama-3.3-70B-Instruct}
  * @param namespace    the account owning the repo on the hub
  * @param organisation registry id of that account's organisation, or null when the registry does not know it
- * <p>No rule version per model: the stored one is the code's version only, while the response cites the
- * current rules with their fingerprint (the catalogue re-applies them on change), as the adoption figures do.
+ * <p>No rule version per model: the response cites the rules loaded, with their fingerprint, as the adoption figures
+ * do. The stored attribution was computed under them: a store attributed under others is re-attributed at start
+ * ({@code StaleAttribution}), and a registry edit by the admin action.
  */
 record ModelResource(
         String id,
