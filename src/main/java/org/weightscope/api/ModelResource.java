@@ -67,11 +67,7 @@ record ModelResource(
             String effectiveClass,
             String effectiveVia,
             boolean osi,
-            List<String> excludedTerritories) {
-        Licence(String id, String clazz, String source) {
-            this(id, clazz, source, clazz, null, false, List.of());
-        }
-    }
+            List<String> excludedTerritories) {}
 
     /** @param clazz edge, consumer-gpu, datacenter-gpu, multi-gpu, cluster or unknown */
     record Hardware(
@@ -83,17 +79,7 @@ record ModelResource(
             Long activeParameters,
             String quantisation,
             Double bitsPerWeight,
-            List<String> flags) {
-        Hardware(
-                String clazz,
-                Long weightsBytes,
-                boolean estimated,
-                String basis,
-                Long totalParameters,
-                Long activeParameters) {
-            this(clazz, weightsBytes, estimated, basis, totalParameters, activeParameters, null, null, List.of());
-        }
-    }
+            List<String> flags) {}
 
     static final List<String> CSV_HEADER = List.of(
             "id",
@@ -156,30 +142,26 @@ record ModelResource(
                         l.issues(),
                         l.basis(),
                         l.inferredFrom());
-        Attribution.Licence lic = a == null ? null : a.licence();
-        Licence licence = lic == null
-                ? new Licence("unknown", "unknown", "none")
-                : new Licence(
-                        lic.id(),
-                        lic.clazz(),
-                        lic.source(),
-                        lic.effectiveClass(),
-                        lic.effectiveVia(),
-                        lic.osi(),
-                        lic.excludedTerritories());
-        Attribution.Hardware hw = a == null ? null : a.hardware();
-        Hardware hardware = hw == null
-                ? new Hardware("unknown", null, false, "none", null, null)
-                : new Hardware(
-                        hw.clazz(),
-                        hw.weightsBytes(),
-                        hw.estimated(),
-                        hw.basis(),
-                        hw.totalParameters(),
-                        hw.activeParameters(),
-                        hw.quantisation(),
-                        hw.bitsPerWeight(),
-                        hw.flags());
+        Attribution.Licence lic = a == null || a.licence() == null ? Attribution.Licence.UNKNOWN : a.licence();
+        Licence licence = new Licence(
+                lic.id(),
+                lic.clazz(),
+                lic.source(),
+                lic.effectiveClass(),
+                lic.effectiveVia(),
+                lic.osi(),
+                lic.excludedTerritories());
+        Attribution.Hardware hw = a == null || a.hardware() == null ? Attribution.Hardware.UNKNOWN : a.hardware();
+        Hardware hardware = new Hardware(
+                hw.clazz(),
+                hw.weightsBytes(),
+                hw.estimated(),
+                hw.basis(),
+                hw.totalParameters(),
+                hw.activeParameters(),
+                hw.quantisation(),
+                hw.bitsPerWeight(),
+                hw.flags());
         return new ModelResource(
                 m.repoId(),
                 hub,

@@ -120,6 +120,9 @@ public record Attribution(
             String effectiveVia,
             boolean osi,
             List<String> excludedTerritories) {
+        /** No licence found along the lineage, or a model not attributed yet. */
+        public static final Licence UNKNOWN = new Licence("unknown", "unknown", "none");
+
         public Licence {
             if (effectiveClass == null) effectiveClass = clazz;
             excludedTerritories = excludedTerritories == null ? List.of() : List.copyOf(excludedTerritories);
@@ -155,6 +158,9 @@ public record Attribution(
             String quantisation,
             Double bitsPerWeight,
             List<String> flags) {
+        /** Nothing to size the weights by, or a model not attributed yet. */
+        public static final Hardware UNKNOWN = new Hardware("unknown", null, false, "none", null, null);
+
         public Hardware {
             flags = flags == null ? List.of() : List.copyOf(flags);
         }

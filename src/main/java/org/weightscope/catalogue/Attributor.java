@@ -165,7 +165,7 @@ public final class Attributor {
                 }
             }
         }
-        if (base == null) return new Licence(LicenceClassifier.UNKNOWN, LicenceClassifier.UNKNOWN, "none");
+        if (base == null) return Licence.UNKNOWN;
         String effective = base.clazz();
         LinkedHashSet<String> excluded = new LinkedHashSet<>(base.excludedTerritories());
         for (ModelFacts a : ancestors) {

@@ -155,7 +155,7 @@ public final class HardwareClassifier {
             long bytes = Math.round(hint.total() * q.bits() / 8);
             return new Hardware(classOf(bytes), bytes, true, "name", hint.total(), active, q.id(), q.bits(), flags);
         }
-        return new Hardware("unknown", null, false, "none", null, null);
+        return Hardware.UNKNOWN;
     }
 
     private static void flag(List<String> flags, Long params, SizeHint hint) {
