@@ -58,10 +58,14 @@ public record Quantisation(String id, double bits) {
             }
             return Q4_K_M;
         }
-        StringBuilder text = new StringBuilder(f.name());
-        for (String t : f.tags()) text.append(' ').append(t);
-        if (EIGHT_BIT.matcher(text).find()) return BITS_8;
-        if (FOUR_BIT.matcher(text).find()) return BITS_4;
+        StringBuilder b = new StringBuilder(f.name());
+        for (String t : f.tags()) b.append(' ').append(t);
+        String text = b.toString().toLowerCase(Locale.ROOT);
+        // every 8-bit marker has an '8'; every 4-bit one a '4', or is awq or gptq: most names and tag lists have
+        // neither, and skip the scans (attributing a model runs this for each one on each crawl)
+        if (text.indexOf('8') >= 0 && EIGHT_BIT.matcher(text).find()) return BITS_8;
+        if ((text.indexOf('4') >= 0 || text.contains("awq") || text.contains("gptq"))
+                && FOUR_BIT.matcher(text).find()) return BITS_4;
         return BITS_16;
     }
 }
