@@ -135,7 +135,6 @@ public class Indices {
                             .allowNoIndices(true)
                             .ignoreUnavailable(true)
                             .withJson(new StringReader(mappings)));
-            applyRefreshInterval(name + "-*", inner);
             log.debug("Index template {} installed (pattern {}-*, alias {})", name, name, alias);
         } catch (IOException e) {
             throw new StorageException("cannot install index template " + name + ": " + e.getMessage(), e);
@@ -194,7 +193,6 @@ public class Indices {
                         .get("mappings")
                         .toString();
                 client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mappings)));
-                applyRefreshInterval(index, new com.fasterxml.jackson.databind.ObjectMapper().readTree(mapping.body()));
                 return;
             }
             List<String> older = indicesBehind(alias);
@@ -221,23 +219,6 @@ public class Indices {
         } catch (IOException e) {
             throw new StorageException("cannot prepare index " + index + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A file's {@code refresh_interval} reaches the indices that already exist (the one dynamic setting the files
-     * set: the bulk-written indices refresh every 30 s, not every second, so a crawl's writes make large segments
-     * instead of one small segment a second to merge; every figure refreshes explicitly before it reads).
-     */
-    private void applyRefreshInterval(String indices, com.fasterxml.jackson.databind.JsonNode body) throws IOException {
-        String interval = body.path("settings").path("refresh_interval").asText(null);
-        if (interval == null) {
-            return;
-        }
-        client.indices()
-                .putSettings(p -> p.index(indices)
-                        .allowNoIndices(true)
-                        .ignoreUnavailable(true)
-                        .settings(x -> x.refreshInterval(t -> t.time(interval))));
     }
 
     private List<String> indicesBehind(String alias) throws IOException {
