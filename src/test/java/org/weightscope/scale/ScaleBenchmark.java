@@ -133,6 +133,7 @@ public final class ScaleBenchmark {
         HuggingFaceCrawlBenchmark.HeapSampler heap = new HuggingFaceCrawlBenchmark.HeapSampler();
 
         // 1. D daily full crawls through the real crawler
+        Work crawlWork = Work.start(client);
         System.gc();
         heap.reset();
         double crawlSeconds = 0;
@@ -154,6 +155,7 @@ public final class ScaleBenchmark {
                     "day %d (%s): %d models in %.1f s = %.0f models/s%n",
                     d, FIRST_DAY.plusDays(d), run.items(), s, run.items() / s);
         }
+        crawlWork.print("crawler");
         long heapMb = heap.peak() >> 20;
         history.refresh();
         long snapshots = history.snapshotCount();
@@ -166,7 +168,9 @@ public final class ScaleBenchmark {
                 crawled, snapshots, history.eventCount(), crawlSeconds, crawlRate, heapMb);
 
         // 2. the same documents through a raw _bulk
+        Work rawWork = Work.start(client);
         double rawRate = rawBulk(client, indices, prefix, crawledOn, 1000);
+        rawWork.print("raw _bulk");
         double ingestRatio = crawlRate / rawRate;
         long storeBytes = storeBytes(client, prefix + "-snapshots*") + storeBytes(client, prefix + "-models*");
         double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
@@ -334,6 +338,60 @@ public final class ScaleBenchmark {
      * and mappings, in bulks of {@code page} model documents with their share of the day's snapshots (as a crawl page
      * writes them). Only the bulk calls and the final refresh are timed. Returns documents/s.
      */
+    /**
+     * Where a phase's time went: CPU seconds of this JVM (the app) and of Elasticsearch (this JVM's child
+     * processes), and Elasticsearch's own counters (milliseconds its threads spent indexing, merging, refreshing,
+     * searching, getting). On 2 cores the crawl is CPU-bound, so these say why it is slower than the raw bulk.
+     */
+    record Work(ElasticsearchClient client, long app, long elasticsearch, Map<String, Long> counters) {
+
+        static Work start(ElasticsearchClient client) throws Exception {
+            long[] cpu = cpu();
+            return new Work(client, cpu[0], cpu[1], counters(client));
+        }
+
+        void print(String phase) throws Exception {
+            long[] cpu = cpu();
+            StringBuilder b = new StringBuilder(String.format(
+                    "%s work: cpu app %.1f s, elasticsearch %.1f s; elasticsearch",
+                    phase, (cpu[0] - app) / 1e9, (cpu[1] - elasticsearch) / 1e9));
+            counters(client)
+                    .forEach((k, v) -> b.append(' ').append(k).append('=').append(v - counters.getOrDefault(k, 0L)));
+            System.out.println(b);
+        }
+
+        private static long[] cpu() {
+            long app = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long es = ProcessHandle.current()
+                    .descendants()
+                    .mapToLong(p -> p.info()
+                            .totalCpuDuration()
+                            .map(java.time.Duration::toNanos)
+                            .orElse(0L))
+                    .sum();
+            return new long[] {app, es};
+        }
+
+        private static Map<String, Long> counters(ElasticsearchClient client) throws Exception {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (var n : client.nodes().stats(s -> s.metric("indices")).nodes().values()) {
+                var i = n.indices();
+                out.merge("indexed", i.indexing().indexTotal(), Long::sum);
+                out.merge("index_ms", i.indexing().indexTimeInMillis(), Long::sum);
+                out.merge("merge_ms", i.merges().totalTimeInMillis(), Long::sum);
+                out.merge("refreshes", i.refresh().total(), Long::sum);
+                out.merge("refresh_ms", i.refresh().totalTimeInMillis(), Long::sum);
+                out.merge("query_ms", i.search().queryTimeInMillis(), Long::sum);
+                out.merge("fetch_ms", i.search().fetchTimeInMillis(), Long::sum);
+                out.merge("gets", i.get().total(), Long::sum);
+                out.merge("get_ms", i.get().timeInMillis(), Long::sum);
+            }
+            return out;
+        }
+    }
+
     static double rawBulk(ElasticsearchClient client, Indices indices, String prefix, long[] crawledOn, int page)
             throws Exception {
         String template = new String(ScaleBenchmark.class
