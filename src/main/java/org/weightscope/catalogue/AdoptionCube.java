@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,24 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.weightscope.storage.Bulk;
 import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
 
 /**
- * The pre-aggregated adoption cube: for each as-of day D, the snapshots the as-of rule counts on D ({@link AsOfRule})
- * grouped by everything a figure without a per-model filter can break down or filter by — hub, capture source,
- * uploader organisation, developer organisations, sectors, hardware class, licence class and the origin credit of
- * both views (multi-country split as in the snapshots) — with sums and counts per group and what coverage needs
- * (capture days, newest capture time, top model, a fingerprint of the model set). The models left out as stale on D
- * are grouped the same way. A day of the cube is built from the snapshots, so it holds exactly what the raw
- * aggregation would answer. A capture of day d changes the counted figures of [d, d + W − 1] and the stale counts of
- * later days, so a crawl rebuilds its own day and the built days after it: for a crawl of today, today only.
+ * The pre-aggregated adoption cube: for each as-of day D, the snapshots the as-of rule counts on D ({@link AsOfRule}),
+ * joined with the attribution versions they name, grouped by everything a figure without a per-model filter can break
+ * down or filter by (hub, capture source, organisations, sectors, hardware class, licence class, the origin credit of
+ * both views) with sums, counts and what coverage needs ({@link CubeGroup}, built by {@link CubeDays}); the models left
+ * out as stale on D are grouped the same way. A capture of day d changes the counted figures of [d, d + W − 1] and the
+ * stale counts of later days, so a crawl rebuilds its own day and the built days after it. A registry or rule change
+ * rewrites the versions and rebuilds the cube; the snapshots stay as they are.
  *
  * <p>Consistency: a day counts as built only while its marker document ({@code kind=day}) exists with the current rule
  * version and window. A write that touches a day first deletes the markers of the days it affects; until they are
- * rebuilt, {@link AdoptionService} answers those days from the snapshots. So a crash between the two never leaves a
- * wrong figure, only a slower one.
+ * rebuilt, a question about those days is answered from groups built for it alone from the snapshots (and a day
+ * asked for while no write is pending is built into the cube there and then). So a crash between the two never
+ * leaves a wrong figure, only a slower one. The same per-request groups answer a question about a sample of models
+ * (a constant sample, the first-year releases) and every question while the cube is switched off: that is the naive
+ * aggregation over the raw snapshots the benchmarks compare with.
  */
 @Component
 public class AdoptionCube {
@@ -50,6 +52,7 @@ public class AdoptionCube {
     private final int window;
     private volatile boolean enabled;
     private final CubeReader reader;
+    private final CubeDays builder;
     private final FigureCache figures;
     /** The cube's own documents (groups, day markers, the capture span). */
     @SuppressWarnings("rawtypes")
@@ -63,7 +66,8 @@ public class AdoptionCube {
             AttributionRules rules,
             Optional<FigureSettings> settings,
             @Value("${weightscope.figures.cube:true}") boolean enabled,
-            FigureCache figures) {
+            FigureCache figures,
+            AttributionVersions versions) {
         this.figures = figures;
         this.client = client;
         this.indices = indices;
@@ -71,7 +75,8 @@ public class AdoptionCube {
         this.window = settings.orElse(FigureSettings.defaults()).freshnessDays();
         this.enabled = enabled;
         this.docs = new Documents<>(client, indices, NAME, Map.class, "adoption cube document");
-        this.reader = new CubeReader(client, indices.alias(NAME), rules, window);
+        this.reader = new CubeReader(client, indices.alias(NAME), rules, window, "");
+        this.builder = new CubeDays(client, indices, rules, window, versions);
     }
 
     /** Whether figures without a per-model filter are read from the cube (else from the snapshots). */
@@ -164,7 +169,11 @@ public class AdoptionCube {
     public int rebuild() {
         indices.refresh(SnapshotsIndex.NAME);
         Optional<LocalDate[]> span = CubeGroup.captureSpan(client, indices.alias(SnapshotsIndex.NAME), window);
-        deleteWhere(Query.of(q -> q.matchAll(m -> m))); // the minimal server has no _delete_by_query
+        // the minimal server has no _delete_by_query; groups other requests built for themselves are theirs to delete
+        deleteWhere(Query.of(q -> q.terms(t -> t.field("kind")
+                .terms(v -> v.value(java.util.stream.Stream.of(COUNTED, STALE, DAY, SPAN)
+                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                        .toList())))));
         earliest = null;
         if (span.isEmpty()) {
             return 0;
@@ -177,8 +186,6 @@ public class AdoptionCube {
         return days.size();
     }
 
-    private static final int BULK = 2000;
-
     /**
      * Builds {@code days} (in order) from the snapshots, in bulks of many days and with one refresh at the end (a
      * refresh per day left a segment per day to merge); {@code replacing}: also deletes the days' groups of an earlier
@@ -189,11 +196,10 @@ public class AdoptionCube {
         List<BulkOperation> pending = new ArrayList<>();
         for (LocalDate day : days) {
             Set<String> ids = new java.util.HashSet<>();
-            List<BulkOperation> ops = day(day, ids);
+            List<BulkOperation> ops = builder.day(day, ids, "", null);
             if (replacing) {
-                for (String old :
-                        idsWhere(Query.of(q -> q.term(t -> t.field("day").value(day.toString()))))) {
-                    if (!ids.contains(old) && !old.equals(markerId(day)) && !old.equals(SPAN)) {
+                for (String old : idsWhere(CubeDays.groupsOf(day))) {
+                    if (!ids.contains(old)) {
                         ops.add(
                                 ops.size() - 1,
                                 BulkOperation.of(
@@ -202,41 +208,13 @@ public class AdoptionCube {
                 }
             }
             pending.addAll(ops);
-            if (pending.size() >= BULK) {
-                Bulk.execute(client, pending, "adoption cube to " + day);
+            if (pending.size() >= CubeDays.BULK) {
+                builder.write(pending, "adoption cube to " + day);
                 pending = new ArrayList<>();
             }
         }
-        if (!pending.isEmpty()) {
-            Bulk.execute(client, pending, "adoption cube");
-        }
+        builder.write(pending, "adoption cube");
         indices.refresh(NAME);
-    }
-
-    /** The writes of one as-of day's groups, the day's marker last; {@code ids} receives the groups' ids. */
-    private List<BulkOperation> day(LocalDate day, Set<String> ids) {
-        String rule = rules.version();
-        Map<String, CubeGroup> counted =
-                CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.counted(day, window), true);
-        Map<String, CubeGroup> stale =
-                CubeGroup.collect(client, indices.alias(SnapshotsIndex.NAME), AsOfRule.stale(day, window), false);
-        List<BulkOperation> ops = new ArrayList<>(counted.size() + stale.size() + 1);
-        counted.forEach((k, g) -> ops.add(index(id(day, COUNTED, k, ids), g.doc(COUNTED, day, rule, window))));
-        stale.forEach((k, g) -> ops.add(index(id(day, STALE, k, ids), g.doc(STALE, day, rule, window))));
-        Map<String, Object> marker = Map.of("kind", DAY, "day", day.toString(), "window", window, "ruleVersion", rule);
-        ops.add(index(markerId(day), marker));
-        return ops;
-    }
-
-    private BulkOperation index(String id, Map<String, Object> doc) {
-        return BulkOperation.of(o -> o.index(i -> i.index(alias()).id(id).document(doc)));
-    }
-
-    private static String id(LocalDate day, String kind, String key, Set<String> ids) {
-        String id = day + ":" + kind + ":"
-                + java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        ids.add(id);
-        return id;
     }
 
     private List<String> idsWhere(Query query) {
@@ -255,18 +233,66 @@ public class AdoptionCube {
         return indices.alias(NAME);
     }
 
-    // ------------------------------------------------------------------ queries
-
     /**
-     * The query as of each of {@code days}, in one search; empty when the cube is off or does not hold every one of
-     * the days (the caller then asks the snapshots).
+     * The query as of each of {@code days}, in one search of the cube. Days it does not hold are built into it first
+     * while no write is pending; else (a crawl is writing, or the cube is off) the answer comes from groups built for
+     * this request alone.
      */
-    Optional<CubeReader.Answer> asOf(Adoption.Query q, List<LocalDate> days) {
-        return enabled && !days.isEmpty() ? reader.asOf(q, days) : Optional.empty();
+    CubeReader.Answer asOf(Adoption.Query q, List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return new CubeReader.Answer(Map.of(), Map.of());
+        }
+        if (enabled) {
+            Optional<CubeReader.Answer> built = reader.asOf(q, days);
+            if (built.isPresent() || buildMissing(days) && (built = reader.asOf(q, days)).isPresent()) {
+                return built.get();
+            }
+        }
+        return ofModels(q, days, null);
     }
 
-    /** Origin × another dimension as of one day, from the cube; empty when it does not hold the day. */
-    Optional<Map<String, Map<String, Double>>> cross(Adoption.Query q, Adoption.Dimension split, LocalDate at) {
-        return enabled ? reader.cross(q, split, at) : Optional.empty();
+    /** The query as of each of {@code days} over only {@code onlyModels} (null: every model), from the snapshots. */
+    CubeReader.Answer ofModels(Adoption.Query q, List<LocalDate> days, Collection<String> onlyModels) {
+        return builder.ephemeral(days, onlyModels, scope -> reader.scoped(scope).asOf(q, days));
+    }
+
+    /** Whether the cube holds {@code day} (its marker stands under the rules and window, or no capture is older). */
+    boolean holds(LocalDate day) {
+        LocalDate first = earliest();
+        return first != null && day.isBefore(first) || reader.built(day);
+    }
+
+    /** Origin × another dimension as of one day: from the cube, else as {@link #asOf}. */
+    Map<String, Map<String, Double>> cross(Adoption.Query q, Adoption.Dimension split, LocalDate at) {
+        if (enabled) {
+            Optional<Map<String, Map<String, Double>>> built = reader.cross(q, split, at);
+            if (built.isPresent() || buildMissing(List.of(at)) && (built = reader.cross(q, split, at)).isPresent()) {
+                return built.get();
+            }
+        }
+        return builder.ephemeral(
+                List.of(at), null, scope -> reader.scoped(scope).cross(q, split, at));
+    }
+
+    /**
+     * Builds the days of {@code days} the cube does not hold, unless a write is pending (its days are rebuilt by
+     * {@link #update()}); returns whether it built them.
+     */
+    private synchronized boolean buildMissing(List<LocalDate> days) {
+        if (!dirty.isEmpty() || !stale.isEmpty()) {
+            return false;
+        }
+        LocalDate first = earliest();
+        Set<String> have = docs.existing(days.stream().map(d -> markerId(d)).toList());
+        List<LocalDate> missing = days.stream()
+                .filter(d -> first != null && !d.isBefore(first) && !have.contains(markerId(d)))
+                .distinct()
+                .sorted()
+                .toList();
+        if (!missing.isEmpty()) {
+            build(missing, true);
+            figures.changed();
+        }
+        return true;
     }
 }

@@ -74,11 +74,9 @@ public class AdoptionService {
         return answer(query, day, results(query, List.of(day)).get(day), "");
     }
 
-    /** Without a per-model filter: from the cube when it holds every day, else from the snapshots. */
+    /** Without a per-model filter: from the cube ({@link AdoptionCube#asOf}). */
     private Map<LocalDate, AdoptionResult> results(Adoption.Query query, List<LocalDate> days) {
-        return cube.asOf(query, days)
-                .map(CubeReader.Answer::results)
-                .orElseGet(() -> fromSnapshots(query, days, null, false));
+        return cube.asOf(query, days).results();
     }
 
     /** The pre-aggregated adoption cube behind the figures (benchmarks switch it off to compare). */
@@ -105,9 +103,7 @@ public class AdoptionService {
             throw new IllegalArgumentException("split by another dimension than origin");
         }
         LocalDate day = at != null ? at : newestDay(query.metric()).orElse(null);
-        return day == null
-                ? Map.of()
-                : cube.cross(query, split, day).orElseGet(() -> index.cross(alias(), query, split, day, window()));
+        return day == null ? Map.of() : cube.cross(query, split, day);
     }
 
     /** One point of a series: the day it stands for and the figures as of that day (empty figures: no data). */
@@ -170,15 +166,9 @@ public class AdoptionService {
         return settings;
     }
 
-    /**
-     * The query as of each day from the snapshots under the as-of rule, in one search (not from the cube).
-     *
-     * @param onlyModels restrict to these model ids, or null
-     * @param withIds    also return each point's model ids
-     */
-    Map<LocalDate, AdoptionResult> fromSnapshots(
-            Adoption.Query query, List<LocalDate> days, Collection<String> onlyModels, boolean withIds) {
-        return index.asOf(alias(), query, days, window(), onlyModels, withIds);
+    /** The query as of each day over only {@code onlyModels}, from their snapshots under the as-of rule. */
+    Map<LocalDate, AdoptionResult> ofModels(Adoption.Query query, List<LocalDate> days, Collection<String> onlyModels) {
+        return cube.ofModels(query, days, onlyModels).results();
     }
 
     int window() {

@@ -32,6 +32,11 @@ public record Attribution(
     /** Country placeholder when no registry entry backs an origin: never guessed. */
     public static final String UNATTRIBUTED = "unattributed";
 
+    /** Whether two attributions are the same but for the rule version they were stamped with. */
+    public static boolean sameRules(Attribution a, Attribution b) {
+        return a == null || b == null ? a == b : a.withRuleVersion("").equals(b.withRuleVersion(""));
+    }
+
     /** The same attribution stamped with another rule version ("" to compare two regardless of it). */
     public Attribution withRuleVersion(String version) {
         return new Attribution(

@@ -30,6 +30,7 @@ public class CatalogueHistory {
     private final AdoptionCube cube;
     private final SnapshotCadence cadence;
     private final LineageSettlement settlement;
+    private final AttributionVersions versions;
 
     CatalogueHistory(
             CatalogueService catalogue,
@@ -40,7 +41,9 @@ public class CatalogueHistory {
             SnapshotTimeline timeline,
             AdoptionCube cube,
             SnapshotCadence cadence,
-            LineageSettlement settlement) {
+            LineageSettlement settlement,
+            AttributionVersions versions) {
+        this.versions = versions;
         this.cadence = cadence;
         this.settlement = settlement;
         this.catalogue = catalogue;
@@ -103,7 +106,8 @@ public class CatalogueHistory {
                 withCaptures.add(m.withCapture(capture)); // no snapshot today: the last one still stands
                 continue;
             }
-            fresh.add(ModelSnapshot.of(m, day));
+            String version = version(m, prev, ops);
+            fresh.add(ModelSnapshot.of(m, day, version));
             if (prev == null) {
                 known.put(m.id(), SnapshotTimeline.Neighbours.NONE); // a new model has no other capture
             } else if (capture != null && capture.day() != null && day.isAfter(capture.day())) {
@@ -111,7 +115,7 @@ public class CatalogueHistory {
                 known.put(m.id(), new SnapshotTimeline.Neighbours(capture.day(), capture.ended(), null));
             }
             boolean newest = capture == null || capture.day() == null || !day.isBefore(capture.day());
-            withCaptures.add(m.withCapture(newest ? new CatalogueModel.Capture(day, null) : capture));
+            withCaptures.add(m.withCapture(newest ? new CatalogueModel.Capture(day, null, version) : capture));
         }
         ops.addAll(timeline.place(fresh, day, snapshots, known));
         int i = 0;
@@ -133,6 +137,21 @@ public class CatalogueHistory {
         parents.remember(saved);
         settlement.note(runId, day, saved);
         return new Applied(latest, fresh.size(), found);
+    }
+
+    /**
+     * The attribution version {@code m}'s snapshot names: the one its stored state names while the attribution is the
+     * same (no write), else a version of its attribution now, whose write joins {@code ops}.
+     */
+    private String version(CatalogueModel m, CatalogueModel prev, List<BulkOperation> ops) {
+        String known =
+                prev == null || prev.capture() == null ? null : prev.capture().version();
+        if (known != null && Attribution.sameRules(m.attribution(), prev.attribution())) {
+            return known;
+        }
+        String key = AttributionVersions.key(m.id(), m.attribution());
+        ops.add(versions.operation(key, m));
+        return key;
     }
 
     /**
@@ -210,6 +229,7 @@ public class CatalogueHistory {
     /** Makes the writes of the batches applied so far visible to searches (end of a run, tests). */
     public void refresh() {
         models.refresh();
+        versions.refresh();
         snapshots.refresh();
         events.refresh();
         cube.update();
@@ -259,5 +279,14 @@ public class CatalogueHistory {
 
     public Optional<ModelSnapshot> snapshot(String modelId, LocalDate day) {
         return snapshots.get(modelId, day);
+    }
+
+    /** The attribution a snapshot stands under now (its version's), if its version is stored. */
+    public Optional<Attribution> attributionOf(ModelSnapshot snapshot) {
+        return snapshot.version() == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                                versions.getAll(List.of(snapshot.version())).get(snapshot.version()))
+                        .map(AttributionVersions.Version::attribution);
     }
 }

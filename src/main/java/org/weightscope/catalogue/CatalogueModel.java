@@ -40,7 +40,12 @@ public record CatalogueModel(
     }
 
     /** The newest snapshot's day and, when a complete crawl saw the model removed, the day it ended. */
-    public record Capture(java.time.LocalDate day, java.time.LocalDate ended) {}
+    /**
+     * The model's newest snapshot: its day, the day it stopped standing for the model (a complete crawl saw the model
+     * removed), and the attribution version ({@link AttributionVersions}) of the model's attribution now, which the
+     * next snapshot names again while the attribution stays the same.
+     */
+    public record Capture(java.time.LocalDate day, java.time.LocalDate ended, String version) {}
 
     /** This state with the newest snapshot's day. */
     public CatalogueModel withCapture(Capture capture) {

@@ -18,9 +18,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.weightscope.storage.StorageException;
 
-/** Models with the same keys on one as-of day. */
+/** Models with the same keys on one as-of day: snapshots joined with the attribution versions they name. */
 final class CubeGroup {
     final ModelSnapshot first;
+    /** The attribution of the group (every member's version has the same keys); null: none stored. */
+    final Attribution attribution;
+
     long models;
     long downloads;
     long asOf = Long.MIN_VALUE;
@@ -32,12 +35,13 @@ final class CubeGroup {
     long fingerprint2;
     final Map<String, double[]> credit = new TreeMap<>();
 
-    CubeGroup(ModelSnapshot first) {
+    CubeGroup(ModelSnapshot first, Attribution attribution) {
         this.first = first;
+        this.attribution = attribution;
     }
 
-    static String key(ModelSnapshot s) {
-        Attribution a = s.attribution();
+    static String key(ModelSnapshot s, AttributionVersions.Version v) {
+        Attribution a = v == null ? null : v.attribution();
         StringBuilder k = new StringBuilder(128);
         k.append(s.hub())
                 .append('|')
@@ -57,28 +61,28 @@ final class CubeGroup {
                     .append(licenceClass(a));
         }
         k.append('|');
-        if (s.originCredit() != null) {
+        if (v != null && v.originCredit() != null) {
             List<String> credits = new ArrayList<>();
-            s.originCredit().forEach(c -> credits.add(c.view() + ":" + c.country() + ":" + c.share()));
+            v.originCredit().forEach(c -> credits.add(c.view() + ":" + c.country() + ":" + c.share()));
             credits.sort(null);
             k.append(credits);
         }
         return k.toString();
     }
 
-    void add(ModelSnapshot s, boolean full) {
+    void add(ModelSnapshot s, AttributionVersions.Version version, boolean full) {
         models++;
+        long d = s.downloads30d() == null ? 0 : s.downloads30d();
         // stale groups need the credit too: an origin filter selects them by it
-        if (s.originCredit() != null) {
-            for (OriginCredit c : s.originCredit()) {
+        if (version != null && version.originCredit() != null) {
+            for (OriginCredit c : version.originCredit()) {
                 double[] v = credit.computeIfAbsent(c.view() + "\u0000" + c.country(), x -> new double[3]);
                 v[0] += c.share();
-                v[1] += c.downloads30d();
+                v[1] += d * c.share();
                 v[2] += 1;
             }
         }
         if (!full) return;
-        long d = s.downloads30d() == null ? 0 : s.downloads30d();
         downloads += d;
         if (s.asOf() != null) asOf = Math.max(asOf, s.asOf().toEpochMilli());
         if (from == null || s.day().isBefore(from)) from = s.day();
@@ -111,7 +115,7 @@ final class CubeGroup {
         doc.put("hub", first.hub());
         doc.put("source", first.source());
         doc.put("hasDownloads", first.downloads30d() != null);
-        Attribution a = first.attribution();
+        Attribution a = attribution;
         if (a != null) {
             Map<String, Object> attribution = new LinkedHashMap<>();
             attribution.put("uploaderOrg", a.uploaderOrg());
@@ -149,7 +153,7 @@ final class CubeGroup {
             credits.add(c);
         });
         doc.put("originCredit", credits);
-        if (!AdoptionCube.COUNTED.equals(kind)) {
+        if (!kind.startsWith(AdoptionCube.COUNTED)) { // also a request's own counted groups
             return doc;
         }
         doc.put("downloads30d", downloads);
@@ -165,9 +169,34 @@ final class CubeGroup {
         return doc;
     }
 
-    /** The snapshots matching {@code rule}, streamed and grouped (stale groups need no sums but the credit). */
-    static Map<String, CubeGroup> collect(ElasticsearchClient client, String snapshots, Query rule, boolean full) {
+    /**
+     * The snapshots matching {@code rule}, streamed and grouped under their attribution versions (read a page at a
+     * time); stale groups need no sums but the credit.
+     */
+    static Map<String, CubeGroup> collect(
+            ElasticsearchClient client, String snapshots, AttributionVersions versions, Query rule, boolean full) {
         Map<String, CubeGroup> groups = new HashMap<>();
+        forEachPage(client, snapshots, rule, page -> {
+            Map<String, AttributionVersions.Version> named = versions.getAll(page.stream()
+                    .map(ModelSnapshot::version)
+                    .filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet()));
+            for (ModelSnapshot s : page) {
+                AttributionVersions.Version v = s.version() == null ? null : named.get(s.version());
+                CubeGroup g = groups.computeIfAbsent(
+                        CubeGroup.key(s, v), k -> new CubeGroup(s, v == null ? null : v.attribution()));
+                g.add(s, v, full);
+            }
+        });
+        return groups;
+    }
+
+    /** The snapshots matching {@code query} in id order, a page ({@link AdoptionCube#PAGE}) at a time. */
+    static void forEachPage(
+            ElasticsearchClient client,
+            String snapshots,
+            Query query,
+            java.util.function.Consumer<List<ModelSnapshot>> page) {
         List<FieldValue> after = null;
         try {
             while (true) {
@@ -178,36 +207,22 @@ final class CubeGroup {
                                     .ignoreUnavailable(true)
                                     .allowNoIndices(true)
                                     .size(AdoptionCube.PAGE)
-                                    .query(rule)
+                                    .query(query)
                                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
                                     .source(src -> src.filter(f -> f.includes(
-                                            "modelId",
-                                            "day",
-                                            "asOf",
-                                            "downloads30d",
-                                            "hub",
-                                            "source",
-                                            "attribution.uploaderOrg",
-                                            "attribution.developerOrgs",
-                                            "attribution.uploaderOrigin",
-                                            "attribution.lineageOrigin",
-                                            "attribution.sectors",
-                                            "attribution.hardware.clazz",
-                                            "attribution.licence",
-                                            "originCredit")));
+                                            "modelId", "day", "asOf", "downloads30d", "hub", "source", "version")));
                             return from == null ? s : s.searchAfter(from);
                         },
                         ModelSnapshot.class);
                 List<Hit<ModelSnapshot>> hits = r.hits().hits();
                 if (hits.isEmpty()) {
-                    return groups;
+                    return;
                 }
+                List<ModelSnapshot> sources = new ArrayList<>(hits.size());
                 for (Hit<ModelSnapshot> h : hits) {
-                    ModelSnapshot s = h.source();
-                    if (s == null) continue;
-                    CubeGroup g = groups.computeIfAbsent(CubeGroup.key(s), k -> new CubeGroup(s));
-                    g.add(s, full);
+                    if (h.source() != null) sources.add(h.source());
                 }
+                page.accept(sources);
                 after = hits.get(hits.size() - 1).sort();
             }
         } catch (IOException e) {

@@ -23,9 +23,15 @@ import org.weightscope.storage.StorageException;
 
 /**
  * Reads figures from the adoption cube ({@link AdoptionCube}) behind {@code alias}, built under {@code rules} and
- * the freshness {@code window}: one search per request, answered from its groups.
+ * the freshness {@code window}: one search per request, answered from its groups. {@code scope} names a set of groups
+ * built for one request only (a sample of models, or the cube switched off): "" for the cube itself.
  */
-record CubeReader(ElasticsearchClient client, String alias, AttributionRules rules, int window) {
+record CubeReader(ElasticsearchClient client, String alias, AttributionRules rules, int window, String scope) {
+
+    /** The reader of the groups of another scope. */
+    CubeReader scoped(String other) {
+        return new CubeReader(client, alias, rules, window, other);
+    }
 
     /** A request's answer from the cube, with each point's model-set fingerprint (count and two hash sums). */
     record Answer(Map<LocalDate, AdoptionResult> results, Map<LocalDate, List<Long>> fingerprints) {}
@@ -43,9 +49,9 @@ record CubeReader(ElasticsearchClient client, String alias, AttributionRules rul
         Query marker = Queries.terms("ruleVersion", rule, "window", String.valueOf(window));
         for (LocalDate d : days) {
             String day = d.toString();
-            points.put(day, kindOn(AdoptionCube.COUNTED, day, filter));
-            stale.put(day, kindOn(AdoptionCube.STALE, day, filter));
-            markers.put(day, kindOn(AdoptionCube.DAY, day, marker));
+            points.put(day, kindOn(AdoptionCube.COUNTED + scope, day, filter));
+            stale.put(day, kindOn(AdoptionCube.STALE + scope, day, filter));
+            markers.put(day, kindOn(AdoptionCube.DAY + scope, day, marker));
         }
         List<FieldValue> dayValues =
                 days.stream().map(d -> FieldValue.of(d.toString())).toList();
@@ -117,7 +123,7 @@ record CubeReader(ElasticsearchClient client, String alias, AttributionRules rul
             return Optional.empty();
         }
         String day = at.toString();
-        Query filter = kindOn(AdoptionCube.COUNTED, day, filters(q));
+        Query filter = kindOn(AdoptionCube.COUNTED + scope, day, filters(q));
         Aggregation credit = CreditAggregations.byCountry(
                 q.view(),
                 50,
@@ -142,9 +148,9 @@ record CubeReader(ElasticsearchClient client, String alias, AttributionRules rul
                 x.bool(b -> b.filter(Queries.terms("kind", kind, "day", day)).filter(and)));
     }
 
-    private boolean built(LocalDate day) {
+    boolean built(LocalDate day) {
         try {
-            var r = client.get(g -> g.index(alias).id(AdoptionCube.markerId(day)), Map.class);
+            var r = client.get(g -> g.index(alias).id(AdoptionCube.markerId(day) + scope), Map.class);
             return r.found()
                     && r.source() != null
                     && rules.version().equals(r.source().get("ruleVersion"))

@@ -107,6 +107,6 @@ class DownloadFigures {
         }
         Adoption.Query downloads =
                 new Adoption.Query(Adoption.Metric.DOWNLOADS_30D, q.by(), q.view(), q.filters(), top);
-        return adoption.fromSnapshots(downloads, List.of(day), ids, false).get(day);
+        return adoption.ofModels(downloads, List.of(day), ids).get(day);
     }
 }

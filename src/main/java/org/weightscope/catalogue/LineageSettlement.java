@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * alike): a model written while one of its parents was not stored yet is attributed again at the end of the run, once
  * that parent is stored. Only those: other lineage issues (several roots, a cycle, the depth limit) and parents still
  * missing at the end (a base deleted from the hub) do not depend on the order, so their models are not attributed
- * again every day. The snapshots of the run's day follow, and the cube's days from it are rebuilt.
+ * again every day. The snapshots of the run's day name the new attribution, and the cube's days from it are rebuilt.
  */
 @Component
 class LineageSettlement {
@@ -26,6 +26,7 @@ class LineageSettlement {
     private final CatalogueService catalogue;
     private final ModelsIndex models;
     private final SnapshotsIndex snapshots;
+    private final AttributionVersions versions;
     private final AdoptionCube cube;
 
     /** Per run: its day, and each model written with missing parents → those parents' model ids. */
@@ -38,7 +39,13 @@ class LineageSettlement {
         }
     });
 
-    LineageSettlement(CatalogueService catalogue, ModelsIndex models, SnapshotsIndex snapshots, AdoptionCube cube) {
+    LineageSettlement(
+            CatalogueService catalogue,
+            ModelsIndex models,
+            SnapshotsIndex snapshots,
+            AttributionVersions versions,
+            AdoptionCube cube) {
+        this.versions = versions;
         this.catalogue = catalogue;
         this.models = models;
         this.snapshots = snapshots;
@@ -77,20 +84,30 @@ class LineageSettlement {
         List<CatalogueModel> described = catalogue.describe(
                 current.stream().map(CatalogueService.Observation::of).toList());
         List<CatalogueModel> changed = new ArrayList<>();
-        Map<String, Attribution> byModel = new LinkedHashMap<>();
+        List<co.elastic.clients.elasticsearch.core.bulk.BulkOperation> ops = new ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
-            CatalogueModel again = described.get(i).withCapture(current.get(i).capture());
-            if (!Objects.equals(again.attribution(), current.get(i).attribution())) {
-                changed.add(again);
-                byModel.put(again.id(), again.attribution());
+            CatalogueModel.Capture c = current.get(i).capture();
+            if (Objects.equals(described.get(i).attribution(), current.get(i).attribution())) {
+                continue;
             }
+            // a version of the settled attribution; the run's day's snapshot names it (earlier ones keep theirs)
+            String key = AttributionVersions.key(
+                    described.get(i).id(), described.get(i).attribution());
+            CatalogueModel again = described
+                    .get(i)
+                    .withCapture(
+                            new CatalogueModel.Capture(c == null ? null : c.day(), c == null ? null : c.ended(), key));
+            ops.add(versions.operation(key, again));
+            if (c != null && open.day().equals(c.day())) {
+                ops.add(snapshots.naming(again.id(), open.day(), key));
+            }
+            changed.add(again);
+        }
+        if (!changed.isEmpty()) {
+            cube.touched(open.day()); // the cube's days from the run's day are built again
+            versions.bulk(ops);
         }
         catalogue.save(changed);
-        if (!byModel.isEmpty()) {
-            cube.touched(open.day()); // the cube's days from the run's day are built again
-            // the run's day: its snapshots were taken under the models' licences now
-            snapshots.reattribute(byModel.keySet(), open.day(), snap -> byModel.get(snap.modelId()));
-        }
         return changed.size();
     }
 

@@ -2,12 +2,12 @@ package org.weightscope.catalogue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * One model's figures on one day, immutable once the day is over: id {@code <model id>:<yyyy-mm-dd>}, so
- * re-running a day overwrites that day's document and nothing is counted twice. Carries the attribution
- * it was computed with, so shares over time aggregate without joins.
+ * re-running a day overwrites that day's document and nothing is counted twice. Carries no attribution: {@code
+ * version} names the model's attribution version it was taken under ({@link AttributionVersions}), so a registry or
+ * rule change rewrites the versions and rebuilds the cube, never the snapshots.
  *
  * <p>{@code until} is the first day this capture no longer stands for the model: the day of the model's next
  * capture, or the day a complete crawl saw it removed; absent while it is the model's newest capture. A figure
@@ -28,14 +28,13 @@ public record ModelSnapshot(
         Long likes,
         String pipelineTag,
         String gated,
-        Attribution attribution,
-        List<OriginCredit> originCredit,
+        String version,
         boolean recorded,
         String source,
         LocalDate until,
         Boolean linked) {
 
-    public static ModelSnapshot of(CatalogueModel model, LocalDate day) {
+    public static ModelSnapshot of(CatalogueModel model, LocalDate day, String version) {
         return new ModelSnapshot(
                 model.id() + ":" + day,
                 model.id(),
@@ -49,8 +48,7 @@ public record ModelSnapshot(
                 model.figures().likes(),
                 model.pipelineTag(),
                 model.figures().gated(),
-                model.attribution(),
-                model.originCredit(),
+                version,
                 model.recorded(),
                 model.source(),
                 null,
@@ -71,8 +69,7 @@ public record ModelSnapshot(
                 likes,
                 pipelineTag,
                 gated,
-                attribution,
-                originCredit,
+                version,
                 recorded,
                 source,
                 until,

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Re-applies the attribution rules to the stored catalogue after a registry or rule edit, from the facts
- * stored with each model: no crawl needed. Used by the {@code --reapply-attribution} command and the admin
- * action.
+ * stored with each model: no crawl needed. Rewrites the models and those of their attribution versions that change
+ * ({@link AttributionVersions}), then rebuilds the cube; the snapshots, which only name a version, are not rewritten.
+ * Used by the {@code --reapply-attribution} command and the admin action.
  */
 @Service
 public class Reattribution {
@@ -23,30 +24,34 @@ public class Reattribution {
     private final ModelsIndex models;
     private final CatalogueService catalogue;
     private final AttributionRules rules;
-    private final SnapshotsIndex snapshots;
+    private final AttributionVersions versions;
     private final AdoptionCube cube;
 
     Reattribution(
             ModelsIndex models,
             CatalogueService catalogue,
             AttributionRules rules,
-            SnapshotsIndex snapshots,
+            AttributionVersions versions,
             AdoptionCube cube) {
         this.models = models;
         this.cube = cube;
-        this.snapshots = snapshots;
+        this.versions = versions;
         this.catalogue = catalogue;
         this.rules = rules;
     }
 
-    /** What a re-application did. */
-    public record Result(String ruleVersion, long models, long changed) {}
+    /**
+     * What a re-application did: the rules it applied, the models it attributed again, how many of them changed, and
+     * how many attribution versions it rewrote (the snapshots naming them follow without a write).
+     */
+    public record Result(String ruleVersion, long models, long changed, long versions) {}
 
     /** Reloads the rule files, then recomputes and stores every model's attribution. */
     public Result reapply() {
         rules.reload();
         AtomicLong seen = new AtomicLong();
         AtomicLong changed = new AtomicLong();
+        AtomicLong rewritten = new AtomicLong();
         // page by page (search_after on id): saving a page does not move the cursor, and memory stays flat
         models.forEachPage(PAGE, page -> {
             List<CatalogueService.Observation> batch = page.stream()
@@ -73,27 +78,33 @@ public class Reattribution {
             stored.forEach(m -> known.put(m.id(), DayFacts.of(m.attribution())));
             Map<String, CatalogueModel> after = new HashMap<>();
             updated.forEach(m -> after.put(m.id(), m));
-            Map<List<Object>, Attribution> underOtherFacts = new HashMap<>();
-            snapshots.reattribute(after.keySet(), null, snap -> {
-                CatalogueModel now = after.get(snap.modelId());
-                DayFacts then = snap.facts();
-                if (then == null || then.agreesWith(known.get(snap.modelId()))) {
-                    return now.attribution();
+            List<co.elastic.clients.elasticsearch.core.bulk.BulkOperation> ops = new java.util.ArrayList<>();
+            for (AttributionVersions.Version v : versions.ofModels(after.keySet())) {
+                CatalogueModel now = after.get(v.modelId());
+                DayFacts then = DayFacts.of(v.attribution());
+                // a version of what the model declares now takes its new attribution as is; one taken before its
+                // licence or bases changed is attributed from the facts as they were then
+                Attribution a = then == null || then.agreesWith(known.get(v.modelId()))
+                        ? now.attribution()
+                        : attributedUnder(now, then);
+                if (!Attribution.sameRules(a, v.attribution())) {
+                    ops.add(versions.rewrite(v, a));
                 }
-                // taken before its licence or bases changed: attributed from the facts as they were on its day
-                return underOtherFacts.computeIfAbsent(List.of(now.id(), then), k -> attributedUnder(now, then));
-            });
+            }
+            versions.bulk(ops);
+            rewritten.addAndGet(ops.size());
             seen.addAndGet(updated.size());
         });
-        snapshots.refresh();
+        versions.refresh();
         int days = cube.rebuild();
-        Result result = new Result(rules.version(), seen.get(), changed.get());
+        Result result = new Result(rules.version(), seen.get(), changed.get(), rewritten.get());
         log.info("Adoption cube rebuilt under {}: {} days", rules.version(), days);
         log.info(
-                "Re-applied attribution {}: {} models, {} changed",
+                "Re-applied attribution {}: {} models, {} changed, {} attribution versions rewritten",
                 result.ruleVersion(),
                 result.models(),
-                result.changed());
+                result.changed(),
+                result.versions());
         return result;
     }
 

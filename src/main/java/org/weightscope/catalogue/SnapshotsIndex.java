@@ -1,14 +1,12 @@
 package org.weightscope.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.weightscope.storage.Bulk;
 import org.weightscope.storage.Documents;
 import org.weightscope.storage.Indices;
 import org.weightscope.storage.Queries;
@@ -97,82 +95,12 @@ class SnapshotsIndex {
                 .sort(Queries.asc("day")));
     }
 
-    /** What re-attribution reads of a snapshot: whose, which day, its downloads and the licence it was taken under. */
-    record Captured(String modelId, java.time.LocalDate day, Long downloads30d, Taken attribution) {
-        record Taken(Attribution.Licence licence, Attribution.Lineage lineage) {}
-
-        /** What it was taken under, or null when it holds no attribution. */
-        DayFacts facts() {
-            return attribution == null ? null : DayFacts.of(attribution.licence(), attribution.lineage());
-        }
-    }
-
-    /**
-     * Writes the models' new attributions into every one of their snapshots (or those of {@code onlyDay}), with the
-     * credit recomputed from that snapshot's own downloads, so figures over the past follow a rule change without a
-     * re-crawl. {@code attributionOf} gives a snapshot's attribution from what it was taken under (its licence then,
-     * which may not be the model's licence now).
-     */
-    void reattribute(
-            java.util.Collection<String> modelIds,
-            java.time.LocalDate onlyDay,
-            java.util.function.Function<Captured, Attribution> attributionOf) {
-        if (modelIds.isEmpty()) {
-            return;
-        }
-        List<co.elastic.clients.elasticsearch._types.FieldValue> ids = modelIds.stream()
-                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
-                .toList();
-        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-        try {
-            while (true) {
-                List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-                var r = client.search(
-                        s -> {
-                            s.index(indices.alias(NAME))
-                                    .ignoreUnavailable(true)
-                                    .allowNoIndices(true)
-                                    .size(2000)
-                                    .source(src -> src.filter(f -> f.includes(
-                                            "modelId",
-                                            "day",
-                                            "downloads30d",
-                                            "attribution.licence",
-                                            "attribution.lineage")))
-                                    .query(q -> q.bool(b -> {
-                                        b.filter(f ->
-                                                f.terms(t -> t.field("modelId").terms(v -> v.value(ids))));
-                                        return onlyDay == null
-                                                ? b
-                                                : b.filter(f -> f.term(
-                                                        t -> t.field("day").value(onlyDay.toString())));
-                                    }))
-                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                            return from == null ? s : s.searchAfter(from);
-                        },
-                        Captured.class);
-                var hits = r.hits().hits();
-                if (hits.isEmpty()) {
-                    return;
-                }
-                List<BulkOperation> ops = new java.util.ArrayList<>(hits.size());
-                for (Hit<Captured> h : hits) {
-                    Captured snap = h.source();
-                    if (snap == null) continue;
-                    Attribution a = attributionOf.apply(snap);
-                    java.util.Map<String, Object> doc = new java.util.HashMap<>();
-                    doc.put("attribution", a);
-                    doc.put("originCredit", OriginCredit.of(a, snap.downloads30d()));
-                    String index = indices.indexFor(NAME, snap.day());
-                    ops.add(BulkOperation.of(
-                            o -> o.update(u -> u.index(index).id(h.id()).action(x -> x.doc(doc)))));
-                }
-                Bulk.execute(client, ops, "re-attributed snapshots");
-                after = hits.get(hits.size() - 1).sort();
-            }
-        } catch (IOException e) {
-            throw new StorageException("re-attribution of snapshots failed", e);
-        }
+    /** The write that makes the snapshot of {@code modelId} on {@code day} name attribution version {@code version}. */
+    BulkOperation naming(String modelId, java.time.LocalDate day, String version) {
+        String index = indices.indexFor(NAME, day);
+        Map<String, Object> doc = Map.of("version", version);
+        return BulkOperation.of(
+                o -> o.update(u -> u.index(index).id(modelId + ":" + day).action(x -> x.doc(doc))));
     }
 
     List<String> deleteMonthsBefore(java.time.LocalDate from) {

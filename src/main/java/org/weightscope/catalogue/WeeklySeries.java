@@ -7,15 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.weightscope.catalogue.AdoptionService.Point;
 import org.weightscope.catalogue.AdoptionService.Sample;
 import org.weightscope.catalogue.AdoptionService.Series;
 
 /**
- * The weekly series behind {@link AdoptionService#weekly}: every model of each point from the cube where it holds
- * the range, and a constant sample (only the models counted in every point with data) from the snapshots.
+ * The weekly series behind {@link AdoptionService#weekly}: every model of each point from the cube, and a constant
+ * sample (only the models counted in every point with data) from groups of those models' snapshots.
  *
  * <p>With the cube, each point's model-set fingerprint says whether the sample changes at all: when it does not,
  * the constant sample is every model and needs no search; when it does, one search reads the model ids of the points
@@ -38,10 +37,7 @@ final class WeeklySeries {
             throw new IllegalArgumentException("from must not be after to");
         }
         List<LocalDate> days = Periods.WEEK.ends(from, to);
-        Optional<CubeReader.Answer> fromCube = cube.asOf(query, days);
-        return fromCube.isPresent()
-                ? fromCube(query, days, sample, fromCube.get())
-                : fromSnapshots(query, days, sample);
+        return fromCube(query, days, sample, cube.asOf(query, days));
     }
 
     private Series fromCube(Adoption.Query query, List<LocalDate> days, Sample sample, CubeReader.Answer answer) {
@@ -74,25 +70,6 @@ final class WeeklySeries {
         return constant(query, days, sample, changes, ids.values());
     }
 
-    private Series fromSnapshots(Adoption.Query query, List<LocalDate> days, Sample sample) {
-        Map<LocalDate, AdoptionResult> all = service.fromSnapshots(query, days, null, true);
-        List<Set<String>> ids = new ArrayList<>();
-        Set<String> seen = null;
-        boolean changes = false;
-        boolean truncated = false;
-        for (AdoptionResult r : all.values()) {
-            if (r.models() == 0) continue;
-            truncated |= r.modelIds().size() >= AdoptionIndex.MAX_SAMPLE;
-            if (seen == null) seen = r.modelIds();
-            else changes |= !seen.equals(r.modelIds());
-            ids.add(r.modelIds());
-        }
-        if (sample == Sample.ALL || truncated) {
-            return everyModel(query, all, sample, changes, sample != Sample.ALL);
-        }
-        return constant(query, days, sample, changes, ids);
-    }
-
     /** The series of the models in every one of {@code idsOfPointsWithData}. */
     private Series constant(
             Adoption.Query query,
@@ -115,7 +92,7 @@ final class WeeklySeries {
                     0,
                     common == null ? "no capture in the range" : "no model has a capture in every week with data");
         }
-        Map<LocalDate, AdoptionResult> kept = service.fromSnapshots(query, days, common, false);
+        Map<LocalDate, AdoptionResult> kept = service.ofModels(query, days, common);
         return new Series(points(query, kept), sample, changes, common.size(), null);
     }
 

@@ -189,7 +189,10 @@ class ClusterCrawlTest {
                             String.valueOf(m.figures().gated()),
                             String.valueOf(m.attribution())));
             history.snapshot(m.id(), day)
-                    .ifPresent(s -> out.put(s.id(), s.downloads30d() + "|" + s.gated() + "|" + s.attribution()));
+                    .ifPresent(s -> out.put(
+                            s.id(),
+                            s.downloads30d() + "|" + s.gated() + "|"
+                                    + history.attributionOf(s).orElse(null)));
         }
         history.events(null, null, 5000)
                 .forEach(e -> out.put("event " + e.id(), e.type() + "|" + e.at() + "|" + e.newValue()));

@@ -308,7 +308,10 @@ class HuggingFaceCrawlTest extends IntegrationTest {
                     m.figures().downloads30d() + "|" + m.figures().likes() + "|"
                             + m.figures().gated() + "|" + m.figures().sha() + "|" + m.attribution() + "|" + m.facts());
             ModelSnapshot s = history.snapshot(m.id(), today()).orElseThrow();
-            out.put(s.id(), s.downloads30d() + "|" + s.gated() + "|" + s.attribution());
+            out.put(
+                    s.id(),
+                    s.downloads30d() + "|" + s.gated() + "|"
+                            + history.attributionOf(s).orElse(null));
         }
         TreeSet<String> events = new TreeSet<>();
         history.events(null, null, 5000)

@@ -19,8 +19,10 @@ import org.weightscope.IntegrationTest;
 import org.weightscope.TestRegistry;
 import org.weightscope.catalogue.Adoption;
 import org.weightscope.catalogue.AdoptionService;
+import org.weightscope.catalogue.Attribution;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.CatalogueHistory;
+import org.weightscope.catalogue.ModelSearch;
 import org.weightscope.catalogue.ModelSnapshot;
 import org.weightscope.catalogue.Reattribution;
 
@@ -153,8 +155,26 @@ class SnapshotReattributionTest extends IntegrationTest {
                     .hits()
                     .forEach(h -> out.put(
                             h.source().modelId(),
-                            h.source().attribution().licence().id()));
+                            history.attributionOf(h.source())
+                                    .orElseThrow()
+                                    .licence()
+                                    .id()));
             return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Index operations the snapshot indices have taken so far (a rewrite counts as one). */
+    private long snapshotWrites() {
+        try {
+            client.indices().refresh(r -> r.index(indices.alias("snapshots")));
+            return client.indices()
+                    .stats(x -> x.index(indices.alias("snapshots")).metric("indexing"))
+                    .all()
+                    .primaries()
+                    .indexing()
+                    .indexTotal();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -170,11 +190,9 @@ class SnapshotReattributionTest extends IntegrationTest {
     private Map<LocalDate, String> licences() {
         Map<LocalDate, String> out = new java.util.LinkedHashMap<>();
         for (LocalDate day : DAYS.subList(0, 3)) {
-            ModelSnapshot s = history.snapshot(CHANGED, day).orElseThrow();
-            out.put(
-                    day,
-                    s.attribution().licence().id() + "/"
-                            + s.attribution().licence().effectiveClass());
+            Attribution a = history.attributionOf(history.snapshot(CHANGED, day).orElseThrow())
+                    .orElseThrow();
+            out.put(day, a.licence().id() + "/" + a.licence().effectiveClass());
         }
         return out;
     }
@@ -202,7 +220,9 @@ class SnapshotReattributionTest extends IntegrationTest {
         String id = "hf:unsloth/Qwen3.8-27B-GGUF";
         ModelSnapshot before =
                 history.snapshot(id, LocalDate.parse("2026-08-17")).orElseThrow();
-        assertThat(before.attribution().lineageCountries()).containsExactly("CN");
+        assertThat(history.attributionOf(before).orElseThrow().lineageCountries())
+                .containsExactly("CN");
+        long writes = snapshotWrites();
         String oldVersion = rules.version();
 
         // the Qwen team moved to SG in a throw-away copy of the registry: a new rule version
@@ -223,22 +243,29 @@ class SnapshotReattributionTest extends IntegrationTest {
         assertThat(rules.version()).isNotEqualTo(oldVersion);
         for (String day : new String[] {"2026-08-17", "2026-08-22"}) {
             ModelSnapshot after = history.snapshot(id, LocalDate.parse(day)).orElseThrow();
-            assertThat(after.attribution().ruleVersion()).isEqualTo(rules.version());
-            assertThat(after.attribution().lineageCountries()).containsExactly("SG");
-            assertThat(after.downloads30d())
-                    .isEqualTo(history.snapshot(id, LocalDate.parse(day))
-                            .orElseThrow()
-                            .downloads30d());
-            assertThat(after.originCredit()).anySatisfy(c -> {
-                assertThat(c.view()).isEqualTo("lineage");
-                assertThat(c.country()).isEqualTo("SG");
-                assertThat(c.downloads30d()).isEqualTo((double) after.downloads30d());
-            });
+            Attribution now = history.attributionOf(after).orElseThrow();
+            assertThat(now.ruleVersion()).isEqualTo(rules.version());
+            assertThat(now.lineageCountries()).containsExactly("SG");
+            // the figures follow: the model's downloads are credited to SG in the lineage view on its day
+            Adoption bySg = adoption.asOf(
+                    new Adoption.Query(
+                            Adoption.Metric.DOWNLOADS_30D,
+                            Adoption.Dimension.ORIGIN,
+                            Adoption.View.LINEAGE,
+                            Map.of(Adoption.Dimension.ORIGIN, List.of("SG")),
+                            10),
+                    LocalDate.parse(day));
+            assertThat(bySg.figures()).anySatisfy(f -> assertThat(f.key()).isEqualTo("SG"));
         }
+        // and not one snapshot was written to get there
+        assertThat(snapshotWrites()).isEqualTo(writes);
     }
 
     @Autowired
     org.weightscope.catalogue.StaleAttribution stale;
+
+    @Autowired
+    ModelSearch search;
 
     /**
      * A registry edited while the app was down: at start the rules loaded are new and the store was attributed under
@@ -251,7 +278,7 @@ class SnapshotReattributionTest extends IntegrationTest {
         importOnce();
         String id = "hf:unsloth/Qwen3.8-27B-GGUF";
         LocalDate day = LocalDate.parse("2026-08-22");
-        String stored = history.snapshot(id, day).orElseThrow().attribution().ruleVersion();
+        String stored = rules.version();
         assertThat(stale.count()).isZero();
 
         Path file = REGISTRY.resolve("organizations.yaml");
@@ -271,7 +298,10 @@ class SnapshotReattributionTest extends IntegrationTest {
         assertThat(result).isNotNull();
         assertThat(result.models()).isEqualTo(models);
         assertThat(result.ruleVersion()).isEqualTo(rules.version());
-        assertThat(history.snapshot(id, day).orElseThrow().attribution().ruleVersion())
+        assertThat(search.find("huggingface", id.substring(3))
+                        .orElseThrow()
+                        .attribution()
+                        .ruleVersion())
                 .isEqualTo(rules.version());
         assertThat(adoption.asOf(
                                 new Adoption.Query(
@@ -285,5 +315,41 @@ class SnapshotReattributionTest extends IntegrationTest {
                 .isEqualTo(rules.version());
         assertThat(stale.count()).isZero();
         assertThat(stale.reapplyIfStale()).isNull();
+    }
+
+    @Autowired
+    org.weightscope.catalogue.SnapshotVersioning versioning;
+
+    /**
+     * A store written before attribution versions: its snapshots carry a copy of their attribution and name no
+     * version. At start each is moved (the copy becomes a version of its model) and no figure changes.
+     */
+    @Test
+    @Order(4)
+    void aSnapshotWrittenBeforeVersionsIsMovedAtStart() throws Exception {
+        importOnce();
+        LocalDate day = DAYS.get(0);
+        ModelSnapshot s = history.snapshot(CHANGED, day).orElseThrow();
+        Attribution a = history.attributionOf(s).orElseThrow();
+        Map<String, Double> before = figures();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> old = new java.util.LinkedHashMap<>(client.get(
+                        g -> g.index(indices.indexFor("snapshots", day)).id(s.id()), Map.class)
+                .source());
+        old.remove("version");
+        old.put("attribution", a);
+        client.index(i -> i.index(indices.indexFor("snapshots", day))
+                .id(s.id())
+                .document(old)
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        assertThat(history.snapshot(CHANGED, day).orElseThrow().version()).isNull();
+
+        assertThat(versioning.versionUnversioned()).isEqualTo(1);
+
+        ModelSnapshot moved = history.snapshot(CHANGED, day).orElseThrow();
+        assertThat(moved.version()).startsWith(CHANGED + ":");
+        assertThat(history.attributionOf(moved)).contains(a);
+        assertThat(figures()).isEqualTo(before);
+        assertThat(versioning.versionUnversioned()).isZero();
     }
 }

@@ -159,25 +159,32 @@ public final class ScaleBenchmark {
         long heapMb = heap.peak() >> 20;
         history.refresh();
         long snapshots = history.snapshotCount();
-        // documents the crawls wrote: each crawled model-day its model document, and the snapshots the cadence took
-        // (the updates that end the previous captures, events and links on top, are not counted)
-        long docs = crawled + snapshots;
+        long versions =
+                client.count(c -> c.index(indices.alias("attributions"))).count();
+        // documents the crawls wrote: each crawled model-day its model document, the snapshots the cadence took and the
+        // attribution versions they name (the updates that end the previous captures, events and links on top, are not
+        // counted)
+        long docs = crawled + snapshots + versions;
         double crawlRate = docs / crawlSeconds;
         System.out.printf(
-                "crawler: %d model-days, %d snapshots, %d events in %.1f s = %.0f documents/s; peak heap %d MB%n",
-                crawled, snapshots, history.eventCount(), crawlSeconds, crawlRate, heapMb);
+                "crawler: %d model-days, %d snapshots, %d attribution versions, %d events in %.1f s = %.0f"
+                        + " documents/s; peak heap %d MB%n",
+                crawled, snapshots, versions, history.eventCount(), crawlSeconds, crawlRate, heapMb);
 
         // 2. the same documents through a raw _bulk
         Work rawWork = Work.start(client);
         double rawRate = rawBulk(client, indices, prefix, crawledOn, 1000);
         rawWork.print("raw _bulk");
         double ingestRatio = crawlRate / rawRate;
-        long storeBytes = storeBytes(client, prefix + "-snapshots*") + storeBytes(client, prefix + "-models*");
+        long storeBytes = storeBytes(client, prefix + "-snapshots*")
+                + storeBytes(client, prefix + "-models*")
+                + storeBytes(client, prefix + "-attributions*");
         double bytesPerModelDay = storeBytes / (double) Math.max(1, snapshots);
         long cubeBytes = storeBytes(client, prefix + "-adoption-cube*");
         long cubeDocs = client.count(c -> c.index(prefix + "-adoption-cube*")).count();
         System.out.printf(
-                "raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models) = %.0f bytes"
+                "raw _bulk: %.0f documents/s; ingest ratio %.2f; store %d MB (snapshots + models + attribution"
+                        + " versions) = %.0f bytes"
                         + " per model-day; cube %d documents, %d KB%n",
                 rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay, cubeDocs, cubeBytes >> 10);
 
@@ -443,6 +450,25 @@ public final class ScaleBenchmark {
                 if (r.errors()) throw new IllegalStateException("raw bulk had errors");
                 docs += ops.size();
             }
+        }
+        // the attribution versions, in pages of the same size
+        String versionsMapping = new String(ScaleBenchmark.class
+                .getResourceAsStream("/elasticsearch/attributions-v1.json")
+                .readAllBytes());
+        String rawVersions = prefix + "-raw-attributions";
+        client.indices().create(c -> c.index(rawVersions).withJson(new java.io.StringReader(versionsMapping)));
+        Cursor versions = new Cursor(client, indices.alias("attributions"), q -> q.matchAll(m -> m), page);
+        for (List<Hit<JsonData>> hits = versions.next(); !hits.isEmpty(); hits = versions.next()) {
+            List<BulkOperation> ops = new ArrayList<>(hits.size());
+            for (Hit<JsonData> h : hits) {
+                ops.add(BulkOperation.of(
+                        o -> o.index(i -> i.index(rawVersions).id(h.id()).document(h.source()))));
+            }
+            long t = System.nanoTime();
+            var r = client.bulk(b -> b.operations(ops));
+            nanos += System.nanoTime() - t;
+            if (r.errors()) throw new IllegalStateException("raw bulk had errors");
+            docs += ops.size();
         }
         long t = System.nanoTime();
         client.indices().refresh(r -> r.index(prefix + "-raw-*"));
