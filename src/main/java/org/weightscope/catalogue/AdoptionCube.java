@@ -111,7 +111,7 @@ public class AdoptionCube {
             Query later = Query.of(q ->
                     q.bool(x -> x.filter(f -> f.term(t -> t.field("kind").value(DAY)))
                             .filter(f -> f.range(r -> r.date(d -> d.field("day").gte(day.toString()))))));
-            List<String> markers = idsWhere(later);
+            List<String> markers = docs.idsWhere(later);
             markers.forEach(id -> stale.add(LocalDate.parse(id.substring(4))));
             docs.deleteAll(markers);
         }
@@ -170,10 +170,11 @@ public class AdoptionCube {
         indices.refresh(SnapshotsIndex.NAME);
         Optional<LocalDate[]> span = CubeGroup.captureSpan(client, indices.alias(SnapshotsIndex.NAME), window);
         // the minimal server has no _delete_by_query; groups other requests built for themselves are theirs to delete
-        deleteWhere(Query.of(q -> q.terms(t -> t.field("kind")
-                .terms(v -> v.value(java.util.stream.Stream.of(COUNTED, STALE, DAY, SPAN)
-                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
-                        .toList())))));
+        List<co.elastic.clients.elasticsearch._types.FieldValue> kinds = java.util.stream.Stream.of(
+                        COUNTED, STALE, DAY, SPAN)
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                .toList();
+        docs.deleteAll(docs.idsWhere(Query.of(q -> q.terms(t -> t.field("kind").terms(v -> v.value(kinds))))));
         earliest = null;
         if (span.isEmpty()) {
             return 0;
@@ -198,12 +199,12 @@ public class AdoptionCube {
             Set<String> ids = new java.util.HashSet<>();
             List<BulkOperation> ops = builder.day(day, ids, "", null);
             if (replacing) {
-                for (String old : idsWhere(CubeDays.groupsOf(day))) {
+                for (String old : docs.idsWhere(CubeDays.groupsOf(day))) {
                     if (!ids.contains(old)) {
                         ops.add(
                                 ops.size() - 1,
-                                BulkOperation.of(
-                                        o -> o.delete(d -> d.index(alias()).id(old))));
+                                BulkOperation.of(o -> o.delete(
+                                        d -> d.index(indices.alias(NAME)).id(old))));
                     }
                 }
             }
@@ -217,20 +218,8 @@ public class AdoptionCube {
         indices.refresh(NAME);
     }
 
-    private List<String> idsWhere(Query query) {
-        return docs.idsWhere(query);
-    }
-
-    private void deleteWhere(Query query) {
-        docs.deleteAll(docs.idsWhere(query));
-    }
-
     static String markerId(LocalDate day) {
         return "day:" + day;
-    }
-
-    private String alias() {
-        return indices.alias(NAME);
     }
 
     /**
@@ -260,6 +249,18 @@ public class AdoptionCube {
     boolean holds(LocalDate day) {
         LocalDate first = earliest();
         return first != null && day.isBefore(first) || reader.built(day);
+    }
+
+    /**
+     * The day figures stand on when nobody names one, given the newest capture day: that day, unless this instance is
+     * writing captures the cube has not been rebuilt for and does not hold it; then the newest day before it the cube
+     * holds. So while a crawl writes its day, the figures stay on the last complete day, read from the cube.
+     */
+    LocalDate settled(LocalDate newest) {
+        boolean writing = !dirty.isEmpty() || !stale.isEmpty();
+        return enabled && writing && !holds(newest)
+                ? reader.newestBuiltBefore(newest).orElse(newest)
+                : newest;
     }
 
     /** Origin × another dimension as of one day: from the cube, else as {@link #asOf}. */

@@ -84,9 +84,15 @@ public class AdoptionService {
         return cube;
     }
 
-    /** The newest capture day of snapshots that carry the metric. */
+    /**
+     * The newest capture day of snapshots that carry the metric; while a crawl is writing a day the cube does not hold
+     * yet, the newest day before it the cube holds ({@link AdoptionCube#settled}).
+     */
     public Optional<LocalDate> newestDay(Adoption.Metric metric) {
-        return cached(List.of("newest", metric), () -> index.newestDay(alias(), metric, LocalDate.of(9999, 12, 31)));
+        return cached(
+                List.of("newest", metric),
+                () -> index.newestDay(alias(), metric, LocalDate.of(9999, 12, 31))
+                        .map(cube::settled));
     }
 
     /**

@@ -148,6 +148,27 @@ record CubeReader(ElasticsearchClient client, String alias, AttributionRules rul
                 x.bool(b -> b.filter(Queries.terms("kind", kind, "day", day)).filter(and)));
     }
 
+    /** The newest day before {@code day} the cube holds under the rules and window, if any. */
+    Optional<LocalDate> newestBuiltBefore(LocalDate day) {
+        Query markers = Query.of(x -> x.bool(b -> b.filter(Queries.terms(
+                        "kind",
+                        AdoptionCube.DAY + scope,
+                        "ruleVersion",
+                        rules.version(),
+                        "window",
+                        String.valueOf(window)))
+                .filter(f -> f.range(r -> r.date(d -> d.field("day").lt(day.toString()))))));
+        Aggregate newest = CreditAggregations.aggregate(
+                        client,
+                        alias,
+                        markers,
+                        Map.of("newest", Aggregation.of(a -> a.max(m -> m.field("day")))),
+                        "adoption cube days query")
+                .aggregations()
+                .get("newest");
+        return newest == null ? Optional.empty() : Optional.ofNullable(CreditAggregations.day(newest));
+    }
+
     boolean built(LocalDate day) {
         try {
             var r = client.get(g -> g.index(alias).id(AdoptionCube.markerId(day) + scope), Map.class);

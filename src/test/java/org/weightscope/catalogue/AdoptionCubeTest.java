@@ -26,6 +26,12 @@ class AdoptionCubeTest extends IntegrationTest {
     @Autowired
     AdoptionCube cube;
 
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @Autowired
+    org.weightscope.storage.Indices indices;
+
     static List<Adoption.Query> queries() {
         List<Adoption.Query> out = new ArrayList<>();
         for (Adoption.Metric m : Adoption.Metric.values()) {
@@ -78,6 +84,53 @@ class AdoptionCubeTest extends IntegrationTest {
         int built = cube.rebuild();
         assertThat(built).isGreaterThan(600); // 2024-11-25 … 2026-08-28, every day
         compareAll(false);
+    }
+
+    /**
+     * While a crawl writes a day the cube does not hold, the figures that name no day stay on the newest day it holds:
+     * read from the cube (not one cube document written for the request) and labelled with that day. Once the cube is
+     * rebuilt they move on to the crawled day. Before, every such request grouped that day's snapshots for itself: at
+     * catalogue scale, minutes per request for the whole of a daily crawl.
+     */
+    @Test
+    void whileACrawlWritesItsDayTheFiguresStayOnTheNewestBuiltDay() throws Exception {
+        Adoption.Query q =
+                Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE);
+        LocalDate newest = adoption.newestDay(q.metric()).orElseThrow();
+        Adoption complete = adoption.asOf(q, newest);
+        assertThat(cube.holds(newest)).isTrue();
+        // the newest day before it the cube holds, found day by day
+        LocalDate previous = newest.minusDays(1);
+        while (!cube.holds(previous)) {
+            assertThat(previous).isAfter(LocalDate.of(2024, 1, 1));
+            previous = previous.minusDays(1);
+        }
+        Adoption expected = adoption.asOf(q, previous);
+        cube.touched(newest); // what a crawl's first page of that day does before it writes
+        try {
+            assertThat(cube.holds(newest)).isFalse();
+            assertThat(adoption.newestDay(q.metric())).contains(previous);
+            long written = cubeWrites();
+            Adoption during = adoption.asOf(q, null);
+            assertThat(cubeWrites())
+                    .as("cube documents written for the request")
+                    .isEqualTo(written);
+            assertThat(during.at()).isEqualTo(previous);
+            same(during, expected, "during the crawl");
+        } finally {
+            cube.update(); // the crawl's end
+        }
+        assertThat(adoption.newestDay(q.metric())).contains(newest);
+        same(adoption.asOf(q, null), complete, "after the crawl");
+    }
+
+    private long cubeWrites() throws java.io.IOException {
+        return client.indices()
+                .stats(x -> x.index(indices.alias(AdoptionCube.NAME)).metric("indexing"))
+                .all()
+                .primaries()
+                .indexing()
+                .indexTotal();
     }
 
     private void compareAll(boolean onlyWhereBuilt) {
