@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.weightscope.shared.PublicBaseUrl;
 
 /**
  * {@code GET /feeds/watchlists/{id}.atom}: the watchlist's latest alerts as an Atom feed (RFC 4287). Written
@@ -25,9 +26,9 @@ class AtomFeedController {
 
     private final WatchlistService watchlists;
 
-    private final org.weightscope.shared.PublicBaseUrl publicBase;
+    private final PublicBaseUrl publicBase;
 
-    AtomFeedController(WatchlistService watchlists, org.weightscope.shared.PublicBaseUrl publicBase) {
+    AtomFeedController(WatchlistService watchlists, PublicBaseUrl publicBase) {
         this.publicBase = publicBase;
         this.watchlists = watchlists;
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.weightscope.catalogue.AttributionRules;
 import org.weightscope.catalogue.EventFeed;
 import org.weightscope.catalogue.ModelEvent;
+import org.weightscope.shared.PublicBaseUrl;
 
 /**
  * Model events (releases, licence changes, gating changes, removals), newest first: as JSON/CSV under
@@ -55,9 +56,9 @@ class EventsController {
     private final EventFeed feed;
     private final AttributionRules rules;
 
-    private final org.weightscope.shared.PublicBaseUrl publicBase;
+    private final PublicBaseUrl publicBase;
 
-    EventsController(EventFeed feed, AttributionRules rules, org.weightscope.shared.PublicBaseUrl publicBase) {
+    EventsController(EventFeed feed, AttributionRules rules, PublicBaseUrl publicBase) {
         this.publicBase = publicBase;
         this.feed = feed;
         this.rules = rules;
@@ -207,17 +208,7 @@ class EventsController {
                                 + " router-model-removed)");
             }
         }
-        String o = null;
-        if (origin != null && !origin.isBlank()) {
-            o = origin.strip();
-            if (!o.equals("unattributed")) {
-                o = o.toUpperCase(Locale.ROOT);
-                if (!Set.of(Locale.getISOCountries()).contains(o)) {
-                    throw new BadParameterException(
-                            "origin", "origin must be an ISO 3166-1 alpha-2 code or unattributed");
-                }
-            }
-        }
+        String o = origin == null || origin.isBlank() ? null : Params.origin("origin", origin);
         String h = hub == null ? null : Params.hub("hub", hub);
         java.time.LocalDate day = Params.date("from", from);
         return new EventFeed.Filter(

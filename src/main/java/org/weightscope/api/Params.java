@@ -46,7 +46,7 @@ final class Params {
             "ollama",
             "ollama");
 
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(Locale.getISOCountries());
     /** Registry ids of organisations and sectors: lower-case words joined by '-', '_' or '.'. */
     private static final Pattern REGISTRY_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -146,20 +146,24 @@ final class Params {
         return filters;
     }
 
+    /** An origin: an ISO 3166-1 alpha-2 country code (any case) or {@code unattributed}. */
+    static String origin(String parameter, String v) {
+        if (v.strip().equalsIgnoreCase(Attribution.UNATTRIBUTED)) {
+            return Attribution.UNATTRIBUTED;
+        }
+        String code = v.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw new BadParameterException(
+                    parameter,
+                    "'" + shorten(v) + "' is not an origin: use ISO 3166-1"
+                            + " alpha-2 country codes (e.g. CN,US) or unattributed");
+        }
+        return code;
+    }
+
     private static String filterValue(String parameter, Adoption.Dimension dimension, String v) {
         return switch (dimension) {
-            case ORIGIN -> {
-                if (v.equalsIgnoreCase(Attribution.UNATTRIBUTED)) {
-                    yield Attribution.UNATTRIBUTED;
-                }
-                if (!COUNTRY.matcher(v).matches()) {
-                    throw new BadParameterException(
-                            parameter,
-                            "'" + shorten(v) + "' is not an origin: use ISO 3166-1"
-                                    + " alpha-2 country codes (e.g. CN,US) or unattributed");
-                }
-                yield v.toUpperCase(Locale.ROOT);
-            }
+            case ORIGIN -> origin(parameter, v);
             case LICENCE_CLASS -> oneOf(parameter, v, LICENCE_CLASSES);
             case HARDWARE_CLASS -> oneOf(parameter, v, HARDWARE_CLASSES);
             case HUB -> hub(parameter, v);

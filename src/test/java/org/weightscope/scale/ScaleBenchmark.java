@@ -193,6 +193,11 @@ public final class ScaleBenchmark {
                         + " versions) = %.0f bytes"
                         + " per model-day; cube %d documents, %d KB%n",
                 rawRate, ingestRatio, storeBytes >> 20, bytesPerModelDay, cubeDocs, cubeBytes >> 10);
+        System.out.println("store per index (primaries): "
+                + perDocument(client, "snapshots", prefix + "-snapshots*") + "; "
+                + perDocument(client, "models", prefix + "-models*") + "; "
+                + perDocument(client, "attribution versions", prefix + "-attributions*") + "; "
+                + perDocument(client, "events", prefix + "-events*"));
 
         // 3. the views' data queries, as the app answers them and naive over the raw snapshots
         Runnable overview = ViewQueries.overview(context);
@@ -247,6 +252,14 @@ public final class ScaleBenchmark {
                 "re-attribution (mit re-classed): %d models, %d changed, %.1f s; snapshot documents rewritten:"
                         + " %d%n",
                 result.models(), result.changed(), reattributeSeconds, rewritten);
+        // its parts: the cube rebuild it ends with, timed alone (a second rebuild of the same store), and the rest
+        t = System.nanoTime();
+        int cubeDays = adoption.cube().rebuild();
+        double rebuildSeconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf(
+                "re-attribution parts: the cube rebuild (%d days, %d snapshots) %.1f s; the models and their"
+                        + " attribution versions %.1f s%n",
+                cubeDays, snapshots, rebuildSeconds, reattributeSeconds - rebuildSeconds);
         overview.run();
 
         figureCache.enabled(true);
@@ -536,6 +549,19 @@ public final class ScaleBenchmark {
     static long storeBytes(ElasticsearchClient client, String pattern) throws Exception {
         var stats = client.indices().stats(s -> s.index(pattern).metric("store"));
         return stats.all().primaries().store().sizeInBytes();
+    }
+
+    /** "name N MB = B bytes each (D documents)" of the primaries behind {@code pattern}, for the production sizing. */
+    static String perDocument(ElasticsearchClient client, String name, String pattern) throws Exception {
+        var all = client.indices()
+                .stats(s -> s.index(pattern).metric("store", "docs"))
+                .all()
+                .primaries();
+        long docs = all.docs().count();
+        long bytes = all.store().sizeInBytes();
+        return String.format(
+                "%s %d MB = %.0f bytes each (%d documents)",
+                name, bytes >> 20, bytes / (double) Math.max(1, docs), docs);
     }
 
     static long indexTotal(ElasticsearchClient client, String pattern) throws Exception {

@@ -109,6 +109,21 @@ class ErrorContractTest extends IntegrationTest {
         assertThat(other.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     }
 
+    /** One origin rule for every endpoint: an ISO 3166-1 code (any case) or unattributed; "XX" is none. */
+    @Test
+    void everyEndpointRejectsTheSameOriginsWithTheSameWords() throws Exception {
+        String events = assertError(get("/api/v1/events?origin=XX", null), 400, "origin")
+                .path("error")
+                .asText();
+        String filter = assertError(get("/api/v1/adoption?filter.origin=XX", null), 400, "filter.origin")
+                .path("error")
+                .asText();
+        assertThat(events).isEqualTo(filter).contains("'XX' is not an origin");
+        assertThat(get("/api/v1/events?origin=cn", null).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/adoption?filter.origin=cn,Unattributed", null).statusCode())
+                .isEqualTo(200);
+    }
+
     @Test
     void unknownParametersOnTheExposureEndpointAre400() throws Exception {
         assertError(post("/api/v1/exposure?orgin=CN", "text/csv", "model\na/b\n", null), 400, "orgin");
