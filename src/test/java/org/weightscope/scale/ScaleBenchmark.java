@@ -554,10 +554,10 @@ public final class ScaleBenchmark {
     /** "name N MB = B bytes each (D documents)" of the primaries behind {@code pattern}, for the production sizing. */
     static String perDocument(ElasticsearchClient client, String name, String pattern) throws Exception {
         var all = client.indices()
-                .stats(s -> s.index(pattern).metric("store", "docs"))
+                .stats(s -> s.index(pattern).metric("store"))
                 .all()
                 .primaries();
-        long docs = all.docs().count();
+        long docs = client.count(c -> c.index(pattern)).count(); // top-level documents (nested ones are not apart)
         long bytes = all.store().sizeInBytes();
         return String.format(
                 "%s %d MB = %.0f bytes each (%d documents)",
