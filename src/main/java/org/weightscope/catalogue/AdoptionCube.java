@@ -59,6 +59,8 @@ public class AdoptionCube {
     private final Documents<Map> docs;
     /** Days written since the last {@link #update()}: the first day of each affected range. */
     private final Set<LocalDate> dirty = ConcurrentHashMap.newKeySet();
+    /** The instances writing captures the cube is behind on (this one's lease included). */
+    private final CubeWriters writers;
 
     AdoptionCube(
             ElasticsearchClient client,
@@ -67,7 +69,8 @@ public class AdoptionCube {
             Optional<FigureSettings> settings,
             @Value("${weightscope.figures.cube:true}") boolean enabled,
             FigureCache figures,
-            AttributionVersions versions) {
+            AttributionVersions versions,
+            java.time.Clock clock) {
         this.figures = figures;
         this.client = client;
         this.indices = indices;
@@ -77,6 +80,7 @@ public class AdoptionCube {
         this.docs = new Documents<>(client, indices, NAME, Map.class, "adoption cube document");
         this.reader = new CubeReader(client, indices.alias(NAME), rules, window, "");
         this.builder = new CubeDays(client, indices, rules, window, versions);
+        this.writers = new CubeWriters(docs, clock);
     }
 
     /** Whether figures without a per-model filter are read from the cube (else from the snapshots). */
@@ -97,6 +101,7 @@ public class AdoptionCube {
      */
     void touched(LocalDate day) {
         figures.changed();
+        writers.writing();
         if (behindSince == null) {
             behindSince = Instant.now();
         }
@@ -142,6 +147,7 @@ public class AdoptionCube {
         figures.changed();
         if (dirty.isEmpty() && stale.isEmpty()) {
             behindSince = null;
+            writers.done();
         }
         log.debug("Adoption cube: rebuilt {} days in {} ms", days.size(), (System.nanoTime() - t) / 1_000_000);
     }
@@ -170,11 +176,7 @@ public class AdoptionCube {
         indices.refresh(SnapshotsIndex.NAME);
         Optional<LocalDate[]> span = CubeGroup.captureSpan(client, indices.alias(SnapshotsIndex.NAME), window);
         // the minimal server has no _delete_by_query; groups other requests built for themselves are theirs to delete
-        List<co.elastic.clients.elasticsearch._types.FieldValue> kinds = java.util.stream.Stream.of(
-                        COUNTED, STALE, DAY, SPAN)
-                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
-                .toList();
-        docs.deleteAll(docs.idsWhere(Query.of(q -> q.terms(t -> t.field("kind").terms(v -> v.value(kinds))))));
+        docs.deleteAll(docs.idsWhere(CubeDays.ofKinds(COUNTED, STALE, DAY, SPAN)));
         earliest = null;
         if (span.isEmpty()) {
             return 0;
@@ -199,14 +201,12 @@ public class AdoptionCube {
             Set<String> ids = new java.util.HashSet<>();
             List<BulkOperation> ops = builder.day(day, ids, "", null);
             if (replacing) {
-                for (String old : docs.idsWhere(CubeDays.groupsOf(day))) {
-                    if (!ids.contains(old)) {
-                        ops.add(
+                docs.idsWhere(CubeDays.groupsOf(day)).stream()
+                        .filter(old -> !ids.contains(old)) // before the marker, the op list's last
+                        .forEach(old -> ops.add(
                                 ops.size() - 1,
                                 BulkOperation.of(o -> o.delete(
-                                        d -> d.index(indices.alias(NAME)).id(old))));
-                    }
-                }
+                                        d -> d.index(indices.alias(NAME)).id(old)))));
             }
             pending.addAll(ops);
             if (pending.size() >= CubeDays.BULK) {
@@ -252,12 +252,13 @@ public class AdoptionCube {
     }
 
     /**
-     * The day figures stand on when nobody names one, given the newest capture day: that day, unless this instance is
-     * writing captures the cube has not been rebuilt for and does not hold it; then the newest day before it the cube
-     * holds. So while a crawl writes its day, the figures stay on the last complete day, read from the cube.
+     * The day figures stand on when nobody names one, given the newest capture day: that day, unless an instance (this
+     * one or another, {@link CubeWriters}) is writing captures the cube has not been rebuilt for and the cube does not
+     * hold it; then the newest day before it the cube holds. So while a crawl writes its day, the figures stay on the
+     * last complete day, read from the cube.
      */
     LocalDate settled(LocalDate newest) {
-        boolean writing = !dirty.isEmpty() || !stale.isEmpty();
+        boolean writing = !dirty.isEmpty() || !stale.isEmpty() || writers.others();
         return enabled && writing && !holds(newest)
                 ? reader.newestBuiltBefore(newest).orElse(newest)
                 : newest;
@@ -276,11 +277,11 @@ public class AdoptionCube {
     }
 
     /**
-     * Builds the days of {@code days} the cube does not hold, unless a write is pending (its days are rebuilt by
-     * {@link #update()}); returns whether it built them.
+     * Builds the days of {@code days} the cube does not hold, unless a write is pending here (its days are rebuilt by
+     * {@link #update()}) or in another instance (its own update rebuilds them); returns whether it built them.
      */
     private synchronized boolean buildMissing(List<LocalDate> days) {
-        if (!dirty.isEmpty() || !stale.isEmpty()) {
+        if (!dirty.isEmpty() || !stale.isEmpty() || writers.others()) {
             return false;
         }
         LocalDate first = earliest();

@@ -115,4 +115,12 @@ record CubeDays(
     private String alias() {
         return indices.alias(AdoptionCube.NAME);
     }
+
+    /** Cube documents of any of these kinds. */
+    static Query ofKinds(String... kinds) {
+        List<co.elastic.clients.elasticsearch._types.FieldValue> values = java.util.Arrays.stream(kinds)
+                .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                .toList();
+        return Query.of(q -> q.terms(t -> t.field("kind").terms(v -> v.value(values))));
+    }
 }

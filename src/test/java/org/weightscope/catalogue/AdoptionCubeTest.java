@@ -124,6 +124,43 @@ class AdoptionCubeTest extends IntegrationTest {
         same(adoption.asOf(q, null), complete, "after the crawl");
     }
 
+    /**
+     * The same with two instances on one store: while another instance writes a day (its lease in the cube), this one
+     * neither moves its figures onto that day nor builds it from the half-written crawl when asked about it by name;
+     * once the writer has rebuilt the day and given its lease up, both do.
+     */
+    @Test
+    void whileAnotherInstanceWritesADayThisOneNeitherShowsNorBuildsIt(
+            @Autowired AttributionRules rules,
+            @Autowired FigureCache figures,
+            @Autowired AttributionVersions versions,
+            @Autowired java.time.Clock clock) {
+        Adoption.Query q =
+                Adoption.Query.of(Adoption.Metric.DOWNLOADS_30D, Adoption.Dimension.ORIGIN, Adoption.View.LINEAGE);
+        LocalDate newest = adoption.newestDay(q.metric()).orElseThrow();
+        Adoption complete = adoption.asOf(q, newest);
+        AdoptionCube other = new AdoptionCube(
+                client,
+                indices,
+                rules,
+                java.util.Optional.of(adoption.figureSettings()),
+                true,
+                figures,
+                versions,
+                clock);
+        other.touched(newest); // the other instance's crawl writes its first page of that day
+        try {
+            assertThat(adoption.newestDay(q.metric()).orElseThrow()).isBefore(newest);
+            Adoption named = adoption.asOf(q, newest); // asked by name: grouped for the request, not built
+            same(named, complete, "asked by name during the other's crawl");
+            assertThat(cube.holds(newest)).isFalse();
+        } finally {
+            other.update(); // the other instance's crawl ends
+        }
+        assertThat(cube.holds(newest)).isTrue();
+        assertThat(adoption.newestDay(q.metric())).contains(newest);
+    }
+
     private long cubeWrites() throws java.io.IOException {
         return client.indices()
                 .stats(x -> x.index(indices.alias(AdoptionCube.NAME)).metric("indexing"))
