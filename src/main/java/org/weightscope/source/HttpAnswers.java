@@ -40,7 +40,10 @@ final class HttpAnswers {
                 || m.contains("Connection reset")
                 || m.contains("Broken pipe")
                 || m.contains("EOF reached")
-                || m.contains("bytes received")) {
+                || m.contains("bytes received")
+                // HTTP/2 (the JDK client upgrades plain http to h2c): the server reset the stream
+                || m.contains("RST_STREAM")
+                || m.contains("Stream cancelled")) {
             return "the connection was closed or reset before a complete answer (" + e + ")";
         }
         return e.toString();
