@@ -258,10 +258,9 @@ public class AdoptionCube {
      * last complete day, read from the cube.
      */
     LocalDate settled(LocalDate newest) {
-        boolean writing = !dirty.isEmpty() || !stale.isEmpty() || writers.others();
-        return enabled && writing && !holds(newest)
-                ? reader.newestBuiltBefore(newest).orElse(newest)
-                : newest;
+        // a held day (the usual case) decides with one get: the writers are asked only about a day the cube lacks
+        boolean behind = enabled && !holds(newest) && (!dirty.isEmpty() || !stale.isEmpty() || writers.others());
+        return behind ? reader.newestBuiltBefore(newest).orElse(newest) : newest;
     }
 
     /** Origin × another dimension as of one day: from the cube, else as {@link #asOf}. */

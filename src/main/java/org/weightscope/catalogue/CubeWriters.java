@@ -11,9 +11,9 @@ import org.weightscope.storage.Queries;
 
 /**
  * Which instances sharing the store are writing captures the adoption cube has not been rebuilt for: a lease document
- * per writing instance in the cube's index ({@code kind=writing}, id {@code writing:<instance>}), renewed with every
- * page written and deleted once the instance has rebuilt what it wrote. Another instance then neither builds those
- * days from a half-written crawl nor moves its figures onto them. A lease not renewed for {@link #LEASE} (its
+ * per writing instance in the cube's index ({@code kind=writing}, id {@code writing:<instance>}), renewed while pages
+ * are written and deleted once the instance has rebuilt what it wrote. Another instance then neither builds those days
+ * from a half-written crawl nor moves its figures onto them. A lease not renewed for {@link #LEASE} (its
  * instance stopped mid-crawl) no longer counts, and the days are built on demand again.
  */
 final class CubeWriters {
@@ -33,14 +33,24 @@ final class CubeWriters {
         this.clock = clock;
     }
 
-    /** This instance is about to write captures: takes or renews its lease. */
+    /** When this instance last wrote its lease (null: it holds none). */
+    private volatile Instant renewed;
+
+    /** This instance is about to write captures: takes its lease, or renews it once a tenth of it has passed. */
     void writing() {
-        docs.put(own, Map.of("kind", KIND, "asOf", Instant.now(clock).toString()), false);
+        Instant now = Instant.now(clock);
+        if (renewed == null || !now.isBefore(renewed.plus(LEASE.dividedBy(10)))) {
+            docs.put(own, Map.of("kind", KIND, "asOf", now.toString()), false);
+            renewed = now;
+        }
     }
 
     /** This instance's writes are all in the cube: gives its lease up. */
     void done() {
-        docs.delete(own);
+        if (renewed != null) {
+            docs.delete(own);
+            renewed = null;
+        }
     }
 
     /** Whether another instance holds a live lease. */
